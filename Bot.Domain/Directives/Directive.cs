@@ -1,0 +1,46 @@
+namespace Bot.Domain.Directives;
+
+/// <summary>
+/// A directive (công văn, chỉ thị, kế hoạch) as read: its header and the tasks it assigns.
+/// The shape of `Bot parse --json` (docs/directive-json.md).
+/// </summary>
+public sealed record Directive(
+    string? Number,
+    string? Issuer,
+    DateOnly? IssuedOn,
+    string? DocumentType,
+    string? Subject,
+    string? Signer,
+    string? SignerTitle,
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<DirectiveTask> Tasks);
+
+public enum TaskKind
+{
+    /// <summary>Assigned to units of the government.</summary>
+    Task,
+
+    /// <summary>Asked of Party officials or outside bodies ("Kính đề nghị các đồng chí ...").</summary>
+    Request,
+}
+
+/// <summary>
+/// One task of a directive: a leaf of its outline.
+/// </summary>
+/// <param name="Ref">The outline path: "1.-4", "2.a", "3.b.-2".</param>
+/// <param name="Kind">Task or request.</param>
+/// <param name="Text">The task's own words from the document.</param>
+/// <param name="Lead">Canonical names of the units that carry it (chủ trì).</param>
+/// <param name="Support">Canonical names of the units that help (phối hợp).</param>
+/// <param name="DeadlineText">The deadline phrase as written, or null.</param>
+/// <param name="DueBefore">The exclusive instant by which it must be done, +07:00, or null.</param>
+/// <param name="Recurrence">An RFC 5545 RRULE for repeating duties, or null.</param>
+public sealed record DirectiveTask(
+    string Ref,
+    TaskKind Kind,
+    string Text,
+    IReadOnlyList<string> Lead,
+    IReadOnlyList<string> Support,
+    string? DeadlineText,
+    DateTimeOffset? DueBefore,
+    string? Recurrence);
