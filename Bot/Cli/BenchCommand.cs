@@ -1,0 +1,18 @@
+namespace Bot.Cli;
+
+/// <summary>`Bot bench WHAT`: speed figures, measured in-process after warm-up.</summary>
+public static class BenchCommand
+{
+    private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static Task<int> RunAsync(CliArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var what = args.Positional.Count > 0 ? args.Positional[0] : "";
+        if (!Benches.TryGetValue(what, out var bench))
+            throw new CliException($"Bot bench {string.Join('|', Benches.Keys)}: hãy chọn một phép đo.");
+        return bench(args);
+    }
+}
