@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Channels.Telegram.FakeApi;
+
+/// <summary>
+/// A local Telegram Bot API for tests and benches: real HTTP on 127.0.0.1, the real envelope and
+/// error texts, getUpdates with offsets and long polling, 429 with retry_after when a bot sends
+/// faster than the limits, 403 for users who blocked the bot, and optional random faults.
+/// Test code plays the users through <see cref="SendText"/>, <see cref="ShareContact"/> and
+/// <see cref="Tap"/>, and reads what the bot sent through <see cref="Chat"/>.
+/// </summary>
+public sealed class FakeTelegramServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakeTelegramState _state;
+
+    private FakeTelegramServer(WebApplication app, FakeTelegramState state)
+    {
+        _app = app;
+        _state = state;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string Token => _state.Options.Token;
+
+    public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null, TimeProvider? clock = null)
+    {
+        var state = new FakeTelegramState(options ?? new FakeTelegramOptions(), clock ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.Map("/bot{token}/{**method}", (HttpContext http, string token, string method) => state.HandleAsync(http, token, method));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FakeTelegramServer(app, state) { BaseUrl = new Uri(address) };
+    }
+
+    /// <summary>A user types a message in their private chat with the bot.</summary>
+    public long SendText(long userId, string text, string firstName = "Cán bộ") =>
+        _state.Enqueue("message", _state.UserMessage(userId, firstName, m => m["text"] = text));
+
+    /// <summary>A user shares a phone contact (their own unless <paramref name="ownerId"/> says otherwise).</summary>
+    public long ShareContact(long userId, string phone, long? ownerId = null, string firstName = "Cán bộ") =>
+        _state.Enqueue("message", _state.UserMessage(userId, firstName, m => m["contact"] = new JsonObject
+        {
+            ["phone_number"] = phone,
+            ["first_name"] = firstName,
+            ["user_id"] = ownerId ?? userId,
+        }));
+
+    /// <summary>A user taps an inline button under one of the bot's messages; returns the callback query id.</summary>
+    public string Tap(long userId, int messageId, string data) => _state.EnqueueCallback(userId, messageId, data);
+
+    /// <summary>The user blocks the bot: sends to them get 403.</summary>
+    public void Block(long userId) => _state.Blocked[userId] = true;
+
+    /// <summary>The private chat with a user as the bot left it: messages with their current text and buttons.</summary>
+    public IReadOnlyList<FakeMessage> Chat(long chatId) => _state.ChatSnapshot(chatId);
+
+    /// <summary>Counts of what the server saw, for assertions and benches.</summary>
+    public FakeTelegramStats Stats => _state.Stats();
+
+    /// <summary>The answers given to callback queries, by query id.</summary>
+    public IReadOnlyDictionary<string, string?> CallbackAnswers => _state.CallbackAnswers();
+
+    /// <summary>The commands the bot registered with setMyCommands.</summary>
+    public IReadOnlyList<(string Command, string Description)> Commands => _state.Commands();
+
+    public async ValueTask DisposeAsync()
+    {
+        _state.Close();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One message in a chat: who sent it, its current text and inline buttons (text, data).</summary>
+public sealed record FakeMessage(int Id, bool FromBot, string Text, IReadOnlyList<IReadOnlyList<(string Text, string Data)>> Buttons, bool Edited);
+
+public sealed record FakeTelegramStats(int Sent, int Edited, int TooManyRequests, int Faults, int Forbidden, int Answered, int UpdatesDelivered);
