@@ -1,0 +1,48 @@
+namespace Bot.Domain.Conversation;
+
+/// <summary>What a person wants, read from their message.</summary>
+public abstract record Intent;
+
+/// <summary>"/start", or "/start CODE" from an invite link.</summary>
+public sealed record StartIntent(string? InviteCode) : Intent;
+
+public sealed record HelpIntent : Intent;
+
+public sealed record GreetingIntent : Intent;
+
+/// <summary>"việc của tôi", "còn việc gì", "/viec".</summary>
+public sealed record MyTasksIntent : Intent;
+
+/// <summary>"sắp đến hạn", "tuần này", "trước 30/11": the window is read by the time recognizer.</summary>
+public sealed record DueSoonIntent : Intent;
+
+/// <summary>"quá hạn", "trễ hạn".</summary>
+public sealed record OverdueIntent : Intent;
+
+/// <summary>"việc 3", "chi tiết 3": the number of a task in the person's last list.</summary>
+public sealed record TaskDetailIntent(int Number) : Intent;
+
+/// <summary>"xong việc 3", "đã hoàn thành"; no number means the task just shown.</summary>
+public sealed record DoneIntent(int? Number) : Intent;
+
+public sealed record UndoIntent : Intent;
+
+/// <summary>"công văn 1259", "chỉ thị 4/CT-UBND".</summary>
+public sealed record DirectiveIntent(string Number) : Intent;
+
+/// <summary>"tiến độ": progress of units, for unit heads and leaders.</summary>
+public sealed record ProgressIntent : Intent;
+
+/// <summary>"bật tóm tắt hằng ngày" / "tắt tóm tắt".</summary>
+public sealed record DigestIntent(bool On) : Intent;
+
+/// <summary>"tắt nhắc [việc 3]" / "bật nhắc [việc 3]".</summary>
+public sealed record RemindersIntent(bool On, int? Number) : Intent;
+
+/// <summary>"nhắc lại sau", "nhắc lại thứ hai": the day is read by the time recognizer.</summary>
+public sealed record SnoozeIntent(int? Number) : Intent;
+
+/// <summary>"xem thêm": the next page of the last list.</summary>
+public sealed record MoreIntent : Intent;
+
+public sealed record UnknownIntent : Intent;
