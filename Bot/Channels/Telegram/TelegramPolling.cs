@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace Bot.Channels.Telegram;
+
+/// <summary>
+/// Long polling with our own getUpdates loop: an update is confirmed (the next offset) only after it
+/// was handled, so a crash mid-batch delivers it again rather than losing it.
+/// </summary>
+public sealed class TelegramPolling(
+    ITelegramBotClient bot, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramPolling> logger)
+    : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await TelegramSetup.PrepareAsync(bot, webhookUrl: null, secret: null, logger, stoppingToken);
+        int? offset = null;
+        var pause = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                pause = TimeSpan.FromSeconds(1);
+                foreach (var update in updates)
+                {
+                    await handler.HandleAsync(update, stoppingToken);
+                    offset = update.Id + 1;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
+            {
+                // Network trouble, a 5xx or a 409 from a second instance: wait, doubling up to a minute.
+                logger.LogWarning("Polling Telegram failed, retrying in {Pause}: {Reason}", pause, e.Message);
+                await Task.Delay(pause, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                pause = TimeSpan.FromSeconds(Math.Min(60, pause.TotalSeconds * 2));
+            }
+        }
+    }
+}
