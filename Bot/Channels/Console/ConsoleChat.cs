@@ -1,0 +1,72 @@
+using System.Globalization;
+using Bot.Domain.Conversation;
+
+namespace Bot.Channels.Console;
+
+/// <summary>
+/// The conversation in a terminal, for the demo and for tests: what the person types goes in as
+/// text; buttons are listed as [1], [2]... and typing that number taps the button. Edits of an
+/// earlier message are printed again, marked as updated.
+/// </summary>
+public sealed class ConsoleChat(IConversation conversation, TextReader input, TextWriter output, string userId)
+{
+    public const string Channel = "console";
+    private readonly List<(Button Button, string MessageId)> _choices = [];
+    private int _nextMessageId = 1;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("Gõ câu hỏi (ví dụ: \"việc của tôi\", \"quá hạn\", \"xong việc 1\"); gõ số để bấm nút; \"thoát\" để dừng.");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteAsync("> ");
+            var line = await input.ReadLineAsync(cancellationToken);
+            if (line is null || line.Trim() is "thoát" or "thoat" or "exit" or "quit") break;
+            await SayAsync(line, cancellationToken);
+        }
+    }
+
+    /// <summary>One turn: the person's line in, the bot's reply printed.</summary>
+    public async Task SayAsync(string line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var inbound = new Inbound(Channel, userId, userId) { DisplayName = "Cán bộ" };
+        var trimmed = line.Trim();
+        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var choice) && choice >= 1 && choice <= _choices.Count)
+        {
+            var (button, messageId) = _choices[choice - 1];
+            inbound = inbound with { Tap = new ButtonTap(button.Data, messageId, "console-" + _nextMessageId.ToString(CultureInfo.InvariantCulture)) };
+        }
+        else if (trimmed.StartsWith("sđt ", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("sdt ", StringComparison.OrdinalIgnoreCase))
+        {
+            inbound = inbound with { Contact = new SharedContact(trimmed[4..].Trim(), IsOwn: true) };
+        }
+        else
+        {
+            inbound = inbound with { Text = line };
+        }
+        var reply = await conversation.HandleAsync(inbound, cancellationToken);
+        if (reply.Answer?.Text is { } toast) await output.WriteLineAsync($"  ({toast})");
+        if (reply.Messages.Count > 0) _choices.Clear();
+        foreach (var message in reply.Messages) await PrintAsync(message);
+    }
+
+    private async Task PrintAsync(Outbound message)
+    {
+        var id = message.EditMessageId ?? (_nextMessageId++).ToString(CultureInfo.InvariantCulture);
+        if (message.EditMessageId is not null) await output.WriteLineAsync("  (cập nhật tin trước)");
+        await output.WriteLineAsync(message.Text);
+        if (message.AskContact) await output.WriteLineAsync("  Gõ: sđt 0900000001 để chia sẻ số điện thoại.");
+        foreach (var row in message.Buttons)
+        {
+            var labels = new List<string>();
+            foreach (var button in row)
+            {
+                _choices.Add((button, id));
+                labels.Add($"[{_choices.Count}] {button.Text}");
+            }
+            await output.WriteLineAsync("  " + string.Join("   ", labels));
+        }
+        await output.WriteLineAsync();
+    }
+}
