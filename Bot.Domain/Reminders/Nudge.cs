@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Bot.Domain.Reminders;
+
+/// <summary>Which reminder in an assignment's schedule.</summary>
+public enum NudgeKind
+{
+    /// <summary>N working days before the due day.</summary>
+    Before,
+
+    /// <summary>The morning of the due day.</summary>
+    DueToday,
+
+    /// <summary>The N-th working day after the deadline passed.</summary>
+    Overdue,
+
+    /// <summary>Late past every overdue reminder: the unit head and the district office are told.</summary>
+    Escalation,
+}
+
+/// <summary>
+/// One open assignment as the planner needs it: who to nudge, by when it is due, and what the people
+/// asked for (mute, snooze). The host builds these from the store.
+/// </summary>
+/// <param name="AssignmentId">The assignment.</param>
+/// <param name="DueBefore">Its exclusive deadline (an extension changes it and so re-plans the nudges).</param>
+/// <param name="Officials">Officials of the unit that carry it.</param>
+/// <param name="EscalateTo">The unit head and the district office's officials.</param>
+/// <param name="MutedBy">Officials who turned off nudges for this assignment (or for all).</param>
+/// <param name="SnoozedUntil">Per official: no nudge before this instant.</param>
+public sealed record NudgeTarget(
+    string AssignmentId,
+    DateTimeOffset DueBefore,
+    IReadOnlyList<string> Officials,
+    IReadOnlyList<string> EscalateTo,
+    IReadOnlySet<string>? MutedBy = null,
+    IReadOnlyDictionary<string, DateTimeOffset>? SnoozedUntil = null);
+
+/// <summary>
+/// One reminder for one official about one assignment. <see cref="Key"/> is unique for (assignment,
+/// deadline, kind, step, official): the outbox stores it before sending, so nothing goes twice.
+/// </summary>
+public sealed record Nudge(string AssignmentId, string OfficialId, NudgeKind Kind, int Step, DateTimeOffset DueBefore, DateTimeOffset PlannedAt)
+{
+    public string Key => string.Create(CultureInfo.InvariantCulture,
+        $"{AssignmentId}|{DueBefore.UtcTicks}|{Kind}|{Step}|{OfficialId}");
+}
+
+/// <summary>What one planner pass decided: nudges to send now, grouped per official, and older ones to mark as passed over.</summary>
+public sealed record NudgePlan(IReadOnlyList<NudgeBundle> Bundles, IReadOnlyList<Nudge> PassedOver);
+
+/// <summary>All of one official's nudges due at one moment: one message.</summary>
+public sealed record NudgeBundle(string OfficialId, IReadOnlyList<Nudge> Nudges);
