@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Bot.Hosting;
 
@@ -19,8 +20,8 @@ public sealed class StartedClock(DateTimeOffset start) : TimeProvider
     public static TimeProvider From(string? configured)
     {
         if (string.IsNullOrWhiteSpace(configured)) return TimeProvider.System;
-        if (!DateTimeOffset.TryParse(configured, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var start))
+        if (!DateTimeOffset.TryParse(configured, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var start))
             throw new FormatException($"Clock:Now \"{configured}\" is not a date and time (e.g. 2023-10-20T08:00:00+07:00).");
         return new StartedClock(start);
     }
