@@ -12,7 +12,7 @@ public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLea
 
 /// <summary>
 /// The Vietnamese lunisolar calendar, computed astronomically for Vietnam's time zone (UTC+7) — the
-/// method Hồ Ngọc Đức published, which is how Vietnamese calendars are made since 1968:
+/// method Hồ Ngọc Đức published, which Vietnamese calendars follow (North Vietnam moved to UTC+7 in 1967):
 /// <list type="bullet">
 /// <item>a month starts on the local day of a new moon;</item>
 /// <item>month 11 is the month containing the winter solstice;</item>
@@ -22,7 +22,7 @@ public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLea
 /// </list>
 /// China computes the same rules for UTC+8, so a new moon between 16:00 and 17:00 UT puts a month's
 /// first day on different dates, and the years can differ (Tết 1985, 2007).
-/// Supported: Gregorian years 1800–2199.
+/// Supported: Gregorian days of 1800–2199 and lunar years 1801–2198; tested against published dates 1900–2100.
 /// </summary>
 public static class LunarCalendar
 {
