@@ -25,13 +25,18 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
 
         var due = new Dictionary<string, List<Nudge>>(StringComparer.Ordinal);
         var passedOver = new List<Nudge>();
+        // Many assignments share a deadline: work out each deadline's schedule once per pass.
+        var schedules = new Dictionary<DateTimeOffset, (NudgeKind Kind, int Step, DateTimeOffset At)[]>();
         foreach (var target in open)
         {
-            var schedule = Schedule(target.DueBefore);
-            foreach (var official in target.Officials)
-                Pick(target, official, schedule.Where(s => s.Kind != NudgeKind.Escalation), alreadyHandled, now, due, passedOver);
-            foreach (var official in target.EscalateTo)
-                Pick(target, official, schedule.Where(s => s.Kind == NudgeKind.Escalation), alreadyHandled, now, due, passedOver);
+            if (!schedules.TryGetValue(target.DueBefore, out var schedule))
+                schedules[target.DueBefore] = schedule = [.. Schedule(target.DueBefore)];
+            var reminders = LatestDue(schedule, now, escalation: false);
+            var escalation = LatestDue(schedule, now, escalation: true);
+            if (reminders >= 0)
+                foreach (var official in target.Officials) Pick(target, official, schedule, reminders, escalation: false, alreadyHandled, now, due, passedOver);
+            if (escalation >= 0)
+                foreach (var official in target.EscalateTo) Pick(target, official, schedule, escalation, escalation: true, alreadyHandled, now, due, passedOver);
         }
 
         var bundles = new List<NudgeBundle>(due.Count);
@@ -85,27 +90,39 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         return schedule;
     }
 
+    /// <summary>The index of the latest reminder of the kind that is due by now, or -1.</summary>
+    private static int LatestDue((NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, DateTimeOffset now, bool escalation)
+    {
+        var latest = -1;
+        for (var i = 0; i < schedule.Length && schedule[i].At <= now; i++)
+            if ((schedule[i].Kind == NudgeKind.Escalation) == escalation) latest = i;
+        return latest;
+    }
+
+    /// <summary>
+    /// The latest due reminder for this official, unless it was handled. Whenever one goes out the
+    /// earlier ones are passed over, so checking the latest key is enough on the common path.
+    /// </summary>
     private static void Pick(
-        NudgeTarget target, string official, IEnumerable<(NudgeKind Kind, int Step, DateTimeOffset At)> schedule,
+        NudgeTarget target, string official, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, int latest, bool escalation,
         ISet<string> handled, DateTimeOffset now, Dictionary<string, List<Nudge>> due, List<Nudge> passedOver)
     {
         if (target.MutedBy?.Contains(official) == true) return;
         if (target.SnoozedUntil?.TryGetValue(official, out var until) == true && until > now) return;
-        Nudge? latest = null;
-        var older = new List<Nudge>();
-        foreach (var (kind, step, at) in schedule)
+        var nudge = Make(target, official, schedule[latest]);
+        if (handled.Contains(nudge.Key)) return;
+        for (var i = 0; i < latest; i++)
         {
-            if (at > now) break;
-            var nudge = new Nudge(target.AssignmentId, official, kind, step, target.DueBefore, at);
-            if (handled.Contains(nudge.Key)) continue;
-            if (latest is not null) older.Add(latest);
-            latest = nudge;
+            if ((schedule[i].Kind == NudgeKind.Escalation) != escalation) continue;
+            var older = Make(target, official, schedule[i]);
+            if (!handled.Contains(older.Key)) passedOver.Add(older);
         }
-        if (latest is null) return;
-        passedOver.AddRange(older);
         if (!due.TryGetValue(official, out var list)) due[official] = list = [];
-        list.Add(latest);
+        list.Add(nudge);
     }
+
+    private static Nudge Make(NudgeTarget target, string official, (NudgeKind Kind, int Step, DateTimeOffset At) entry) =>
+        new(target.AssignmentId, official, entry.Kind, entry.Step, target.DueBefore, entry.At);
 
     private DateTimeOffset Morning(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(policy.WorkStarts));
 
