@@ -1,0 +1,63 @@
+using Bot.Domain.Organization;
+
+namespace Bot.Domain.Assignments;
+
+public enum ImportOutcome
+{
+    /// <summary>A directive not seen before.</summary>
+    New,
+
+    /// <summary>The same text again: nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>A new version of a stored directive (same number and issuer, other text).</summary>
+    Corrected,
+}
+
+public sealed record ImportResult(ImportOutcome Outcome, TrackedDirective Directive, SaveResult Saved, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// Keeps read directives and, when published, their assignments: the same text twice changes
+/// nothing; a corrected version carries its tasks' ids, and so their confirmed work, over.
+/// </summary>
+public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory units, TimeProvider clock, int periodsAhead = Publishing.DefaultPeriodsAhead)
+{
+    /// <param name="read">The directive and the text it was read from.</param>
+    /// <param name="publish">Create assignments now (a directive published before stays published).</param>
+    /// <param name="relatedUnits">The units meant by "Các cơ quan, đơn vị liên quan".</param>
+    /// <param name="byPhone">Who imports, for the audit log.</param>
+    public ImportResult Import(ReadDirective read, bool publish, IReadOnlyCollection<Unit> relatedUnits, string byPhone)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var now = clock.GetUtcNow();
+        var hash = TrackedDirective.HashOf(read.Text);
+        var same = store.FindDirectiveByHash(hash);
+        if (same is not null && (!publish || same.Published))
+            return new ImportResult(ImportOutcome.Unchanged, same, new SaveResult(0, 0, 0), []);
+
+        var id = TrackedDirective.IdOf(read.Directive, hash);
+        var before = same ?? store.FindDirective(id);
+        var outcome = before is null ? ImportOutcome.New : before.ContentHash == hash ? ImportOutcome.Unchanged : ImportOutcome.Corrected;
+        var next = before?.NextTaskNumber ?? 1;
+        var matches = TaskMatching.Match(before?.Tasks ?? [], read.Directive.Tasks);
+        var tasks = new List<TrackedTask>(read.Directive.Tasks.Count);
+        for (var i = 0; i < read.Directive.Tasks.Count; i++)
+            tasks.Add(new TrackedTask(matches[i]?.Id ?? $"{id}.{next++}", read.Directive.Tasks[i]));
+
+        var published = publish || before?.Published == true;
+        var directive = new TrackedDirective(id, read.Directive, hash, read.Source, before?.ImportedAt ?? now, published, tasks, next);
+        var problems = new List<string>();
+        var changes = Reconciliation.None;
+        if (published)
+        {
+            var plan = Publishing.Plan(directive, units, relatedUnits, now, periodsAhead);
+            problems.AddRange(plan.Problems);
+            changes = Publishing.Reconcile(store.OfDirective(id), plan.Assignments);
+        }
+        var action = outcome switch { ImportOutcome.New => "import", ImportOutcome.Corrected => "correct", _ => "publish" };
+        var audit = new AuditEntry(now, byPhone, action, null, id,
+            $"{read.Directive.Number ?? "(không số)"} từ {read.Source}: {tasks.Count} nhiệm vụ, +{changes.Insert.Count} ~{changes.Update.Count} -{changes.Delete.Count} phân công");
+        var saved = store.Save(directive, changes, audit);
+        return new ImportResult(outcome, directive, saved, problems);
+    }
+}
