@@ -1,0 +1,69 @@
+using System.Globalization;
+using Bot.Domain.Assignments;
+using Bot.Domain.Time;
+
+namespace Bot.Domain.Conversation;
+
+/// <summary>How the bot says things: deadlines in Vietnamese terms, short task summaries.</summary>
+public static class Wording
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>"hạn 30/11/2023, còn 3 ngày", "hạn hôm nay", "quá hạn 2 ngày", "không ghi hạn".</summary>
+    public static string Deadline(Assignment assignment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.DueBefore is not { } due) return "không ghi hạn";
+        var shown = DueShown(due);
+        if (assignment.IsDone) return $"hạn {shown}";
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
+        var lastDay = LastDay(due);
+        if (due <= now)
+        {
+            var late = Math.Max(1, today.DayNumber - lastDay.DayNumber);
+            return $"quá hạn {late} ngày (hạn {shown})";
+        }
+        var left = lastDay.DayNumber - today.DayNumber;
+        return left switch
+        {
+            0 => $"hạn hôm nay ({shown})",
+            1 => $"hạn ngày mai ({shown})",
+            _ => $"hạn {shown}, còn {left} ngày",
+        };
+    }
+
+    /// <summary>An exclusive deadline as people say it: before 00:00 of the 1st is "30/11/2023"; a time shows as "16:00 ngày 23/10/2023".</summary>
+    public static string DueShown(DateTimeOffset dueBefore)
+    {
+        var local = VietnamTime.ToLocal(dueBefore);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? local.AddDays(-1).ToString("dd/MM/yyyy", Invariant)
+            : local.ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
+    }
+
+    /// <summary>The last day on which the work is on time.</summary>
+    public static DateOnly LastDay(DateTimeOffset dueBefore) =>
+        DateOnly.FromDateTime(VietnamTime.ToLocal(dueBefore.AddTicks(-1)));
+
+    /// <summary>A repeating duty's rule in words, from the directive's own phrase: "(trước ngày 15 hằng tháng)".</summary>
+    public static string Repeats(Assignment assignment) =>
+        assignment.Period is not null && !string.IsNullOrWhiteSpace(assignment.DeadlineText) ? $" ({assignment.DeadlineText})" : "";
+
+    /// <summary>The first words of a task, cut at a word boundary: lists stay readable on a phone.</summary>
+    public static string Summary(string text, int max = 110)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max) return flat;
+        var cut = flat.LastIndexOf(' ', max);
+        return flat[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':', '.') + "…";
+    }
+
+    /// <summary>"09:30 20/10/2023".</summary>
+    public static string Moment(DateTimeOffset instant) =>
+        VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", Invariant);
+
+    /// <summary>"CV 1259/UBND-VP", or "văn bản chưa có số".</summary>
+    public static string Source(Assignment assignment) =>
+        assignment.DirectiveNumber is { Length: > 0 } n ? $"VB {n}" : "văn bản chưa số";
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using Bot.Domain.Conversation;
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// The conversation's memory in the bot's LiteDB file: shown lists (for numbers and paging),
+/// the task in focus per chat, invite codes and officials' reminder preferences. Instants are
+/// stored as UTC, as everywhere in the store.
+/// </summary>
+public sealed class LiteConversationStore : IConversationStore
+{
+    private readonly BotStore _store;
+
+    internal LiteConversationStore(BotStore store)
+    {
+        _store = store;
+        Lists.EnsureIndex(l => l.Chat);
+        Lists.EnsureIndex(l => l.At);
+    }
+
+    private ILiteCollection<ListDoc> Lists => _store.Database.GetCollection<ListDoc>("chat_lists");
+
+    private ILiteCollection<FocusDoc> Foci => _store.Database.GetCollection<FocusDoc>("chat_focus");
+
+    private ILiteCollection<InviteDoc> Invites => _store.Database.GetCollection<InviteDoc>("invites");
+
+    private ILiteCollection<PreferencesDoc> Prefs => _store.Database.GetCollection<PreferencesDoc>("preferences");
+
+    public void SaveList(TaskList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        _store.Write(() => Lists.Upsert(new ListDoc
+        {
+            Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime,
+        }));
+    }
+
+    public TaskList? GetList(string id) => Lists.FindById(id) is { } d ? ToList(d) : null;
+
+    public TaskList? LastList(string chat) =>
+        Lists.Query().Where(l => l.Chat == chat).OrderByDescending(l => l.At).Limit(1).FirstOrDefault() is { } d ? ToList(d) : null;
+
+    public void SetFocus(string chat, string assignmentId) =>
+        _store.Write(() => Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId }));
+
+    public string? Focus(string chat) => Foci.FindById(chat)?.AssignmentId;
+
+    public string CreateInvite(string phone, DateTimeOffset expires)
+    {
+        // 10 random bytes as lower-case hex: fits Telegram's /start parameter ([A-Za-z0-9_-], 64 chars).
+        var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+        _store.Write(() => Invites.Insert(new InviteDoc { Id = code, Phone = phone, Expires = expires.UtcDateTime }));
+        return code;
+    }
+
+    public string? RedeemInvite(string code, DateTimeOffset now) => _store.Write(() =>
+    {
+        var invite = Invites.FindById(code.Trim().ToLowerInvariant());
+        if (invite is null || invite.Used || invite.Expires <= now.UtcDateTime) return null;
+        invite.Used = true;
+        Invites.Update(invite);
+        return invite.Phone;
+    });
+
+    public OfficialPreferences Preferences(string phone) =>
+        Prefs.FindById(phone) is { } d ? ToPreferences(d) : new OfficialPreferences(phone);
+
+    public void SavePreferences(OfficialPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        _store.Write(() => Prefs.Upsert(new PreferencesDoc
+        {
+            Id = preferences.Phone,
+            Digest = preferences.Digest,
+            MutedAll = preferences.MutedAll,
+            MutedAssignments = [.. preferences.MutedAssignments],
+            Snoozed = preferences.Snoozed.ToDictionary(s => s.Key, s => s.Value.UtcDateTime, StringComparer.Ordinal),
+            UnreachableSince = preferences.UnreachableSince?.UtcDateTime,
+        }));
+    }
+
+    public IReadOnlyList<OfficialPreferences> AllPreferences() => Prefs.FindAll().Select(ToPreferences).ToList();
+
+    private static TaskList ToList(ListDoc d) =>
+        new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)));
+
+    private static OfficialPreferences ToPreferences(PreferencesDoc d) => new(d.Id)
+    {
+        Digest = d.Digest,
+        MutedAll = d.MutedAll,
+        MutedAssignments = new HashSet<string>(d.MutedAssignments, StringComparer.Ordinal),
+        Snoozed = d.Snoozed.ToDictionary(s => s.Key, s => new DateTimeOffset(DateTime.SpecifyKind(s.Value, DateTimeKind.Utc)), StringComparer.Ordinal),
+        UnreachableSince = d.UnreachableSince is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null,
+    };
+
+    internal sealed class ListDoc
+    {
+        public string Id { get; set; } = "";
+        public string Chat { get; set; } = "";
+        public string Title { get; set; } = "";
+        public List<string> AssignmentIds { get; set; } = [];
+        public DateTime At { get; set; }
+    }
+
+    internal sealed class FocusDoc
+    {
+        public string Id { get; set; } = "";
+        public string AssignmentId { get; set; } = "";
+    }
+
+    internal sealed class InviteDoc
+    {
+        public string Id { get; set; } = "";
+        public string Phone { get; set; } = "";
+        public DateTime Expires { get; set; }
+        public bool Used { get; set; }
+    }
+
+    internal sealed class PreferencesDoc
+    {
+        public string Id { get; set; } = "";
+        public bool Digest { get; set; }
+        public bool MutedAll { get; set; }
+        public List<string> MutedAssignments { get; set; } = [];
+        public Dictionary<string, DateTime> Snoozed { get; set; } = [];
+        public DateTime? UnreachableSince { get; set; }
+    }
+}
