@@ -1,0 +1,110 @@
+using Bot.Documents;
+using static Bot.Tests.Documents.TestPdfs;
+
+namespace Bot.Tests.Documents;
+
+public class PdfTests
+{
+    [Fact]
+    public void Text_layer_is_read_line_by_line_in_reading_order()
+    {
+        // Drawn out of order on purpose: the right half of the heading first, the body bottom-up.
+        var page = new List<TextLine>
+        {
+            new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 260, 790, 11),
+            new("UBND HUYỆN TỨ KỲ", 70, 790, 11),
+            new("Độc lập - Tự do - Hạnh phúc", 300, 775, 11),
+            new("Số: 45/KH-UBND", 70, 775, 11),
+        };
+        page.AddRange(Body(730,
+            "KẾ HOẠCH",
+            "Triển khai công tác chuyển đổi số năm 2024",
+            "",
+            "1. Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với các đơn vị",
+            "liên quan xây dựng cơ sở dữ liệu dùng chung, hoàn thành trước ngày 30/6/2024.",
+            "",
+            "2. Các xã, thị trấn báo cáo kết quả định kỳ hằng quý.").AsEnumerable().Reverse());
+
+        var read = DocumentText.Read(Build(page), "ke-hoach.pdf");
+
+        Assert.Equal(
+            """
+            UBND HUYỆN TỨ KỲ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Số: 45/KH-UBND Độc lập - Tự do - Hạnh phúc
+
+            KẾ HOẠCH
+            Triển khai công tác chuyển đổi số năm 2024
+
+            1. Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với các đơn vị
+            liên quan xây dựng cơ sở dữ liệu dùng chung, hoàn thành trước ngày 30/6/2024.
+
+            2. Các xã, thị trấn báo cáo kết quả định kỳ hằng quý.
+            """, read.Text);
+        Assert.Equal(FileFormat.Pdf, read.Format);
+        Assert.Equal(1, read.PageCount);
+    }
+
+    [Fact]
+    public void Running_header_footer_and_page_numbers_are_removed()
+    {
+        const string header = "UBND huyện Tứ Kỳ - Kế hoạch số 45/KH-UBND";
+        List<TextLine> Page(int number, params string[] body)
+        {
+            var lines = new List<TextLine> { new(header, 70, 800, 9), new($"Trang {number}/3", 270, 40, 9) };
+            if (number > 1) lines.Add(new($"- {number} -", 285, 815, 9)); // page number at the top, from page 2 on
+            lines.AddRange(Body(760, body));
+            return lines;
+        }
+
+        var pdf = Build(
+            Page(1, "Thực hiện Kế hoạch số 45/KH-UBND của UBND huyện Tứ Kỳ,", "các đơn vị triển khai nhiệm vụ sau:"),
+            Page(2, "1. Phòng Tư pháp chủ trì tuyên truyền pháp luật.", "", "2. Công an huyện bảo đảm an ninh trật tự."),
+            Page(3, "3. Các xã báo cáo trước ngày 15/12/2024."));
+        var read = DocumentText.Read(pdf, "nhieu-trang.pdf");
+
+        Assert.Equal(
+            """
+            Thực hiện Kế hoạch số 45/KH-UBND của UBND huyện Tứ Kỳ,
+            các đơn vị triển khai nhiệm vụ sau:
+            1. Phòng Tư pháp chủ trì tuyên truyền pháp luật.
+
+            2. Công an huyện bảo đảm an ninh trật tự.
+            3. Các xã báo cáo trước ngày 15/12/2024.
+            """, read.Text);
+        Assert.Equal(3, read.PageCount);
+    }
+
+    [Fact]
+    public void A_line_at_the_edge_that_does_not_repeat_is_kept()
+    {
+        var pdf = Build(
+            Body(800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nội dung trang một."),
+            Body(800, "Nội dung trang hai, dòng đầu.", "Dòng cuối trang hai."));
+        Assert.Equal(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNội dung trang một.\nNội dung trang hai, dòng đầu.\nDòng cuối trang hai.",
+            DocumentText.Read(pdf, "hai-trang.pdf").Text);
+    }
+
+    [Fact]
+    public void Scanned_pdf_asks_for_ocr()
+    {
+        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Scanned(pages: 2), "ban-quet.pdf"));
+        Assert.Equal(DocumentProblem.Scanned, e.Problem);
+        Assert.Equal("Tệp PDF này là bản quét, không có lớp chữ. Anh/chị cần nhận dạng chữ (OCR) trước khi nạp.", e.Message);
+    }
+
+    [Fact]
+    public void Blank_pdf_is_empty()
+    {
+        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Build([]), "trang-trang.pdf"));
+        Assert.Equal(DocumentProblem.Empty, e.Problem);
+    }
+
+    [Fact]
+    public void English_pdf_is_refused()
+    {
+        var pdf = Build(Body(800, "The district committee asked all communes to report", "the results before the end of the quarter."));
+        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(pdf, "english.pdf"));
+        Assert.Equal(DocumentProblem.NotVietnamese, e.Problem);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Bot.Tests.Documents;
+
+/// <summary>
+/// Builds real PDF files for the tests with PdfPig's writer. Text is set in DejaVu Sans (committed
+/// under Specs/Documents/fonts with its licence), which has every Vietnamese letter.
+/// </summary>
+internal static class TestPdfs
+{
+    private static readonly byte[] Font = File.ReadAllBytes(SpecFile.PathOf("Documents/fonts/DejaVuSans.ttf"));
+
+    public const double Width = 595, Height = 842; // A4 in points
+
+    /// <summary>One line of text on a page: where its baseline is and how big.</summary>
+    public sealed record TextLine(string Text, double X, double Y, double Size = 12);
+
+    public static byte[] Build(params IReadOnlyList<TextLine>[] pages)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(Font);
+        foreach (var lines in pages)
+        {
+            var page = builder.AddPage(Width, Height);
+            foreach (var line in lines) page.AddText(line.Text, line.Size, new PdfPoint(line.X, line.Y), font);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Lines of body text from the top of a page down, a blank line (one empty string) for a paragraph gap.</summary>
+    public static List<TextLine> Body(double top, params string[] lines)
+    {
+        var result = new List<TextLine>();
+        var y = top;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                y -= 10; // paragraph spacing on top of the line spacing
+                continue;
+            }
+            result.Add(new TextLine(line, 70, y));
+            y -= 16;
+        }
+        return result;
+    }
+
+    /// <summary>A PDF whose pages are only pictures, as a scanner makes them.</summary>
+    public static byte[] Scanned(int pages)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var png = Png(200, 280);
+        for (var i = 0; i < pages; i++)
+            builder.AddPage(Width, Height).AddPng(png, new PdfRectangle(0, 0, Width, Height));
+        return builder.Build();
+    }
+
+    /// <summary>A grey-scale PNG with a pattern in it (stripes, like lines of print).</summary>
+    public static byte[] Png(int width, int height)
+    {
+        using var raw = new MemoryStream();
+        for (var y = 0; y < height; y++)
+        {
+            raw.WriteByte(0); // filter: none
+            for (var x = 0; x < width; x++) raw.WriteByte((byte)(y % 12 < 3 && x % 40 < 30 ? 30 : 235));
+        }
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) raw.WriteTo(zlib);
+
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bits per sample
+        header[9] = 0; // grey scale
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
+        png.Write(number);
+        var typeAndData = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        png.Write(typeAndData);
+        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typeAndData));
+        png.Write(number);
+    }
+
+    // The CRC-32 that PNG chunks end with (polynomial 0xEDB88320).
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return crc ^ 0xFFFFFFFFu;
+    }
+}
