@@ -51,6 +51,18 @@ public class PlainTextTests
     }
 
     [Fact]
+    public void Utf8_with_one_damaged_byte_stays_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Plan).ToList();
+        bytes.Insert(Encoding.UTF8.GetByteCount(Plan[..40]), 0xFF);
+        Assert.Equal(Plan[..40] + "\uFFFD" + Plan[40..], Read([.. bytes]));
+    }
+
+    [Fact]
+    public void Dos_end_of_file_mark_is_dropped() =>
+        Assert.Equal(Plan, Read([.. Tcvn3.Encode(Plan), 0x1A]));
+
+    [Fact]
     public void Windows_line_ends_become_line_feeds()
     {
         var crlf = Plan.Replace("\n", "\r\n", StringComparison.Ordinal);

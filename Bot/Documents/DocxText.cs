@@ -74,7 +74,8 @@ internal static class DocxText
                     case TabChar or PositionalTab: sb.Append('\t'); break;
                     case Break or CarriageReturn: sb.Append('\n'); break;
                     case NoBreakHyphen: sb.Append('-'); break;
-                    case AlternateContentFallback or ParagraphProperties or RunProperties: break;
+                    // Fallback copies of drawings, and text Word shows struck out where it was moved from.
+                    case AlternateContentFallback or ParagraphProperties or RunProperties or MoveFromRun: break;
                     default: Append(child, sb); break;
                 }
             }
@@ -84,11 +85,11 @@ internal static class DocxText
     private static IEnumerable<string> TableLines(Table table, ListNumbering numbering)
     {
         var mergedAbove = new Dictionary<int, string>(); // grid column → text of the cell a merge started in
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var row in RowsOf(table))
         {
             var cells = new List<string>();
             var column = 0;
-            foreach (var cell in row.Elements<TableCell>())
+            foreach (var cell in CellsOf(row))
             {
                 var properties = cell.TableCellProperties;
                 var text = CellText(cell, numbering);
@@ -106,6 +107,13 @@ internal static class DocxText
             yield return string.Join(" | ", cells);
         }
     }
+
+    // Rows and cells may sit inside content controls; a nested table's rows and cells are its own.
+    private static IEnumerable<TableRow> RowsOf(Table table) =>
+        table.Descendants<TableRow>().Where(row => row.Ancestors<Table>().First() == table);
+
+    private static IEnumerable<TableCell> CellsOf(TableRow row) =>
+        row.Descendants<TableCell>().Where(cell => cell.Ancestors<TableRow>().First() == row);
 
     /// <summary>A cell's paragraphs (and any nested table) on one line, white space collapsed.</summary>
     private static string CellText(TableCell cell, ListNumbering numbering)

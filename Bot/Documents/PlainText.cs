@@ -12,16 +12,23 @@ internal static class PlainText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // The candidates for text that is not valid UTF-8. The last is UTF-8 with a few damaged bytes
+    // (shown as U+FFFD): it wins when most of the file is UTF-8 after all.
     private static readonly (string Name, Func<byte[], string> Decode)[] EightBit =
     [
         ("TCVN3", bytes => Tcvn3.Decode(bytes)),
         ("VNI", bytes => Vni.Decode(bytes)),
         ("Windows-1258", bytes => CodePages.Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC)),
+        ("UTF-8 (damaged)", bytes => Encoding.UTF8.GetString(bytes)),
     ];
+
+    // Enough text to tell the encodings apart; the whole file is then decoded with the winner.
+    private const int SampleBytes = 256 * 1024;
 
     /// <summary>The text and the name of the encoding it was read in.</summary>
     public static (string Text, string Encoding) Decode(byte[] bytes)
     {
+        bytes = WithoutEndOfFileMark(bytes);
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "UTF-8");
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -38,10 +45,13 @@ internal static class PlainText
         {
             // not UTF-8: an older 8-bit encoding
         }
-        return EightBit
-            .Select(candidate => (Text: candidate.Decode(bytes), candidate.Name))
-            .MaxBy(decoded => VietnameseSyllables.DecodingScore(decoded.Text));
+        var sample = bytes.Length <= SampleBytes ? bytes : bytes[..SampleBytes];
+        var best = EightBit.MaxBy(candidate => VietnameseSyllables.DecodingScore(candidate.Decode(sample)));
+        return (best.Decode(bytes), best.Name);
     }
+
+    /// <summary>Old DOS editors ended text files with Ctrl+Z (0x1A); it is not part of the text.</summary>
+    private static byte[] WithoutEndOfFileMark(byte[] bytes) => bytes is [.., 0x1A] ? bytes[..^1] : bytes;
 
     private static string Utf16(ReadOnlySpan<byte> bytes, bool bigEndian)
     {
@@ -89,7 +99,7 @@ internal static class PlainText
         foreach (var b in bytes)
         {
             if (b == 0) return true;
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D or 0x1A)) controls++;
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0C or 0x0D)) controls++;
         }
         return controls > bytes.Length / 100;
     }

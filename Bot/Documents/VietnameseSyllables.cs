@@ -46,10 +46,10 @@ internal static class VietnameseSyllables
     [
         "cac", "cua", "va", "duoc", "trong", "nhung", "nay", "voi", "theo", "ngay", "thang", "nam",
         "viec", "thuc", "hien", "tren", "tai", "cong", "nguoi", "khong", "mot", "nhu", "cho", "nhan",
-        "dan", "huyen", "tinh", "xa", "don", "vi", "bao", "cao", "quan", "ly", "chi", "dao", "ke",
+        "dan", "huyen", "tinh", "xa", "vi", "bao", "cao", "quan", "ly", "chi", "dao", "ke",
         "hoach", "trien", "khai", "thoi", "gian", "hoan", "thanh", "truoc", "nhiem", "vu", "phoi",
-        "hop", "chu", "tri", "phong", "uy", "ubnd", "thi", "tran", "kinh", "gui", "nghia", "viet",
-        "hanh", "phuc", "doc", "lap", "tu", "so", "nhat", "cham", "bien", "phap", "dong", "tac",
+        "chu", "tri", "phong", "uy", "ubnd", "thi", "tran", "kinh", "gui", "nghia", "viet",
+        "hanh", "phuc", "doc", "lap", "tu", "nhat", "cham", "bien", "phap", "dong", "tac",
     ], StringComparer.Ordinal);
 
     private const string Vowels = "aăâeêioôơuưy";
@@ -79,6 +79,13 @@ internal static class VietnameseSyllables
     /// </summary>
     public static bool LooksVietnamese(string text)
     {
+        var (words, marked, common) = Counts(text);
+        return words > 0 && (marked >= words * 0.15 || common >= words * 0.10);
+    }
+
+    /// <summary>Words, words with Vietnamese-only letters that are valid syllables, frequent Vietnamese words.</summary>
+    internal static (int Words, int Marked, int Common) Counts(string text)
+    {
         int words = 0, marked = 0, common = 0;
         foreach (var token in Tokens(text))
         {
@@ -88,7 +95,7 @@ internal static class VietnameseSyllables
             if (CommonFolded.Contains(VietnameseText.Fold(token))) common++;
             if (words >= 20_000) break; // the start of a long file decides
         }
-        return words > 0 && (marked >= words * 0.15 || common >= words * 0.10);
+        return (words, marked, common);
     }
 
     /// <summary>Whether one word (any case, NFC) is a well-formed Vietnamese syllable.</summary>
