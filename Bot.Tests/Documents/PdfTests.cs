@@ -85,10 +85,12 @@ public class PdfTests
             DocumentText.Read(pdf, "hai-trang.pdf").Text);
     }
 
-    [Fact]
-    public void Scanned_pdf_asks_for_ocr()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Quét bởi máy scan phòng Văn thư - Tứ Kỳ")]
+    public void Scanned_pdf_asks_for_ocr(string? stampedFooter)
     {
-        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Scanned(pages: 2), "ban-quet.pdf"));
+        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Scanned(pages: 3, stampedFooter), "ban-quet.pdf"));
         Assert.Equal(DocumentProblem.Scanned, e.Problem);
         Assert.Equal("Tệp PDF này là bản quét, không có lớp chữ. Anh/chị cần nhận dạng chữ (OCR) trước khi nạp.", e.Message);
     }

@@ -49,13 +49,19 @@ internal static class TestPdfs
         return result;
     }
 
-    /// <summary>A PDF whose pages are only pictures, as a scanner makes them.</summary>
-    public static byte[] Scanned(int pages)
+    /// <summary>A PDF whose pages are pictures, as a scanner makes them; some scanners stamp a text
+    /// footer on each page.</summary>
+    public static byte[] Scanned(int pages, string? stampedFooter = null)
     {
         using var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(Font);
         var png = Png(200, 280);
         for (var i = 0; i < pages; i++)
-            builder.AddPage(Width, Height).AddPng(png, new PdfRectangle(0, 0, Width, Height));
+        {
+            var page = builder.AddPage(Width, Height);
+            page.AddPng(png, new PdfRectangle(0, 0, Width, Height));
+            if (stampedFooter is not null) page.AddText(stampedFooter, 8, new PdfPoint(70, 20), font);
+        }
         return builder.Build();
     }
 

@@ -30,9 +30,10 @@ internal static partial class PdfText
         {
             using var document = PdfDocument.Open(bytes);
             var pages = document.GetPages().Select(ReadPage).ToList();
-            var letters = pages.Sum(p => p.Letters);
-            if (letters < 10 * pages.Count && pages.Any(p => p.Images > 0)) throw DocumentException.Scanned();
             DropRunningLines(pages);
+            // A scan: pictures of pages, and next to no text once running lines (a stamped footer) are gone.
+            var letters = pages.Sum(p => p.Lines.Sum(l => l.Text.Count(char.IsLetterOrDigit)));
+            if (letters < 20 * pages.Count && pages.Any(p => p.Images > 0)) throw DocumentException.Scanned();
             var usual = UsualLineSpacing(pages);
             var text = string.Join("\n", pages.Select(p => Render(p.Lines, usual)).Where(t => t.Length > 0));
             return (text, document.NumberOfPages);
@@ -49,17 +50,16 @@ internal static partial class PdfText
 
     private sealed record Line(string Text, double Baseline, double Height);
 
-    private sealed record PageText(List<Line> Lines, int Letters, int Images);
+    private sealed record PageText(List<Line> Lines, int Images);
 
     private static PageText ReadPage(Page page)
     {
-        var letters = page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         var horizontal = words.Count(w => w.TextOrientation == TextOrientation.Horizontal);
         var lines = horizontal >= words.Count / 2
             ? GroupIntoLines(words.Where(w => w.TextOrientation == TextOrientation.Horizontal))
             : ContentOrderLines(page); // a rotated page: let PdfPig follow the drawing order
-        return new PageText(lines, letters, page.NumberOfImages);
+        return new PageText(lines, page.NumberOfImages);
     }
 
     private static List<Line> GroupIntoLines(IEnumerable<Word> words)
