@@ -69,6 +69,17 @@ public class DocxTests
     }
 
     [Fact]
+    public void Paragraphs_typed_in_the_old_VNI_font_are_read_as_Vietnamese()
+    {
+        var docx = Docx(body => body.Append(
+            Para("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM"),
+            Para("Chæ thò veà vieäc taêng cöôøng quaûn lyù"),
+            Para("Thời hạn: trước ngày 30/6/2024.")));
+        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nChỉ thị về việc tăng cường quản lý\nThời hạn: trước ngày 30/6/2024.",
+            DocumentText.Read(docx, "vni.docx").Text);
+    }
+
+    [Fact]
     public void Word_file_without_Vietnamese_is_refused()
     {
         var docx = Docx(body => body.Append(Para("Meeting notes"), Para("Please send the report before Friday.")));

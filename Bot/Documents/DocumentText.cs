@@ -19,6 +19,8 @@ public enum FileFormat
 /// TCVN3 (.VnTime), VNI (VNI-Times) and Windows-1258, told apart by which reads as Vietnamese.</item>
 /// <item>.pdf — the text layer in reading order; running headers, footers and page numbers removed.
 /// A scan without a text layer is refused with a message asking for OCR.</item>
+/// <item>.pdf and .docx typed with the old ".VnTime" (TCVN3) or "VNI-Times" fonts: words whose glyphs
+/// spell legacy bytes ("ViÖt Nam") are read back as Vietnamese (<see cref="LegacyFonts"/>).</item>
 /// <item>.docx — paragraphs in order, with Word's list labels ("1.", "a)", "-"). A table becomes one
 /// line per row, cells joined by " | " and line breaks inside a cell turned into spaces, header row
 /// included: "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành".</item>
@@ -57,6 +59,7 @@ public sealed record DocumentText(string Text, FileFormat Format, int? PageCount
             FileFormat.Docx => (DocxText.Extract(bytes), null),
             _ => throw new InvalidOperationException(),
         };
+        if (format != FileFormat.Txt) text = LegacyFonts.Repair(text); // a .txt file's bytes were decoded already
         text = VietnameseText.Normalize(text);
         if (string.IsNullOrWhiteSpace(text)) throw DocumentException.Empty();
         if (!VietnameseSyllables.LooksVietnamese(text)) throw DocumentException.NotVietnamese();

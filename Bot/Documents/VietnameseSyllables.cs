@@ -130,13 +130,15 @@ internal static class VietnameseSyllables
         var decomposed = word.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var tones = 0;
+        var lastLetter = '\0';
         foreach (var c in decomposed)
         {
             if (c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323')
             {
-                if (++tones > 1 || sb.Length == 0) return null;
+                if (++tones > 1 || !Vowels.Contains(lastLetter, StringComparison.Ordinal)) return null;
                 continue;
             }
+            if (char.IsLetter(c)) lastLetter = c;
             sb.Append(c);
         }
         var toneless = sb.ToString().Normalize(NormalizationForm.FormC);
@@ -150,7 +152,10 @@ internal static class VietnameseSyllables
 
     /// <summary>Runs of characters that are letters, combining marks or any non-ASCII symbol, so a
     /// wrongly decoded byte ("Vi©t") stays inside its word and spoils it.</summary>
-    private static IEnumerable<string> Tokens(string text)
+    private static IEnumerable<string> Tokens(string text) => TokenRanges(text).Select(r => text[r]);
+
+    /// <summary>Where the <see cref="Tokens"/> are.</summary>
+    public static IEnumerable<Range> TokenRanges(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -160,7 +165,7 @@ internal static class VietnameseSyllables
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
-                yield return text[start..i];
+                yield return start..i;
                 start = -1;
             }
         }
