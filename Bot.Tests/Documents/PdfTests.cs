@@ -85,6 +85,19 @@ public class PdfTests
             DocumentText.Read(pdf, "hai-trang.pdf").Text);
     }
 
+    [Fact]
+    public void Text_typed_in_the_old_VnTime_fonts_is_read_as_Vietnamese()
+    {
+        // What the text layer of a PDF printed from a .VnTime (TCVN3) document holds: Western glyphs.
+        var pdf = Build(Body(800,
+            "UBND HUYÖN Tø Kú", // set in .VnTimeH, the capitals font
+            "Céng hoµ x· héi chñ nghÜa ViÖt Nam",
+            "§éc lËp - Tù do - H¹nh phóc",
+            "Giao Phòng Tư pháp chủ trì.")); // a line in a Unicode font stays as it is
+        Assert.Equal("UBND HUYỆN TỨ KỲ\nCộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nGiao Phòng Tư pháp chủ trì.",
+            DocumentText.Read(pdf, "cu.pdf").Text);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Quét bởi máy scan phòng Văn thư - Tứ Kỳ")]

@@ -135,5 +135,18 @@ public class PlainTextTests
         Assert.True(expected.SequenceEqual(written), source);
     }
 
+    [Theory]
+    [InlineData("KÕ HO¹CH", "KẾ HOẠCH")]
+    [InlineData("UBND HUYÖN Tø Kú", "UBND HUYỆN TỨ KỲ")]
+    [InlineData("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")]
+    [InlineData("Sè: 15/KH-UBND ngµy 20/3/2015", "Số: 15/KH-UBND ngày 20/3/2015")]
+    [InlineData("KÝnh göi: UBND c¸c x·", "Kính gửi: UBND các xã")]
+    public void Tcvn3_headings_set_in_the_capitals_font_get_their_capitals_back(string glyphs, string meaning)
+    {
+        var (text, encoding) = PlainText.Decode(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(glyphs));
+        Assert.Equal("TCVN3", encoding);
+        Assert.Equal(meaning, text);
+    }
+
     private static string Read(byte[] bytes) => DocumentText.Read(bytes, "van-ban.txt").Text;
 }

@@ -15,7 +15,14 @@ internal static class LegacyFonts
     private static readonly Encoding Strict1252 = Encoding.GetEncoding(
         CodePages.Windows1252.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
-    private static readonly Func<byte[], string>[] Encodings = [bytes => Tcvn3.Decode(bytes), bytes => Vni.Decode(bytes)];
+    /// <summary>A legacy encoding: how to read one word's bytes, and what to do to a line once read.</summary>
+    private sealed record Legacy(Func<byte[], string> Decode, Func<string, string> FinishLine);
+
+    private static readonly Legacy[] Encodings =
+    [
+        new(bytes => Tcvn3.Decode(bytes), Tcvn3.RestoreCapitals),
+        new(bytes => Vni.Decode(bytes), line => line),
+    ];
 
     // Fewer repaired words than this is chance (a name with "ö", a stray symbol), not a legacy font.
     private const int MinimumRepairs = 3;
@@ -24,30 +31,30 @@ internal static class LegacyFonts
     {
         if (!text.Any(c => c is >= '\u0080' and <= '\u00FF')) return text;
         var lines = text.Split('\n');
-        var (decode, repairs) = Encodings
-            .Select(d => (Decode: d, Repairs: lines.Sum(line => Suspects(line).Count(w => Repairs(w, d)))))
+        var (legacy, repairs) = Encodings
+            .Select(e => (Encoding: e, Repairs: lines.Sum(line => Suspects(line).Count(w => Repairs(w, e.Decode)))))
             .MaxBy(e => e.Repairs);
-        return repairs < MinimumRepairs ? text : string.Join('\n', lines.Select(line => RepairLine(line, decode)));
+        return repairs < MinimumRepairs ? text : string.Join('\n', lines.Select(line => RepairLine(line, legacy)));
     }
 
-    private static string RepairLine(string line, Func<byte[], string> decode)
+    private static string RepairLine(string line, Legacy legacy)
     {
         var words = Suspects(line).ToList();
         if (words.Count == 0 || line.Any(c => c > '\u00FF' && char.IsLetter(c))) return line;
-        if (words.Count(w => Repairs(w, decode)) * 2 < words.Count) return line;
+        if (words.Count(w => Repairs(w, legacy.Decode)) * 2 < words.Count) return line;
         var sb = new StringBuilder(line.Length);
         var at = 0;
         foreach (var range in VietnameseSyllables.TokenRanges(line))
         {
             var bytes = GlyphBytes(line[range]);
             if (bytes is null) continue;
-            var read = decode(bytes);
+            var read = legacy.Decode(bytes);
             if (!VietnameseSyllables.IsSyllable(read)) continue;
             var (start, length) = range.GetOffsetAndLength(line.Length);
             sb.Append(line, at, start - at).Append(read);
             at = start + length;
         }
-        return sb.Append(line, at, line.Length - at).ToString();
+        return legacy.FinishLine(sb.Append(line, at, line.Length - at).ToString());
     }
 
     /// <summary>The words of a line that have Western (non-ASCII) glyphs only.</summary>

@@ -16,7 +16,7 @@ internal static class PlainText
     // (shown as U+FFFD): it wins when most of the file is UTF-8 after all.
     private static readonly (string Name, Func<byte[], string> Decode)[] EightBit =
     [
-        ("TCVN3", bytes => Tcvn3.Decode(bytes)),
+        ("TCVN3", bytes => Tcvn3.RestoreCapitals(Tcvn3.Decode(bytes))),
         ("VNI", bytes => Vni.Decode(bytes)),
         ("Windows-1258", bytes => CodePages.Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC)),
         ("UTF-8 (damaged)", bytes => Encoding.UTF8.GetString(bytes)),

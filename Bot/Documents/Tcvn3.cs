@@ -6,8 +6,9 @@ namespace Bot.Documents;
 /// <summary>
 /// TCVN3 (TCVN 5712:1993 "ABC", the ".VnTime" fonts): one byte per letter. ASCII stays ASCII;
 /// Vietnamese letters sit in 0xA1–0xFE. Capital letters with a tone mark have no code: old files
-/// set headings in the ".VnTimeH" font, which draws the lower-case codes as capitals, so such
-/// headings decode to lower case. Bytes without a Vietnamese letter read as Windows-1252.
+/// set headings in the ".VnTimeH" font, which draws the lower-case codes as capitals, so such a
+/// heading decodes as "HUYệN" — see <see cref="RestoreCapitals"/>. Bytes without a Vietnamese letter
+/// read as Windows-1252.
 /// </summary>
 internal static class Tcvn3
 {
@@ -39,6 +40,31 @@ internal static class Tcvn3
         var sb = new StringBuilder(bytes.Length);
         foreach (var b in bytes) sb.Append(Decoding[b]);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Puts back the capitals of headings set in ".VnTimeH": a word whose plain letters are two or more
+    /// capitals but whose Vietnamese letters are small ("HUYệN") is such a heading word, and so is every
+    /// word of its line that starts with a capital ("Tø Kú" = "TỨ KỲ"). "Số: 15/KH" has no such word and stays.
+    /// </summary>
+    public static string RestoreCapitals(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => c > '\u007F' && char.IsLower(c))) return text;
+        return string.Join('\n', text.Split('\n').Select(RestoreLine));
+
+        static string RestoreLine(string line)
+        {
+            var words = line.Split(' ');
+            if (!words.Any(IsHeadingWord)) return line;
+            return string.Join(' ', words.Select(w => w.Length > 0 && char.IsUpper(w[0]) && !w.Any(char.IsAsciiLetterLower)
+                ? w.ToUpperInvariant()
+                : w));
+        }
+
+        static bool IsHeadingWord(string word) =>
+            word.Count(char.IsAsciiLetterUpper) >= 2 && !word.Any(char.IsAsciiLetterLower)
+            && word.Any(c => c > '\u007F' && char.IsLower(c));
     }
 
     /// <summary>Writes text in TCVN3 (tests use it to make old-style files). Letters TCVN3 cannot
