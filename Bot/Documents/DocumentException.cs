@@ -4,6 +4,7 @@ namespace Bot.Documents;
 public enum DocumentProblem
 {
     NotFound,
+    Unreadable,
     Empty,
     TooLarge,
     Unsupported,
@@ -27,6 +28,9 @@ public sealed class DocumentException : Exception
 
     internal static DocumentException NotFound(string fileName) =>
         new(DocumentProblem.NotFound, $"Không tìm thấy tệp “{fileName}”.");
+
+    internal static DocumentException Unreadable(string fileName, Exception inner) =>
+        new(DocumentProblem.Unreadable, $"Không mở được tệp “{fileName}”. Anh/chị vui lòng kiểm tra lại.", inner);
 
     internal static DocumentException Empty() =>
         new(DocumentProblem.Empty, "Tệp trống, không có nội dung để đọc.");

@@ -40,8 +40,16 @@ public sealed record DocumentText(string Text, FileFormat Format, int? PageCount
         var file = new FileInfo(path);
         if (!file.Exists) throw DocumentException.NotFound(file.Name);
         if (file.Length > MaxBytes) throw DocumentException.TooLarge(MaxBytes);
-        using var stream = file.OpenRead();
-        return Read(stream, file.Name);
+        FileStream stream;
+        try
+        {
+            stream = file.OpenRead();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DocumentException.Unreadable(file.Name, e);
+        }
+        using (stream) return Read(stream, file.Name);
     }
 
     /// <summary>Reads an uploaded file (e.g. a Telegram document) by its name and content.</summary>

@@ -12,7 +12,7 @@ namespace Bot.Documents;
 /// <summary>
 /// The text layer of a PDF in reading order. Words that share a baseline make one line, read left to
 /// right; lines go top to bottom, with a blank line where the gap above a line is clearly wider than
-/// the page's usual line spacing (a new paragraph). Running headers and footers — lines near the top
+/// the document's usual line spacing (a new paragraph). Running headers and footers — lines near the top
 /// or bottom that repeat, digits aside, at the same height on most pages — and bare page numbers
 /// ("3", "- 3 -", "Trang 3/10") are dropped.
 /// </summary>
