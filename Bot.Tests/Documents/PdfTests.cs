@@ -75,6 +75,36 @@ public class PdfTests
     }
 
     [Fact]
+    public void Ruled_task_table_becomes_one_line_per_row_and_its_repeated_header_is_dropped()
+    {
+        double[] columns = [60, 90, 250, 370, 470, 560];
+        string[] header = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian\nhoàn thành"];
+        var first = Table(700, columns,
+            header,
+            ["I. Nhiệm vụ chung"],
+            ["1", "Xây dựng cơ sở dữ liệu\ndùng chung", "Phòng Văn hóa\nvà Thông tin", "Các xã, thị trấn", "Trước ngày\n30/6/2024"],
+            ["2", "Rà soát hạ tầng mạng", "Phòng Văn hóa\nvà Thông tin", "Viettel Tứ Kỳ", "Hằng quý"]);
+        var second = Table(800, columns,
+            header,
+            ["3", "Báo cáo kết quả", "Văn phòng\nHĐND và UBND", "Các phòng, ban", "Trước ngày\n15/12/2024"]);
+        var pdf = Build(
+            first with { Lines = [.. Body(780, "KẾ HOẠCH", "Triển khai công tác chuyển đổi số năm 2024"), .. first.Lines] },
+            second with { Lines = [.. second.Lines, new TextLine("Nơi nhận:", 70, 640)] });
+
+        Assert.Equal(
+            """
+            KẾ HOẠCH
+            Triển khai công tác chuyển đổi số năm 2024
+            STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành
+            I. Nhiệm vụ chung
+            1 | Xây dựng cơ sở dữ liệu dùng chung | Phòng Văn hóa và Thông tin | Các xã, thị trấn | Trước ngày 30/6/2024
+            2 | Rà soát hạ tầng mạng | Phòng Văn hóa và Thông tin | Viettel Tứ Kỳ | Hằng quý
+            3 | Báo cáo kết quả | Văn phòng HĐND và UBND | Các phòng, ban | Trước ngày 15/12/2024
+            Nơi nhận:
+            """, DocumentText.Read(pdf, "bang.pdf").Text);
+    }
+
+    [Fact]
     public void A_line_at_the_edge_that_does_not_repeat_is_kept()
     {
         var pdf = Build(
@@ -111,7 +141,7 @@ public class PdfTests
     [Fact]
     public void Blank_pdf_is_empty()
     {
-        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Build([]), "trang-trang.pdf"));
+        var e = Assert.Throws<DocumentException>(() => DocumentText.Read(Build(new TestPage([], [])), "trang-trang.pdf"));
         Assert.Equal(DocumentProblem.Empty, e.Problem);
     }
 

@@ -19,16 +19,51 @@ internal static class TestPdfs
     /// <summary>One line of text on a page: where its baseline is and how big.</summary>
     public sealed record TextLine(string Text, double X, double Y, double Size = 12);
 
-    public static byte[] Build(params IReadOnlyList<TextLine>[] pages)
+    /// <summary>A drawn line, e.g. a table border.</summary>
+    public sealed record Rule(double X1, double Y1, double X2, double Y2);
+
+    /// <summary>What one page holds.</summary>
+    public sealed record TestPage(IReadOnlyList<TextLine> Lines, IReadOnlyList<Rule> Rules);
+
+    public static byte[] Build(params IReadOnlyList<TextLine>[] pages) =>
+        Build(pages.Select(lines => new TestPage(lines, [])).ToArray());
+
+    public static byte[] Build(params TestPage[] pages)
     {
         using var builder = new PdfDocumentBuilder();
         var font = builder.AddTrueTypeFont(Font);
-        foreach (var lines in pages)
+        foreach (var content in pages)
         {
             var page = builder.AddPage(Width, Height);
-            foreach (var line in lines) page.AddText(line.Text, line.Size, new PdfPoint(line.X, line.Y), font);
+            foreach (var line in content.Lines) page.AddText(line.Text, line.Size, new PdfPoint(line.X, line.Y), font);
+            foreach (var rule in content.Rules) page.DrawLine(new PdfPoint(rule.X1, rule.Y1), new PdfPoint(rule.X2, rule.Y2), 0.75);
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A table ruled like Word prints one: a border round every cell. Columns are given by their edges;
+    /// each row by its cells, "\n" breaking a cell's text into lines; a row of one cell spans the table.
+    /// </summary>
+    public static TestPage Table(double top, double[] edges, params string[][] rows)
+    {
+        var lines = new List<TextLine>();
+        var rules = new List<Rule> { new(edges[0], top, edges[^1], top) };
+        var y = top;
+        foreach (var cells in rows)
+        {
+            var height = 14 * cells.Max(c => c.Split('\n').Length) + 8;
+            var rowEdges = cells.Length == 1 ? [edges[0], edges[^1]] : edges;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cellLines = cells[i].Split('\n');
+                for (var k = 0; k < cellLines.Length; k++) lines.Add(new TextLine(cellLines[k], rowEdges[i] + 3, y - 14 - 14 * k, 10));
+            }
+            rules.AddRange(rowEdges.Select(x => new Rule(x, y, x, y - height)));
+            y -= height;
+            rules.Add(new Rule(edges[0], y, edges[^1], y));
+        }
+        return new TestPage(lines, rules);
     }
 
     /// <summary>Lines of body text from the top of a page down, a blank line (one empty string) for a paragraph gap.</summary>

@@ -48,7 +48,8 @@ internal static partial class PdfText
         }
     }
 
-    private sealed record Line(string Text, double Baseline, double Height);
+    /// <summary>A line of the page; a table row is one line (<see cref="PdfTables"/>).</summary>
+    private sealed record Line(string Text, double Baseline, double Height, bool InTable = false, bool FirstRow = false);
 
     private sealed record PageText(List<Line> Lines, int Images);
 
@@ -56,9 +57,13 @@ internal static partial class PdfText
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         var horizontal = words.Count(w => w.TextOrientation == TextOrientation.Horizontal);
-        var lines = horizontal >= words.Count / 2
-            ? GroupIntoLines(words.Where(w => w.TextOrientation == TextOrientation.Horizontal))
-            : ContentOrderLines(page); // a rotated page: let PdfPig follow the drawing order
+        if (horizontal < words.Count / 2) return new PageText(ContentOrderLines(page), page.NumberOfImages); // a rotated page
+        words = words.Where(w => w.TextOrientation == TextOrientation.Horizontal).ToList();
+        var (rows, taken) = PdfTables.Find(page, words);
+        var lines = GroupIntoLines(words.Where(w => !taken.Contains(w)))
+            .Concat(rows.Select(r => new Line(r.Text, r.Top, 0, InTable: true, FirstRow: r.First)))
+            .OrderByDescending(l => l.Baseline)
+            .ToList();
         return new PageText(lines, page.NumberOfImages);
     }
 
@@ -99,13 +104,21 @@ internal static partial class PdfText
             var seen = edgeKeys.Count(edge => edge.Any(e => e.Item1 == key && Math.Abs(e.Baseline - line.Baseline) <= SamePlace));
             return pages.Count >= 2 && seen >= 2 && seen * 2 > pages.Count;
         }
-        bool Droppable(Line line) => PageNumber().IsMatch(VietnameseText.Fold(line.Text)) || Running(line);
+        bool Droppable(Line line) => !line.InTable && (PageNumber().IsMatch(VietnameseText.Fold(line.Text)) || Running(line));
 
         foreach (var page in pages)
         {
             var lines = page.Lines;
             for (var dropped = 0; dropped < EdgeLines && lines.Count > 0 && Droppable(lines[0]); dropped++) lines.RemoveAt(0);
             for (var dropped = 0; dropped < EdgeLines && lines.Count > 0 && Droppable(lines[^1]); dropped++) lines.RemoveAt(lines.Count - 1);
+        }
+
+        // A table that goes on over the next page repeats its header row there: keep the first one only.
+        var headers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            if (page.Lines is [{ FirstRow: true } top, ..] && headers.Contains(top.Text)) page.Lines.RemoveAt(0);
+            headers.UnionWith(page.Lines.Where(l => l.FirstRow).Select(l => l.Text));
         }
     }
 
@@ -120,7 +133,7 @@ internal static partial class PdfText
     private static double UsualLineSpacing(List<PageText> pages)
     {
         var gaps = pages
-            .SelectMany(p => p.Lines.Zip(p.Lines.Skip(1), (above, below) => above.Baseline - below.Baseline))
+            .SelectMany(p => p.Lines.Zip(p.Lines.Skip(1), (above, below) => above.InTable || below.InTable ? 0 : above.Baseline - below.Baseline))
             .Where(gap => gap > 0)
             .Order()
             .ToList();
@@ -136,7 +149,8 @@ internal static partial class PdfText
             if (i > 0)
             {
                 var gap = lines[i - 1].Baseline - lines[i].Baseline;
-                sb.Append(gap > 1.3 * usual && gap > 1.6 * lines[i].Height ? "\n\n" : "\n");
+                var paragraph = !lines[i].InTable && !lines[i - 1].InTable && gap > 1.3 * usual && gap > 1.6 * lines[i].Height;
+                sb.Append(paragraph ? "\n\n" : "\n");
             }
             sb.Append(lines[i].Text);
         }
