@@ -17,13 +17,16 @@ public enum FileFormat
 /// <list type="bullet">
 /// <item>.txt — UTF-8 or UTF-16 (with or without a byte-order mark), or the old 8-bit encodings
 /// TCVN3 (.VnTime), VNI (VNI-Times) and Windows-1258, told apart by which reads as Vietnamese.</item>
-/// <item>.pdf — the text layer in reading order; running headers, footers and page numbers removed.
-/// A scan without a text layer is refused with a message asking for OCR.</item>
-/// <item>.pdf and .docx typed with the old ".VnTime" (TCVN3) or "VNI-Times" fonts: words whose glyphs
-/// spell legacy bytes ("ViÖt Nam") are read back as Vietnamese (<see cref="LegacyFonts"/>).</item>
+/// <item>.pdf — the text layer in reading order; running headers, footers and page numbers removed;
+/// a ruled table becomes one line per row like a Word table below (its header row repeated on a
+/// following page is dropped). A scan without a text layer is refused with a message asking for OCR.</item>
 /// <item>.docx — paragraphs in order, with Word's list labels ("1.", "a)", "-"). A table becomes one
 /// line per row, cells joined by " | " and line breaks inside a cell turned into spaces, header row
-/// included: "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành".</item>
+/// included: "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành". A cell merged
+/// across columns is one cell (a section row "I. Nhiệm vụ chung" has no " | "); a cell merged down
+/// repeats its text on each row it covers.</item>
+/// <item>.pdf and .docx typed with the old ".VnTime" (TCVN3) or "VNI-Times" fonts: words whose glyphs
+/// spell legacy bytes ("ViÖt Nam") are read back as Vietnamese (<see cref="LegacyFonts"/>).</item>
 /// </list>
 /// Anything else — a missing, empty, binary, oversized (over 20 MB), unsupported or non-Vietnamese
 /// file — throws <see cref="DocumentException"/> with a message for the user; nothing half-read is returned.
