@@ -5,8 +5,8 @@ namespace Bot.Documents;
 /// <summary>
 /// Decodes a .txt file. In order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); UTF-16 without a
 /// mark is recognised by its zero bytes; other zero or control bytes mean the file is not text;
-/// strict UTF-8 is tried next; what is left is 8-bit text, decoded as TCVN3, VNI and Windows-1258,
-/// and the decoding that yields the most valid Vietnamese syllables wins.
+/// strict UTF-8 is tried next; what is left is decoded as TCVN3, VNI, Windows-1258 and UTF-8 with
+/// damaged bytes, and the decoding that yields the most valid Vietnamese syllables wins.
 /// </summary>
 internal static class PlainText
 {
