@@ -123,6 +123,8 @@ internal sealed partial class TimeParser
         var (words, days) = TimeWords.RelativeDays[m.Which];
         // "Mai" with a capital is a name; "mai" is tomorrow.
         if (words is ["mai"] && (_t[i].Capital || !Spelled(i, "mai"))) return null;
+        // A bare "mot" is far more often "một" (one) than "mốt" (the day after tomorrow): only with its accent.
+        if (words is ["mot"] && _t[i].Spelled != "mốt") return null;
         return new DayRead(_today.AddDays(days), m.End, false);
     }
 
@@ -134,8 +136,8 @@ internal sealed partial class TimeParser
     {
         DayOfWeek dow;
         int j;
-        if (Is(i, "thu") && Has(i + 1) && TimeWords.Weekdays.TryGetValue(_t[i + 1].Text, out var named)
-            && !Sym(i + 2, '/'))
+        if (Is(i, "thu") && Spelled(i, "thứ") && Has(i + 1) && TimeWords.Weekdays.TryGetValue(_t[i + 1].Text, out var named)
+            && (_t[i + 1].IsNumber || Spelled(i + 1, TimeWords.WeekdaySpellings[_t[i + 1].Text])) && !Sym(i + 2, '/'))
         {
             (dow, j) = (named, i + 2);
         }
@@ -183,11 +185,13 @@ internal sealed partial class TimeParser
         if (Num(i, 1, 12) is int bare && Sym(i + 1, '/') && Year(i + 2) is { } bareYear)
             return (bareYear.End, TimeValue.Unit(new DateTime(bareYear.Year, bare, 1), TimeGrain.Month, absolute: true));
         if (!Key(i, "thang")) return null;
+        // An OCR-damaged "tháng" is trusted before digits only: "thống Một", "thống kê" are not months.
+        var written = Is(i, "thang");
         var thisMonth = new DateTime(_today.Year, _today.Month, 1);
         // "tháng sáu" is June, "tháng sau" (or unaccented "thang sau") next month.
         var six = Is(i + 1, "sau") && _t[i + 1].Spelled == "sáu";
-        if (!six && Shift(i + 1) is { } shift) return (shift.End, TimeValue.Unit(thisMonth.AddMonths(shift.Shift), TimeGrain.Month));
-        if (MonthNumber(i + 1) is not { } m) return null;
+        if (written && !six && Shift(i + 1) is { } shift) return (shift.End, TimeValue.Unit(thisMonth.AddMonths(shift.Shift), TimeGrain.Month));
+        if (MonthNumber(i + 1) is not { } m || (!written && !_t[i + 1].IsNumber)) return null;
         var j = m.End;
         if ((Key(j, "nam") || Sym(j, '/')) && Year(j + 1) is { } year)
             return (year.End, TimeValue.Unit(new DateTime(year.Year, m.Month, 1), TimeGrain.Month, absolute: true));
@@ -204,7 +208,7 @@ internal sealed partial class TimeParser
     {
         if (!Key(i, "quy")) return null;
         var thisQuarter = TimeValue.Floor(_now, TimeGrain.Quarter);
-        if (Shift(i + 1) is { } shift) return (shift.End, TimeValue.Unit(thisQuarter.AddMonths(3 * shift.Shift), TimeGrain.Quarter));
+        if (Is(i, "quy") && Shift(i + 1) is { } shift) return (shift.End, TimeValue.Unit(thisQuarter.AddMonths(3 * shift.Shift), TimeGrain.Quarter));
         int q, j;
         if (Num(i + 1, 1, 4) is int n) (q, j) = (n, i + 2);
         else if (Word(i + 1) is { } w && TimeWords.Roman.TryGetValue(w, out var r) && _t[i + 1].Capital) (q, j) = (r, i + 2);
@@ -223,7 +227,7 @@ internal sealed partial class TimeParser
     {
         if (!Key(i, "nam")) return null;
         if (Year(i + 1) is { } y) return (y.End, TimeValue.Unit(new DateTime(y.Year, 1, 1), TimeGrain.Year, absolute: true));
-        if (Shift(i + 1) is { } shift)
+        if (Is(i, "nam") && Shift(i + 1) is { } shift)
             return (shift.End, TimeValue.Unit(new DateTime(_today.Year + shift.Shift, 1, 1), TimeGrain.Year));
         return null;
     }
@@ -232,7 +236,7 @@ internal sealed partial class TimeParser
     private (int To, TimeValue Value)? WeekPhrase(int i)
     {
         var monday = TimeValue.Floor(_now, TimeGrain.Week);
-        if (Key(i, "tuan"))
+        if (Is(i, "tuan"))
         {
             if (Shift(i + 1) is { } shift) return (shift.End, TimeValue.Unit(monday.AddDays(7 * shift.Shift), TimeGrain.Week));
             if (Is(i + 1, "dau") && Is(i + 2, "tien"))
@@ -245,7 +249,7 @@ internal sealed partial class TimeParser
             }
             return null;
         }
-        if (Key(i, "cuoi") && Key(i + 1, "tuan"))
+        if (Is(i, "cuoi") && Is(i + 1, "tuan"))
         {
             // The weekend: Saturday and Sunday of this week, or of the week named.
             var (weeks, end) = Shift(i + 2) is { } s ? (s.Shift, s.End) : (0, i + 2);

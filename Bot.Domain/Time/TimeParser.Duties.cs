@@ -53,7 +53,9 @@ internal sealed partial class TimeParser
     /// <summary>A length of time on its own: "3 tháng", "5 ngày làm việc".</summary>
     private (int End, Lasting Lasting)? Duration(int i)
     {
-        if (Count(i) is not { Value: >= 1 } n || Word(n.End) is not { } unitWord || !TimeWords.Units.TryGetValue(unitWord, out var unit))
+        // "s" for seconds only counts with a direction ("3 s tiếp theo"): alone it is OCR noise ("18 s6").
+        if (Count(i) is not { Value: >= 1 } n || Word(n.End) is not { } unitWord || unitWord == "s"
+            || !TimeWords.Units.TryGetValue(unitWord, out var unit))
             return null;
         if (unit == TimeGrain.Day && Words(n.End + 1, TimeWords.WorkingDay) is > 0 and var end)
             return (end, new Lasting(n.Value, unit, WorkingDays: true));

@@ -70,6 +70,12 @@ internal static class TimeWords
         ["bay"] = DayOfWeek.Saturday, ["7"] = DayOfWeek.Saturday,
     };
 
+    /// <summary>How the weekday words are written with their accents: "thứ tư" is Wednesday, "thứ tự" is an order.</summary>
+    public static readonly Dictionary<string, string> WeekdaySpellings = new(StringComparer.Ordinal)
+    {
+        ["hai"] = "hai", ["ba"] = "ba", ["tu"] = "tư", ["nam"] = "năm", ["sau"] = "sáu", ["bay"] = "bảy",
+    };
+
     /// <summary>Sunday: "chủ nhật", and the southern "chúa nhật".</summary>
     public static readonly string[] SundayFirstWords = ["chu", "chua"];
 
