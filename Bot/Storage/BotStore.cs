@@ -26,11 +26,14 @@ public sealed class BotStore : IDisposable
         EnsureIndexes();
         Assignments = new LiteAssignmentStore(this);
         Directory = new LiteDirectoryStore(this);
+        Conversation = new LiteConversationStore(this);
     }
 
     public IAssignmentStore Assignments { get; }
 
     public IDirectoryStore Directory { get; }
+
+    public Bot.Domain.Conversation.IConversationStore Conversation { get; }
 
     public TimeProvider Clock { get; }
 
