@@ -18,6 +18,7 @@ public sealed class Assistant(
     UnitDirectory units,
     TimeRecognizer time,
     ButtonSigner signer,
+    Bot.Domain.Reminders.NudgePlanner planner,
     TimeProvider clock) : IConversation
 {
     /// <summary>Tasks on one page of a list: short enough for a phone and for Telegram's 4,096 characters.</summary>
@@ -108,7 +109,7 @@ public sealed class Assistant(
             DigestIntent d => Prefer(inbound, official, p => p with { Digest = d.On },
                 d.On ? "Đã bật tóm tắt hằng ngày: 7 giờ 30 mỗi ngày làm việc, trợ lý gửi việc đến hạn trong tuần." : "Đã tắt tóm tắt hằng ngày."),
             RemindersIntent r => Mute(inbound, official, r),
-            SnoozeIntent => Say(inbound, "Anh/chị bấm «⏰ Nhắc lại sau» dưới tin nhắc việc để hoãn nhắc việc đó."),
+            SnoozeIntent z => SnoozeByText(inbound, official, z.Number),
             MoreIntent => memory.LastList(ChatKey(inbound)) is { } last ? Page(inbound, official, last, 1, editMessageId: null) : Say(inbound, "Chưa có danh sách nào để xem thêm."),
             _ => Say(inbound, $"Xin lỗi, trợ lý chưa hiểu ý anh/chị.\n\n{HelpText}") with { Note = "not understood" },
         };
@@ -262,6 +263,12 @@ public sealed class Assistant(
                 var result = assignments.Reopen(a.Id, official, "hoàn tác");
                 return Page(inbound, official, list, (number - 1) / PageSize, tap.MessageId, result.Changed ? "Đã hoàn tác." : result.Message, query);
             }
+            case "s" when number >= 1 && number <= list.AssignmentIds.Count:
+            {
+                var until = NextMorning(now);
+                Snooze(official, [list.AssignmentIds[number - 1]], until);
+                return new Reply([], new TapAnswer(query, $"Sẽ nhắc lại lúc {Wording.Moment(until)}."));
+            }
             default:
                 return new Reply([], new TapAnswer(query, Stale)) { Note = $"refused button \"{Clip(tap.Data)}\"" };
         }
@@ -276,6 +283,93 @@ public sealed class Assistant(
         listId = dash > 0 ? argument[..dash] : "";
         number = 0;
         return dash > 0 && int.TryParse(argument[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
+
+    // ---- reminders ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// A reminder message for one official: their nudged tasks as a list (so numbers and buttons work
+    /// as in any list), each with "✅ Đã xong" and "⏰ Nhắc lại sau". Null when nothing is left to say
+    /// (the tasks were done meanwhile). Escalations name the late unit and carry no buttons when the
+    /// reader may not change that unit's work.
+    /// </summary>
+    public Outbound? NudgeMessage(Official official, ChatAccount account, IReadOnlyList<Bot.Domain.Reminders.Nudge> nudges)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(nudges);
+        var now = clock.GetUtcNow();
+        var open = nudges.Select(n => (Nudge: n, Assignment: assignments.Get(n.AssignmentId)))
+            .Where(x => x.Assignment is { IsDone: false }).ToList();
+        if (open.Count == 0) return null;
+        var inbound = new Inbound(account.Channel, account.UserId, account.UserId);
+        var list = new TaskList(NewListId(), ChatKey(inbound), "Nhắc việc", open.Select(x => x.Assignment!.Id).ToList(), now);
+        memory.SaveList(list);
+        var text = new StringBuilder($"⏰ Nhắc việc — anh/chị {official.Name}:\n");
+        var buttons = new List<IReadOnlyList<Button>>();
+        for (var i = 0; i < open.Count; i++)
+        {
+            var (nudge, a) = (open[i].Nudge, open[i].Assignment!);
+            var number = i + 1;
+            var why = nudge.Kind switch
+            {
+                Bot.Domain.Reminders.NudgeKind.Escalation => $"⚠️ {UnitName(a.UnitCode)} chưa hoàn thành",
+                Bot.Domain.Reminders.NudgeKind.Overdue => "⚠️",
+                _ => "•",
+            };
+            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · {Wording.Deadline(a, now)}{Wording.Repeats(a)}");
+            if (Access.MayChange(official, a.UnitCode))
+                buttons.Add([new Button($"✅ Đã xong {number}", Sign(inbound, "d", list.Id, number)), new Button($"⏰ Nhắc lại sau {number}", Sign(inbound, "s", list.Id, number))]);
+        }
+        text.Append("\n\nBấm ✅ khi đã hoàn thành; «⏰ Nhắc lại sau» để được nhắc vào sáng ngày làm việc tới.");
+        return new Outbound(account.UserId, text.ToString()) { Buttons = buttons };
+    }
+
+    /// <summary>The 07:30 digest for an official who asked for it: their unit's work due this week.</summary>
+    public Outbound? DigestMessage(Official official, ChatAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(account);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
+        var endOfWeek = VietnamTime.StartOfDay(today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7));
+        var due = OpenOf(official).Where(a => a.DueBefore is { } d && d <= endOfWeek).ToList();
+        var inbound = new Inbound(account.Channel, account.UserId, account.UserId);
+        if (due.Count == 0) return Outbound.Say(account.UserId, $"☀️ Chào buổi sáng anh/chị {official.Name}. Tuần này đơn vị không có việc đến hạn.");
+        var list = new TaskList(NewListId(), ChatKey(inbound), "Tóm tắt: việc đến hạn trong tuần", due.Select(a => a.Id).ToList(), now);
+        memory.SaveList(list);
+        return Page(inbound, official, list, 0, editMessageId: null).Messages[0];
+    }
+
+    private Reply SnoozeByText(Inbound inbound, Official official, int? number)
+    {
+        var list = memory.LastList(ChatKey(inbound));
+        if (list is null) return Say(inbound, "Chưa có việc nào để hoãn nhắc. Anh/chị gõ «việc của tôi» để xem danh sách.");
+        var ids = number is { } n
+            ? (Numbered(inbound, official, n) is { } a ? [a.Id] : [])
+            : list.AssignmentIds.ToList();
+        if (ids.Count == 0) return Say(inbound, $"Không có việc số {number} trong danh sách gần nhất.");
+        var now = clock.GetUtcNow();
+        // "nhắc lại thứ hai": the morning of the day named; otherwise the next working morning.
+        var day = time.Recognize(inbound.Text ?? "", VietnamTime.ToLocal(now)).Select(m => m.Start).FirstOrDefault(s => s is not null);
+        var until = day is { } d && d > now ? planner.NextWorkingMoment(d) : NextMorning(now);
+        Snooze(official, ids, until);
+        return Say(inbound, $"⏰ Sẽ nhắc lại lúc {Wording.Moment(until)}.");
+    }
+
+    private void Snooze(Official official, IReadOnlyList<string> assignmentIds, DateTimeOffset until)
+    {
+        var prefs = memory.Preferences(official.Phone);
+        var snoozed = new Dictionary<string, DateTimeOffset>(prefs.Snoozed, StringComparer.Ordinal);
+        foreach (var id in assignmentIds) snoozed[id] = until;
+        memory.SavePreferences(prefs with { Snoozed = snoozed });
+    }
+
+    /// <summary>The next working day's start of work: where "nhắc lại sau" lands.</summary>
+    private DateTimeOffset NextMorning(DateTimeOffset now)
+    {
+        var tomorrow = DateOnly.FromDateTime(VietnamTime.ToLocal(now)).AddDays(1);
+        return planner.NextWorkingMoment(VietnamTime.StartOfDay(tomorrow));
     }
 
     // ---- leaders -----------------------------------------------------------------------------
