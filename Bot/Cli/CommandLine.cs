@@ -14,6 +14,7 @@ public static class CommandLine
     private static readonly Dictionary<string, (string Help, Func<CliArgs, Task<int>> Run)> Verbs = new(StringComparer.Ordinal)
     {
         ["time"] = ("Bot time [--ref 2023-10-18T09:30] [--batch FILE] [PHRASE]: recognise Vietnamese time phrases, one JSON line each", TimeCommand.RunAsync),
+        ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] FILE: read a directive (.txt, .pdf, .docx) and list its tasks", ParseCommand.RunAsync),
         ["bench"] = ("Bot bench time|parse|store|chat|remind: measure speed", BenchCommand.RunAsync),
     };
 
