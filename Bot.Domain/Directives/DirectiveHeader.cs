@@ -80,7 +80,9 @@ public sealed record DirectiveHeader(
         var bodyEnd = FindBodyEnd(folded, bodyStart);
 
         issuedOn ??= FindSignedDate(lines);
-        var issuer = IssuerFromHeader(lines, folded, Math.Max(1, Math.Min(headerEnd, numberLine >= 0 ? numberLine + 1 : 8)))
+        // The issuing body stands above the number; without a number, above the addressees.
+        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(8, lines.Count);
+        var issuer = IssuerFromHeader(lines, folded, issuerEnd)
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
@@ -171,14 +173,12 @@ public sealed record DirectiveHeader(
         {
             var words = Word.Split(folded[i]);
             if (words.Count is < 2 or > 3 || lines[i].Any(char.IsLower)) continue;
-            var text = string.Join(' ', words.Select(w => w.Text));
             foreach (var (f, written) in Types)
             {
                 var expected = f.Split(' ');
                 if (expected.Length == words.Count && expected.Select((e, k) => OcrDistance.Like(words[k].Text, e)).All(x => x))
                     return (written, i);
             }
-            _ = text;
         }
         return (null, -1);
     }

@@ -36,6 +36,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         var tasks = new List<DirectiveTask>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf)) continue;
             var task = TaskOf(leaf, fallback, referenceLocal);
             if (task is not null) tasks.Add(task);
         }
@@ -161,6 +162,28 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         }
         return false;
     }
+
+    /// <summary>Sections of a plan that state its purpose or background, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "CĂN CỨ".</summary>
+    private static readonly string[][] NonTaskHeadings =
+    [
+        ["muc", "dich"], ["yeu", "cau"], ["muc", "tieu"], ["can", "cu"], ["tinh", "hinh"], ["ket", "qua"], ["danh", "gia"],
+        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"],
+    ];
+
+    private static bool InNonTaskSection(OutlineItem leaf)
+    {
+        for (var item = leaf; item is not null; item = item.Parent)
+        {
+            if (item.Children.Count == 0 || !IsHeadingOnly(item)) continue;
+            var heading = new WordText(item.Paragraphs[0]);
+            if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Reads(0, h))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A heading in capitals with nothing under it but what was read elsewhere (a task table).</summary>
+    private static bool IsHeadingOnly(OutlineItem item) =>
+        item.Paragraphs.Count == 1 && !item.Paragraphs[0].Any(char.IsLower) && item.Paragraphs[0].Any(char.IsLetter);
 
     private static bool IsCatalogued(string unit) =>
         UnitCatalog.Entries.Any(e => e.Units.Contains(unit));
