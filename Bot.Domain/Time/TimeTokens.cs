@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Bot.Domain.Text;
+
+namespace Bot.Domain.Time;
+
+internal enum TokenKind
+{
+    Word,
+    Number,
+    Symbol,
+}
+
+/// <summary>
+/// One token of folded text. <see cref="Glued"/>: no space before it ("16h00" is 16 · h · 00, all
+/// glued); <see cref="LineStart"/>: a line break before it; <see cref="Capital"/>: the original
+/// starts with a capital letter (place names, "Mai" the name rather than "mai" tomorrow);
+/// <see cref="Spelled"/>: the word in lower case as written, diacritics kept ("tới" and "tối" both fold to "toi").
+/// </summary>
+internal readonly record struct TimeToken(int Start, int Length, string Text, TokenKind Kind, bool Glued, bool LineStart, bool Capital, string Spelled)
+{
+    public int End => Start + Length;
+
+    public bool IsNumber => Kind == TokenKind.Number;
+
+    public bool IsWord => Kind == TokenKind.Word;
+}
+
+/// <summary>
+/// Splits text into words, numbers and single symbols in one pass. A run of digits and a run
+/// of letters are separate tokens even when glued, so OCR output such as "30théng" and chat
+/// such as "9h30" read as 30 · theng and 9 · h · 30. Combining marks of decomposed input stay
+/// inside their word, so spans index the input as given.
+/// </summary>
+internal static class TimeTokenizer
+{
+    public static List<TimeToken> Split(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        var tokens = new List<TimeToken>(text.Length / 4);
+        var i = 0;
+        var glued = false;
+        var lineStart = true;
+        while (i < text.Length)
+        {
+            var c = folded[i];
+            if (IsMark(text[i]) && tokens.Count > 0 && glued) { i++; continue; }
+            if (char.IsWhiteSpace(c) || IsMark(text[i]))
+            {
+                if (c == '\n') lineStart = true;
+                glued = false;
+                i++;
+                continue;
+            }
+            var start = i;
+            TokenKind kind;
+            if (char.IsAsciiDigit(c))
+            {
+                kind = TokenKind.Number;
+                while (i < text.Length && char.IsAsciiDigit(folded[i])) i++;
+            }
+            else if (char.IsLetter(c))
+            {
+                kind = TokenKind.Word;
+                while (i < text.Length && ((char.IsLetter(folded[i]) && !char.IsAsciiDigit(folded[i])) || IsMark(text[i]))) i++;
+            }
+            else
+            {
+                kind = TokenKind.Symbol;
+                i++;
+            }
+            var word = kind == TokenKind.Word ? LettersOf(folded, start, i) : folded[start..i];
+            var spelled = kind == TokenKind.Word ? SpelledOf(text, start, i, word) : word;
+            tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
+            glued = true;
+            lineStart = false;
+        }
+        return tokens;
+    }
+
+    // A word of decomposed input carries combining marks, folded to spaces: leave them out.
+    private static string LettersOf(string folded, int start, int end)
+    {
+        var span = folded.AsSpan(start, end - start);
+        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : span.ToString();
+    }
+
+    private static string SpelledOf(string text, int start, int end, string folded)
+    {
+        var original = text.AsSpan(start, end - start);
+        var plain = true;
+        foreach (var c in original)
+            if (c >= 128 || char.IsUpper(c)) { plain = false; break; }
+        if (plain) return folded;
+        return original.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    }
+
+    private static bool IsMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format;
+}
