@@ -32,7 +32,11 @@ public static class ParseCommand
     }
 
     /// <summary>The reader with the time recognizer.</summary>
-    public static DirectiveReader Reader() => new(TimeFinding.Find);
+    public static DirectiveReader Reader()
+    {
+        var recognizer = new TimeRecognizer();
+        return new DirectiveReader((text, referenceLocal) => recognizer.Recognize(text, referenceLocal));
+    }
 
     public static string ToJson(Directive directive)
     {
@@ -127,10 +131,4 @@ internal static class DirectiveFiles
             throw new CliException($"Chưa đọc được tệp \"{Path.GetFileName(path)}\": hiện chỉ đọc tệp văn bản .txt.");
         return await File.ReadAllTextAsync(path);
     }
-}
-
-/// <summary>The time recognizer as the reader's time finder. Placeholder until the time branch lands.</summary>
-internal static class TimeFinding
-{
-    public static IReadOnlyList<TimeMention> Find(string text, DateTime referenceLocal) => [];
 }
