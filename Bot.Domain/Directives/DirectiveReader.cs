@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using Bot.Domain.Text;
+using Bot.Domain.Time;
+
+namespace Bot.Domain.Directives;
+
+/// <summary>Finds the time phrases of a text, resolved against a reference time (the time recognizer).</summary>
+public delegate IReadOnlyList<TimeMention> TimeFinder(string text, DateTime referenceLocal);
+
+/// <summary>
+/// Reads a directive's text into its header and tasks. Tasks are the leaves of the outline;
+/// a leaf's units are its own (the subject, "Giao X", "X chủ trì", "phối hợp với Y"), else
+/// those of the nearest item above it that names them (a lead-in "1. Thủ trưởng các cơ quan
+/// ...:"), else those of the sentence that introduces the list ("Chủ tịch UBND huyện yêu cầu
+/// X, Y thực hiện:"), else the addressees. A leaf's deadline is the first Deadline-role time
+/// phrase of its own text. "Giao ..." sentences of the closing are tasks of their own.
+/// </summary>
+public sealed class DirectiveReader(TimeFinder findTimes)
+{
+    private static readonly Regex Spaces = new(@"[^\S\n]+", RegexOptions.CultureInvariant);
+
+    /// <summary>Reads a directive. <paramref name="reference"/> resolves its dates when it carries no date of its own.</summary>
+    public Directive Read(string text, DateOnly reference)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = VietnameseText.Normalize(text).Split('\n');
+        var header = DirectiveHeader.Read(lines);
+        var issued = header.IssuedOn ?? header.DatedMonth ?? reference;
+        var referenceLocal = issued.ToDateTime(TimeOnly.MinValue);
+
+        var body = lines.Skip(header.BodyStart).Take(header.BodyEnd - header.BodyStart).ToList();
+        var tables = TaskTable.Extract(body);
+        var outline = Outline.Parse(tables.Remaining);
+
+        var fallback = IntroUnits(outline) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
+        var tasks = new List<DirectiveTask>();
+        foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
+        {
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf)) continue;
+            var task = TaskOf(leaf, fallback, referenceLocal);
+            if (task is not null) tasks.Add(task);
+        }
+        var closingIndex = 0;
+        foreach (var sentence in outline.Closing.SelectMany(Sentences))
+        {
+            var words = new WordText(sentence);
+            if (!words.Reads(0, "giao")) continue;
+            var units = UnitsOf(words);
+            if (units.Lead.Count == 0) continue;
+            tasks.Add(Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, referenceLocal));
+        }
+        foreach (var row in tables.Rows) tasks.Add(TableTask(row, referenceLocal));
+
+        return new Directive(header.Number, header.Issuer, header.IssuedOn, header.DocumentType, header.Subject, header.Signer,
+            header.SignerTitle, header.Recipients, tasks);
+    }
+
+    private sealed record Units(List<string> Lead, List<string> Support)
+    {
+        public bool IsEmpty => Lead.Count == 0 && Support.Count == 0;
+    }
+
+    private DirectiveTask? TaskOf(OutlineItem leaf, Units fallback, DateTime referenceLocal)
+    {
+        var text = Clean(leaf.Text);
+        if (VietnameseText.Key(text).Length == 0) return null;
+        var own = UnitsOf(new WordText(text));
+        if (IsRequest(leaf, own)) return Finish(leaf.Ref, TaskKind.Request, text, new Units([], []), referenceLocal);
+        var lead = own.Lead;
+        var support = own.Support;
+        if (lead.Count == 0)
+        {
+            var inherited = Inherited(leaf) ?? fallback;
+            lead = inherited.Lead;
+            support = support.Union(inherited.Support).ToList();
+        }
+        return Finish(leaf.Ref, TaskKind.Task, text, new Units(lead, support.Except(lead).ToList()), referenceLocal);
+    }
+
+    private DirectiveTask Finish(string reference, TaskKind kind, string text, Units units, DateTime referenceLocal)
+    {
+        var deadline = findTimes(text, referenceLocal).FirstOrDefault(m => m.Role == TimeRole.Deadline);
+        var recurrence = deadline?.Recurrence;
+        // A repeating duty is due in every period its rule names, not once.
+        var dueBefore = recurrence is null ? deadline?.DueBefore : null;
+        return new DirectiveTask(reference, kind, text, units.Lead, units.Support, deadline?.Text, dueBefore, recurrence);
+    }
+
+    private DirectiveTask TableTask(TaskTable.Row row, DateTime referenceLocal)
+    {
+        var lead = UnitsIn(row.Lead);
+        var support = UnitsIn(row.Support).Except(lead).ToList();
+        string? deadlineText = null;
+        DateTimeOffset? dueBefore = null;
+        string? recurrence = null;
+        if (row.Deadline.Length > 0)
+        {
+            // A deadline column says "by then" even where the phrase alone would not ("Tháng 6/2024", "Quý II").
+            var mentions = findTimes(row.Deadline, referenceLocal);
+            var time = mentions.FirstOrDefault(m => m.Role == TimeRole.Deadline) ?? (mentions.Count > 0 ? mentions[0] : null);
+            if (time is not null)
+            {
+                deadlineText = time.Text;
+                recurrence = time.Recurrence;
+                dueBefore = recurrence is null ? time.DueBefore ?? time.End : null;
+            }
+        }
+        return new DirectiveTask(row.Ref, TaskKind.Task, row.Content, lead, support, deadlineText, dueBefore, recurrence);
+    }
+
+    /// <summary>The catalogued units a table cell names, or the cell as written when it names none.</summary>
+    private static List<string> UnitsIn(string cell)
+    {
+        var text = cell.Trim();
+        if (text.Length == 0) return [];
+        var units = UnitMentions.Find(new WordText(text)).SelectMany(m => m.Entry.Units).Distinct().ToList();
+        return units.Count > 0 ? units : [text];
+    }
+
+    private static Units UnitsOf(WordText words)
+    {
+        var lead = new List<string>();
+        var support = new List<string>();
+        foreach (var list in UnitMentions.Lists(words))
+        {
+            var target = list.Role switch { UnitRole.Lead => lead, UnitRole.Support => support, _ => null };
+            if (target is null) continue;
+            foreach (var unit in list.Units)
+                if (!target.Contains(unit)) target.Add(unit);
+        }
+        return new Units(lead, support.Except(lead).ToList());
+    }
+
+    /// <summary>The units of the nearest item above that names its own.</summary>
+    private static Units? Inherited(OutlineItem leaf)
+    {
+        for (var item = leaf.Parent; item is not null; item = item.Parent)
+        {
+            var units = UnitsOf(new WordText(Clean(item.Text)));
+            if (units.Lead.Count > 0) return units;
+        }
+        return null;
+    }
+
+    /// <summary>The units of the sentence that introduces the list: "... yêu cầu Thủ trưởng các cơ quan, đơn vị ... thực hiện:".</summary>
+    private static Units? IntroUnits(Outline outline)
+    {
+        if (outline.Preamble.Count == 0) return null;
+        var intro = new WordText(Clean(outline.Preamble[^1]));
+        var units = UnitsOf(intro);
+        return units.Lead.Count > 0 ? units : null;
+    }
+
+    /// <summary>"Kính đề nghị các đồng chí ...": asked of Party officials or bodies outside the committee.</summary>
+    private static bool IsRequest(OutlineItem leaf, Units own)
+    {
+        for (OutlineItem? item = leaf; item is not null; item = item.Parent)
+        {
+            var words = new WordText(item.Paragraphs[0]);
+            if (words.Reads(0, "kinh", "de", "nghi")) return true;
+            if (words.Reads(0, "de", "nghi") && (item != leaf || own.Lead.Count == 0)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Sections of a plan that state its purpose or background, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "CĂN CỨ".</summary>
+    private static readonly string[][] NonTaskHeadings =
+    [
+        ["muc", "dich"], ["yeu", "cau"], ["muc", "tieu"], ["can", "cu"], ["tinh", "hinh"], ["ket", "qua"], ["danh", "gia"],
+        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"],
+    ];
+
+    private static bool InNonTaskSection(OutlineItem leaf)
+    {
+        for (var item = leaf; item is not null; item = item.Parent)
+        {
+            if (item.Children.Count == 0 || !IsHeadingOnly(item)) continue;
+            var heading = new WordText(item.Paragraphs[0]);
+            if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Reads(0, h))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A heading in capitals with nothing under it but what was read elsewhere (a task table).</summary>
+    private static bool IsHeadingOnly(OutlineItem item) =>
+        item.Paragraphs.Count == 1 && !item.Paragraphs[0].Any(char.IsLower) && item.Paragraphs[0].Any(char.IsLetter);
+
+    private static bool IsCatalogued(string unit) =>
+        UnitCatalog.Entries.Any(e => e.Units.Contains(unit));
+
+    private static IEnumerable<string> Sentences(string paragraph) =>
+        Regex.Split(paragraph, @"(?<=[.;!?])\s+(?=\p{Lu})").Select(Clean).Where(s => s.Length > 0);
+
+    /// <summary>One space between words; paragraphs stay on lines of their own.</summary>
+    private static string Clean(string text) => string.Join("\n", Spaces.Replace(text, " ").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+}

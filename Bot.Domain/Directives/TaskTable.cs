@@ -1,0 +1,95 @@
+using Bot.Domain.Text;
+
+namespace Bot.Domain.Directives;
+
+/// <summary>
+/// The task tables of plans (kế hoạch): a header row such as "STT | Nội dung | Đơn vị chủ trì
+/// | Đơn vị phối hợp | Thời gian hoàn thành", then one task per row. Document text renders a
+/// table row as one line with its cells joined by " | ". Columns are found by the folded
+/// keywords of their header, whatever the exact wording.
+/// </summary>
+public static class TaskTable
+{
+    public sealed record Row(string Ref, string Content, string Lead, string Support, string Deadline);
+
+    public sealed record Extraction(IReadOnlyList<Row> Rows, IReadOnlyList<string> Remaining);
+
+    private enum Column { Index, Content, Lead, Support, Deadline }
+
+    // Checked in this order: "Đơn vị phối hợp" also says "đơn vị".
+    private static readonly (Column Column, string[] Keys)[] HeaderKeys =
+    [
+        (Column.Support, ["phoi hop"]),
+        (Column.Lead, ["chu tri", "thuc hien", "trach nhiem", "don vi", "co quan"]),
+        (Column.Deadline, ["thoi gian", "thoi han", "hoan thanh", "tien do"]),
+        (Column.Content, ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"]),
+        (Column.Index, ["stt", "tt", "so tt"]),
+    ];
+
+    /// <summary>The task rows of every table in the lines, and the lines that are not tables.</summary>
+    public static Extraction Extract(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var rows = new List<Row>();
+        var remaining = new List<string>();
+        Dictionary<Column, int>? columns = null;
+        var table = 0;
+        foreach (var line in lines)
+        {
+            var cells = Cells(line);
+            if (cells is null)
+            {
+                if (line.Trim().Length > 0) columns = null; // the table has ended
+                remaining.Add(line);
+                continue;
+            }
+            var header = Header(cells);
+            if (header is not null)
+            {
+                columns = header;
+                table++;
+                continue;
+            }
+            if (columns is null)
+            {
+                remaining.Add(line);
+                continue;
+            }
+            var content = Cell(cells, columns, Column.Content);
+            var lead = Cell(cells, columns, Column.Lead);
+            // A row with a heading and no unit is a group of the rows under it ("I | Nhiệm vụ chung").
+            if (content.Length == 0 || (lead.Length == 0 && Cell(cells, columns, Column.Deadline).Length == 0)) continue;
+            var index = Cell(cells, columns, Column.Index);
+            var reference = $"T{table}.{(index.Length > 0 ? index.TrimEnd('.') : (rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+            rows.Add(new Row(reference, content, lead, Cell(cells, columns, Column.Support), Cell(cells, columns, Column.Deadline)));
+        }
+        return new Extraction(rows, remaining);
+    }
+
+    private static string[]? Cells(string line)
+    {
+        if (!line.Contains(" | ", StringComparison.Ordinal)) return null;
+        var cells = line.Split('|').Select(c => c.Trim()).ToArray();
+        return cells.Length >= 3 ? cells : null;
+    }
+
+    private static Dictionary<Column, int>? Header(string[] cells)
+    {
+        var columns = new Dictionary<Column, int>();
+        for (var k = 0; k < cells.Length; k++)
+        {
+            var key = VietnameseText.Key(cells[k]);
+            var words = " " + string.Join(' ', Word.Split(key).Select(w => w.Text)) + " ";
+            foreach (var (column, keys) in HeaderKeys)
+            {
+                if (columns.ContainsKey(column) || !keys.Any(x => words.Contains(" " + x + " ", StringComparison.Ordinal))) continue;
+                columns[column] = k;
+                break;
+            }
+        }
+        return columns.ContainsKey(Column.Content) && columns.ContainsKey(Column.Lead) ? columns : null;
+    }
+
+    private static string Cell(string[] cells, Dictionary<Column, int> columns, Column column) =>
+        columns.TryGetValue(column, out var k) && k < cells.Length ? cells[k] : "";
+}

@@ -1,0 +1,191 @@
+namespace Bot.Domain.Directives;
+
+/// <summary>What a mention of units does in its sentence.</summary>
+public enum UnitRole
+{
+    /// <summary>The unit is talked about: "đôn đốc UBND các xã", "gửi về UBND huyện (qua Phòng Nội vụ)".</summary>
+    Object,
+
+    /// <summary>The unit carries the duty: the sentence's subject, "Giao X", "X chủ trì".</summary>
+    Lead,
+
+    /// <summary>The unit helps: "phối hợp với X".</summary>
+    Support,
+}
+
+/// <summary>A run of words naming one catalogue entry ("Thủ trưởng các cơ quan chuyên môn thuộc UBND huyện").</summary>
+public sealed record UnitMention(int Start, int End, UnitCatalog.Entry Entry);
+
+/// <summary>Mentions joined by commas, "và", "cùng": they share one role.</summary>
+public sealed record UnitList(IReadOnlyList<UnitMention> Mentions, UnitRole Role)
+{
+    public IEnumerable<string> Units => Mentions.SelectMany(m => m.Entry.Units);
+}
+
+/// <summary>
+/// Finds the units a paragraph names and what each does: the subject of a sentence or clause,
+/// the units after "Giao", after a sentence-initial "Yêu cầu"/"Đề nghị" or after the issuer's
+/// "yêu cầu", and units followed by "chủ trì" carry the duty; units after "phối hợp (với|cùng)"
+/// help; every other mention (after a verb, "của", "qua", "về", "tại") is an object.
+/// </summary>
+public static class UnitMentions
+{
+    private sealed record Form(UnitCatalog.Entry Entry, string[] Words, bool[] Optional);
+
+    private static readonly Form[] Forms = UnitCatalog.Entries
+        .SelectMany(e => e.Forms.Select(f => ParseForm(e, f)))
+        .ToArray();
+
+    private static readonly ILookup<string, Form> ByFirstWord = Forms.ToLookup(f => f.Words[0], StringComparer.Ordinal);
+
+    private static readonly string[][] Titles = UnitCatalog.Titles.Select(t => t.Split(' ')).ToArray();
+
+    /// <summary>Clause openers after which, past a comma, the subject comes: "Trên cơ sở ..., X thực hiện".</summary>
+    private static readonly string[][] Openers =
+    [
+        ["tren", "co", "so"], ["de"], ["can", "cu"], ["theo"], ["thuc", "hien"], ["sau", "khi"], ["truong", "hop"],
+        ["ngoai", "ra"], ["dong", "thoi"], ["trong", "do"], ["khi"], ["nham"],
+    ];
+
+    /// <summary>Every catalogued mention, longest first at each place, left to right.</summary>
+    public static List<UnitMention> Find(WordText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<UnitMention>();
+        var i = 0;
+        while (i < text.Count)
+        {
+            var best = MatchAt(text, i);
+            foreach (var title in Titles)
+            {
+                if (!text.Reads(i, title)) continue;
+                var after = MatchAt(text, i + title.Length);
+                if (after is not null && (best is null || after.End > best.End)) best = after with { Start = i };
+            }
+            if (best is null) { i++; continue; }
+            found.Add(best);
+            i = best.End;
+        }
+        return found;
+    }
+
+    /// <summary>The mentions grouped into lists, each with its role.</summary>
+    public static List<UnitList> Lists(WordText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = Find(text);
+        var lists = new List<UnitList>();
+        var k = 0;
+        while (k < mentions.Count)
+        {
+            var group = new List<UnitMention> { mentions[k] };
+            while (k + 1 < mentions.Count && Joined(text, group[^1], mentions[k + 1])) group.Add(mentions[++k]);
+            k++;
+            lists.Add(new UnitList(group, RoleOf(text, mentions, group[0].Start, group[^1].End)));
+        }
+        return lists;
+    }
+
+    private static bool Joined(WordText text, UnitMention left, UnitMention right)
+    {
+        for (var w = left.End; w < right.Start; w++)
+            if (text.Normal[w] is not ("va" or "cung" or "cac")) return false;
+        // A sentence break between them ends the list, except the ";" of a list of addressees.
+        for (var w = left.End; w <= right.Start && w < text.Count; w++)
+        {
+            if (!text.BreakBefore[w]) continue;
+            var gapStart = text.Words[w - 1].End;
+            var gap = text.Folded.AsSpan(gapStart, text.Words[w].Start - gapStart);
+            if (gap.IndexOfAny(WordText.SentenceBreaks) >= 0) return false;
+        }
+        return true;
+    }
+
+    private static UnitRole RoleOf(WordText text, List<UnitMention> mentions, int start, int end)
+    {
+        // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment.
+        if (end < text.Count && text.Normal[end] == "nao" && !text.BreakBefore[end]) return UnitRole.Object;
+        if (text.ReadsBefore(start, "giao") || text.ReadsBefore(start, "giao", "cho")
+            || text.ReadsBefore(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
+        if (text.ReadsBefore(start, "phoi", "hop", "voi") || text.ReadsBefore(start, "phoi", "hop", "cung")
+            || text.ReadsBefore(start, "phoi", "hop") || text.ReadsBefore(start, "su", "phoi", "hop", "cua")
+            || text.ReadsBefore(start, "phoi", "hop", "chat", "che", "voi")) return UnitRole.Support;
+        // "phối hợp cùng" with the preposition garbled by OCR ("phdi hop cting").
+        if (start >= 3 && text.ReadsBefore(start - 1, "phoi", "hop") && !text.BreakBefore[start - 1] && !text.BreakBefore[start]
+            && text.Words[start - 1].Length <= 5) return UnitRole.Support;
+        if (text.BreakBefore[start]) return UnitRole.Lead;
+        foreach (var ask in new[] { new[] { "yeu", "cau" }, ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"] })
+        {
+            if (!text.ReadsBefore(start, ask)) continue;
+            var at = start - ask.Length;
+            if (text.BreakBefore[at] || mentions.Exists(m => m.End == at && m.Entry.IsIssuer)) return UnitRole.Lead;
+        }
+        if (end < text.Count && !text.BreakBefore[end]
+            && (text.Reads(end, "chu", "tri") || text.Reads(end, "co", "trach", "nhiem"))) return UnitRole.Lead;
+        if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        return UnitRole.Object;
+    }
+
+    /// <summary>"Trên cơ sở kết quả ..., Thủ trưởng các cơ quan ... thực hiện": the subject after an opening clause.</summary>
+    private static bool AfterOpeningClause(WordText text, int start)
+    {
+        if (start == 0) return false;
+        var gapStart = text.Words[start - 1].End;
+        if (text.Folded.AsSpan(gapStart, text.Words[start].Start - gapStart).IndexOf(',') < 0) return false;
+        var sentence = start - 1;
+        while (sentence > 0 && !text.BreakBefore[sentence]) sentence--;
+        foreach (var opener in Openers)
+        {
+            if (!text.Reads(sentence, opener)) continue;
+            // The comma must close the opening clause: no other comma-joined unit right before.
+            return true;
+        }
+        return false;
+    }
+
+    private static UnitMention? MatchAt(WordText text, int at)
+    {
+        if (at >= text.Count) return null;
+        UnitMention? best = null;
+        foreach (var form in ByFirstWord[text.Normal[at]])
+        {
+            var end = Match(text, at, form);
+            if (end > 0 && (best is null || end > best.End)) best = new UnitMention(at, end, form.Entry);
+        }
+        return best;
+    }
+
+    /// <summary>Where the form ends when it matches from <paramref name="at"/>, or -1.</summary>
+    private static int Match(WordText text, int at, Form form)
+    {
+        var i = at;
+        for (var k = 0; k < form.Words.Length; k++)
+        {
+            if (i < text.Count && text.Normal[i] == form.Words[k] && (i == at || !SentenceBreak(text, i))) { i++; continue; }
+            if (!form.Optional[k]) return -1;
+        }
+        return i;
+    }
+
+    private static bool SentenceBreak(WordText text, int i)
+    {
+        if (!text.BreakBefore[i]) return false;
+        var gapStart = text.Words[i - 1].End;
+        return text.Folded.AsSpan(gapStart, text.Words[i].Start - gapStart).IndexOfAny(WordText.SentenceBreaks) >= 0;
+    }
+
+    private static Form ParseForm(UnitCatalog.Entry entry, string form)
+    {
+        var words = new List<string>();
+        var optional = new List<bool>();
+        foreach (var token in form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var isOptional = token.StartsWith('[');
+            var word = token.Trim('[', ']');
+            if (!word.All(char.IsLetterOrDigit)) continue; // "[,]" documents punctuation, which is never matched
+            words.Add(word);
+            optional.Add(isOptional);
+        }
+        return new Form(entry, words.ToArray(), optional.ToArray());
+    }
+}

@@ -1,0 +1,37 @@
+using Bot.Domain.Directives;
+
+namespace Bot.Tests.Directives;
+
+public sealed class DirectiveHeaderTests
+{
+    [Theory]
+    [InlineData("Sb: 1259 /UBND-VP Tir Ky, ngay 25 thang 9 nam 2023", "1259/UBND-VP")]
+    [InlineData(" So: 545 /UBND-NV", "545/UBND-NV")]
+    [InlineData("Sé: 4 /CT-UBND Cam Giang, ngay 30théng 3 nam 2023", "4/CT-UBND")]
+    [InlineData("Số: 12/QĐ-UBND", "12/QĐ-UBND")]
+    [InlineData("Số:          /UBND-VP Thanh Hà, ngày      tháng 11 năm 2023", null)]
+    public void Reads_the_number_and_symbol(string line, string? number)
+    {
+        Assert.Equal(number, DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN TỨ KỲ", line]).Number);
+    }
+
+    [Theory]
+    [InlineData("UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM|HUYEN TU KY Poc lap -Tu do - Hanh phiic", "UBND huyện Tứ Kỳ")]
+    [InlineData("UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM||HUYEN CAM GIANG Péc 1ap - Tu do - Hanh phic", "UBND huyện Cẩm Giàng")]
+    [InlineData("UBND TỈNH HẢI DƯƠNG", "UBND tỉnh Hải Dương")]
+    [InlineData("ỦY BAN NHÂN DÂN|XÃ HỒNG PHONG", "UBND xã Hồng Phong")]
+    [InlineData("Ký bởi: Uy ban nhan dan Huyén Tt Ky", "UBND huyện Tứ Kỳ")]
+    [InlineData("T Ky, ngay 11 thang 5 nam 2023", "UBND huyện Tứ Kỳ")]
+    public void Names_the_issuer_with_its_diacritics(string lines, string issuer)
+    {
+        Assert.Equal(issuer, DirectiveHeader.Read(lines.Split('|')).Issuer);
+    }
+
+    [Fact]
+    public void Without_a_header_date_the_first_digital_signature_dates_the_directive()
+    {
+        var header = DirectiveHeader.Read(["Kính gửi: UBND các xã, thị trấn.", "Nội dung.", "", "\t2023-10-19T17:13:44+0700", "\t2023-10-20T08:00:00+0700"]);
+
+        Assert.Equal(new DateOnly(2023, 10, 19), header.IssuedOn);
+    }
+}
