@@ -24,7 +24,7 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
 {
     /// <param name="read">The directive and the text it was read from.</param>
     /// <param name="publish">Create assignments now (a directive published before stays published).</param>
-    /// <param name="relatedUnits">The units meant by "Các cơ quan, đơn vị liên quan".</param>
+    /// <param name="relatedUnits">The units meant by "Các cơ quan, đơn vị liên quan"; giving them publishes the same text again.</param>
     /// <param name="byPhone">Who imports, for the audit log.</param>
     public ImportResult Import(ReadDirective read, bool publish, IReadOnlyCollection<Unit> relatedUnits, string byPhone)
     {
@@ -32,7 +32,7 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
         var now = clock.GetUtcNow();
         var hash = TrackedDirective.HashOf(read.Text);
         var same = store.FindDirectiveByHash(hash);
-        if (same is not null && (!publish || same.Published))
+        if (same is not null && (!publish || same.Published) && relatedUnits.Count == 0)
             return new ImportResult(ImportOutcome.Unchanged, same, new SaveResult(0, 0, 0), []);
 
         var id = TrackedDirective.IdOf(read.Directive, hash);
