@@ -59,8 +59,13 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             return result;
         });
 
-    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode) =>
-        Map(store.AssignmentDocs.Find(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|")).OrderBy(d => d.OpenKey, StringComparer.Ordinal));
+    // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
+        Map(store.AssignmentDocs.Query()
+            .Where(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+            .OrderBy(x => x.OpenKey)
+            .Limit(limit)
+            .ToEnumerable());
 
     public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
     {
