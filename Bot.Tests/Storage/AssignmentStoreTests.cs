@@ -242,6 +242,40 @@ public sealed class AssignmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Rolling_forward_adds_the_next_periods_and_keeps_the_past_ones()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original, publish: true, [], "cli");
+        var monthlyTask = first.Directive.Tasks[2].Id;
+        Assert.Equal(new SaveResult(0, 0, 0), Importer(store).RollForward(first.Directive.Id, "job").Saved); // nothing due yet
+
+        _temp.Clock.SetUtcNow(Vn(2023, 11, 20));
+        var october = Assignment.MakeId(monthlyTask, "NV", new DateOnly(2023, 10, 1));
+        store.Assignments.Confirm(october, NoiVu);
+        var rolled = Importer(store).RollForward(first.Directive.Id, "job");
+        Assert.Equal(2, rolled.Saved.Inserted);
+        Assert.Equal(0, rolled.Saved.Deleted);
+        var periods = store.Assignments.OfDirective(first.Directive.Id).Where(a => a.TaskId == monthlyTask).Select(a => a.Period!.Value.Month);
+        Assert.Equal([1, 2, 10, 11, 12], periods.Order());
+        Assert.True(store.Assignments.Get(october)!.IsDone);
+        Assert.Equal(new SaveResult(0, 0, 0), Importer(store).RollForward(first.Directive.Id, "job").Saved); // a second run adds nothing
+    }
+
+    [Fact]
+    public void Units_chosen_at_publish_are_remembered_by_later_versions()
+    {
+        var store = _temp.Open();
+        var chosen = new[] { _units.Find("Phòng Tư pháp")! };
+        var read = Read("9/KH-UBND", "Kế hoạch bản 1", Task("1", "Phối hợp điều tra xã hội học", ["Các cơ quan, đơn vị liên quan"]));
+        var first = Importer(store).Import(read, publish: true, chosen, "cli");
+        var corrected = Read("9/KH-UBND", "Kế hoạch bản 2", Task("1", "Phối hợp điều tra xã hội học năm 2023", ["Các cơ quan, đơn vị liên quan"]));
+        var second = Importer(store).Import(corrected, publish: false, [], "cli");
+        Assert.Empty(second.Problems);
+        Assert.Equal(["TP"], store.Assignments.OfDirective(first.Directive.Id).Select(a => a.UnitCode));
+        Assert.EndsWith("năm 2023", store.Assignments.OfDirective(first.Directive.Id)[0].TaskText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_save_that_fails_half_way_leaves_nothing_behind()
     {
         var store = _temp.Open();

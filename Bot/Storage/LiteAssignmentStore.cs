@@ -90,8 +90,10 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             .Where(d => d.Status == AssignmentStatus.Done)
             .OrderByDescending(d => d.Completion?.At));
 
+    // Several issuers may use the same number: the work of each directive with it.
     public IReadOnlyList<Assignment> ByDirectiveNumber(string number) =>
-        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.NumberKey), StoreMapping.NumberKey(number)))
+        Map(store.DirectiveDocs.Find(Query.EQ(nameof(DirectiveDoc.NumberKey), StoreMapping.NumberKey(number)))
+            .SelectMany(d => store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id)))
             .OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
