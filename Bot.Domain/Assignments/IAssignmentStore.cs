@@ -27,8 +27,8 @@ public interface IAssignmentStore
 
     ChangeResult Extend(string assignmentId, Bot.Domain.Organization.Official approvedBy, DateTimeOffset newDueBefore, string reason);
 
-    /// <summary>A unit's open work, earliest deadline first, work without a deadline last.</summary>
-    IReadOnlyList<Assignment> OpenOfUnit(string unitCode);
+    /// <summary>A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue);
 
     /// <summary>Open work due from now to now + days, of one unit or of all.</summary>
     IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null);

@@ -13,7 +13,6 @@ internal sealed class AssignmentDoc
     public string Id { get; set; } = "";
     public string DirectiveId { get; set; } = "";
     public string? DirectiveNumber { get; set; }
-    public string? NumberKey { get; set; }
     public string TaskId { get; set; } = "";
     public string TaskRef { get; set; } = "";
     public string TaskText { get; set; } = "";
@@ -55,6 +54,9 @@ internal sealed class DirectiveDoc
 {
     public string Id { get; set; } = "";
     public string? Number { get; set; }
+
+    /// <summary>The number folded, for finding a directive by number as people type it.</summary>
+    public string? NumberKey { get; set; }
     public string? Issuer { get; set; }
     public DateOnly? IssuedOn { get; set; }
     public string? DocumentType { get; set; }
@@ -67,6 +69,7 @@ internal sealed class DirectiveDoc
     public DateTimeOffset ImportedAt { get; set; }
     public bool Published { get; set; }
     public int NextTaskNumber { get; set; }
+    public List<string> RelatedUnitCodes { get; set; } = [];
     public List<TaskDoc> Tasks { get; set; } = [];
 }
 

@@ -59,8 +59,13 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             return result;
         });
 
-    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode) =>
-        Map(store.AssignmentDocs.Find(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|")).OrderBy(d => d.OpenKey, StringComparer.Ordinal));
+    // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
+        Map(store.AssignmentDocs.Query()
+            .Where(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+            .OrderBy(x => x.OpenKey)
+            .Limit(limit)
+            .ToEnumerable());
 
     public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
     {
@@ -85,8 +90,10 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             .Where(d => d.Status == AssignmentStatus.Done)
             .OrderByDescending(d => d.Completion?.At));
 
+    // Several issuers may use the same number: the work of each directive with it.
     public IReadOnlyList<Assignment> ByDirectiveNumber(string number) =>
-        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.NumberKey), StoreMapping.NumberKey(number)))
+        Map(store.DirectiveDocs.Find(Query.EQ(nameof(DirectiveDoc.NumberKey), StoreMapping.NumberKey(number)))
+            .SelectMany(d => store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id)))
             .OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)

@@ -42,7 +42,6 @@ internal static class StoreMapping
         Id = a.Id,
         DirectiveId = a.DirectiveId,
         DirectiveNumber = a.DirectiveNumber,
-        NumberKey = a.DirectiveNumber is null ? null : NumberKey(a.DirectiveNumber),
         TaskId = a.TaskId,
         TaskRef = a.TaskRef,
         TaskText = a.TaskText,
@@ -82,6 +81,7 @@ internal static class StoreMapping
     {
         Id = t.Id,
         Number = t.Directive.Number,
+        NumberKey = t.Directive.Number is null ? null : NumberKey(t.Directive.Number),
         Issuer = t.Directive.Issuer,
         IssuedOn = t.Directive.IssuedOn,
         DocumentType = t.Directive.DocumentType,
@@ -94,6 +94,7 @@ internal static class StoreMapping
         ImportedAt = t.ImportedAt,
         Published = t.Published,
         NextTaskNumber = t.NextTaskNumber,
+        RelatedUnitCodes = t.RelatedUnitCodes.ToList(),
         Tasks = t.Tasks.Select(x => new TaskDoc
         {
             Id = x.Id,
@@ -113,7 +114,7 @@ internal static class StoreMapping
         var tasks = d.Tasks.Select(x => new TrackedTask(x.Id,
             new DirectiveTask(x.Ref, x.Kind, x.Text, x.Lead, x.Support, x.DeadlineText, x.DueBefore, x.Recurrence))).ToList();
         var directive = new Directive(d.Number, d.Issuer, d.IssuedOn, d.DocumentType, d.Subject, d.Signer, d.SignerTitle, d.Recipients, tasks.Select(t => t.Task).ToList());
-        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber);
+        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes);
     }
 
     public static OfficialDoc ToDoc(Official o) => new()
