@@ -93,13 +93,13 @@ public sealed class Assistant(
         var now = clock.GetUtcNow();
         // "tuần này", "trước 30/11": a time in a question about tasks means "due by then".
         if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent && DueBy(inbound.Text, now) is { } until)
-            return List(inbound, official, $"Việc đến hạn trước {Wording.DueShown(until)}", OpenOf(official).Where(a => a.DueBefore is { } d && d <= until));
+            return DueSoon(inbound, official, $"Việc có hạn trước {Wording.Before(until)}", until);
         return intent switch
         {
             StartIntent or GreetingIntent => Say(inbound, $"Chào anh/chị {official.Name}.\n\n{HelpText}"),
             HelpIntent => Say(inbound, HelpText),
             MyTasksIntent => List(inbound, official, "Việc còn phải làm", OpenOf(official)),
-            DueSoonIntent => List(inbound, official, "Việc sắp đến hạn (7 ngày tới)", OpenOf(official).Where(a => a.DueBefore is { } d && d <= now.AddDays(7))),
+            DueSoonIntent => DueSoon(inbound, official, "Việc sắp đến hạn (7 ngày tới)", now.AddDays(7)),
             OverdueIntent => List(inbound, official, "Việc đã quá hạn", assignments.Overdue(official.UnitCode)),
             TaskDetailIntent d => Detail(inbound, official, d.Number),
             DoneIntent d => ConfirmByNumber(inbound, official, d.Number),
@@ -113,6 +113,18 @@ public sealed class Assistant(
             MoreIntent => memory.LastList(ChatKey(inbound)) is { } last ? Page(inbound, official, last, 1, editMessageId: null) : Say(inbound, "Chưa có danh sách nào để xem thêm."),
             _ => Say(inbound, $"Xin lỗi, trợ lý chưa hiểu ý anh/chị.\n\n{HelpText}") with { Note = "not understood" },
         };
+    }
+
+    /// <summary>Open work due from now until then; overdue work is only counted, it has its own list.</summary>
+    private Reply DueSoon(Inbound inbound, Official official, string title, DateTimeOffset until)
+    {
+        var now = clock.GetUtcNow();
+        var open = OpenOf(official).ToList();
+        var reply = List(inbound, official, title, open.Where(a => a.DueBefore is { } d && d > now && d <= until));
+        var late = open.Count(a => a.IsOverdue(now));
+        if (late == 0) return reply;
+        var footer = $"\n\n⚠️ Ngoài ra có {late} việc đã quá hạn: gõ «quá hạn» để xem.";
+        return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + footer }] };
     }
 
     private DateTimeOffset? DueBy(string? text, DateTimeOffset now)
@@ -170,7 +182,7 @@ public sealed class Assistant(
             }
             else
             {
-                text.Append(Wording.Deadline(a, now)).Append(Wording.Repeats(a));
+                text.Append(Wording.Deadline(a, now)).Append(Repeats(a));
                 row.Add(new Button($"✅ Đã xong {number}", Sign(inbound, "d", list.Id, number)));
             }
             if (row.Count == 2)
@@ -197,7 +209,7 @@ public sealed class Assistant(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"📄 Việc {number} — {Wording.Source(a)}, mục {a.TaskRef}\n");
         text.Append(CultureInfo.InvariantCulture, $"Đơn vị: {UnitName(a.UnitCode)} ({(a.Part == UnitPart.Lead ? "chủ trì" : "phối hợp")})\n");
-        text.Append(CultureInfo.InvariantCulture, $"Hạn: {Wording.Deadline(a, now)}{Wording.Repeats(a)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"⏰ {Wording.Deadline(a, now)}{Repeats(a)}\n");
         if (a.IsDone) text.Append(CultureInfo.InvariantCulture, $"Trạng thái: ✅ {a.Completion!.ByName} xác nhận xong lúc {Wording.Moment(a.Completion.At)}\n");
         text.Append(CultureInfo.InvariantCulture, $"\nNguyên văn: «{a.TaskText}»");
         var buttons = a.IsDone ? [] : new List<IReadOnlyList<Button>> { new[] { new Button("✅ Đã xong", Sign(inbound, "d", memory.LastList(ChatKey(inbound))!.Id, number)) } };
@@ -317,7 +329,7 @@ public sealed class Assistant(
                 Bot.Domain.Reminders.NudgeKind.Overdue => "⚠️",
                 _ => "•",
             };
-            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · {Wording.Deadline(a, now)}{Wording.Repeats(a)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · {Wording.Deadline(a, now)}{Repeats(a)}");
             if (Access.MayChange(official, a.UnitCode))
                 buttons.Add([new Button($"✅ Đã xong {number}", Sign(inbound, "d", list.Id, number)), new Button($"⏰ Nhắc lại sau {number}", Sign(inbound, "s", list.Id, number))]);
         }
@@ -386,10 +398,10 @@ public sealed class Assistant(
             .OrderByDescending(p => p.Overdue).ThenBy(p => p.OnTimeRate ?? 1).ThenBy(p => p.UnitCode, StringComparer.Ordinal)
             .ToList();
         if (rows.Count == 0) return Say(inbound, "Chưa có việc nào đến hạn trong năm nay.");
-        var text = new StringBuilder($"📊 Tiến độ từ 01/01/{local.Year} (việc đến hạn đến {Wording.DueShown(now.AddDays(7))}):\n");
+        var text = new StringBuilder($"📊 Tiến độ năm {local.Year}, tính đến {local:dd/MM/yyyy} (xong / tổng số việc, quá hạn, tỷ lệ đúng hạn):\n");
         foreach (var p in rows.Take(15))
         {
-            var rate = p.OnTimeRate is { } r ? $", đúng hạn {r:P0}" : "";
+            var rate = p.OnTimeRate is { } r ? $", đúng hạn {Math.Round(r * 100).ToString(CultureInfo.InvariantCulture)}%" : "";
             text.Append(CultureInfo.InvariantCulture, $"\n• {UnitName(p.UnitCode)}: xong {p.Done}/{p.Total}, quá hạn {p.Overdue}{rate}");
         }
         if (rows.Count > 15) text.Append(CultureInfo.InvariantCulture, $"\n… và {rows.Count - 15} đơn vị khác.");
@@ -431,6 +443,14 @@ public sealed class Assistant(
     }
 
     private string UnitName(string code) => units.ByCode(code)?.Name ?? code;
+
+    /// <summary>" (hằng tháng, trước ngày 15)" for a repeating duty, from its task's RRULE.</summary>
+    private string Repeats(Assignment a)
+    {
+        if (a.Period is null) return "";
+        var rule = assignments.FindDirective(a.DirectiveId)?.Tasks.FirstOrDefault(t => t.Id == a.TaskId)?.Task.Recurrence;
+        return Wording.Repetition(rule) is { } words ? $" ({words})" : "";
+    }
 
     private static string ChatKey(Inbound inbound) => $"{inbound.Channel}:{inbound.ChatId}";
 

@@ -91,10 +91,17 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             .OrderByDescending(d => d.Completion?.At));
 
     // Several issuers may use the same number: the work of each directive with it.
-    public IReadOnlyList<Assignment> ByDirectiveNumber(string number) =>
-        Map(store.DirectiveDocs.Find(Query.EQ(nameof(DirectiveDoc.NumberKey), StoreMapping.NumberKey(number)))
+    /// <summary>By the full number ("1259/UBND-VP") or, as people type it, the number alone ("1259").</summary>
+    public IReadOnlyList<Assignment> ByDirectiveNumber(string number)
+    {
+        var key = StoreMapping.NumberKey(number);
+        var query = key.Contains('/', StringComparison.Ordinal)
+            ? Query.EQ(nameof(DirectiveDoc.NumberKey), key)
+            : Query.Or(Query.EQ(nameof(DirectiveDoc.NumberKey), key), Query.StartsWith(nameof(DirectiveDoc.NumberKey), key + "/"));
+        return Map(store.DirectiveDocs.Find(query)
             .SelectMany(d => store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id)))
             .OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
+    }
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
     {
