@@ -92,7 +92,10 @@ public sealed class Assistant(
     {
         var now = clock.GetUtcNow();
         // "tuần này", "trước 30/11": a time in a question about tasks means "due by then".
-        if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent && DueBy(inbound.Text, now) is { } until)
+        // Alone ("tuần này", "trước 30/11") the time must be most of the message, so "thời tiết hôm nay
+        // thế nào" is not read as a question about today's work.
+        if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent
+            && DueBy(inbound.Text, now, mostOfMessage: intent is UnknownIntent) is { } until)
             return DueSoon(inbound, official, $"Việc có hạn trước {Wording.Before(until)}", until);
         return intent switch
         {
@@ -127,11 +130,13 @@ public sealed class Assistant(
         return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + footer }] };
     }
 
-    private DateTimeOffset? DueBy(string? text, DateTimeOffset now)
+    private DateTimeOffset? DueBy(string? text, DateTimeOffset now, bool mostOfMessage)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
+        var letters = text.Count(char.IsLetterOrDigit);
         foreach (var m in time.Recognize(text, VietnamTime.ToLocal(now)))
         {
+            if (mostOfMessage && m.Text.Count(char.IsLetterOrDigit) * 10 < letters * 6) continue;
             if (m.DueBefore is { } due) return due;
             if (m.End is { } end) return end;
             if (m.Start is { } start) return start.AddDays(1);

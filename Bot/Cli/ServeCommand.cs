@@ -18,18 +18,31 @@ public static class ServeCommand
     public static async Task<int> RunAsync(CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true);
-        builder.Configuration.AddEnvironmentVariables();
-        var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-        if (!telegram.Enabled)
+        var web = BuildTelegramHost(args.Option("db"));
+        if (web is null)
         {
             Console.WriteLine("Chưa cấu hình Telegram (Telegram__Token): chạy bản thử trên màn hình.");
             return await ChatCommand.RunAsync(args);
         }
+        await using (web) await web.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// The Telegram host: the bot's services, the channel (polling or webhook) and /health. Null when
+    /// no token is configured. <paramref name="settings"/> adds to the configuration (tests use it).
+    /// </summary>
+    public static WebApplication? BuildTelegramHost(string? db, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!telegram.Enabled) return null;
 
         var clock = StartedClock.From(builder.Configuration["Clock:Now"]);
-        var app = BotApp.Open(builder.Configuration, args.Option("db"), clock);
+        var app = BotApp.Open(builder.Configuration, db, clock);
         if (telegram.WebhookUrl.Length > 0 && telegram.WebhookSecret.Length == 0) telegram.WebhookSecret = TelegramSetup.NewSecret();
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -39,7 +52,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(telegram));
         builder.Services.AddTelegramChannel(telegram);
 
-        await using var web = builder.Build();
+        var web = builder.Build();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         if (telegram.WebhookUrl.Length > 0)
         {
@@ -53,8 +66,7 @@ public static class ServeCommand
         }
         web.Lifetime.ApplicationStopped.Register(app.Dispose);
         web.Logger.LogInformation("Trợ lý nhiệm vụ đang chạy: Telegram {Mode}, dữ liệu {Path}",
-            telegram.WebhookUrl.Length > 0 ? "webhook" : "long polling", StoreOptions.From(builder.Configuration, args.Option("db")).Path);
-        await web.RunAsync();
-        return 0;
+            telegram.WebhookUrl.Length > 0 ? "webhook" : "long polling", StoreOptions.From(builder.Configuration, db).Path);
+        return web;
     }
 }
