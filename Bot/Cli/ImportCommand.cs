@@ -43,7 +43,8 @@ public static class ImportCommand
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 failed++;
-                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(e.Message)}");
+                var why = e is FileNotFoundException or DirectoryNotFoundException ? "không tìm thấy tệp." : e.Message;
+                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(why)}");
                 return;
             }
             var result = importer.Import(read, publish, related, CommandLineUser);
