@@ -1,6 +1,7 @@
 using Bot.Domain.Assignments;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
+using Bot.Tests.Organization;
 
 namespace Bot.Tests.Storage;
 

@@ -62,6 +62,28 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_import_seam_sends_json_to_the_contract_reader_and_other_files_to_the_document_reader()
+    {
+        var txt = _temp.File("1259.txt");
+        var json = _temp.File("545.json");
+        await File.WriteAllTextAsync(txt, "Số: 1259/UBND-VP ...");
+        await File.WriteAllTextAsync(json, Good);
+        var seen = new List<string>();
+        var files = new DirectiveFiles(path =>
+        {
+            seen.Add(Path.GetFileName(path));
+            var text = File.ReadAllText(path);
+            return new Bot.Domain.Assignments.ReadDirective(
+                new Bot.Domain.Directives.Directive("1259/UBND-VP", null, null, null, null, null, null, [], []), text, Path.GetFileName(path));
+        });
+        Assert.Equal("1259/UBND-VP", files.Read(txt).Directive.Number);
+        Assert.Equal("545/UBND-NV", files.Read(json).Directive.Number);
+        Assert.Equal(["1259.txt"], seen);
+        Assert.Throws<FileNotFoundException>(() => files.Read(_temp.File("khong-co.pdf")));
+        Assert.Throws<InvalidDataException>(() => new DirectiveFiles().Read(txt)); // no document reader wired yet
+    }
+
+    [Fact]
     public async Task Tasks_for_an_unknown_unit_is_refused_politely()
     {
         var e = await Assert.ThrowsAsync<CliException>(() => TasksCommand.RunAsync(new CliArgs(["--unit", "Phòng Ngoại giao", "--db", _temp.DbPath])));

@@ -31,6 +31,7 @@ public static class BenchStoreCommand
             ? System.IO.Directory.CreateDirectory(Path.Combine(dir, "bot-bench-store-" + Guid.NewGuid().ToString("N")[..8])).FullName
             : System.IO.Directory.CreateTempSubdirectory("bot-bench-store-").FullName;
         var rows = new List<(string What, string Figure)>();
+        var total = Stopwatch.StartNew();
         try
         {
             var path = Path.Combine(folder, "bench.db");
@@ -126,6 +127,7 @@ public static class BenchStoreCommand
 
             store.Database.Checkpoint();
             rows.Add(("file size", $"{new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB"));
+            rows.Add(("whole bench", Seconds(total)));
         }
         finally
         {

@@ -27,6 +27,10 @@ public static class DirectoryCommand
         {
             rows = DirectoryFile.Read(file);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"Không tìm thấy tệp danh bạ {file}.");
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             throw new CliException($"Không đọc được tệp danh bạ {file}: {e.Message}");

@@ -13,10 +13,11 @@ namespace Bot.Cli;
 public static class ImportCommand
 {
     /// <summary>
-    /// How a file becomes a directive. Reads the JSON contract for now; the host replaces it with
-    /// the document reader (text, PDF, DOCX → DirectiveReader) when that is merged.
+    /// How a file becomes a directive. Reads the JSON contract for now; wire the document reader with
+    /// <c>Source = new DirectiveFiles(path => new ReadDirective(directive, text, Path.GetFileName(path)))</c>.
+    /// It may throw IOException or InvalidDataException: the file is then reported and skipped.
     /// </summary>
-    public static IDirectiveSource Source { get; set; } = new DirectiveJsonFile();
+    public static IDirectiveSource Source { get; set; } = new DirectiveFiles();
 
     /// <summary>Who the audit log names for imports from the command line.</summary>
     private const string CommandLineUser = "cli";
@@ -43,7 +44,8 @@ public static class ImportCommand
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 failed++;
-                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(e.Message)}");
+                var why = e is FileNotFoundException or DirectoryNotFoundException ? "không tìm thấy tệp." : e.Message;
+                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(why)}");
                 return;
             }
             var result = importer.Import(read, publish, related, CommandLineUser);

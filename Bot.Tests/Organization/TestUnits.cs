@@ -1,7 +1,7 @@
 using Bot.Domain.Organization;
 using Bot.Storage;
 
-namespace Bot.Tests;
+namespace Bot.Tests.Organization;
 
 /// <summary>The real units of Tứ Kỳ from config/units.tu-ky.json (copied to the test output).</summary>
 internal static class TestUnits
