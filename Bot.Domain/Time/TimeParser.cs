@@ -33,9 +33,13 @@ internal sealed partial class TimeParser
     private readonly DateTime _now;
     private readonly DateOnly _today;
 
+    // The keyword each token reads as, looked up once per token (null: not yet; "": none).
+    private readonly string?[] _keyword;
+
     public TimeParser(List<TimeToken> tokens, DateTime referenceLocal)
     {
         _t = tokens;
+        _keyword = new string?[tokens.Count];
         _now = referenceLocal;
         _today = DateOnly.FromDateTime(referenceLocal);
     }
@@ -58,8 +62,38 @@ internal sealed partial class TimeParser
         return found;
     }
 
+    /// <summary>
+    /// The words a phrase may start with: the first words of the word lists and of the grammar's
+    /// rules. Most words of a text are none of these, and the scan passes them at once.
+    /// </summary>
+    private static readonly HashSet<string> StartWords = new(
+        TimeWords.Now.Select(w => w[0])
+            .Concat(TimeWords.ClockLeads.Select(w => w[0]))
+            .Concat(TimeWords.RelativeDays.Select(r => r.Words[0]))
+            .Concat(TimeWords.Holidays.Select(h => h.Words[0]))
+            .Concat(TimeWords.DeadlineCues.Select(c => c.Words[0]))
+            .Concat(TimeWords.Numbers.Keys)
+            .Concat(TimeWords.PartsOfDay.Keys)
+            .Concat(TimeWords.SundayFirstWords)
+            .Concat(TimeWords.Every)
+            .Concat([TimeWords.Complete[0], TimeWords.Periodically[0]])
+            // ngày/mồng D …, thứ …, tháng, quý, năm, tuần, cuối tuần, mùa, sau/cách đây N …, buổi sáng, lễ, vào ngày
+            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "mua", "sau", "cach", "buoi", "le", "vao"]),
+        StringComparer.Ordinal);
+
+    private bool MayStart(int i)
+    {
+        var t = _t[i];
+        if (t.IsNumber) return true;
+        if (!t.IsWord) return false;
+        if (StartWords.Contains(t.Text)) return true;
+        _keyword[i] ??= TimeWords.KeywordOf(t.Text);
+        return StartWords.Contains(_keyword[i]!);
+    }
+
     private Found? Longest(int i)
     {
+        if (!MayStart(i)) return null;
         Found? best = null;
         Keep(ref best, Repetition(i));
         Keep(ref best, Deadline(i));
@@ -111,7 +145,9 @@ internal sealed partial class TimeParser
         if (!Has(i) || !_t[i].IsWord) return false;
         var text = _t[i].Text;
         if (text == word) return true;
-        return TimeWords.Keywords.Contains(word) && TimeWords.Keywords.Match(text) == word;
+        if (!TimeWords.Keywords.Contains(word)) return false;
+        _keyword[i] ??= TimeWords.KeywordOf(text);
+        return _keyword[i] == word;
     }
 
     /// <summary>

@@ -40,6 +40,22 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
+    private static readonly Dictionary<string, string> KeywordMemo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The keyword a folded word reads as, or "" for none. Memoised here because texts repeat
+    /// their words and the scan asks for every word that may open a phrase.
+    /// </summary>
+    public static string KeywordOf(string word)
+    {
+        lock (KeywordMemo)
+        {
+            if (KeywordMemo.TryGetValue(word, out var known)) return known;
+            if (KeywordMemo.Count > 50_000) KeywordMemo.Clear();
+            return KeywordMemo[word] = Keywords.Match(word) ?? "";
+        }
+    }
+
     /// <summary>Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa". "tu" (tư) is four only after a unit.</summary>
     public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
