@@ -111,9 +111,7 @@ internal sealed partial class TimeParser
         if (Num(i, 1, 12) is int m) return (m, i + 1);
         if (Has(i) && _t[i].IsNumber) return null;
         if (Word(i) is { } w && TimeWords.MonthNames.TryGetValue(w, out var named)) return (named, i + 1);
-        if (Word(i) is "tu" or "bon" or "mot" or "hai" or "ba" or "nam" or "sau" or "bay" or "tam" or "chin" or "muoi"
-            && Count(i) is { Value: >= 1 and <= 12 } c)
-            return (c.Value, c.End);
+        if (Count(i, afterUnit: true) is { Value: >= 1 and <= 12 } c) return (c.Value, c.End);
         return null;
     }
 
@@ -212,7 +210,7 @@ internal sealed partial class TimeParser
         int q, j;
         if (Num(i + 1, 1, 4) is int n) (q, j) = (n, i + 2);
         else if (Word(i + 1) is { } w && TimeWords.Roman.TryGetValue(w, out var r) && _t[i + 1].Capital) (q, j) = (r, i + 2);
-        else if (Word(i + 1) is "mot" or "hai" or "ba" or "bon" or "tu" && Count(i + 1) is { Value: >= 1 and <= 4 } c) (q, j) = (c.Value, c.End);
+        else if (Has(i + 1) && !_t[i + 1].IsNumber && Count(i + 1, afterUnit: true) is { Value: >= 1 and <= 4 } c) (q, j) = (c.Value, c.End);
         else return null;
         var k = Is(j, "cua") ? j + 1 : j;
         var (year, end, absolute) = (_today.Year, j, false);
@@ -257,6 +255,50 @@ internal sealed partial class TimeParser
             return (end, TimeValue.Span(saturday, saturday.AddDays(2), TimeGrain.Day));
         }
         return null;
+    }
+
+    /// <summary>
+    /// The ends of a month or a year: "cuối tháng" (from the 21st), "đầu tháng sau" (1st–10th),
+    /// "cuối tháng 11", "cuối năm 2023" (December), "đầu năm nay" (January). A year needs its number
+    /// or "nay": "khen thưởng cuối năm" names an occasion, not a time.
+    /// </summary>
+    private (int To, TimeValue Value)? EdgeOfPeriod(int i)
+    {
+        var end = Is(i, "cuoi");
+        if (!end && !Is(i, "dau")) return null;
+        if (Is(i + 1, "thang"))
+        {
+            DateTime month;
+            int to;
+            if (MonthPhrase(i + 1) is { Value.Grain: TimeGrain.Month } named) (month, to) = (named.Value.Start, named.To);
+            else (month, to) = (new DateTime(_today.Year, _today.Month, 1), i + 2);
+            return end
+                ? (to, TimeValue.Span(month.AddDays(20), month.AddMonths(1), TimeGrain.Day))
+                : (to, TimeValue.Span(month, month.AddDays(10), TimeGrain.Day));
+        }
+        if (Is(i + 1, "nam") && YearPhrase(i + 1) is { } year && (year.Value.Absolute || Is(i + 2, "nay")))
+        {
+            var first = end ? year.Value.Start.AddMonths(11) : year.Value.Start;
+            return (year.To, TimeValue.Span(first, first.AddMonths(1), TimeGrain.Month, year.Value.Absolute));
+        }
+        if (!end && Is(i + 1, "tuan"))
+        {
+            var (weeks, to) = Shift(i + 2) is { } s ? (s.Shift, s.End) : (0, i + 2);
+            var monday = TimeValue.Floor(_now, TimeGrain.Week).AddDays(7 * weeks);
+            return (to, TimeValue.Span(monday, monday.AddDays(2), TimeGrain.Day));
+        }
+        return null;
+    }
+
+    /// <summary>"từ ngày 1/10 đến ngày 31/10/2023", "từ thứ hai đến thứ sáu", "từ 8h đến 11h30": a span.</summary>
+    private (int To, TimeValue Value)? FromTo(int i)
+    {
+        if (!Is(i, "tu") || At(i + 1) is not { } from) return null;
+        var j = from.To;
+        if (!(Is(j, "den") || (Is(j, "toi") && Spelled(j, "tới")) || Sym(j, '-'))) return null;
+        if (At(j + 1) is not { } to || to.Value.End <= from.Value.Start) return null;
+        var grain = from.Value.Grain < to.Value.Grain ? from.Value.Grain : to.Value.Grain;
+        return (to.To, TimeValue.Span(from.Value.Start, to.Value.End, grain, from.Value.Absolute || to.Value.Absolute));
     }
 
     /// <summary>"6 tháng đầu năm 2024", "3 tháng cuối năm 2023", "4 tháng cuối năm".</summary>

@@ -8,8 +8,16 @@ internal abstract record Meaning;
 /// <summary>A point or a span of time: "ngày 30/11/2023", "tuần sau", "tối nay".</summary>
 internal sealed record Moment(TimeValue Value) : Meaning;
 
-/// <summary>A deadline: a time with a cue ("chậm nhất ngày 30/11/2023"), or a count of days from receipt.</summary>
-internal sealed record Due(TimeValue? Value, DateTime? DueBefore, Lasting? Count = null, bool FromReceipt = false) : Meaning;
+/// <summary>A deadline: a time with a cue ("chậm nhất ngày 30/11/2023"), or a count of days from a starting day.</summary>
+internal sealed record Due(TimeValue? Value, DateTime? DueBefore, Lasting? Count = null, CountFrom From = CountFrom.Today) : Meaning;
+
+/// <summary>Where a count of days starts: today, the day the document is received, or the day it is signed.</summary>
+internal enum CountFrom
+{
+    Today,
+    Receipt,
+    Signing,
+}
 
 /// <summary>A length of time: "5 ngày làm việc", "3 tháng".</summary>
 internal sealed record Lasting(int Amount, TimeGrain Unit, bool WorkingDays = false) : Meaning;
@@ -77,8 +85,8 @@ internal sealed partial class TimeParser
             .Concat(TimeWords.SundayFirstWords)
             .Concat(TimeWords.Every)
             .Concat([TimeWords.Complete[0], TimeWords.Periodically[0]])
-            // ngày/mồng D …, thứ …, tháng, quý, năm, tuần, cuối tuần, mùa, sau/cách đây N …, buổi sáng, lễ, vào ngày
-            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "mua", "sau", "cach", "buoi", "le", "vao"]),
+            // ngày/mồng D …, thứ …, tháng, quý, năm, tuần, cuối/đầu …, mùa, sau/cách đây N …, buổi sáng, lễ, vào ngày, từ … đến …
+            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "dau", "mua", "sau", "cach", "buoi", "le", "vao", "tu"]),
         StringComparer.Ordinal);
 
     private bool MayStart(int i)
@@ -127,6 +135,8 @@ internal sealed partial class TimeParser
         Try(MonthsOfYear(i));
         Try(Season(i));
         Try(Counted(i));
+        Try(EdgeOfPeriod(i));
+        Try(FromTo(i));
         return best;
     }
 
@@ -192,17 +202,28 @@ internal sealed partial class TimeParser
         return best;
     }
 
-    /// <summary>A count: digits, or a spelled number up to twelve ("ba", "mười một").</summary>
-    private (int Value, int End)? Count(int i)
+    /// <summary>
+    /// A count: digits, or a spelled number up to twelve ("ba", "mười một"). <paramref name="afterUnit"/>:
+    /// right after "tháng", "quý" or "thứ", where "tư" is four and unaccented "sau" is six.
+    /// </summary>
+    private (int Value, int End)? Count(int i, bool afterUnit = false)
     {
         if (Num(i) is int n) return (n, i + 1);
-        if (Word(i) is not { } w || !TimeWords.Numbers.TryGetValue(w, out var v)) return null;
+        if (SpelledNumber(i, afterUnit) is not { } v) return null;
         // "năm" is five only when no year number follows ("tháng năm" = May, "tháng 9 năm 2023" is a year).
-        if (w == "nam" && Num(i + 1) is not null) return null;
-        if (v == 10 && Word(i + 1) is { } next && TimeWords.Numbers.TryGetValue(next, out var unit) && unit < 10
-            && !(next == "nam" && Num(i + 2) is not null) && next != "tu")
+        if (Word(i) == "nam" && Num(i + 1) is not null) return null;
+        if (v == 10 && SpelledNumber(i + 1, afterUnit: false) is int unit && unit < 10 && !(Word(i + 1) == "nam" && Num(i + 2) is not null))
             return (10 + unit, i + 2);
         return (v, i + 1);
+    }
+
+    private int? SpelledNumber(int i, bool afterUnit)
+    {
+        if (Word(i) is not { } w || !TimeWords.Numbers.TryGetValue(w, out var number)) return null;
+        var plain = _t[i].Spelled == w;
+        if (!plain && _t[i].Spelled != number.Written) return null;
+        if (!afterUnit && (w == "tu" || (plain && TimeWords.AmbiguousPlainNumbers.Contains(w)))) return null;
+        return number.Value;
     }
 
     /// <summary>A year: four digits, or two (91 → 1991, 17 → 2017).</summary>

@@ -49,7 +49,10 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
         return slash && number;
     }
 
-    /// <summary>"Công văn ngày 19/9/2023", "Kế hoạch ngày …": a kind of document right before the date.</summary>
+    /// <summary>
+    /// "Công văn ngày 19/9/2023", "Kế hoạch ngày …": a kind of document right before the date. Its
+    /// last word must be exact ("hướng đến năm 2025" is not "hướng dẫn"); earlier words may be OCR-damaged.
+    /// </summary>
     private bool FollowsDocumentKind(int from)
     {
         foreach (var kind in TimeWords.DocumentKinds)
@@ -60,7 +63,7 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
             for (var w = 0; w < kind.Length && all; w++)
             {
                 var t = tokens[start + w];
-                all = t.IsWord && (t.Text == kind[w] || TimeWords.DocumentWords.Match(t.Text) == kind[w]);
+                all = t.IsWord && (t.Text == kind[w] || (w < kind.Length - 1 && TimeWords.DocumentWords.Match(t.Text) == kind[w]));
             }
             if (all) return true;
         }

@@ -56,12 +56,20 @@ internal static class TimeWords
         }
     }
 
-    /// <summary>Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa". "tu" (tư) is four only after a unit.</summary>
-    public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa", with how they are written: a word
+    /// must carry these accents or none. "tư" is four only after a unit ("tháng tư", "thứ tư"), and
+    /// "sau", "tam", "bay" without accents are "after", "temporary", "fly" unless a unit stands before.
+    /// </summary>
+    public static readonly Dictionary<string, (int Value, string Written)> Numbers = new(StringComparer.Ordinal)
     {
-        ["mot"] = 1, ["hai"] = 2, ["ba"] = 3, ["bon"] = 4, ["tu"] = 4, ["nam"] = 5, ["sau"] = 6,
-        ["bay"] = 7, ["tam"] = 8, ["chin"] = 9, ["muoi"] = 10,
+        ["mot"] = (1, "một"), ["hai"] = (2, "hai"), ["ba"] = (3, "ba"), ["bon"] = (4, "bốn"), ["tu"] = (4, "tư"),
+        ["nam"] = (5, "năm"), ["sau"] = (6, "sáu"), ["bay"] = (7, "bảy"), ["tam"] = (8, "tám"), ["chin"] = (9, "chín"),
+        ["muoi"] = (10, "mười"),
     };
+
+    /// <summary>Spelled numbers that, written without accents, are more often other words.</summary>
+    public static readonly string[] AmbiguousPlainNumbers = ["sau", "tam", "bay", "tu"];
 
     /// <summary>Month names besides the numbered ones: tháng giêng (first), tháng chạp (twelfth).</summary>
     public static readonly Dictionary<string, int> MonthNames = new(StringComparer.Ordinal)
@@ -207,6 +215,8 @@ internal static class TimeWords
         (["tu", "nay", "den"], DueRule.ByEnd),
         (["tu", "nay", "toi"], DueRule.ByEnd),
         (["den", "het"], DueRule.ByEnd),
+        (["den"], DueRule.ByEnd), // only before "ngày": "đến ngày 30/11"; "hướng đến năm 2025" is no deadline
+        (["toi"], DueRule.ByEnd),
         (["toi", "het"], DueRule.ByEnd),
         (["xong", "truoc"], DueRule.Before),
         (["truoc"], DueRule.Before),
@@ -227,6 +237,12 @@ internal static class TimeWords
     [
         ["ke", "tu", "ngay", "nhan", "duoc"], ["ke", "tu", "ngay", "nhan"], ["tu", "ngay", "nhan", "duoc"], ["tu", "ngay", "nhan"],
         ["ke", "tu", "khi", "nhan", "duoc"], ["ke", "tu", "khi", "nhan"], ["sau", "khi", "nhan", "duoc"], ["sau", "khi", "nhan"],
+    ];
+
+    /// <summary>"kể từ ngày ký", "kể từ ngày ban hành": counted from the document's own date, which the caller resolves.</summary>
+    public static readonly string[][] FromSigning =
+    [
+        ["ke", "tu", "ngay", "ky"], ["ke", "tu", "ngay", "ban", "hanh"], ["tu", "ngay", "ky"], ["tu", "ngay", "ban", "hanh"],
     ];
 
     /// <summary>What is received, swallowed into the phrase: "văn bản", "công văn", "kế hoạch" …</summary>
