@@ -54,6 +54,15 @@ internal static class TimeTokenizer
             }
             var start = i;
             TokenKind kind;
+            if (OcrNumberEnd(text, i) is int numberEnd)
+            {
+                // A number OCR wrote with letters for digits: "l1/2023", "2O23".
+                kind = TokenKind.Number;
+                i = numberEnd;
+                tokens.Add(new TimeToken(start, i - start, DigitsOf(text, start, i), kind, glued && tokens.Count > 0, lineStart, false, DigitsOf(text, start, i)));
+                (glued, lineStart) = (true, false);
+                continue;
+            }
             if (char.IsAsciiDigit(c))
             {
                 kind = TokenKind.Number;
@@ -84,6 +93,31 @@ internal static class TimeTokenizer
         var span = folded.AsSpan(start, end - start);
         return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : span.ToString();
     }
+
+    /// <summary>
+    /// Where a number that OCR wrote partly with look-alike letters ends (l and I for 1, O for 0),
+    /// or null: the run must hold a digit and a look-alike, and stand alone (no letter before or after).
+    /// </summary>
+    private static int? OcrNumberEnd(string text, int start)
+    {
+        if (start > 0 && char.IsLetter(text[start - 1])) return null;
+        int i = start, digits = 0, lookAlikes = 0;
+        for (; i < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i])) digits++;
+            else if (text[i] is 'l' or 'I' or 'O') lookAlikes++;
+            else break;
+        }
+        if (digits == 0 || lookAlikes == 0 || (i < text.Length && char.IsLetter(text[i]))) return null;
+        return i;
+    }
+
+    private static string DigitsOf(string text, int start, int end) =>
+        string.Create(end - start, (text, start), static (span, s) =>
+        {
+            for (var k = 0; k < span.Length; k++)
+                span[k] = s.text[s.start + k] switch { 'l' or 'I' => '1', 'O' => '0', var c => c };
+        });
 
     private static string SpelledOf(string text, int start, int end, string folded)
     {
