@@ -316,35 +316,38 @@ internal sealed partial class TimeParser
         return (end, TimeValue.Span(start, start.AddMonths(n.Value), TimeGrain.Month, absolute));
     }
 
-    /// <summary>"mùa hè này", "mùa đông năm nay", "mùa xuân năm 2024" (astronomical seasons).</summary>
+    /// <summary>"mùa hè này", "mùa đông năm nay", "mùa xuân năm 2024", "mùa thu tới" (astronomical seasons).</summary>
     private (int To, TimeValue Value)? Season(int i)
     {
-        if (!Is(i, "mua") || Word(i + 1) is not { } w || !TimeWords.Seasons.TryGetValue(w, out var startDay)) return null;
+        if (!Is(i, "mua") || Word(i + 1) is not { } w || !TimeWords.Seasons.TryGetValue(w, out var first)) return null;
         var j = i + 2;
-        DateTime StartIn(int year) => new(year, startDay.Month, startDay.Day);
-        DateTime EndOf(DateTime start)
+        TimeValue In(int year)
         {
-            var following = TimeWords.Seasons.Values.Distinct()
-                .Select(s => new DateTime(start.Year, s.Month, s.Day))
-                .Select(d => d <= start ? d.AddYears(1) : d)
-                .Min();
-            // A season ends on the day the next one starts, that day included (Duckling's count).
-            return following.AddDays(1);
+            var start = new DateTime(year, first.Month, first.Day);
+            return TimeValue.Span(start, SeasonEnd(start), TimeGrain.Day);
         }
-        int year;
-        int end;
-        if (Key(j, "nam") && Year(j + 1) is { } y) (year, end) = (y.Year, y.End);
-        else if (Is(j, "nay") || (Key(j, "nam") && Is(j + 1, "nay")))
+        if (Key(j, "nam") && Year(j + 1) is { } y) return (y.End, In(y.Year));
+        if (Is(j, "nay") || (Is(j, "nam") && Is(j + 1, "nay")))
         {
-            end = Is(j, "nay") ? j + 1 : j + 2;
-            var last = StartIn(_today.Year - 1);
-            year = _now >= last && _now < EndOf(last) ? _today.Year - 1 : _today.Year;
+            // "mùa đông này" in February is the winter that began last December.
+            var last = In(_today.Year - 1);
+            return (Is(j, "nay") ? j + 1 : j + 2, _now < last.End ? last : In(_today.Year));
         }
-        else if (Is(j, "toi") || Is(j, "sau")) (year, end) = (StartIn(_today.Year) > _now ? _today.Year : _today.Year + 1, j + 1);
-        else (year, end) = (_today.Year, j);
-        var from = StartIn(year);
-        return (end, TimeValue.Span(from, EndOf(from), TimeGrain.Day));
+        if ((Is(j, "toi") && Spelled(j, "tới")) || Is(j, "sau"))
+        {
+            var coming = In(_today.Year);
+            return (j + 1, coming.Start > _now ? coming : In(_today.Year + 1));
+        }
+        return (j, In(_today.Year));
     }
+
+    /// <summary>A season ends on the day the next one starts, that day included (Duckling's count).</summary>
+    private static DateTime SeasonEnd(DateTime start) =>
+        TimeWords.Seasons.Values
+            .Select(s => new DateTime(start.Year, s.Month, s.Day))
+            .Select(d => d <= start ? d.AddYears(1) : d)
+            .Min()
+            .AddDays(1);
 
     /// <summary>
     /// Counts from now: "3 ngày nữa", "sau 3 ngày" (a day); "3 ngày tới" (the next three days,

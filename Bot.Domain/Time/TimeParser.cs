@@ -52,10 +52,6 @@ internal sealed partial class TimeParser
         _today = DateOnly.FromDateTime(referenceLocal);
     }
 
-    public DateTime Now => _now;
-
-    public IReadOnlyList<TimeToken> Tokens => _t;
-
     public List<Found> Scan()
     {
         var found = new List<Found>();
