@@ -1,3 +1,5 @@
+using Bot.Domain.Text;
+
 namespace Bot.Domain.Time;
 
 /// <summary>Days, weeks, months, quarters, years, seasons and counts from now.</summary>
@@ -73,7 +75,7 @@ internal sealed partial class TimeParser
             m = m2;
             end = afterDay + 2;
             if (Sym(end, '/') && Year(end + 1, allowShort: true) is { } year) (y, end) = (year.Year, year.End);
-            else if (!saidDay && Sym(end, '/')) return null;
+            else if (!saidDay && (Sym(end, '/') || IsRank(i - 1))) return null;
         }
         else if ((Sym(afterDay, '-') || Sym(afterDay, '.')) && Glued(afterDay) && Glued(afterDay + 1)
                  && Num(afterDay + 1, 1, 12) is int m3 && Sym(afterDay + 2, _t[afterDay].Text[0]) && Glued(afterDay + 3)
@@ -104,6 +106,9 @@ internal sealed partial class TimeParser
         }
         return null;
     }
+
+    /// <summary>"thứ" before "11/12" makes a rank (11th of 12), not a date; OCR writes it "thir" too.</summary>
+    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || OcrDistance.Like(w, "thu"));
 
     /// <summary>A month number after "tháng": 1–12 in digits or words ("ba", "mười một", "giêng").</summary>
     private (int Month, int End)? MonthNumber(int i)
