@@ -22,7 +22,7 @@ internal sealed partial class TimeParser
         else return null;
         if (Sym(k, ':')) k++;
         if (Is(k, "la")) k++;
-        if (k == j + 1 && (Is(j, "den") || Is(j, "toi")) && !(Key(k, "ngay") && Num(k + 1) is not null)) return null;
+        if (k == j + 1 && (Is(j, "den") || Is(j, "toi")) && !(Key(k, "ngay") && Num(k + 1) is not null) && !Is(k, "cuoi")) return null;
         if (Is(j, "toi") && k == j + 1 && !Spelled(j, "tới")) return null;
 
         var time = At(k);

@@ -195,6 +195,7 @@ internal static class TimeWords
     [
         (["cham", "nhat", "la", "truoc"], DueRule.Before),
         (["cham", "nhat", "truoc"], DueRule.Before),
+        (["cham", "nhat", "sau"], DueRule.ByEnd), // "chậm nhất sau 05 ngày làm việc kể từ …"
         (["cham", "nhat", "la"], DueRule.ByEnd),
         (["cham", "nhat", "vao"], DueRule.ByEnd),
         (["cham", "nhat", "trong"], DueRule.ByEnd),
@@ -215,13 +216,16 @@ internal static class TimeWords
         (["tu", "nay", "den"], DueRule.ByEnd),
         (["tu", "nay", "toi"], DueRule.ByEnd),
         (["den", "het"], DueRule.ByEnd),
-        (["den"], DueRule.ByEnd), // only before "ngày": "đến ngày 30/11"; "hướng đến năm 2025" is no deadline
+        // "đến"/"tới" alone only before "ngày N" or "cuối": "đến ngày 30/11", "đến cuối tháng"; "hướng đến năm 2025" is no deadline
+        (["den"], DueRule.ByEnd),
         (["toi"], DueRule.ByEnd),
+        (["het"], DueRule.ByEnd), // "hết tháng này"
         (["toi", "het"], DueRule.ByEnd),
         (["xong", "truoc"], DueRule.Before),
         (["truoc"], DueRule.Before),
         (["ngay", "trong"], DueRule.ByEnd),
         (["trong", "vong"], DueRule.Within),
+        (["khong", "qua"], DueRule.Within), // "không quá 10 ngày kể từ …"
         (["trong", "thoi", "han"], DueRule.Within),
         (["trong"], DueRule.Within),
     ];
