@@ -38,6 +38,8 @@ internal static class TimeTokenizer
     {
         var folded = VietnameseText.Fold(text);
         var tokens = new List<TimeToken>(text.Length / 4);
+        var words = new Pool();
+        var spellings = new Pool();
         var i = 0;
         var glued = false;
         var lineStart = true;
@@ -78,8 +80,8 @@ internal static class TimeTokenizer
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var word = kind == TokenKind.Word ? LettersOf(folded, start, i) : folded[start..i];
-            var spelled = kind == TokenKind.Word ? SpelledOf(text, start, i, word) : word;
+            var word = kind == TokenKind.Word ? LettersOf(folded, start, i, words) : words.Get(folded.AsSpan(start, i - start));
+            var spelled = kind == TokenKind.Word ? spellings.Get(text.AsSpan(start, i - start), o => SpelledOf(o, word)) : word;
             tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
             glued = true;
             lineStart = false;
@@ -88,10 +90,31 @@ internal static class TimeTokenizer
     }
 
     // A word of decomposed input carries combining marks, folded to spaces: leave them out.
-    private static string LettersOf(string folded, int start, int end)
+    private static string LettersOf(string folded, int start, int end, Pool words)
     {
         var span = folded.AsSpan(start, end - start);
-        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : span.ToString();
+        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : words.Get(span);
+    }
+
+    /// <summary>
+    /// One string per distinct piece of text: a text repeats its words, so tokens share their
+    /// strings instead of allocating one each (looked up by span, without allocating).
+    /// </summary>
+    private sealed class Pool
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+        public Pool() => _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> key) => Get(key, k => k);
+
+        public string Get(ReadOnlySpan<char> key, Func<string, string> value)
+        {
+            if (_bySpan.TryGetValue(key, out var known)) return known;
+            var text = key.ToString();
+            return _strings[text] = value(text);
+        }
     }
 
     /// <summary>
@@ -119,14 +142,11 @@ internal static class TimeTokenizer
                 span[k] = s.text[s.start + k] switch { 'l' or 'I' => '1', 'O' => '0', var c => c };
         });
 
-    private static string SpelledOf(string text, int start, int end, string folded)
+    private static string SpelledOf(string original, string folded)
     {
-        var original = text.AsSpan(start, end - start);
-        var plain = true;
         foreach (var c in original)
-            if (c >= 128 || char.IsUpper(c)) { plain = false; break; }
-        if (plain) return folded;
-        return original.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+            if (c >= 128 || char.IsUpper(c)) return original.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return folded;
     }
 
     private static bool IsMark(char c) =>
