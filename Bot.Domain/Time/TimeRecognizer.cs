@@ -25,6 +25,9 @@ public sealed class TimeRecognizer
     public IReadOnlyList<TimeMention> Recognize(string text, DateTime referenceLocal, DateOnly? receivedOn = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Years are read between 1900 and 2199; a reference far outside would push dates off the calendar.
+        if (referenceLocal.Year is < 1900 or > 2199)
+            throw new ArgumentOutOfRangeException(nameof(referenceLocal), referenceLocal, "The reference must fall between 1900 and 2199.");
         var tokens = TimeTokenizer.Split(text);
         var parser = new TimeParser(tokens, referenceLocal);
         var roles = new TimeRoles(text, tokens, referenceLocal);

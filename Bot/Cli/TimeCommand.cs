@@ -54,7 +54,7 @@ public static class TimeCommand
     {
         if (option is null) return VietnamTime.ToLocal(TimeProvider.System.GetUtcNow());
         string[] formats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
-        return DateTime.TryParseExact(option, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+        return DateTime.TryParseExact(option, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Year is >= 1900 and <= 2199
             ? t
             : throw new CliException($"Thời điểm tham chiếu \"{option}\" không hợp lệ: hãy viết như 2023-10-18T09:30.");
     }
