@@ -33,6 +33,10 @@ internal sealed partial class TimeParser
         if (rule == DueRule.Within && ((v.Grain == TimeGrain.Year && !v.Interval) || v.End <= _now)) return null;
         var isClock = v.Grain is TimeGrain.Second or TimeGrain.Minute or TimeGrain.Hour && !v.Interval;
         var due = isClock || rule == DueRule.Before ? v.Start : v.End;
+        // "từ nay đến hết năm 2023" spans from today.
+        var today = _today.ToDateTime(TimeOnly.MinValue);
+        if (Is(j, "tu") && Is(j + 1, "nay") && !isClock && v.Start < today && v.End > today)
+            v = TimeValue.Span(today, v.End, TimeGrain.Day, v.Absolute);
         return new Found(i, time.Value.To, new Due(v, due));
     }
 
