@@ -381,12 +381,12 @@ internal sealed partial class TimeParser
         return (j, Point(unit, ago ? -n.Value : n.Value));
     }
 
-    /// <summary>Now moved by n units: a day for days and longer, else the unit itself.</summary>
+    /// <summary>Now moved by n units: a day for days and longer, else the minute ("sau 2 giờ" at 9:30 is 11:30) or second.</summary>
     private TimeValue Point(TimeGrain unit, int n)
     {
         var moved = TimeValue.Add(_now, unit, n);
-        return unit >= TimeGrain.Day
-            ? TimeValue.Day(DateOnly.FromDateTime(moved))
-            : TimeValue.Unit(TimeValue.Floor(moved, unit), unit);
+        if (unit >= TimeGrain.Day) return TimeValue.Day(DateOnly.FromDateTime(moved));
+        var grain = unit == TimeGrain.Second ? TimeGrain.Second : TimeGrain.Minute;
+        return TimeValue.Unit(TimeValue.Floor(moved, grain), grain);
     }
 }

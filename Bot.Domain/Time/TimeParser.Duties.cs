@@ -17,7 +17,9 @@ internal sealed partial class TimeParser
         var j = afterComplete > 0 ? afterComplete : i;
         DueRule rule;
         int k;
-        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue) (rule, k) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End);
+        string[] cueWords = [];
+        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue)
+            (rule, k, cueWords) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End, TimeWords.DeadlineCues[cue.Which].Words);
         else if (afterComplete > 0) (rule, k) = (DueRule.ByEnd, j);
         else return null;
         if (Sym(k, ':')) k++;
@@ -26,6 +28,11 @@ internal sealed partial class TimeParser
         if (Is(j, "toi") && k == j + 1 && !Spelled(j, "tới")) return null;
 
         var time = At(k);
+        // "hạn nộp báo cáo quý 3": up to three words may stand between an outright cue and its time.
+        if (time is null && TimeWords.CuesThatMayStandApart.Any(c => c.SequenceEqual(cueWords)))
+        {
+            for (var gap = 1; gap <= 3 && time is null && Has(k + gap - 1) && _t[k + gap - 1].IsWord; gap++) time = At(k + gap);
+        }
         if (rule != DueRule.Before && DayCount(k) is { } count && (time is null || count.End > time.Value.To))
             return new Found(i, count.End, new Due(null, null, count.Lasting, count.From));
         if (time is null) return null;

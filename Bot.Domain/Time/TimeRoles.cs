@@ -9,7 +9,8 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
     public TimeRole Of(Found found, TimeValue value)
     {
         if (value.Grain == TimeGrain.Day && !value.Interval && IsHeaderDate(found.From)) return TimeRole.IssueDate;
-        if (FollowsDocumentCode(found.From) || FollowsDocumentKind(found.From)) return TimeRole.Reference;
+        // Documents are dated by the day: "Báo cáo quý 3" names a report's period, not another document.
+        if (FollowsDocumentCode(found.From) || (value.Grain == TimeGrain.Day && FollowsDocumentKind(found.From))) return TimeRole.Reference;
         if (value.Absolute && value.End <= referenceLocal) return TimeRole.Period;
         return TimeRole.None;
     }

@@ -230,6 +230,12 @@ internal static class TimeWords
         (["trong"], DueRule.Within),
     ];
 
+    /// <summary>Cues that name a deadline outright, so a few words may stand between them and the time: "hạn nộp báo cáo quý 3".</summary>
+    public static readonly string[][] CuesThatMayStandApart =
+    [
+        ["han", "nop"], ["han", "gui"], ["han", "hoan", "thanh"], ["han", "bao", "cao"], ["han", "chot"], ["thoi", "han"],
+    ];
+
     /// <summary>"hoàn thành" may stand before any cue ("hoàn thành chậm nhất ngày …") or alone ("hoàn thành trong tháng 5").</summary>
     public static readonly string[] Complete = ["hoan", "thanh"];
 
