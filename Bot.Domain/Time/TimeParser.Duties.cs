@@ -24,8 +24,9 @@ internal sealed partial class TimeParser
         else return null;
         if (Sym(k, ':')) k++;
         if (Is(k, "la")) k++;
-        if (k == j + 1 && (Is(j, "den") || Is(j, "toi")) && !(Key(k, "ngay") && Num(k + 1) is not null) && !Is(k, "cuoi")) return null;
-        if (Is(j, "toi") && k == j + 1 && !Spelled(j, "tới")) return null;
+        // "đến"/"tới" alone lead a deadline only before "ngày N" or "cuối": "đến ngày 30/11", "đến cuối tháng".
+        if (cueWords is ["den"] or ["toi"] && !(Key(k, "ngay") && Num(k + 1) is not null) && !Is(k, "cuoi")) return null;
+        if (cueWords is ["toi"] && !Spelled(j, "tới")) return null;
 
         var time = At(k);
         // "hạn nộp báo cáo quý 3": up to three words may stand between an outright cue and its time.
