@@ -301,9 +301,14 @@ internal sealed partial class TimeParser
         if (!Is(i, "tu") || At(i + 1) is not { } from) return null;
         var j = from.To;
         if (!(Is(j, "den") || (Is(j, "toi") && Spelled(j, "tới")) || Sym(j, '-'))) return null;
-        if (At(j + 1) is not { } to || to.Value.End <= from.Value.Start) return null;
-        var grain = from.Value.Grain < to.Value.Grain ? from.Value.Grain : to.Value.Grain;
-        return (to.To, TimeValue.Span(from.Value.Start, to.Value.End, grain, from.Value.Absolute || to.Value.Absolute));
+        if (At(j + 1) is not { } to) return null;
+        var until = to.Value;
+        // "từ thứ hai đến thứ sáu" said on a Wednesday: the Friday after that Monday.
+        if (until.End <= from.Value.Start && !until.Absolute && until.Grain == TimeGrain.Day && !until.Interval)
+            until = TimeValue.Day(DateOnly.FromDateTime(until.Start).AddDays(7));
+        if (until.End <= from.Value.Start) return null;
+        var grain = from.Value.Grain < until.Grain ? from.Value.Grain : until.Grain;
+        return (to.To, TimeValue.Span(from.Value.Start, until.End, grain, from.Value.Absolute || until.Absolute));
     }
 
     /// <summary>"6 tháng đầu năm 2024", "3 tháng cuối năm 2023", "4 tháng cuối năm".</summary>
