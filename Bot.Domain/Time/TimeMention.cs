@@ -58,4 +58,7 @@ public sealed record TimeMention(
     string? Recurrence = null)
 {
     public int EndIndex => Index + Length;
+
+    /// <summary>The unit the phrase is stated in (a minute for "9h30", a month for "tháng 5"); None for repetitions.</summary>
+    public TimeGrain Grain { get; init; }
 }

@@ -1,7 +1,89 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bot.Domain.Time;
+
 namespace Bot.Cli;
 
-/// <summary>`Bot time`: filled in by the time recognizer work.</summary>
+/// <summary>
+/// `Bot time [--ref 2023-10-18T09:30] [--batch FILE] [PHRASE...]`: recognises each phrase (one per
+/// argument, or one per line of the file) and prints one JSON line per time found in it, or an
+/// error line when none is. The reference is a wall-clock time in Vietnam; by default, now.
+/// </summary>
 public static class TimeCommand
 {
-    public static Task<int> RunAsync(CliArgs args) => throw new CliException("Chưa có bộ nhận dạng thời gian.");
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static async Task<int> RunAsync(CliArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var reference = ReferenceTime(args.Option("ref"));
+        var phrases = new List<string>();
+        if (args.Option("batch") is { } file)
+        {
+            if (!File.Exists(file)) throw new CliException($"Không tìm thấy tệp \"{file}\".");
+            phrases.AddRange((await File.ReadAllLinesAsync(file)).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')));
+        }
+        phrases.AddRange(args.Positional.Where(p => p.Trim().Length > 0));
+        if (phrases.Count == 0) throw new CliException("Hãy nhập một cụm từ chỉ thời gian, hoặc --batch TỆP.");
+
+        foreach (var line in Lines(phrases, reference)) Console.WriteLine(line);
+        return 0;
+    }
+
+    /// <summary>One JSON line per time found in each phrase, or one error line for a phrase with none.</summary>
+    internal static IEnumerable<string> Lines(IEnumerable<string> phrases, DateTime reference)
+    {
+        var recognizer = new TimeRecognizer();
+        foreach (var phrase in phrases)
+        {
+            var mentions = recognizer.Recognize(phrase, reference);
+            if (mentions.Count == 0) yield return JsonSerializer.Serialize(new TimeLine(phrase) { Error = "Không nhận ra thời gian" }, Json);
+            foreach (var m in mentions) yield return JsonSerializer.Serialize(TimeLine.Of(m), Json);
+        }
+    }
+
+    /// <summary>The --ref option as a local wall-clock time, or now in Vietnam.</summary>
+    internal static DateTime ReferenceTime(string? option)
+    {
+        if (option is null) return VietnamTime.ToLocal(TimeProvider.System.GetUtcNow());
+        string[] formats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+        return DateTime.TryParseExact(option, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Year is >= 1900 and <= 2199
+            ? t
+            : throw new CliException($"Thời điểm tham chiếu \"{option}\" không hợp lệ: hãy viết như 2023-10-18T09:30.");
+    }
+
+    /// <summary>One output line; absent fields are left out.</summary>
+    internal sealed record TimeLine(string Text)
+    {
+        public string? Kind { get; init; }
+        public string? Role { get; init; }
+        public string? Timex { get; init; }
+        public string? Start { get; init; }
+        public string? End { get; init; }
+        public string? DueBefore { get; init; }
+        public string? Recurrence { get; init; }
+        public string? Error { get; init; }
+
+        public static TimeLine Of(TimeMention m) => new(m.Text)
+        {
+            Kind = Lower(m.Kind.ToString()),
+            Role = Lower(m.Role.ToString()),
+            Timex = m.Timex,
+            Start = Iso(m.Start),
+            End = Iso(m.End),
+            DueBefore = Iso(m.DueBefore),
+            Recurrence = m.Recurrence,
+        };
+
+        private static string Lower(string s) => s.ToLowerInvariant();
+
+        private static string? Iso(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 }

@@ -1,0 +1,224 @@
+using System.Globalization;
+
+namespace Bot.Domain.Time;
+
+/// <summary>Deadlines, counts of days and repetitions: the time language of duties in directives.</summary>
+internal sealed partial class TimeParser
+{
+    /// <summary>
+    /// A cue, then a time: "chậm nhất ngày 30/11/2023", "trước 16 giờ ngày 23/10/2023", "ngay trong
+    /// tháng 5/2023", "đến hết năm 2023", "hoàn thành trong 05 ngày làm việc kể từ ngày nhận được văn bản".
+    /// "trong …" is a deadline only while its time is not over, and never for a bare year
+    /// ("trong năm 2023" tells when things happen, not by when).
+    /// </summary>
+    private Found? Deadline(int i)
+    {
+        var afterComplete = Words(i, TimeWords.Complete);
+        var j = afterComplete > 0 ? afterComplete : i;
+        DueRule rule;
+        int k;
+        string[] cueWords = [];
+        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue)
+            (rule, k, cueWords) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End, TimeWords.DeadlineCues[cue.Which].Words);
+        else if (afterComplete > 0) (rule, k) = (DueRule.ByEnd, j);
+        else return null;
+        if (Sym(k, ':')) k++;
+        if (Is(k, "la")) k++;
+        // "đến"/"tới" alone lead a deadline only before "ngày N" or "cuối": "đến ngày 30/11", "đến cuối tháng".
+        if (cueWords is ["den"] or ["toi"] && !(Key(k, "ngay") && Num(k + 1) is not null) && !Is(k, "cuoi")) return null;
+        if (cueWords is ["toi"] && !Spelled(j, "tới")) return null;
+
+        var time = At(k);
+        // "hạn nộp báo cáo quý 3": up to three words may stand between an outright cue and its time.
+        if (time is null && TimeWords.CuesThatMayStandApart.Any(c => c.SequenceEqual(cueWords)))
+        {
+            for (var gap = 1; gap <= 3 && time is null && Has(k + gap - 1) && _t[k + gap - 1].IsWord; gap++) time = At(k + gap);
+        }
+        if (rule != DueRule.Before && DayCount(k) is { } count && (time is null || count.End > time.Value.To))
+            return new Found(i, count.End, new Due(null, null, count.Lasting, count.From));
+        if (time is null) return null;
+        var v = time.Value.Value;
+        if (rule == DueRule.Within && ((v.Grain == TimeGrain.Year && !v.Interval) || v.End <= _now)) return null;
+        var isClock = v.Grain is TimeGrain.Second or TimeGrain.Minute or TimeGrain.Hour && !v.Interval;
+        var due = isClock || rule == DueRule.Before ? v.Start : v.End;
+        // "từ nay đến hết năm 2023" spans from today.
+        var today = _today.ToDateTime(TimeOnly.MinValue);
+        if (Is(j, "tu") && Is(j + 1, "nay") && !isClock && v.Start < today && v.End > today)
+            v = TimeValue.Span(today, v.End, TimeGrain.Day, v.Absolute);
+        return new Found(i, time.Value.To, new Due(v, due));
+    }
+
+    /// <summary>"05 ngày làm việc kể từ ngày nhận được văn bản", "10 ngày kể từ ngày ký", "2 tuần" (from today).</summary>
+    private (int End, Lasting Lasting, CountFrom From)? DayCount(int i)
+    {
+        if (Count(i) is not { Value: >= 1 and <= 366 } n) return null;
+        TimeGrain unit;
+        if (Key(n.End, "ngay")) unit = TimeGrain.Day;
+        else if (Is(n.End, "tuan")) unit = TimeGrain.Week;
+        else if (Is(n.End, "thang")) unit = TimeGrain.Month;
+        else return null;
+        var j = n.End + 1;
+        var afterWorking = unit == TimeGrain.Day ? Words(j, TimeWords.WorkingDay) : -1;
+        var working = afterWorking > 0;
+        if (working) j = afterWorking;
+        var from = CountFrom.Today;
+        if (AnyOf(j, TimeWords.FromReceipt, f => f) is { } receipt)
+        {
+            (from, j) = (CountFrom.Receipt, receipt.End);
+            if (AnyOf(j, TimeWords.ReceivedThings, t => t) is { } thing) j = thing.End;
+        }
+        else if (AnyOf(j, TimeWords.FromSigning, f => f) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        return (j, new Lasting(n.Value, unit, working), from);
+    }
+
+    /// <summary>A length of time on its own: "3 tháng", "5 ngày làm việc".</summary>
+    private (int End, Lasting Lasting)? Duration(int i)
+    {
+        // "s" for seconds only counts with a direction ("3 s tiếp theo"): alone it is OCR noise ("18 s6").
+        if (Count(i) is not { Value: >= 1 } n || Word(n.End) is not { } unitWord || unitWord == "s"
+            || !TimeWords.Units.TryGetValue(unitWord, out var unit))
+            return null;
+        if (unit == TimeGrain.Day && Words(n.End + 1, TimeWords.WorkingDay) is > 0 and var end)
+            return (end, new Lasting(n.Value, unit, WorkingDays: true));
+        return (n.End + 1, new Lasting(n.Value, unit));
+    }
+
+    // ---- Repetitions -----------------------------------------------------------------------
+
+    /// <summary>
+    /// "trước ngày 15 hằng tháng" (FREQ=MONTHLY;BYMONTHDAY=15), "trước ngày 20 của tháng cuối quý"
+    /// (FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20), "định kỳ hằng quý, 6 tháng, hằng năm" (one
+    /// duty at its most frequent period: FREQ=MONTHLY;INTERVAL=3), "hằng tháng".
+    /// </summary>
+    private Found? Repetition(int i) => DayOfPeriod(i) ?? Periodic(i);
+
+    private Found? DayOfPeriod(int i)
+    {
+        var j = i;
+        if (AnyOf(i, TimeWords.DeadlineCues, c => c.Words) is { } cue) j = cue.End;
+        else if (Is(i, "vao")) j = i + 1;
+        if (!Key(j, "ngay") || Num(j + 1, 1, 31) is not int day) return null;
+        var k = j + 2;
+        if (IsEvery(k) && Key(k + 1, "thang"))
+            return Schedule(i, k + 2, Invariant($"FREQ=MONTHLY;BYMONTHDAY={day}"), Invariant($"XXXX-XX-{day:00}"), NextDay(day, m => true));
+        if (IsEvery(k) && Key(k + 1, "quy"))
+            return Schedule(i, k + 2, Invariant($"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY={day}"), Invariant($"XXXX-XX-{day:00}"), NextDay(day, m => true));
+        var q = Is(k, "cua") ? k + 1 : k;
+        if (Key(q, "thang") && Key(q + 2, "quy"))
+        {
+            foreach (var (word, months) in TimeWords.MonthOfQuarter)
+            {
+                if (!Key(q + 1, word)) continue;
+                var set = months.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+                return Schedule(i, q + 3, Invariant($"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}"), null, NextDay(day, set.Contains));
+            }
+        }
+        if (Key(k, "thang") && MonthNumber(k + 1) is { } month && IsEvery(month.End) && Key(month.End + 1, "nam") && SafeDate(2024, month.Month, day) is not null)
+        {
+            return Schedule(i, month.End + 2, Invariant($"FREQ=YEARLY;BYMONTH={month.Month};BYMONTHDAY={day}"),
+                Invariant($"XXXX-{month.Month:00}-{day:00}"), NextDay(day, m => m == month.Month));
+        }
+        return null;
+    }
+
+    private static Found Schedule(int from, int to, string rule, string? anchor, DateOnly? next) =>
+        new(from, to, new Repeating(rule, anchor, next, Duty: true));
+
+    /// <summary>The next day-of-month <paramref name="day"/>, today included, in a month the filter allows.</summary>
+    private DateOnly? NextDay(int day, Func<int, bool> monthAllowed)
+    {
+        for (var k = 0; k < 24; k++)
+        {
+            var month = _today.AddMonths(k);
+            if (monthAllowed(month.Month) && SafeDate(month.Year, month.Month, day) is { } d && d >= _today) return d;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "định kỳ" and a list of periods, or "hằng/hàng/mỗi" and a period. The most frequent period
+    /// wins. Without "định kỳ", it is a duty only after a reporting verb ("báo cáo hằng tháng");
+    /// see <see cref="TimeWords.Periodically"/> for the rule.
+    /// </summary>
+    private Found? Periodic(int i)
+    {
+        var afterCue = Words(i, TimeWords.Periodically);
+        var periodic = afterCue > 0;
+        var j = periodic ? afterCue : i;
+        if (Period(j, periodic) is not { } first) return null;
+        var best = first;
+        var end = first.End;
+        while (true)
+        {
+            var join = Sym(end, ',') || (Word(end) is { } w && TimeWords.ListJoins.Contains(w)) ? end + 1 : -1;
+            if (join < 0 || Period(join, listed: true) is not { } more) break;
+            if (more.Order < best.Order) best = more;
+            end = more.End;
+        }
+        var duty = periodic || DutyVerbBefore(i);
+        var rule = best.Rule;
+        if (DayInPeriod(end, rule) is { } day) (rule, end, duty) = (rule + day.Part, day.End, true);
+        return new Found(i, end, new Repeating(rule, null, null, duty));
+    }
+
+    /// <summary>
+    /// A day right after a repetition names the day in the period: "hằng tháng, trước ngày 25"
+    /// (;BYMONTHDAY=25), "hằng năm trước ngày 15/12" (;BYMONTH=12;BYMONTHDAY=15).
+    /// </summary>
+    private (string Part, int End)? DayInPeriod(int i, string rule)
+    {
+        var j = Sym(i, ',') ? i + 1 : i;
+        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue) j = cue.End;
+        else if (Is(j, "vao")) j++;
+        if (!Key(j, "ngay") || Num(j + 1, 1, 31) is not int day) return null;
+        var k = j + 2;
+        var monthly = rule.StartsWith("FREQ=MONTHLY", StringComparison.Ordinal);
+        var dated = Sym(k, '/') && Num(k + 1, 1, 12) is not null && !Sym(k + 2, '/');
+        if (monthly && !Sym(k, '/') && !Key(k, "thang")) return (Invariant($";BYMONTHDAY={day}"), k);
+        if (rule == "FREQ=YEARLY" && dated && SafeDate(2024, Num(k + 1)!.Value, day) is not null)
+            return (Invariant($";BYMONTH={Num(k + 1)};BYMONTHDAY={day}"), k + 2);
+        return null;
+    }
+
+    /// <summary>One period: "hằng quý", "hàng năm", "mỗi tuần"; in a list or after "định kỳ" also "6 tháng", "quý", "năm".</summary>
+    private (int End, int Order, string Rule)? Period(int i, bool listed)
+    {
+        var j = i;
+        var every = IsEvery(j);
+        if (every) j++;
+        else if (!listed) return null;
+        int months;
+        if (Key(j, "ngay") && every) return (j + 1, 0, "FREQ=DAILY");
+        if (Key(j, "tuan")) return (j + 1, 1, "FREQ=WEEKLY");
+        if (Key(j, "thang")) months = 1;
+        else if (Key(j, "quy")) months = 3;
+        else if (Key(j, "nam")) months = 12;
+        else if (!every && Count(j) is { Value: >= 1 and <= 24 } n && Key(n.End, "thang")) (months, j) = (n.Value, n.End);
+        else return null;
+        // "hằng năm 2023" is not a repetition, nor "năm 2024" in a list.
+        if (Num(j + 1) is not null) return null;
+        var end = j + 1;
+        if ((Is(end, "mot") || Num(end) == 1) && Is(end + 1, "lan")) end += 2;
+        var rule = months switch
+        {
+            1 => "FREQ=MONTHLY",
+            12 => "FREQ=YEARLY",
+            _ => Invariant($"FREQ=MONTHLY;INTERVAL={months}"),
+        };
+        return (end, 1 + months, rule);
+    }
+
+    private bool IsEvery(int i) => Key(i, "hang") || Is(i, "moi");
+
+    private bool DutyVerbBefore(int i)
+    {
+        foreach (var verb in TimeWords.DutyVerbs)
+        {
+            var from = i - verb.Length;
+            if (from >= 0 && Words(from, verb) == i) return true;
+        }
+        return false;
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
