@@ -7,6 +7,7 @@ public static class BenchCommand
     {
         ["docs"] = Documents.DocumentBench.RunAsync,
         ["time"] = TimeBench.RunAsync,
+        ["store"] = BenchStoreCommand.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

@@ -14,6 +14,9 @@ public static class CommandLine
     private static readonly Dictionary<string, (string Help, Func<CliArgs, Task<int>> Run)> Verbs = new(StringComparer.Ordinal)
     {
         ["time"] = ("Bot time [--ref 2023-10-18T09:30] [--batch FILE] [PHRASE]: recognise Vietnamese time phrases, one JSON line each", TimeCommand.RunAsync),
+        ["import"] = ("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: store directives and their tasks; --publish assigns them to units", ImportCommand.RunAsync),
+        ["tasks"] = ("Bot tasks --unit NAME [--status open|overdue|done] [--due-within DAYS] [--json] [--db PATH]: a unit's tasks", TasksCommand.RunAsync),
+        ["directory"] = ("Bot directory import FILE | list [--unit NAME] [--db PATH]: officials of the district directory (CSV/XLSX: unit,name,role,phone)", DirectoryCommand.RunAsync),
         ["bench"] = ("Bot bench time|parse|store|chat|remind: measure speed", BenchCommand.RunAsync),
     };
 

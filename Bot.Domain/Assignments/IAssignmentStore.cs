@@ -1,0 +1,47 @@
+namespace Bot.Domain.Assignments;
+
+/// <summary>What a save changed.</summary>
+public sealed record SaveResult(int Inserted, int Updated, int Deleted);
+
+/// <summary>
+/// Where directives, assignments and the audit log are kept (LiteDB now, PostgreSQL later).
+/// Every change is atomic and writes its audit entry with it. "Now" comes from the store's clock.
+/// </summary>
+public interface IAssignmentStore
+{
+    TrackedDirective? FindDirective(string id);
+
+    TrackedDirective? FindDirectiveByHash(string contentHash);
+
+    IReadOnlyList<Assignment> OfDirective(string directiveId);
+
+    /// <summary>Stores a directive and applies the assignment changes, all or nothing.</summary>
+    SaveResult Save(TrackedDirective directive, Reconciliation changes, AuditEntry audit);
+
+    Assignment? Get(string assignmentId);
+
+    /// <summary>Marks done. Two confirmations at once give one completion; the second learns who was first.</summary>
+    ChangeResult Confirm(string assignmentId, Bot.Domain.Organization.Official by, string? note = null);
+
+    ChangeResult Reopen(string assignmentId, Bot.Domain.Organization.Official by, string reason);
+
+    ChangeResult Extend(string assignmentId, Bot.Domain.Organization.Official approvedBy, DateTimeOffset newDueBefore, string reason);
+
+    /// <summary>A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue);
+
+    /// <summary>Open work due from now to now + days, of one unit or of all.</summary>
+    IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null);
+
+    /// <summary>Open work past its deadline, of one unit or of all.</summary>
+    IReadOnlyList<Assignment> Overdue(string? unitCode = null);
+
+    IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
+
+    IReadOnlyList<Assignment> ByDirectiveNumber(string number);
+
+    /// <summary>Per-unit progress over the assignments due in [from, to).</summary>
+    IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to);
+
+    IReadOnlyList<AuditEntry> AuditOf(string assignmentId);
+}

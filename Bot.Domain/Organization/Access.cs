@@ -1,0 +1,30 @@
+namespace Bot.Domain.Organization;
+
+/// <summary>
+/// Who may see and change the work of which unit: staff and unit heads their own unit,
+/// district leaders and admins every unit.
+/// </summary>
+public static class Access
+{
+    public static bool SeesAllUnits(Official official)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return official.Role is Role.DistrictLeader or Role.Admin;
+    }
+
+    public static bool MaySee(Official official, string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return SeesAllUnits(official) || string.Equals(official.UnitCode, unitCode, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Confirming, reopening: the unit's own people, or the district above them.</summary>
+    public static bool MayChange(Official official, string unitCode) => MaySee(official, unitCode);
+
+    /// <summary>Moving a deadline is an admin's decision.</summary>
+    public static bool MayApproveExtension(Official official)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return official.Role == Role.Admin;
+    }
+}

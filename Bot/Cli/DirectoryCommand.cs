@@ -1,0 +1,66 @@
+using Bot.Domain.Organization;
+using Bot.Storage;
+using Spectre.Console;
+
+namespace Bot.Cli;
+
+/// <summary>`Bot directory import FILE` (CSV or XLSX: unit,name,role,phone) and `Bot directory list [--unit NAME]`.</summary>
+public static class DirectoryCommand
+{
+    public static Task<int> RunAsync(CliArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var what = args.Positional.Count > 0 ? args.Positional[0] : "";
+        return Task.FromResult(what switch
+        {
+            "import" when args.Positional.Count > 1 => Import(args, args.Positional[1]),
+            "list" => List(args),
+            _ => throw new CliException("Bot directory import FILE | list [--unit NAME] [--db PATH]"),
+        });
+    }
+
+    private static int Import(CliArgs args, string file)
+    {
+        var units = StoreCli.Units(args);
+        IReadOnlyList<OfficialRow> rows;
+        try
+        {
+            rows = DirectoryFile.Read(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"Không tìm thấy tệp danh bạ {file}.");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Không đọc được tệp danh bạ {file}: {e.Message}");
+        }
+        var report = DirectoryImport.Check(rows, units);
+        using var store = StoreCli.OpenStore(args);
+        var added = store.Directory.Upsert(report.Accepted);
+        AnsiConsole.MarkupLine($"Đã nhận [green]{report.Accepted.Count}[/] dòng ({added} người mới, {report.Accepted.Count - added} cập nhật), bỏ qua [red]{report.Rejected.Count}[/] dòng.");
+        if (report.Rejected.Count > 0)
+        {
+            var table = new Table().AddColumn("Dòng").AddColumn("Lý do");
+            foreach (var r in report.Rejected) table.AddRow(r.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(r.Reason));
+            AnsiConsole.Write(table);
+        }
+        return report.Rejected.Count == 0 ? 0 : CommandLine.BadInput;
+    }
+
+    private static int List(CliArgs args)
+    {
+        var units = StoreCli.Units(args);
+        using var store = StoreCli.OpenStore(args);
+        var officials = args.Option("unit") is { } name ? store.Directory.OfUnit(StoreCli.Unit(units, name).Code) : store.Directory.All();
+        var table = new Table().AddColumn("Đơn vị").AddColumn("Họ tên").AddColumn("Vai trò").AddColumn("Điện thoại").AddColumn("Tài khoản chat");
+        foreach (var o in officials.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(units.ByCode(o.UnitCode)?.Name ?? o.UnitCode), Markup.Escape(o.Name), Roles.Display(o.Role), o.Phone,
+                Markup.Escape(string.Join(", ", o.ChatAccounts.Select(a => a.Channel))));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{officials.Count} người.");
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+using Bot.Domain.Assignments;
+using Bot.Domain.Organization;
+using Bot.Storage;
+using Spectre.Console;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// `Bot import FILES... [--publish] [--related "Phòng Nội vụ;Phòng Tư pháp"] [--db PATH]`: reads each
+/// file into a directive, stores it and its tasks, and with --publish fans them out to units.
+/// A file that cannot be read is reported and skipped; the others go on.
+/// </summary>
+public static class ImportCommand
+{
+    /// <summary>
+    /// How a file becomes a directive. Reads the JSON contract for now; wire the document reader with
+    /// <c>Source = new DirectiveFiles(path => new ReadDirective(directive, text, Path.GetFileName(path)))</c>.
+    /// It may throw IOException or InvalidDataException: the file is then reported and skipped.
+    /// </summary>
+    public static IDirectiveSource Source { get; set; } = new DirectiveFiles();
+
+    /// <summary>Who the audit log names for imports from the command line.</summary>
+    private const string CommandLineUser = "cli";
+
+    public static Task<int> RunAsync(CliArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var files = args.PositionalWithFlags("publish");
+        if (files.Count == 0) throw new CliException("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: hãy cho biết tệp cần nhập.");
+        var units = StoreCli.Units(args);
+        var related = (args.Option("related") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => StoreCli.Unit(units, name)).ToList();
+        using var store = StoreCli.OpenStore(args);
+        var importer = new DirectiveImporter(store.Assignments, units, store.Clock);
+        var publish = args.Flag("publish");
+        var failed = 0;
+        void ImportOne(string file)
+        {
+            ReadDirective read;
+            try
+            {
+                read = Source.Read(file);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                failed++;
+                var why = e is FileNotFoundException or DirectoryNotFoundException ? "không tìm thấy tệp." : e.Message;
+                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(why)}");
+                return;
+            }
+            var result = importer.Import(read, publish, related, CommandLineUser);
+            Report(file, result, detailed: files.Count <= 3);
+        }
+        if (files.Count > 3)
+        {
+            AnsiConsole.Progress().Start(ctx =>
+            {
+                var bar = ctx.AddTask("Nhập văn bản", maxValue: files.Count);
+                foreach (var file in files)
+                {
+                    ImportOne(file);
+                    bar.Increment(1);
+                }
+            });
+        }
+        else foreach (var file in files) ImportOne(file);
+        return Task.FromResult(failed == 0 ? 0 : CommandLine.BadInput);
+    }
+
+    private static void Report(string file, ImportResult result, bool detailed)
+    {
+        var d = result.Directive;
+        var what = result.Outcome switch
+        {
+            ImportOutcome.New => "văn bản mới",
+            ImportOutcome.Corrected => "bản sửa đổi của văn bản đã có",
+            _ => "không có gì thay đổi",
+        };
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(file))}[/]: {Markup.Escape(d.Directive.Number ?? "(không số)")} — {what}; " +
+            $"{d.Tasks.Count} nhiệm vụ; phân công: thêm {result.Saved.Inserted}, cập nhật {result.Saved.Updated}, bỏ {result.Saved.Deleted}.");
+        if (detailed && result.Outcome != ImportOutcome.Unchanged)
+        {
+            var table = new Table().AddColumn("Mục").AddColumn("Nhiệm vụ").AddColumn("Chủ trì").AddColumn("Hạn").AddColumn("Lặp lại");
+            foreach (var t in d.Tasks.Select(t => t.Task))
+            {
+                table.AddRow(Markup.Escape(t.Ref), Markup.Escape(Shorten(t.Text, 70)), Markup.Escape(string.Join("; ", t.Lead)),
+                    t.DueBefore is { } due ? Lifecycle.Show(due) : Markup.Escape(t.DeadlineText ?? ""), Markup.Escape(t.Recurrence ?? ""));
+            }
+            AnsiConsole.Write(table);
+        }
+        foreach (var problem in result.Problems) AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(problem)}[/]");
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,111 @@
+using Bot.Domain.Assignments;
+using Bot.Domain.Organization;
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>Directives, assignments and the audit log in LiteDB. Every query goes through an index.</summary>
+internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
+{
+    public TrackedDirective? FindDirective(string id) =>
+        store.DirectiveDocs.FindById(id) is { } doc ? StoreMapping.ToDomain(doc) : null;
+
+    public TrackedDirective? FindDirectiveByHash(string contentHash) =>
+        store.DirectiveDocs.FindOne(Query.EQ(nameof(DirectiveDoc.ContentHash), contentHash)) is { } doc ? StoreMapping.ToDomain(doc) : null;
+
+    public IReadOnlyList<Assignment> OfDirective(string directiveId) =>
+        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), directiveId)));
+
+    public SaveResult Save(TrackedDirective directive, Reconciliation changes, AuditEntry audit)
+    {
+        ArgumentNullException.ThrowIfNull(directive);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(audit);
+        return store.Write(() =>
+        {
+            store.DirectiveDocs.Upsert(StoreMapping.ToDoc(directive));
+            var docs = store.AssignmentDocs;
+            if (changes.Insert.Count > 0) docs.InsertBulk(changes.Insert.Select(StoreMapping.ToDoc));
+            foreach (var a in changes.Update) docs.Update(StoreMapping.ToDoc(a));
+            foreach (var id in changes.Delete) docs.Delete(id);
+            store.AuditDocs.Insert(StoreMapping.ToDoc(audit));
+            return new SaveResult(changes.Insert.Count, changes.Update.Count, changes.Delete.Count);
+        });
+    }
+
+    public Assignment? Get(string assignmentId) =>
+        store.AssignmentDocs.FindById(assignmentId) is { } doc ? StoreMapping.ToDomain(doc) : null;
+
+    public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>
+        Change(assignmentId, (a, now) => Lifecycle.Confirm(a, by, now, note));
+
+    public ChangeResult Reopen(string assignmentId, Official by, string reason) =>
+        Change(assignmentId, (a, now) => Lifecycle.Reopen(a, by, now, reason));
+
+    public ChangeResult Extend(string assignmentId, Official approvedBy, DateTimeOffset newDueBefore, string reason) =>
+        Change(assignmentId, (a, now) => Lifecycle.Extend(a, approvedBy, newDueBefore, reason, now));
+
+    private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule) =>
+        store.Write(() =>
+        {
+            var doc = store.AssignmentDocs.FindById(assignmentId);
+            if (doc is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
+            var result = rule(StoreMapping.ToDomain(doc), store.Clock.GetUtcNow());
+            if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
+            {
+                store.AssignmentDocs.Update(StoreMapping.ToDoc(after));
+                store.AuditDocs.Insert(StoreMapping.ToDoc(audit));
+            }
+            return result;
+        });
+
+    // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
+        Map(store.AssignmentDocs.Query()
+            .Where(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+            .OrderBy(x => x.OpenKey)
+            .Limit(limit)
+            .ToEnumerable());
+
+    public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
+    {
+        var now = store.Clock.GetUtcNow();
+        return OpenDueBetween(now, now.AddDays(days), unitCode).Where(a => a.DueBefore > now).ToList();
+    }
+
+    public IReadOnlyList<Assignment> Overdue(string? unitCode = null) =>
+        OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode);
+
+    // Open work with a deadline in [from, to], in deadline order.
+    private List<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode)
+    {
+        var query = unitCode is null
+            ? Query.Between(nameof(AssignmentDoc.OpenDue), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime))
+            : Query.Between(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKey(unitCode, from), StoreMapping.OpenKey(unitCode, to));
+        return Map(store.AssignmentDocs.Find(query).OrderBy(d => d.OpenDue));
+    }
+
+    public IReadOnlyList<Assignment> DoneOfUnit(string unitCode) =>
+        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.UnitCode), unitCode))
+            .Where(d => d.Status == AssignmentStatus.Done)
+            .OrderByDescending(d => d.Completion?.At));
+
+    // Several issuers may use the same number: the work of each directive with it.
+    public IReadOnlyList<Assignment> ByDirectiveNumber(string number) =>
+        Map(store.DirectiveDocs.Find(Query.EQ(nameof(DirectiveDoc.NumberKey), StoreMapping.NumberKey(number)))
+            .SelectMany(d => store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id)))
+            .OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
+
+    public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
+    {
+        // The range is half-open: an assignment due exactly at `to` belongs to the next period.
+        var docs = store.AssignmentDocs.Find(Query.Between(nameof(AssignmentDoc.DueBefore), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime)))
+            .Where(d => d.DueBefore < to);
+        return UnitProgress.Of(docs.Select(StoreMapping.ToDomain), store.Clock.GetUtcNow());
+    }
+
+    public IReadOnlyList<AuditEntry> AuditOf(string assignmentId) =>
+        store.AuditDocs.Find(Query.EQ(nameof(AuditDoc.AssignmentId), assignmentId)).Select(StoreMapping.ToDomain).OrderBy(e => e.At).ToList();
+
+    private static List<Assignment> Map(IEnumerable<AssignmentDoc> docs) => docs.Select(StoreMapping.ToDomain).ToList();
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Bot.Domain.Assignments;
+using Bot.Domain.Directives;
+using Bot.Domain.Organization;
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// How our types sit in LiteDB, in one place. LiteDB keeps a DateTime in UTC milliseconds and
+/// drops a DateTimeOffset's offset, and has no DateOnly: instants are stored as UTC DateTime and
+/// read back as UTC offsets; days as an int yyyymmdd. The domain records are mapped to plain
+/// documents here so the domain carries no storage attributes.
+/// </summary>
+internal static class StoreMapping
+{
+    public static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
+        mapper.RegisterType<DateTimeOffset>(
+            instant => new BsonValue(instant.UtcDateTime),
+            bson => new DateTimeOffset(bson.AsDateTime.ToUniversalTime(), TimeSpan.Zero));
+        mapper.RegisterType<DateOnly>(
+            day => new BsonValue(day.Year * 10000 + day.Month * 100 + day.Day),
+            bson => new DateOnly(bson.AsInt32 / 10000, bson.AsInt32 / 100 % 100, bson.AsInt32 % 100));
+        return mapper;
+    }
+
+    /// <summary>The instant as stored: UTC, to the millisecond, so what is read back compares equal.</summary>
+    public static DateTime Stored(DateTimeOffset instant) => TruncateToMs(instant.UtcDateTime);
+
+    private static DateTime TruncateToMs(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    /// <summary>Index key for a unit's open work in deadline order; work without deadline sorts last.</summary>
+    public static string OpenKey(string unitCode, DateTimeOffset? dueBefore) =>
+        unitCode + "|" + (dueBefore is { } due ? Stored(due).Ticks : long.MaxValue).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string NumberKey(string number) => Bot.Domain.Text.VietnameseText.Key(number);
+
+    public static AssignmentDoc ToDoc(Assignment a) => new()
+    {
+        Id = a.Id,
+        DirectiveId = a.DirectiveId,
+        DirectiveNumber = a.DirectiveNumber,
+        TaskId = a.TaskId,
+        TaskRef = a.TaskRef,
+        TaskText = a.TaskText,
+        UnitCode = a.UnitCode,
+        Part = a.Part,
+        Period = a.Period,
+        DueBefore = a.DueBefore,
+        DeadlineText = a.DeadlineText,
+        Status = a.Status,
+        Completion = a.Completion is { } c ? new CompletionDoc { ByPhone = c.ByPhone, ByName = c.ByName, At = c.At, Note = c.Note } : null,
+        Extensions = a.Extensions.Select(e => new ExtensionDoc { From = e.From, To = e.To, Reason = e.Reason, ApprovedByPhone = e.ApprovedByPhone, At = e.At }).ToList(),
+        CreatedAt = a.CreatedAt,
+        OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore),
+        OpenDue = a.IsDone ? null : a.DueBefore,
+    };
+
+    public static Assignment ToDomain(AssignmentDoc d) => new()
+    {
+        Id = d.Id,
+        DirectiveId = d.DirectiveId,
+        DirectiveNumber = d.DirectiveNumber,
+        TaskId = d.TaskId,
+        TaskRef = d.TaskRef,
+        TaskText = d.TaskText,
+        UnitCode = d.UnitCode,
+        Part = d.Part,
+        Period = d.Period,
+        DueBefore = d.DueBefore,
+        DeadlineText = d.DeadlineText,
+        Status = d.Status,
+        Completion = d.Completion is { } c ? new Completion(c.ByPhone, c.ByName, c.At, c.Note) : null,
+        Extensions = d.Extensions.Select(e => new Extension(e.From, e.To, e.Reason, e.ApprovedByPhone, e.At)).ToList(),
+        CreatedAt = d.CreatedAt,
+    };
+
+    public static DirectiveDoc ToDoc(TrackedDirective t) => new()
+    {
+        Id = t.Id,
+        Number = t.Directive.Number,
+        NumberKey = t.Directive.Number is null ? null : NumberKey(t.Directive.Number),
+        Issuer = t.Directive.Issuer,
+        IssuedOn = t.Directive.IssuedOn,
+        DocumentType = t.Directive.DocumentType,
+        Subject = t.Directive.Subject,
+        Signer = t.Directive.Signer,
+        SignerTitle = t.Directive.SignerTitle,
+        Recipients = t.Directive.Recipients.ToList(),
+        ContentHash = t.ContentHash,
+        Source = t.Source,
+        ImportedAt = t.ImportedAt,
+        Published = t.Published,
+        NextTaskNumber = t.NextTaskNumber,
+        RelatedUnitCodes = t.RelatedUnitCodes.ToList(),
+        Tasks = t.Tasks.Select(x => new TaskDoc
+        {
+            Id = x.Id,
+            Ref = x.Task.Ref,
+            Kind = x.Task.Kind,
+            Text = x.Task.Text,
+            Lead = x.Task.Lead.ToList(),
+            Support = x.Task.Support.ToList(),
+            DeadlineText = x.Task.DeadlineText,
+            DueBefore = x.Task.DueBefore,
+            Recurrence = x.Task.Recurrence,
+        }).ToList(),
+    };
+
+    public static TrackedDirective ToDomain(DirectiveDoc d)
+    {
+        var tasks = d.Tasks.Select(x => new TrackedTask(x.Id,
+            new DirectiveTask(x.Ref, x.Kind, x.Text, x.Lead, x.Support, x.DeadlineText, x.DueBefore, x.Recurrence))).ToList();
+        var directive = new Directive(d.Number, d.Issuer, d.IssuedOn, d.DocumentType, d.Subject, d.Signer, d.SignerTitle, d.Recipients, tasks.Select(t => t.Task).ToList());
+        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes);
+    }
+
+    public static OfficialDoc ToDoc(Official o) => new()
+    {
+        Id = o.Phone,
+        Name = o.Name,
+        UnitCode = o.UnitCode,
+        Role = o.Role,
+        ChatAccounts = o.ChatAccounts.Select(a => new ChatAccountDoc { Channel = a.Channel, UserId = a.UserId }).ToList(),
+        AccountKeys = o.ChatAccounts.Select(AccountKey).ToList(),
+    };
+
+    public static Official ToDomain(OfficialDoc d) => new()
+    {
+        Phone = d.Id,
+        Name = d.Name,
+        UnitCode = d.UnitCode,
+        Role = d.Role,
+        ChatAccounts = d.ChatAccounts.Select(a => new ChatAccount(a.Channel, a.UserId)).ToList(),
+    };
+
+    public static string AccountKey(ChatAccount account) => account.Channel + ":" + account.UserId;
+
+    public static AuditDoc ToDoc(AuditEntry e) => new()
+    {
+        At = e.At,
+        ByPhone = e.ByPhone,
+        Action = e.Action,
+        AssignmentId = e.AssignmentId,
+        DirectiveId = e.DirectiveId,
+        Detail = e.Detail,
+    };
+
+    public static AuditEntry ToDomain(AuditDoc d) => new(d.At, d.ByPhone, d.Action, d.AssignmentId, d.DirectiveId, d.Detail);
+}
