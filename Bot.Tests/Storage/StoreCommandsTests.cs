@@ -69,7 +69,7 @@ public sealed class StoreCommandsTests : IDisposable
         await File.WriteAllTextAsync(txt, "Số: 1259/UBND-VP ...");
         await File.WriteAllTextAsync(json, Good);
         var seen = new List<string>();
-        var files = new DirectiveFiles(path =>
+        var files = new Bot.Storage.DirectiveFiles(path =>
         {
             seen.Add(Path.GetFileName(path));
             var text = File.ReadAllText(path);
@@ -80,7 +80,7 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal("545/UBND-NV", files.Read(json).Directive.Number);
         Assert.Equal(["1259.txt"], seen);
         Assert.Throws<FileNotFoundException>(() => files.Read(_temp.File("khong-co.pdf")));
-        Assert.Throws<InvalidDataException>(() => new DirectiveFiles().Read(txt)); // no document reader wired yet
+        Assert.Throws<InvalidDataException>(() => new Bot.Storage.DirectiveFiles().Read(txt)); // no document reader wired yet
     }
 
     [Fact]

@@ -13,11 +13,11 @@ namespace Bot.Cli;
 public static class ImportCommand
 {
     /// <summary>
-    /// How a file becomes a directive. Reads the JSON contract for now; wire the document reader with
-    /// <c>Source = new DirectiveFiles(path => new ReadDirective(directive, text, Path.GetFileName(path)))</c>.
-    /// It may throw IOException or InvalidDataException: the file is then reported and skipped.
+    /// How a file becomes a directive when not the default: .json in the directive contract, anything
+    /// else (.txt, .pdf, .docx) through the document reader. It may throw IOException or
+    /// InvalidDataException: the file is then reported and skipped.
     /// </summary>
-    public static IDirectiveSource Source { get; set; } = new DirectiveFiles();
+    public static IDirectiveSource? Source { get; set; }
 
     /// <summary>Who the audit log names for imports from the command line.</summary>
     private const string CommandLineUser = "cli";
@@ -27,11 +27,11 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(args);
         var files = args.PositionalWithFlags("publish");
         if (files.Count == 0) throw new CliException("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: hãy cho biết tệp cần nhập.");
-        var units = StoreCli.Units(args);
+        using var app = StoreCli.OpenApp(args);
         var related = (args.Option("related") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => StoreCli.Unit(units, name)).ToList();
-        using var store = StoreCli.OpenStore(args);
-        var importer = new DirectiveImporter(store.Assignments, units, store.Clock);
+            .Select(name => StoreCli.Unit(app.Units, name)).ToList();
+        var importer = app.Importer;
+        var source = Source ?? new Bot.Storage.DirectiveFiles(app.Directives.Read);
         var publish = args.Flag("publish");
         var failed = 0;
         void ImportOne(string file)
@@ -39,7 +39,7 @@ public static class ImportCommand
             ReadDirective read;
             try
             {
-                read = Source.Read(file);
+                read = source.Read(file);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
