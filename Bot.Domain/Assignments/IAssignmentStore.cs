@@ -34,11 +34,12 @@ public interface IAssignmentStore
     IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null);
 
     /// <summary>Open work past its deadline, of one unit or of all.</summary>
-    IReadOnlyList<Assignment> Overdue(string? unitCode = null);
+    IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue);
 
     IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
 
-    IReadOnlyList<Assignment> ByDirectiveNumber(string number);
+    /// <summary>The assignments of a directive, by its full number or the number alone; of one unit, or of all.</summary>
+    IReadOnlyList<Assignment> ByDirectiveNumber(string number, string? unitCode = null);
 
     /// <summary>Per-unit progress over the assignments due in [from, to).</summary>
     IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to);

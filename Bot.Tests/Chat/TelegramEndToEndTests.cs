@@ -1,6 +1,7 @@
 using Bot.Channels.Telegram.FakeApi;
 using Bot.Cli;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Chat;
 
@@ -82,6 +83,19 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
         _telegram.SendText(Stranger, "việc của tôi");
         await Until(Stranger, m => m.FromBot && m.Text.Contains("Gửi số điện thoại", StringComparison.Ordinal));
         Assert.DoesNotContain(_telegram.Chat(Stranger), m => m.Text.Contains("Việc còn phải làm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_official_who_blocked_the_bot_is_marked_unreachable_until_they_write_again()
+    {
+        _telegram.ShareContact(Minh, "0900000015");
+        await Until(Minh, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
+        _telegram.Block(Minh);
+        _telegram.SendText(Minh, "việc của tôi");
+        var store = _host.Services.GetRequiredService<Bot.Storage.BotStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (store.Conversation.Preferences("0900000015").UnreachableSince is null && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.NotNull(store.Conversation.Preferences("0900000015").UnreachableSince);
     }
 
     private async Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen)

@@ -8,6 +8,7 @@ public static class BenchCommand
         ["docs"] = Documents.DocumentBench.RunAsync,
         ["time"] = TimeBench.RunAsync,
         ["store"] = BenchStoreCommand.RunAsync,
+        ["chat"] = ChatBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

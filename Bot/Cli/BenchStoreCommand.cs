@@ -17,60 +17,27 @@ namespace Bot.Cli;
 /// </summary>
 public static class BenchStoreCommand
 {
-    private const int TasksPerDirective = 20;
     private const int PageSize = 20;
 
     public static Task<int> RunAsync(CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var unitCount = Count(args, "units", 1_000);
-        var officialCount = Count(args, "officials", 10_000);
-        var assignmentCount = Count(args, "assignments", 1_000_000);
-        // --dir puts the file elsewhere (e.g. /dev/shm to leave a slow shared disk out of the figures).
-        var folder = args.Option("dir") is { } dir
-            ? System.IO.Directory.CreateDirectory(Path.Combine(dir, "bot-bench-store-" + Guid.NewGuid().ToString("N")[..8])).FullName
-            : System.IO.Directory.CreateTempSubdirectory("bot-bench-store-").FullName;
-        var rows = new List<(string What, string Figure)>();
         var total = Stopwatch.StartNew();
-        try
+        var rows = new List<(string What, string Figure)>();
+        using (var world = BenchWorld.Create(args))
         {
-            var path = Path.Combine(folder, "bench.db");
-            var units = MakeUnits(unitCount);
+            var store = world.Store;
+            var units = world.Units;
+            var officials = world.Officials;
+            var unitCount = units.Units.Count;
+            var taskCount = world.TaskCount;
+            var made = world.Assignments;
+            var path = world.DbPath;
             var clock = TimeProvider.System;
-            using var store = BotStore.Open(new StoreOptions(path), clock);
-            var importer = new DirectiveImporter(store.Assignments, units, clock);
-
-            var watch = Stopwatch.StartNew();
-            var officials = Enumerable.Range(0, officialCount).Select(i => new Official
-            {
-                Phone = "09" + i.ToString("D8", CultureInfo.InvariantCulture),
-                Name = "Cán bộ " + i.ToString(CultureInfo.InvariantCulture),
-                UnitCode = units.Units[i % units.Units.Count].Code,
-                Role = i % 10 == 0 ? Role.UnitHead : Role.Staff,
-            }).ToList();
-            foreach (var batch in officials.Chunk(1_000)) store.Directory.Upsert(batch);
-            rows.Add(($"{officialCount:N0} officials stored (batches of 1,000)", Seconds(watch)));
-
-            // Every task goes to all units, so assignments = tasks × units.
-            var taskCount = (assignmentCount + unitCount - 1) / unitCount;
             var now = clock.GetUtcNow();
-            watch.Restart();
-            var made = 0;
-            AnsiConsole.Progress().Start(ctx =>
-            {
-                var bar = ctx.AddTask("Tạo phân công", maxValue: taskCount);
-                for (var d = 0; d * TasksPerDirective < taskCount; d++)
-                {
-                    var tasks = Enumerable.Range(d * TasksPerDirective, Math.Min(TasksPerDirective, taskCount - d * TasksPerDirective))
-                        .Select(t => new DirectiveTask((t % TasksPerDirective + 1).ToString(CultureInfo.InvariantCulture), TaskKind.Task,
-                            $"Nhiệm vụ thử số {t}", [AllUnits], [], null, now.AddDays(t % 120 - 30).AddHours(t % 24), null))
-                        .ToList();
-                    var result = importer.Import(Directive($"{d + 1}/BENCH", tasks), publish: true, [], "bench");
-                    made += result.Saved.Inserted;
-                    bar.Increment(tasks.Count);
-                }
-            });
-            rows.Add(($"{made:N0} assignments published ({taskCount:N0} tasks × {unitCount:N0} units, one transaction per directive)", Seconds(watch)));
+            var importer = new DirectiveImporter(store.Assignments, units, clock);
+            rows.AddRange(world.Timings);
+            var watch = Stopwatch.StartNew();
 
             // Some work done, through the real confirmation path.
             var confirmTimes = new List<double>();
@@ -99,8 +66,8 @@ public static class BenchStoreCommand
             rows.Add(("due within 7 days, one unit — p50 / p99", Percentiles(soon)));
             var late = Time(200, () => store.Assignments.Overdue(Pick()).Count);
             rows.Add(("overdue, one unit — p50 / p99", Percentiles(late)));
-            var byNumber = Time(20, () => store.Assignments.ByDirectiveNumber($"{random.Next(1 + (taskCount - 1) / TasksPerDirective) + 1}/BENCH").Count);
-            rows.Add(($"by directive number (~{TasksPerDirective * unitCount:N0} rows) — p50 / p99", Percentiles(byNumber)));
+            var byNumber = Time(20, () => store.Assignments.ByDirectiveNumber($"{random.Next(1 + (taskCount - 1) / BenchWorld.TasksPerDirective) + 1}/BENCH").Count);
+            rows.Add(($"by directive number (~{BenchWorld.TasksPerDirective * unitCount:N0} rows) — p50 / p99", Percentiles(byNumber)));
 
             // The same first-page lookup on the bare collection: no mapping, no domain types.
             var bare = store.Database.GetCollection(BotStore.AssignmentsName);
@@ -110,7 +77,7 @@ public static class BenchStoreCommand
 
             watch.Restart();
             var quarter = store.Assignments.Progress(now.AddDays(-30), now.AddDays(60));
-            rows.Add(($"per-unit progress, all units, 90 days ({quarter.Sum(p => p.Total):N0} assignments, {quarter.Count:N0} units)", Seconds(watch)));
+            rows.Add(($"per-unit progress, all units, 90 days ({quarter.Sum(p => p.Total):N0} assignments, {quarter.Count:N0} units)", BenchWorld.Seconds(watch)));
 
             // 100 ordinary directives: 10 tasks each, for one to three named units.
             watch.Restart();
@@ -120,18 +87,14 @@ public static class BenchStoreCommand
                 var tasks = Enumerable.Range(0, 10).Select(t => new DirectiveTask((t + 1).ToString(CultureInfo.InvariantCulture), TaskKind.Task,
                     $"Việc {t} của văn bản {d}", Enumerable.Range(0, 1 + t % 3).Select(k => units.Units[(d * 31 + t * 7 + k) % unitCount].Name).ToList(),
                     [], null, now.AddDays(10 + t), null)).ToList();
-                imported += importer.Import(Directive($"{d + 1}/IMPORT", tasks), publish: true, [], "bench").Saved.Inserted;
+                imported += importer.Import(BenchWorld.Directive($"{d + 1}/IMPORT", tasks), publish: true, [], "bench").Saved.Inserted;
             }
             var importSeconds = watch.Elapsed.TotalSeconds;
             rows.Add(($"import + publish 100 directives ({imported:N0} assignments)", $"{importSeconds:0.00} s ({importSeconds * 10:0.0} ms each)"));
 
             store.Database.Checkpoint();
             rows.Add(("file size", $"{new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB"));
-            rows.Add(("whole bench", Seconds(total)));
-        }
-        finally
-        {
-            try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            rows.Add(("whole bench", BenchWorld.Seconds(total)));
         }
         var table = new Table().Title("bench store").AddColumn("measure").AddColumn(new TableColumn("figure").RightAligned());
         foreach (var (what, figure) in rows) table.AddRow(Markup.Escape(what), figure);
@@ -139,24 +102,6 @@ public static class BenchStoreCommand
         return Task.FromResult(0);
     }
 
-    private const string AllUnits = "Tất cả đơn vị thử";
-
-    private static UnitDirectory MakeUnits(int count)
-    {
-        var units = Enumerable.Range(1, count).Select(i => new Unit(
-            "U" + i.ToString("D4", CultureInfo.InvariantCulture),
-            (i % 10 == 0 ? "Phòng thử " : "Xã thử ") + i.ToString(CultureInfo.InvariantCulture),
-            i % 10 == 0 ? UnitKind.Department : UnitKind.Commune, [], null));
-        return new UnitDirectory(units, [new UnitGroup(AllUnits, [], [UnitKind.Department, UnitKind.Commune], false)]);
-    }
-
-    private static ReadDirective Directive(string number, IReadOnlyList<DirectiveTask> tasks) =>
-        new(new Directive(number, "UBND huyện thử", null, "Công văn", null, null, null, [], tasks), number + string.Join('|', tasks.Select(t => t.Text)), number);
-
-    private static int Count(CliArgs args, string name, int fallback) =>
-        args.Option(name) is not { } text ? fallback
-        : int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-        : throw new CliException($"--{name}: \"{text}\" không phải số dương.");
 
     private static List<double> Time(int runs, Func<int> query)
     {
@@ -182,5 +127,4 @@ public static class BenchStoreCommand
     private static string Percentiles(List<double> times) =>
         string.Create(CultureInfo.InvariantCulture, $"{Percentile(times, 0.5):0.00} / {Percentile(times, 0.99):0.00} ms");
 
-    private static string Seconds(Stopwatch watch) => string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds:0.0} s");
 }

@@ -43,6 +43,25 @@ public static class ServeCommand
 
         var clock = StartedClock.From(builder.Configuration["Clock:Now"]);
         var app = BotApp.Open(builder.Configuration, db, clock);
+        var web = Compose(builder, app, telegram, clock);
+        web.Lifetime.ApplicationStopped.Register(app.Dispose);
+        web.Logger.LogInformation("Trợ lý nhiệm vụ đang chạy: Telegram {Mode}, dữ liệu {Path}",
+            telegram.WebhookUrl.Length > 0 ? "webhook" : "long polling", StoreOptions.From(builder.Configuration, db).Path);
+        return web;
+    }
+
+    /// <summary>The Telegram host over a bot made by the caller, who disposes it (the chat bench).</summary>
+    public static WebApplication BuildTelegramHost(BotApp app, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        return Compose(builder, app, telegram, app.Clock);
+    }
+
+    private static WebApplication Compose(WebApplicationBuilder builder, BotApp app, TelegramOptions telegram, TimeProvider clock)
+    {
         if (telegram.WebhookUrl.Length > 0 && telegram.WebhookSecret.Length == 0) telegram.WebhookSecret = TelegramSetup.NewSecret();
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -64,9 +83,6 @@ public static class ServeCommand
                 _ = TelegramSetup.PrepareAsync(bot, telegram.WebhookUrl, telegram.WebhookSecret, log, web.Lifetime.ApplicationStopping);
             });
         }
-        web.Lifetime.ApplicationStopped.Register(app.Dispose);
-        web.Logger.LogInformation("Trợ lý nhiệm vụ đang chạy: Telegram {Mode}, dữ liệu {Path}",
-            telegram.WebhookUrl.Length > 0 ? "webhook" : "long polling", StoreOptions.From(builder.Configuration, db).Path);
         return web;
     }
 }

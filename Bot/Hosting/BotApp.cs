@@ -18,8 +18,11 @@ namespace Bot.Hosting;
 /// </summary>
 public sealed class BotApp : IDisposable
 {
-    private BotApp(BotStore store, UnitDirectory units, WorkCalendar calendar, ReminderPolicy policy, TimeProvider clock)
+    private readonly bool _ownsStore;
+
+    private BotApp(BotStore store, UnitDirectory units, WorkCalendar calendar, ReminderPolicy policy, TimeProvider clock, bool ownsStore = true)
     {
+        _ownsStore = ownsStore;
         Store = store;
         Units = units;
         Calendar = calendar;
@@ -67,6 +70,14 @@ public sealed class BotApp : IDisposable
         return new BotApp(store, units, calendar, policy, clock);
     }
 
+    /// <summary>The bot over a store and units made elsewhere (the benches' made-up district); the store stays the caller's.</summary>
+    public static BotApp Create(BotStore store, UnitDirectory units, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var calendar = new WorkCalendar(HolidayPlan.Parse(File.ReadAllText(BotConfiguration.FindFile("config/holidays.json"))));
+        return new BotApp(store, units, calendar, ReminderPolicy.Default, clock, ownsStore: false);
+    }
+
     /// <summary>
     /// The key that signs buttons: made at the first start and kept in the store, so buttons
     /// survive restarts and no secret sits in the repository or the configuration.
@@ -81,5 +92,8 @@ public sealed class BotApp : IDisposable
         return key;
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        if (_ownsStore) Store.Dispose();
+    }
 }

@@ -91,6 +91,7 @@ public sealed class BotStore : IDisposable
         assignments.EnsureIndex(x => x.OpenDue);            // due within / overdue across units
         assignments.EnsureIndex(x => x.UnitCode);           // done work of a unit
         assignments.EnsureIndex(x => x.DirectiveId);        // a directive's assignments: reconcile, by directive number
+        assignments.EnsureIndex(x => x.DirectiveUnitKey);   // one unit's share of a directive ("công văn 1259")
         assignments.EnsureIndex(x => x.DueBefore);          // progress over a period
         DirectiveDocs.EnsureIndex(x => x.ContentHash, unique: false);
         DirectiveDocs.EnsureIndex(x => x.NumberKey);

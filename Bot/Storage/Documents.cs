@@ -21,6 +21,7 @@ internal sealed class AssignmentDoc
     public DateOnly? Period { get; set; }
     public DateTimeOffset? DueBefore { get; set; }
     public string? DeadlineText { get; set; }
+    public string? Recurrence { get; set; }
     public AssignmentStatus Status { get; set; }
     public CompletionDoc? Completion { get; set; }
     public List<ExtensionDoc> Extensions { get; set; } = [];
@@ -31,6 +32,9 @@ internal sealed class AssignmentDoc
 
     /// <summary>The deadline while not done: due-soon and overdue across units.</summary>
     public DateTimeOffset? OpenDue { get; set; }
+
+    /// <summary>"directiveId|UNIT": one unit's share of a directive.</summary>
+    public string DirectiveUnitKey { get; set; } = "";
 }
 
 internal sealed class CompletionDoc

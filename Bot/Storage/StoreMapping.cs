@@ -50,12 +50,14 @@ internal static class StoreMapping
         Period = a.Period,
         DueBefore = a.DueBefore,
         DeadlineText = a.DeadlineText,
+        Recurrence = a.Recurrence,
         Status = a.Status,
         Completion = a.Completion is { } c ? new CompletionDoc { ByPhone = c.ByPhone, ByName = c.ByName, At = c.At, Note = c.Note } : null,
         Extensions = a.Extensions.Select(e => new ExtensionDoc { From = e.From, To = e.To, Reason = e.Reason, ApprovedByPhone = e.ApprovedByPhone, At = e.At }).ToList(),
         CreatedAt = a.CreatedAt,
         OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore),
         OpenDue = a.IsDone ? null : a.DueBefore,
+        DirectiveUnitKey = a.DirectiveId + "|" + a.UnitCode,
     };
 
     public static Assignment ToDomain(AssignmentDoc d) => new()
@@ -71,6 +73,7 @@ internal static class StoreMapping
         Period = d.Period,
         DueBefore = d.DueBefore,
         DeadlineText = d.DeadlineText,
+        Recurrence = d.Recurrence,
         Status = d.Status,
         Completion = d.Completion is { } c ? new Completion(c.ByPhone, c.ByName, c.At, c.Note) : null,
         Extensions = d.Extensions.Select(e => new Extension(e.From, e.To, e.Reason, e.ApprovedByPhone, e.At)).ToList(),
