@@ -138,17 +138,14 @@ public sealed record DirectiveHeader(
         return place;
     }
 
+    /// <summary>The date of the first digital signature ("2023-10-19T17:13:44+0700"): the issuer signs first.</summary>
     private static DateOnly? FindSignedDate(IReadOnlyList<string> lines)
     {
-        for (var i = lines.Count - 1; i >= 0; i--)
+        foreach (var line in lines)
         {
-            // The first signature is the issuer's; later ones are the province's copies.
-            var m = SignedAt.Match(lines[i]);
+            if (line.Length < 19 || !line.Contains('T', StringComparison.Ordinal) || !line.Contains(':', StringComparison.Ordinal)) continue;
+            var m = SignedAt.Match(line);
             if (!m.Success) continue;
-            var first = i;
-            for (var j = i - 1; j >= 0; j--)
-                if (SignedAt.IsMatch(lines[j])) first = j;
-            m = SignedAt.Match(lines[first]);
             return DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value}-{m.Groups["d"].Value}", "yyyy-MM-dd",
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         }
@@ -245,6 +242,8 @@ public sealed record DirectiveHeader(
     {
         for (var i = Math.Max(0, from); i < folded.Length; i++)
         {
+            var start = folded[i].AsSpan().TrimStart();
+            if (start.Length < 6 || start[0] != 'n') continue; // a cheap look before reading the words
             var words = Word.Split(folded[i]);
             if (words.Count >= 2 && words[0].Start <= 2 && OcrDistance.Like(words[0].Text, "noi")
                 && words[1].Text.StartsWith("nh", StringComparison.Ordinal) && words[1].Text.Length <= 5)

@@ -1,11 +1,15 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Domain.Text;
 using Bot.Domain.Time;
 
 namespace Bot.Domain.Directives;
 
-/// <summary>Finds the time phrases of a text, resolved against a reference time (the time recognizer).</summary>
-public delegate IReadOnlyList<TimeMention> TimeFinder(string text, DateTime referenceLocal);
+/// <summary>
+/// Finds the time phrases of a text, resolved against a reference time (the time recognizer);
+/// <paramref name="receivedOn"/> resolves "... kể từ ngày nhận được văn bản".
+/// </summary>
+public delegate IReadOnlyList<TimeMention> TimeFinder(string text, DateTime referenceLocal, DateOnly? receivedOn);
 
 /// <summary>
 /// Reads a directive's text into its header and tasks. Tasks are the leaves of the outline;
@@ -17,27 +21,29 @@ public delegate IReadOnlyList<TimeMention> TimeFinder(string text, DateTime refe
 /// </summary>
 public sealed class DirectiveReader(TimeFinder findTimes)
 {
-    private static readonly Regex Spaces = new(@"[^\S\n]+", RegexOptions.CultureInvariant);
-
-    /// <summary>Reads a directive. <paramref name="reference"/> resolves its dates when it carries no date of its own.</summary>
-    public Directive Read(string text, DateOnly reference)
+    /// <summary>
+    /// Reads a directive. <paramref name="reference"/> resolves its dates when it carries no date of its own;
+    /// <paramref name="receivedOn"/>, when known, resolves periods counted from its receipt.
+    /// </summary>
+    public Directive Read(string text, DateOnly reference, DateOnly? receivedOn = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = VietnameseText.Normalize(text).Split('\n');
         var header = DirectiveHeader.Read(lines);
         var issued = header.IssuedOn ?? header.DatedMonth ?? reference;
-        var referenceLocal = issued.ToDateTime(TimeOnly.MinValue);
+        var when = new When(issued.ToDateTime(TimeOnly.MinValue), receivedOn);
 
         var body = lines.Skip(header.BodyStart).Take(header.BodyEnd - header.BodyStart).ToList();
         var tables = TaskTable.Extract(body);
         var outline = Outline.Parse(tables.Remaining);
 
         var fallback = IntroUnits(outline) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
+        var items = new ItemWords();
         var tasks = new List<DirectiveTask>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
             if (IsHeadingOnly(leaf) || InNonTaskSection(leaf)) continue;
-            var task = TaskOf(leaf, fallback, referenceLocal);
+            var task = TaskOf(leaf, items, fallback, when);
             if (task is not null) tasks.Add(task);
         }
         var closingIndex = 0;
@@ -47,46 +53,63 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             if (!words.Reads(0, "giao")) continue;
             var units = UnitsOf(words);
             if (units.Lead.Count == 0) continue;
-            tasks.Add(Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, referenceLocal));
+            tasks.Add(Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, when));
         }
-        foreach (var row in tables.Rows) tasks.Add(TableTask(row, referenceLocal));
+        foreach (var row in tables.Rows) tasks.Add(TableTask(row, when));
 
         return new Directive(header.Number, header.Issuer, header.IssuedOn, header.DocumentType, header.Subject, header.Signer,
             header.SignerTitle, header.Recipients, tasks);
     }
+
+    /// <summary>What the directive's time phrases are resolved against.</summary>
+    private readonly record struct When(DateTime ReferenceLocal, DateOnly? ReceivedOn);
 
     private sealed record Units(List<string> Lead, List<string> Support)
     {
         public bool IsEmpty => Lead.Count == 0 && Support.Count == 0;
     }
 
-    private DirectiveTask? TaskOf(OutlineItem leaf, Units fallback, DateTime referenceLocal)
+    /// <summary>Each item's words and units, read once however many leaves ask.</summary>
+    private sealed class ItemWords
     {
-        var text = Clean(leaf.Text);
-        if (VietnameseText.Key(text).Length == 0) return null;
-        var own = UnitsOf(new WordText(text));
-        if (IsRequest(leaf, own)) return Finish(leaf.Ref, TaskKind.Request, text, new Units([], []), referenceLocal);
+        private readonly Dictionary<OutlineItem, (WordText Words, WordText First, Units Units)> _read = [];
+
+        public (WordText Words, WordText First, Units Units) Of(OutlineItem item)
+        {
+            if (_read.TryGetValue(item, out var known)) return known;
+            var words = new WordText(Clean(item.Text));
+            var first = item.Paragraphs.Count == 1 ? words : new WordText(item.Paragraphs[0]);
+            return _read[item] = (words, first, UnitsOf(words));
+        }
+    }
+
+    private DirectiveTask? TaskOf(OutlineItem leaf, ItemWords items, Units fallback, When when)
+    {
+        var (words, _, own) = items.Of(leaf);
+        var text = words.Text;
+        if (words.Count == 0) return null;
+        if (IsRequest(leaf, items, own)) return Finish(leaf.Ref, TaskKind.Request, text, new Units([], []), when);
         var lead = own.Lead;
         var support = own.Support;
         if (lead.Count == 0)
         {
-            var inherited = Inherited(leaf) ?? fallback;
+            var inherited = Inherited(leaf, items) ?? fallback;
             lead = inherited.Lead;
             support = support.Union(inherited.Support).ToList();
         }
-        return Finish(leaf.Ref, TaskKind.Task, text, new Units(lead, support.Except(lead).ToList()), referenceLocal);
+        return Finish(leaf.Ref, TaskKind.Task, text, new Units(lead, support.Except(lead).ToList()), when);
     }
 
-    private DirectiveTask Finish(string reference, TaskKind kind, string text, Units units, DateTime referenceLocal)
+    private DirectiveTask Finish(string reference, TaskKind kind, string text, Units units, When when)
     {
-        var deadline = findTimes(text, referenceLocal).FirstOrDefault(m => m.Role == TimeRole.Deadline);
+        var deadline = findTimes(text, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline);
         var recurrence = deadline?.Recurrence;
         // A repeating duty is due in every period its rule names, not once.
         var dueBefore = recurrence is null ? deadline?.DueBefore : null;
         return new DirectiveTask(reference, kind, text, units.Lead, units.Support, deadline?.Text, dueBefore, recurrence);
     }
 
-    private DirectiveTask TableTask(TaskTable.Row row, DateTime referenceLocal)
+    private DirectiveTask TableTask(TaskTable.Row row, When when)
     {
         var lead = UnitsIn(row.Lead);
         var support = UnitsIn(row.Support).Except(lead).ToList();
@@ -96,7 +119,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         if (row.Deadline.Length > 0)
         {
             // A deadline column says "by then" even where the phrase alone would not ("Tháng 6/2024", "Quý II").
-            var mentions = findTimes(row.Deadline, referenceLocal);
+            var mentions = findTimes(row.Deadline, when.ReferenceLocal, when.ReceivedOn);
             var time = mentions.FirstOrDefault(m => m.Role == TimeRole.Deadline) ?? (mentions.Count > 0 ? mentions[0] : null);
             if (time is not null)
             {
@@ -132,11 +155,11 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>The units of the nearest item above that names its own.</summary>
-    private static Units? Inherited(OutlineItem leaf)
+    private static Units? Inherited(OutlineItem leaf, ItemWords items)
     {
         for (var item = leaf.Parent; item is not null; item = item.Parent)
         {
-            var units = UnitsOf(new WordText(Clean(item.Text)));
+            var units = items.Of(item).Units;
             if (units.Lead.Count > 0) return units;
         }
         return null;
@@ -152,11 +175,11 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>"Kính đề nghị các đồng chí ...": asked of Party officials or bodies outside the committee.</summary>
-    private static bool IsRequest(OutlineItem leaf, Units own)
+    private static bool IsRequest(OutlineItem leaf, ItemWords items, Units own)
     {
         for (OutlineItem? item = leaf; item is not null; item = item.Parent)
         {
-            var words = new WordText(item.Paragraphs[0]);
+            var words = items.Of(item).First;
             if (words.Reads(0, "kinh", "de", "nghi")) return true;
             if (words.Reads(0, "de", "nghi") && (item != leaf || own.Lead.Count == 0)) return true;
         }
@@ -192,5 +215,20 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         Regex.Split(paragraph, @"(?<=[.;!?])\s+(?=\p{Lu})").Select(Clean).Where(s => s.Length > 0);
 
     /// <summary>One space between words; paragraphs stay on lines of their own.</summary>
-    private static string Clean(string text) => string.Join("\n", Spaces.Replace(text, " ").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    private static string Clean(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        var pendingLine = false;
+        foreach (var c in text)
+        {
+            if (c == '\n') { pendingLine = sb.Length > 0; pendingSpace = false; continue; }
+            if (char.IsWhiteSpace(c)) { pendingSpace = sb.Length > 0 && !pendingLine; continue; }
+            if (pendingLine) sb.Append('\n');
+            else if (pendingSpace) sb.Append(' ');
+            pendingLine = pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

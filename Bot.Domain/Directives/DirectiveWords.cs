@@ -24,15 +24,29 @@ public static class DirectiveWords
             .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.All(char.IsLetterOrDigit)));
 
+    private static readonly HashSet<string> ExpectedSet = new(Expected.Words, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectedBySpan =
+        ExpectedSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly ConcurrentDictionary<string, string> Read = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ReadBySpan =
+        Read.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The expected word a folded word stands for, or the word itself.</summary>
     public static string Normal(string folded)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        if (Expected.Contains(folded)) return folded;
-        if (Read.Count > 100_000) Read.Clear();
-        return Read.GetOrAdd(folded, Closest);
+        return Normal(folded.AsSpan());
+    }
+
+    /// <summary>The same, without making a string of words already seen.</summary>
+    public static string Normal(ReadOnlySpan<char> folded)
+    {
+        if (ExpectedBySpan.TryGetValue(folded, out var known)) return known;
+        if (ReadBySpan.TryGetValue(folded, out var read)) return read;
+        if (Read.Count > 100_000) Read.Clear(); // a bounded memo: the same OCR words recur
+        var word = folded.ToString();
+        return Read.GetOrAdd(word, Closest);
     }
 
     private static string Closest(string word)
@@ -70,30 +84,42 @@ public sealed class WordText
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
         Folded = VietnameseText.Fold(text);
-        var split = Word.Split(Folded);
-        Words = split;
-        Normal = new string[split.Count];
-        BreakBefore = new bool[split.Count];
+        var words = new List<WordSpan>(Folded.Length / 5);
+        var normal = new List<string>(Folded.Length / 5);
+        var breaks = new List<bool>(Folded.Length / 5);
+        var i = 0;
         var previousEnd = 0;
-        for (var i = 0; i < split.Count; i++)
+        // Letters and digits together make a word, as in Word.Split ("x4", "s6" are OCR words).
+        while (i < Folded.Length)
         {
-            Normal[i] = DirectiveWords.Normal(split[i].Text);
-            BreakBefore[i] = i == 0 || Folded.AsSpan(previousEnd, split[i].Start - previousEnd).IndexOfAny(ClauseBreaks) >= 0;
-            previousEnd = split[i].End;
+            if (!char.IsLetterOrDigit(Folded[i])) { i++; continue; }
+            var start = i;
+            while (i < Folded.Length && char.IsLetterOrDigit(Folded[i])) i++;
+            breaks.Add(words.Count == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0);
+            words.Add(new WordSpan(start, i));
+            normal.Add(DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
+            previousEnd = i;
         }
+        Words = words;
+        Normal = normal.ToArray();
+        BreakBefore = breaks.ToArray();
     }
 
     public string Text { get; }
 
     public string Folded { get; }
 
-    public IReadOnlyList<Word> Words { get; }
+    public IReadOnlyList<WordSpan> Words { get; }
 
     public string[] Normal { get; }
 
     public bool[] BreakBefore { get; }
 
     public int Count => Normal.Length;
+
+    /// <summary>The folded characters between word <paramref name="i"/> and the word before it.</summary>
+    public ReadOnlySpan<char> GapBefore(int i) =>
+        i <= 0 ? [] : Folded.AsSpan(Words[i - 1].End, Words[i].Start - Words[i - 1].End);
 
     /// <summary>True when the words from <paramref name="at"/> read <paramref name="phrase"/> (space-separated normal words).</summary>
     public bool Reads(int at, params string[] phrase)
@@ -118,4 +144,10 @@ public sealed class WordText
             if (BreakBefore[k]) return false;
         return true;
     }
+}
+
+/// <summary>Where a word is in the folded text.</summary>
+public readonly record struct WordSpan(int Start, int End)
+{
+    public int Length => End - Start;
 }

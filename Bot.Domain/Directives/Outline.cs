@@ -107,11 +107,11 @@ public sealed class Outline
     public static bool IsClosing(string paragraph)
     {
         ArgumentNullException.ThrowIfNull(paragraph);
-        var key = VietnameseText.Key(paragraph);
-        if (key.EndsWith("./.", StringComparison.Ordinal) || key.EndsWith("/.", StringComparison.Ordinal)) return true;
-        var words = new WordText(paragraph);
-        if (words.Reads(0, "nhan", "duoc") || words.Reads(0, "tren", "day", "la")) return true;
-        return key.Contains("nghiem tuc", StringComparison.Ordinal) && words.Normal.Take(12).Contains("yeu");
+        var folded = VietnameseText.Fold(paragraph).AsSpan().Trim();
+        if (folded.EndsWith("/.", StringComparison.Ordinal)) return true;
+        if (folded.StartsWith("nhan duoc", StringComparison.Ordinal) || folded.StartsWith("tren day la", StringComparison.Ordinal)) return true;
+        var opening = folded[..Math.Min(folded.Length, 80)];
+        return folded.Contains("nghiem tuc", StringComparison.Ordinal) && opening.Contains("yeu cau", StringComparison.Ordinal);
     }
 
     private static string LabelFor(LabelKind kind, string raw, List<OutlineItem> siblings)

@@ -36,9 +36,14 @@ public static class UnitMentions
         .SelectMany(e => e.Forms.Select(f => ParseForm(e, f)))
         .ToArray();
 
-    private static readonly ILookup<string, Form> ByFirstWord = Forms.ToLookup(f => f.Words[0], StringComparer.Ordinal);
+    private static readonly Dictionary<string, Form[]> ByFirstWord =
+        Forms.GroupBy(f => f.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private static readonly string[][] Titles = UnitCatalog.Titles.Select(t => t.Split(' ')).ToArray();
+
+    private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[][] Asks = [["yeu", "cau"], ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"]];
 
     /// <summary>Clause openers after which, past a comma, the subject comes: "Trên cơ sở ..., X thực hiện".</summary>
     private static readonly string[][] Openers =
@@ -56,8 +61,9 @@ public static class UnitMentions
         while (i < text.Count)
         {
             var best = MatchAt(text, i);
-            foreach (var title in Titles)
+            for (var t = 0; t < Titles.Length && TitleStarts.Contains(text.Normal[i]); t++)
             {
+                var title = Titles[t];
                 if (!text.Reads(i, title)) continue;
                 var after = MatchAt(text, i + title.Length);
                 if (after is not null && (best is null || after.End > best.End)) best = after with { Start = i };
@@ -94,9 +100,7 @@ public static class UnitMentions
         for (var w = left.End; w <= right.Start && w < text.Count; w++)
         {
             if (!text.BreakBefore[w]) continue;
-            var gapStart = text.Words[w - 1].End;
-            var gap = text.Folded.AsSpan(gapStart, text.Words[w].Start - gapStart);
-            if (gap.IndexOfAny(WordText.SentenceBreaks) >= 0) return false;
+            if (text.GapBefore(w).IndexOfAny(WordText.SentenceBreaks) >= 0) return false;
         }
         return true;
     }
@@ -114,7 +118,7 @@ public static class UnitMentions
         if (start >= 3 && text.ReadsBefore(start - 1, "phoi", "hop") && !text.BreakBefore[start - 1] && !text.BreakBefore[start]
             && text.Words[start - 1].Length <= 5) return UnitRole.Support;
         if (text.BreakBefore[start]) return UnitRole.Lead;
-        foreach (var ask in new[] { new[] { "yeu", "cau" }, ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"] })
+        foreach (var ask in Asks)
         {
             if (!text.ReadsBefore(start, ask)) continue;
             var at = start - ask.Length;
@@ -130,8 +134,7 @@ public static class UnitMentions
     private static bool AfterOpeningClause(WordText text, int start)
     {
         if (start == 0) return false;
-        var gapStart = text.Words[start - 1].End;
-        if (text.Folded.AsSpan(gapStart, text.Words[start].Start - gapStart).IndexOf(',') < 0) return false;
+        if (text.GapBefore(start).IndexOf(',') < 0) return false;
         var sentence = start - 1;
         while (sentence > 0 && !text.BreakBefore[sentence]) sentence--;
         foreach (var opener in Openers)
@@ -146,8 +149,9 @@ public static class UnitMentions
     private static UnitMention? MatchAt(WordText text, int at)
     {
         if (at >= text.Count) return null;
+        if (!ByFirstWord.TryGetValue(text.Normal[at], out var forms)) return null;
         UnitMention? best = null;
-        foreach (var form in ByFirstWord[text.Normal[at]])
+        foreach (var form in forms)
         {
             var end = Match(text, at, form);
             if (end > 0 && (best is null || end > best.End)) best = new UnitMention(at, end, form.Entry);
@@ -170,8 +174,7 @@ public static class UnitMentions
     private static bool SentenceBreak(WordText text, int i)
     {
         if (!text.BreakBefore[i]) return false;
-        var gapStart = text.Words[i - 1].End;
-        return text.Folded.AsSpan(gapStart, text.Words[i].Start - gapStart).IndexOfAny(WordText.SentenceBreaks) >= 0;
+        return text.GapBefore(i).IndexOfAny(WordText.SentenceBreaks) >= 0;
     }
 
     private static Form ParseForm(UnitCatalog.Entry entry, string form)

@@ -5,6 +5,7 @@ public static class BenchCommand
 {
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
+        ["parse"] = ParseBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

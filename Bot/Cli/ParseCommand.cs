@@ -35,7 +35,7 @@ public static class ParseCommand
     public static DirectiveReader Reader()
     {
         var recognizer = new TimeRecognizer();
-        return new DirectiveReader((text, referenceLocal) => recognizer.Recognize(text, referenceLocal));
+        return new DirectiveReader(recognizer.Recognize);
     }
 
     public static string ToJson(Directive directive)
