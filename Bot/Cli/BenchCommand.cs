@@ -5,6 +5,7 @@ public static class BenchCommand
 {
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
+        ["docs"] = Documents.DocumentBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
     };
 
