@@ -34,13 +34,15 @@ public static class TaskTable
         var remaining = new List<string>();
         Dictionary<Column, int>? columns = null;
         var table = 0;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
             var cells = Cells(line);
             if (cells is null)
             {
-                if (line.Trim().Length > 0) columns = null; // the table has ended
-                remaining.Add(line);
+                // A merged row ("I. Nhiệm vụ chung") between rows groups the rows under it; any other line ends the table.
+                if (columns is not null && line.Trim().Length > 0 && !NextIsRow(lines, i)) columns = null;
+                if (columns is null) remaining.Add(line);
                 continue;
             }
             var header = Header(cells);
@@ -64,6 +66,13 @@ public static class TaskTable
             rows.Add(new Row(reference, content, lead, Cell(cells, columns, Column.Support), Cell(cells, columns, Column.Deadline)));
         }
         return new Extraction(rows, remaining);
+    }
+
+    private static bool NextIsRow(IReadOnlyList<string> lines, int i)
+    {
+        for (var k = i + 1; k < lines.Count; k++)
+            if (lines[k].Trim().Length > 0) return Cells(lines[k]) is not null;
+        return false;
     }
 
     private static string[]? Cells(string line)
