@@ -10,12 +10,14 @@ namespace Bot.Domain.Directives;
 /// subject ("V/v ..."), "Kính gửi:"; at the end "Nơi nhận:", the signature block and, for
 /// digitally signed copies, the signatures' timestamps.
 /// </summary>
+/// <param name="IssuerUnit">The issuer's catalogue name when it is a unit of a committee ("Sở Nội vụ").</param>
 /// <param name="BodyStart">The first line of the body.</param>
 /// <param name="BodyEnd">The line after the body ("Nơi nhận", or the end).</param>
 /// <param name="DatedMonth">The first day of the header's month when its day is left blank.</param>
 public sealed record DirectiveHeader(
     string? Number,
     string? Issuer,
+    string? IssuerUnit,
     DateOnly? IssuedOn,
     DateOnly? DatedMonth,
     string? DocumentType,
@@ -29,8 +31,9 @@ public sealed record DirectiveHeader(
     /// <summary>How far down the header may reach.</summary>
     private const int HeaderLines = 30;
 
+    // "Số: 1259/UBND-VP" (OCR "Sb:", "Só:", "Sé:"), or "Số 15/KH-UBND" at the start of a line.
     private static readonly Regex NumberPattern = new(
-        @"(?<![a-z0-9])s[a-z0-9]?\s*:\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*-\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
+        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*-\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
 
     private static readonly Regex DatePattern = new(
         @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
@@ -86,7 +89,7 @@ public sealed record DirectiveHeader(
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
-        return new DirectiveHeader(number, issuer, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
+        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
     }
 
     private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int top)
@@ -252,7 +255,7 @@ public sealed record DirectiveHeader(
         return folded.Length;
     }
 
-    private static string? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
+    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
     {
         // The header's left column, line by line, without the national motto of the right column.
         var words = new List<(string Folded, string Original, int Line)>();
@@ -265,7 +268,7 @@ public sealed record DirectiveHeader(
         return IssuerIn(words);
     }
 
-    private static string? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
+    private static (string Name, string? Unit)? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
     {
         for (var i = lines.Count - 1; i >= 0; i--)
         {
@@ -279,15 +282,15 @@ public sealed record DirectiveHeader(
         return null;
     }
 
-    private static string? IssuerFromPlace(List<string> placeWords)
+    private static (string Name, string? Unit)? IssuerFromPlace(List<string> placeWords)
     {
         if (placeWords.Count == 0) return null;
         var place = Places.Find(placeWords);
-        return place is null ? null : $"UBND {place.Level} {place.Name}";
+        return place is null ? null : ($"UBND {place.Level} {place.Name}", null);
     }
 
     /// <summary>"ỦY BAN NHÂN DÂN / HUYỆN TỨ KỲ" → "UBND huyện Tứ Kỳ".</summary>
-    private static string? IssuerIn(List<(string Folded, string Original, int Line)> words)
+    private static (string Name, string? Unit)? IssuerIn(List<(string Folded, string Original, int Line)> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
@@ -307,10 +310,27 @@ public sealed record DirectiveHeader(
                 if (place.Count == 0) continue;
                 var known = Places.Find(place.Select(p => p.Folded).ToList());
                 var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
-                return $"UBND {levelWritten} {name}";
+                var below = BodyBelow(words, line);
+                return below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A body of the committee named on the header line below it ("UBND TỈNH HẢI DƯƠNG / SỞ NỘI VỤ"):
+    /// it is the issuer, by its catalogue name.
+    /// </summary>
+    private static string? BodyBelow(List<(string Folded, string Original, int Line)> words, int line)
+    {
+        var next = words.FindIndex(w => w.Line > line);
+        if (next < 0) return null;
+        var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
+        var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
+        var mentions = UnitMentions.Find(text);
+        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && mentions[0].Entry.Units.Count == 1
+            ? mentions[0].Entry.Units[0]
+            : null;
     }
 
     /// <summary>Where the right column's "CỘNG HÒA XÃ HỘI ..." / "Độc lập - Tự do ..." starts on a header line.</summary>
@@ -335,7 +355,7 @@ public sealed record DirectiveHeader(
         {
             var line = lines[i].Trim();
             var name = line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"');
-            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = name;
+            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = RestoreDj(name);
             FindTitles(lines[i], folded[i], i, titles);
         }
         var title = titles.Count == 0 ? null : string.Join(" / ", titles.OrderBy(t => t.Line).ThenBy(t => t.At).Select(t => t.Written));
@@ -361,6 +381,14 @@ public sealed record DirectiveHeader(
             }
         }
     }
+
+    /// <summary>
+    /// OCR reads "Đ" as "P"; a Vietnamese syllable never starts with "p" and a vowel (only "ph"),
+    /// so "Pào" is "Đào".
+    /// </summary>
+    private static string RestoreDj(string name) =>
+        string.Join(' ', name.Split(' ').Select(w =>
+            w.Length > 1 && w[0] == 'P' && "aeiouy".Contains(VietnameseText.Fold(w[1]), StringComparison.Ordinal) ? "Đ" + w[1..] : w));
 
     /// <summary>A person's name: two to five capitalised words of letters ("Đào Văn Soái").</summary>
     private static bool IsName(string text)

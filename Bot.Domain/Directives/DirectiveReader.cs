@@ -37,21 +37,23 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         var tables = TaskTable.Extract(body);
         var outline = Outline.Parse(tables.Remaining);
 
-        var fallback = IntroUnits(outline) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
-        var items = new ItemWords();
+        var issuerUnit = header.IssuerUnit;
+        var fallback = IntroUnits(outline, issuerUnit) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
+        var items = new ItemWords(issuerUnit);
         var tasks = new List<DirectiveTask>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
-            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf)) continue;
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(items.Of(leaf).Words)) continue;
             var task = TaskOf(leaf, items, fallback, when);
             if (task is not null) tasks.Add(task);
         }
+        if (outline.Items.Count == 0) tasks.AddRange(LetterTasks(outline, issuerUnit, fallback, when));
         var closingIndex = 0;
         foreach (var sentence in outline.Closing.SelectMany(Sentences))
         {
             var words = new WordText(sentence);
             if (!words.Reads(0, "giao")) continue;
-            var units = UnitsOf(words);
+            var units = UnitsOf(words, issuerUnit);
             if (units.Lead.Count == 0) continue;
             tasks.Add(Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, when));
         }
@@ -70,7 +72,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>Each item's words and units, read once however many leaves ask.</summary>
-    private sealed class ItemWords
+    private sealed class ItemWords(string? issuerUnit)
     {
         private readonly Dictionary<OutlineItem, (WordText Words, WordText First, Units Units)> _read = [];
 
@@ -79,9 +81,36 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             if (_read.TryGetValue(item, out var known)) return known;
             var words = new WordText(Clean(item.Text));
             var first = item.Paragraphs.Count == 1 ? words : new WordText(item.Paragraphs[0]);
-            return _read[item] = (words, first, UnitsOf(words));
+            return _read[item] = (words, first, UnitsOf(words, issuerUnit));
         }
     }
+
+    /// <summary>
+    /// A letter with no outline: each paragraph that gives units a duty is a task, and so is each
+    /// paragraph after an introduction ending ":" ("... yêu cầu UBND các xã thực hiện:"), with its units.
+    /// </summary>
+    private IEnumerable<DirectiveTask> LetterTasks(Outline outline, string? issuerUnit, Units fallback, When when)
+    {
+        Units? intro = null;
+        var number = 0;
+        foreach (var paragraph in outline.Preamble)
+        {
+            var words = new WordText(Clean(paragraph));
+            var own = UnitsOf(words, issuerUnit);
+            if (words.Text.EndsWith(':'))
+            {
+                intro = own.Lead.Count > 0 ? own : fallback;
+                continue;
+            }
+            var units = own.Lead.Count > 0 ? own : intro;
+            if (units is null || units.Lead.Count == 0) continue;
+            yield return Finish($"¶{++number}", TaskKind.Task, words.Text, units, when);
+        }
+    }
+
+    /// <summary>Articles that enact rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ ngày ký".</summary>
+    private static bool IsProvision(WordText words) =>
+        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal);
 
     private DirectiveTask? TaskOf(OutlineItem leaf, ItemWords items, Units fallback, When when)
     {
@@ -140,11 +169,11 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         return units.Count > 0 ? units : [text];
     }
 
-    private static Units UnitsOf(WordText words)
+    private static Units UnitsOf(WordText words, string? issuerUnit)
     {
         var lead = new List<string>();
         var support = new List<string>();
-        foreach (var list in UnitMentions.Lists(words))
+        foreach (var list in UnitMentions.Lists(words, issuerUnit))
         {
             var target = list.Role switch { UnitRole.Lead => lead, UnitRole.Support => support, _ => null };
             if (target is null) continue;
@@ -166,11 +195,11 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>The units of the sentence that introduces the list: "... yêu cầu Thủ trưởng các cơ quan, đơn vị ... thực hiện:".</summary>
-    private static Units? IntroUnits(Outline outline)
+    private static Units? IntroUnits(Outline outline, string? issuerUnit)
     {
         if (outline.Preamble.Count == 0) return null;
         var intro = new WordText(Clean(outline.Preamble[^1]));
-        var units = UnitsOf(intro);
+        var units = UnitsOf(intro, issuerUnit);
         return units.Lead.Count > 0 ? units : null;
     }
 

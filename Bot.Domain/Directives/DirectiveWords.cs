@@ -17,6 +17,8 @@ public static class DirectiveWords
         "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
         "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
         "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien",
+        // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
+        "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
     ];
 
     private static readonly Vocabulary Expected = new(
@@ -54,13 +56,13 @@ public static class DirectiveWords
         if (word.All(char.IsAsciiDigit)) return word;
         var match = Expected.Match(word);
         if (match is not null) return match;
-        // A longer OCR word may carry one stray glyph besides ("hoéa" for "hóa").
-        if (word.Length < 3) return word;
+        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another.
+        if (word.Length < 4) return word;
         string? best = null;
         var bestCost = 1.0 + 1e-9;
         foreach (var candidate in Expected.Words)
         {
-            if (candidate.Length < 3 || Math.Abs(candidate.Length - word.Length) > 1 || candidate[0] != word[0]) continue;
+            if (candidate.Length < 3 || candidate.Length != word.Length - 1 || candidate[0] != word[0]) continue;
             var cost = OcrDistance.Between(word, candidate);
             if (cost < bestCost) (best, bestCost) = (candidate, cost);
         }

@@ -54,6 +54,7 @@ public sealed class Outline
     private static readonly Regex RomanLabel = new(@"^(?<l>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*\.\s+(?=\S)", RegexOptions.CultureInvariant);
     private static readonly Regex SubNumberLabel = new(@"^(?<a>\d{1,2})\s*\.\s*(?<b>\d{1,2})\s*\.?\s+(?=\D)", RegexOptions.CultureInvariant);
     private static readonly Regex NumberLabel = new(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant);
+    private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
     private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*", RegexOptions.CultureInvariant);
     private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
@@ -78,9 +79,11 @@ public sealed class Outline
         var closing = new List<string>();
         var roots = new List<OutlineItem>();
         var stack = new List<OutlineItem>();
+        OutlineItem? lastContinued = null;
         foreach (var (label, text) in paragraphs)
         {
-            if (closing.Count > 0 || (label is null && roots.Count > 0 && IsClosing(text)))
+            lastContinued = null;
+            if (closing.Count > 0 || (label is null && IsClosing(text)))
             {
                 closing.Add(text);
                 continue;
@@ -88,7 +91,7 @@ public sealed class Outline
             if (label is null)
             {
                 if (stack.Count == 0) preamble.Add(text);
-                else stack[^1].Paragraphs.Add(text);
+                else (lastContinued = stack[^1]).Paragraphs.Add(text);
                 continue;
             }
             var (kind, raw) = label.Value;
@@ -100,7 +103,23 @@ public sealed class Outline
             siblings.Add(item);
             stack.Add(item);
         }
+        // A last request to everyone ("Yêu cầu các cơ quan, đơn vị triển khai thực hiện.") closes the body
+        // even without "./.": it does not continue the last item.
+        if (lastContinued is not null && IsLastRequest(lastContinued.Paragraphs[^1]))
+        {
+            closing.Add(lastContinued.Paragraphs[^1]);
+            lastContinued.Paragraphs.RemoveAt(lastContinued.Paragraphs.Count - 1);
+        }
         return new Outline(preamble, roots, closing);
+    }
+
+    private static bool IsLastRequest(string paragraph)
+    {
+        var words = new WordText(paragraph);
+        if (words.Reads(0, "de", "nghi") || words.Reads(0, "yeu", "cau")) return true;
+        for (var i = 1; i < Math.Min(words.Count - 1, 10); i++)
+            if (words.Reads(i, "yeu", "cau") && !words.BreakBefore[i]) return words.Reads(0, "chu", "tich") || words.Reads(0, "ubnd");
+        return false;
     }
 
     /// <summary>The closing formula: "Yêu cầu ... nghiêm túc ...", "Nhận được Công văn ...", "Trên đây là ...", or any paragraph ending "./.".</summary>
@@ -108,6 +127,7 @@ public sealed class Outline
     {
         ArgumentNullException.ThrowIfNull(paragraph);
         var folded = VietnameseText.Fold(paragraph).AsSpan().Trim();
+        if (folded.EndsWith(":", StringComparison.Ordinal)) return false; // it introduces what follows
         if (folded.EndsWith("/.", StringComparison.Ordinal)) return true;
         if (folded.StartsWith("nhan duoc", StringComparison.Ordinal) || folded.StartsWith("tren day la", StringComparison.Ordinal)) return true;
         var opening = folded[..Math.Min(folded.Length, 80)];
@@ -145,6 +165,7 @@ public sealed class Outline
         Match m;
         if ((m = SubNumberLabel.Match(line)).Success) return ((LabelKind.SubNumber, $"{m.Groups["a"].Value}.{m.Groups["b"].Value}"), line[m.Length..]);
         if ((m = NumberLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
+        if ((m = ArticleLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
         if ((m = RomanLabel.Match(line)).Success && m.Groups["l"].Length > 0) return ((LabelKind.Roman, m.Groups["l"].Value), line[m.Length..]);
         if ((m = LetterLabel.Match(line)).Success) return ((LabelKind.Letter, m.Groups["l"].Value), line[m.Length..]);
         if ((m = BulletLabel.Match(line)).Success)

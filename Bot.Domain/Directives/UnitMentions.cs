@@ -39,6 +39,8 @@ public static class UnitMentions
     private static readonly Dictionary<string, Form[]> ByFirstWord =
         Forms.GroupBy(f => f.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
+    private static readonly UnitCatalog.Entry Speaker = new([], []);
+
     private static readonly string[][] Titles = UnitCatalog.Titles.Select(t => t.Split(' ')).ToArray();
 
     private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
@@ -76,10 +78,17 @@ public static class UnitMentions
     }
 
     /// <summary>The mentions grouped into lists, each with its role.</summary>
-    public static List<UnitList> Lists(WordText text)
+    /// <param name="text">The paragraph.</param>
+    /// <param name="issuerUnit">The unit that issued the directive ("Sở Nội vụ"): in its own directive it speaks, it is not tasked.</param>
+    public static List<UnitList> Lists(WordText text, string? issuerUnit = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = Find(text);
+        if (issuerUnit is not null)
+        {
+            for (var m = 0; m < mentions.Count; m++)
+                if (mentions[m].Entry.Units is [var only] && only == issuerUnit) mentions[m] = mentions[m] with { Entry = Speaker };
+        }
         var lists = new List<UnitList>();
         var k = 0;
         while (k < mentions.Count)
