@@ -70,7 +70,7 @@ public sealed record DirectiveHeader(
         var top = Math.Min(lines.Count, HeaderLines);
 
         var (number, numberLine) = FindNumber(lines, folded, top);
-        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(folded, top);
+        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, top);
         var recipientsLine = Array.FindIndex(folded, 0, top, IsKinhGui);
         var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
         var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
@@ -106,13 +106,13 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(string[] folded, int top)
+    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
     {
         for (var i = 0; i < top; i++)
         {
             var m = DatePattern.Match(folded[i]);
             if (!m.Success) continue;
-            var place = PlaceBefore(folded[i], m.Index);
+            var place = PlaceBefore(folded[i], m.Index).Select(w => lines[i].Substring(w.Start, w.Length)).ToList();
             var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
             var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             if (month is < 1 or > 12) continue;
@@ -129,14 +129,16 @@ public sealed record DirectiveHeader(
     }
 
     /// <summary>The words of the place name before ", ngày": letters only, back to the number's symbol.</summary>
-    private static List<string> PlaceBefore(string foldedLine, int comma)
+    private static List<Word> PlaceBefore(string foldedLine, int comma)
     {
-        var tokens = foldedLine[..comma].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var place = new List<string>();
-        for (var k = tokens.Length - 1; k >= 0 && place.Count < 4; k--)
+        var words = Word.Split(foldedLine[..comma]);
+        var place = new List<Word>();
+        for (var k = words.Count - 1; k >= 0 && place.Count < 4; k--)
         {
-            if (!tokens[k].All(char.IsLetter)) break;
-            place.Insert(0, tokens[k]);
+            var w = words[k];
+            var glued = w.Start > 0 && foldedLine[w.Start - 1] is not ' ' and not '\t'; // "UBND-VP", "/UBND"
+            if (!w.Text.All(char.IsLetter) || glued) break;
+            place.Insert(0, w);
         }
         return place;
     }
@@ -308,7 +310,7 @@ public sealed record DirectiveHeader(
                 var line = words[placeStart].Line;
                 var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.All(char.IsLetter)).Take(5).ToList();
                 if (place.Count == 0) continue;
-                var known = Places.Find(place.Select(p => p.Folded).ToList());
+                var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
                 var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
                 var below = BodyBelow(words, line);
                 return below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);

@@ -219,9 +219,23 @@ public sealed class Outline
         if (!startsSentence) return true;
         var last = paragraph[^1];
         if (last is '.' or ';' or ':' or '!' or '?') return false;
+        // A heading in capitals ("I. NHIỆM VỤ CHUNG") ends where ordinary text begins.
+        if (IsCapitals(paragraph) && line.Any(char.IsLower)) return false;
         // A heading ("3. Tổ chức khắc phục ...") has no punctuation; a blank line and a capital end it.
         if (afterBlank && labelled && paragraph.ToString().IndexOfAny(['.', ';', ':']) < 0 && char.IsUpper(first)) return false;
         return true;
+    }
+
+    private static bool IsCapitals(StringBuilder text)
+    {
+        var letters = 0;
+        foreach (var chunk in text.GetChunks())
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsLower(c)) return false;
+                if (char.IsLetter(c)) letters++;
+            }
+        return letters >= 3;
     }
 
     /// <summary>Lines that are not the directive's words: web addresses, page numbers, stray marks.</summary>

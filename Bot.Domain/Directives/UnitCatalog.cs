@@ -94,10 +94,10 @@ public static class UnitCatalog
 
         // Province level.
         new(["Các sở, ban, ngành tỉnh"], ["cac so [,] ban [,] nganh [,] doan the [tinh]", "cac so [,] ban [,] nganh [tinh]",
-                                          "cac so [,] nganh [tinh]", "cac so [,] ban [,] nganh [thuoc] [ubnd] [tinh]"]),
+                                          "cac so [,] nganh [tinh]", "cac so [,] ban [,] nganh thuoc ubnd tinh", "cac so [tinh]"]),
         new(["UBND các huyện, thị xã, thành phố"], ["ubnd cac huyen [,] thi xa [,] thanh pho", "ubnd cac huyen [,] thanh pho [,] thi xa",
                                                    "uy ban nhan dan cac huyen [,] thi xa [,] thanh pho",
-                                                   "uy ban nhan dan cac huyen [,] thanh pho [,] thi xa", "ubnd cac huyen [,] thanh pho",
+                                                   "uy ban nhan dan cac huyen [,] thanh pho [,] thi xa", "ubnd cac huyen [,] thanh pho", "uy ban nhan dan cac huyen [,] thanh pho",
                                                    "ubnd cap huyen", "uy ban nhan dan cap huyen"]),
         new(["UBND các cấp"], ["ubnd cac cap", "uy ban nhan dan cac cap"]),
         new(["Văn phòng UBND tỉnh"], ["van phong ubnd tinh", "van phong uy ban nhan dan tinh", "vp ubnd tinh"]),

@@ -71,6 +71,10 @@ public static class UnitMentions
                 if (after is not null && (best is null || after.End > best.End)) best = after with { Start = i };
             }
             if (best is null) { i++; continue; }
+            // "Trưởng các phòng, ban thuộc UBND huyện": the committee named after "thuộc" is part of the name.
+            if (!best.Entry.IsIssuer && best.End + 1 < text.Count && text.Normal[best.End] == "thuoc"
+                && MatchAt(text, best.End + 1) is { Entry.IsIssuer: true } owner)
+                best = best with { End = owner.End };
             found.Add(best);
             i = best.End;
         }
