@@ -131,11 +131,29 @@ public sealed class DirectiveReader(TimeFinder findTimes)
 
     private DirectiveTask Finish(string reference, TaskKind kind, string text, Units units, When when)
     {
-        var deadline = findTimes(text, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline);
+        var deadline = findTimes(text, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline)
+                       ?? FieldDeadline(text, when);
         var recurrence = deadline?.Recurrence;
         // A repeating duty is due in every period its rule names, not once.
         var dueBefore = recurrence is null ? deadline?.DueBefore : null;
         return new DirectiveTask(reference, kind, text, units.Lead, units.Support, deadline?.Text, dueBefore, recurrence);
+    }
+
+    /// <summary>
+    /// "Thời gian hoàn thành: Quý II/2024" on a line of its own: like a table's deadline column, the
+    /// field says "by then" even where the phrase alone would not.
+    /// </summary>
+    private TimeMention? FieldDeadline(string text, When when)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var key = VietnameseText.Fold(line);
+            if (!Outline.IsField(line) || !(key.StartsWith("thoi", StringComparison.Ordinal) || key.StartsWith("tien do", StringComparison.Ordinal))) continue;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var times = findTimes(line[(colon + 1)..], when.ReferenceLocal, when.ReceivedOn);
+            if (times.Count > 0) return times[0] with { DueBefore = times[0].DueBefore ?? times[0].End };
+        }
+        return null;
     }
 
     private DirectiveTask TableTask(TaskTable.Row row, When when)

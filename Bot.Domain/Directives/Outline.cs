@@ -191,7 +191,13 @@ public sealed class Outline
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;
             var (found, rest) = SplitLabel(line);
-            if (found is not null)
+            if (found is not null && IsField(rest))
+            {
+                // "- Cơ quan chủ trì: Phòng Nội vụ" says who and when of the item above; it is not an item.
+                Flush();
+                text.Append(rest.Trim());
+            }
+            else if (found is not null)
             {
                 Flush();
                 label = found;
@@ -210,6 +216,21 @@ public sealed class Outline
         }
         Flush();
         return result;
+    }
+
+    private static readonly string[] Fields =
+    [
+        "co quan chu tri", "don vi chu tri", "chu tri", "co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan thuc hien",
+        "don vi thuc hien", "thoi gian", "thoi han", "tien do", "san pham", "kinh phi",
+    ];
+
+    /// <summary>A field of a plan's item: "Cơ quan chủ trì: ...", "Thời gian hoàn thành: ...".</summary>
+    public static bool IsField(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = VietnameseText.Fold(text.TrimStart());
+        var colon = folded.IndexOf(':', StringComparison.Ordinal);
+        return colon is > 0 and < 40 && Fields.Any(f => folded.StartsWith(f, StringComparison.Ordinal));
     }
 
     private static bool Continues(StringBuilder paragraph, bool labelled, string line, bool afterBlank)
