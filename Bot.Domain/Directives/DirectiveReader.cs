@@ -133,10 +133,26 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     {
         var deadline = findTimes(text, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline)
                        ?? FieldDeadline(text, when);
+        // The recognizer leaves a count from the document's own date unresolved ("trong 05 ngày làm việc kể từ
+        // ngày ban hành"). The reference is that date, so the count without its "kể từ ..." resolves from it.
+        if (deadline is { Kind: TimeKind.Duration, DueBefore: null, Recurrence: null } && FromIssue(deadline.Text) is { } count)
+            deadline = findTimes(count, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline) is { DueBefore: not null } resolved
+                ? resolved with { Text = deadline.Text, Index = deadline.Index, Length = deadline.Length }
+                : deadline;
         var recurrence = deadline?.Recurrence;
         // A repeating duty is due in every period its rule names, not once.
         var dueBefore = recurrence is null ? deadline?.DueBefore : null;
         return new DirectiveTask(reference, kind, text, units.Lead, units.Support, deadline?.Text, dueBefore, recurrence);
+    }
+
+    /// <summary>"trong 05 ngày làm việc kể từ ngày ban hành (ký)" → "trong 05 ngày làm việc"; null for other counts.</summary>
+    private static string? FromIssue(string phrase)
+    {
+        var key = VietnameseText.Fold(phrase);
+        if (!key.Contains("ban hanh", StringComparison.Ordinal) && !key.TrimEnd().EndsWith("ngay ky", StringComparison.Ordinal)) return null;
+        var from = key.IndexOf(" ke tu ", StringComparison.Ordinal);
+        if (from < 0) from = key.IndexOf(" tinh tu ", StringComparison.Ordinal);
+        return from > 0 ? phrase[..from] : null;
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ public static class BenchCommand
     {
         ["docs"] = Documents.DocumentBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
+        ["time"] = TimeBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)
