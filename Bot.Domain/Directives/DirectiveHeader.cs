@@ -254,6 +254,15 @@ public sealed record DirectiveHeader(
                 && words[1].Text.StartsWith("nh", StringComparison.Ordinal) && words[1].Text.Length <= 5)
                 return i;
         }
+        // No "Nơi nhận": the body ends at the signature block's title on a line of its own ("KT. CHỦ TỊCH").
+        for (var i = Math.Max(0, from); i < folded.Length; i++)
+        {
+            var line = folded[i].Trim();
+            if (line.Length > 0 && SignerTitles.Any(t => line == t.Folded || line.StartsWith(t.Folded + " ", StringComparison.Ordinal) && line.Length < 30)
+                && (line.StartsWith("kt.", StringComparison.Ordinal) || line.StartsWith("tm.", StringComparison.Ordinal)
+                    || line.StartsWith("tl.", StringComparison.Ordinal) || line == "chu tich" || line == "giam doc"))
+                return i;
+        }
         return folded.Length;
     }
 

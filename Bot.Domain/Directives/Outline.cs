@@ -163,7 +163,8 @@ public sealed class Outline
     {
         ArgumentNullException.ThrowIfNull(line);
         Match m;
-        if ((m = SubNumberLabel.Match(line)).Success) return ((LabelKind.SubNumber, $"{m.Groups["a"].Value}.{m.Groups["b"].Value}"), line[m.Length..]);
+        // "1.2." sits under "1.": its own part is the "2".
+        if ((m = SubNumberLabel.Match(line)).Success) return ((LabelKind.SubNumber, m.Groups["b"].Value), line[m.Length..]);
         if ((m = NumberLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
         if ((m = ArticleLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
         if ((m = RomanLabel.Match(line)).Success && m.Groups["l"].Length > 0) return ((LabelKind.Roman, m.Groups["l"].Value), line[m.Length..]);

@@ -16,13 +16,14 @@ public static class TaskTable
 
     private enum Column { Index, Content, Lead, Support, Deadline }
 
-    // Checked in this order: "Đơn vị phối hợp" also says "đơn vị".
+    // "Đơn vị phối hợp" also says "đơn vị": helpers first; otherwise the keyword a header starts
+    // with decides ("Thời gian thực hiện" is a time, "Đơn vị thực hiện" a unit, "Nội dung thực hiện" the task).
     private static readonly (Column Column, string[] Keys)[] HeaderKeys =
     [
         (Column.Support, ["phoi hop"]),
+        (Column.Deadline, ["thoi gian", "thoi han", "hoan thanh", "tien do", "thoi diem"]),
+        (Column.Content, ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong", "ten"]),
         (Column.Lead, ["chu tri", "thuc hien", "trach nhiem", "don vi", "co quan"]),
-        (Column.Deadline, ["thoi gian", "thoi han", "hoan thanh", "tien do"]),
-        (Column.Content, ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"]),
         (Column.Index, ["stt", "tt", "so tt"]),
     ];
 
@@ -89,12 +90,16 @@ public static class TaskTable
         {
             var key = VietnameseText.Key(cells[k]);
             var words = " " + string.Join(' ', Word.Split(key).Select(w => w.Text)) + " ";
+            var best = (Column: (Column?)null, At: int.MaxValue);
             foreach (var (column, keys) in HeaderKeys)
             {
-                if (columns.ContainsKey(column) || !keys.Any(x => words.Contains(" " + x + " ", StringComparison.Ordinal))) continue;
-                columns[column] = k;
-                break;
+                if (columns.ContainsKey(column)) continue;
+                var at = keys.Select(x => words.IndexOf(" " + x + " ", StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+                if (at < 0) continue;
+                if (column == Column.Support) { best = (column, -1); break; }
+                if (at < best.At) best = (column, at);
             }
+            if (best.Column is { } found) columns[found] = k;
         }
         return columns.ContainsKey(Column.Content) && columns.ContainsKey(Column.Lead) ? columns : null;
     }

@@ -35,3 +35,16 @@ public sealed class DirectiveHeaderTests
         Assert.Equal(new DateOnly(2023, 10, 19), header.IssuedOn);
     }
 }
+
+public sealed class SignatureTests
+{
+    [Fact]
+    public void Without_Noi_nhan_the_body_ends_at_the_signature_title()
+    {
+        var header = DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN THANH MIỆN", "Số: 5/UBND", "1. Giao Phòng Nội vụ theo dõi.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Pham Van Dung"]);
+
+        Assert.Equal(5, header.BodyEnd);
+        Assert.Equal("Pham Van Dung", header.Signer);
+        Assert.Equal("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", header.SignerTitle);
+    }
+}
