@@ -261,8 +261,10 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         for (var item = leaf; item is not null; item = item.Parent)
         {
             if (item.Children.Count == 0 || !IsHeadingOnly(item)) continue;
-            var heading = new WordText(item.Paragraphs[0]);
-            if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Reads(0, h))) return true;
+            var heading = Word.Split(VietnameseText.Fold(item.Paragraphs[0]));
+            if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Count >= h.Length
+                    && h.Select((w, k) => OcrDistance.Like(heading[k].Text, w)).All(x => x)))
+                return true;
         }
         return false;
     }
