@@ -33,7 +33,7 @@ public sealed record DirectiveHeader(
 
     // "Số: 1259/UBND-VP" (OCR "Sb:", "Só:", "Sé:"), or "Số 15/KH-UBND" at the start of a line.
     private static readonly Regex NumberPattern = new(
-        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*-\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
+        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*[-/]\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
 
     private static readonly Regex DatePattern = new(
         @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
@@ -96,9 +96,13 @@ public sealed record DirectiveHeader(
     {
         for (var i = 0; i < top; i++)
         {
-            var m = NumberPattern.Match(folded[i]);
+            var (line, foldedLine) = (lines[i], folded[i]);
+            // A header read from a table may leave "Số:" alone on its line, the number on the next.
+            if (i + 1 < lines.Count && foldedLine.TrimEnd().EndsWith(':') && foldedLine.Trim().Length <= 4)
+                (line, foldedLine) = (line.TrimEnd() + " " + lines[i + 1], foldedLine.TrimEnd() + " " + folded[i + 1]);
+            var m = NumberPattern.Match(foldedLine);
             if (!m.Success) continue;
-            var symbol = Regex.Replace(lines[i].Substring(m.Groups["s"].Index, m.Groups["s"].Length), @"\s+", "")
+            var symbol = Regex.Replace(line.Substring(m.Groups["s"].Index, m.Groups["s"].Length), @"\s+", "")
                 .TrimEnd('.').ToUpperInvariant();
             // An unnumbered copy leaves the number blank: "Số:     /UBND-VP".
             return (m.Groups["n"].Length == 0 ? null : $"{m.Groups["n"].Value}/{symbol}", i);

@@ -9,10 +9,12 @@ public sealed class DirectiveHeaderTests
     [InlineData(" So: 545 /UBND-NV", "545/UBND-NV")]
     [InlineData("Sé: 4 /CT-UBND Cam Giang, ngay 30théng 3 nam 2023", "4/CT-UBND")]
     [InlineData("Số: 12/QĐ-UBND", "12/QĐ-UBND")]
+    [InlineData("Số: 14/2007/QĐ-UBND", "14/2007/QĐ-UBND")]
+    [InlineData("Số:|14/2007/QĐ-UBND", "14/2007/QĐ-UBND")]
     [InlineData("Số:          /UBND-VP Thanh Hà, ngày      tháng 11 năm 2023", null)]
     public void Reads_the_number_and_symbol(string line, string? number)
     {
-        Assert.Equal(number, DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN TỨ KỲ", line]).Number);
+        Assert.Equal(number, DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN TỨ KỲ", .. line.Split('|')]).Number);
     }
 
     [Theory]
