@@ -140,7 +140,29 @@ public static class UnitMentions
         if (end < text.Count && !text.BreakBefore[end]
             && (text.Reads(end, "chu", "tri") || text.Reads(end, "co", "trach", "nhiem"))) return UnitRole.Lead;
         if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        if (AfterNamedAddressees(text, mentions, start)) return UnitRole.Lead;
         return UnitRole.Object;
+    }
+
+    /// <summary>
+    /// "... đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Thủ trưởng các sở, ban, ngành ...": the list of
+    /// addressees after the ask may begin with bodies we do not catalogue, each a capitalised name.
+    /// </summary>
+    private static bool AfterNamedAddressees(WordText text, List<UnitMention> mentions, int start)
+    {
+        if (text.GapBefore(start).IndexOf(',') < 0) return false;
+        for (var k = start - 1; k > 0 && start - k <= 16; k--)
+        {
+            if (text.BreakBefore[k]) return false;
+            var gap = text.GapBefore(k);
+            var isAsk = text.ReadsBefore(k, "de", "nghi") || text.ReadsBefore(k, "yeu", "cau") || text.ReadsBefore(k, "giao");
+            // each name of the list starts with a capital after the ask or a comma
+            if ((isAsk || gap.IndexOf(',') >= 0) && !char.IsUpper(text.Text[text.Words[k].Start])) return false;
+            if (!isAsk) continue;
+            var ask = text.Reads(k - 1, "giao") ? k - 1 : k - 2;
+            return ask >= 0 && (text.BreakBefore[ask] || mentions.Exists(m => m.End == ask && m.Entry.IsIssuer) || text.Reads(ask, "giao"));
+        }
+        return false;
     }
 
     /// <summary>"Trên cơ sở kết quả ..., Thủ trưởng các cơ quan ... thực hiện": the subject after an opening clause.</summary>
