@@ -45,6 +45,8 @@ public static class UnitMentions
 
     private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly string[][] Duties = [["trach", "nhiem", "cua"], ["nhiem", "vu", "cua"]];
+
     private static readonly string[][] Asks = [["yeu", "cau"], ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"]];
 
     /// <summary>Clause openers after which, past a comma, the subject comes: "Trên cơ sở ..., X thực hiện".</summary>
@@ -131,6 +133,9 @@ public static class UnitMentions
         if (start >= 3 && text.ReadsBefore(start - 1, "phoi", "hop") && !text.BreakBefore[start - 1] && !text.BreakBefore[start]
             && text.Words[start - 1].Length <= 5) return UnitRole.Support;
         if (text.BreakBefore[start]) return UnitRole.Lead;
+        // "Trách nhiệm của Phòng Nội vụ:", "Nhiệm vụ của UBND các xã:" head the duties of the unit.
+        foreach (var duty in Duties)
+            if (text.ReadsBefore(start, duty) && text.BreakBefore[start - duty.Length]) return UnitRole.Lead;
         foreach (var ask in Asks)
         {
             if (!text.ReadsBefore(start, ask)) continue;
