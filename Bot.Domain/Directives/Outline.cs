@@ -54,6 +54,7 @@ public sealed class Outline
     private static readonly Regex RomanLabel = new(@"^(?<l>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*\.\s+(?=\S)", RegexOptions.CultureInvariant);
     private static readonly Regex SubNumberLabel = new(@"^(?<a>\d{1,2})\s*\.\s*(?<b>\d{1,2})\s*\.?\s+(?=\D)", RegexOptions.CultureInvariant);
     private static readonly Regex NumberLabel = new(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant);
+    private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
     private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*", RegexOptions.CultureInvariant);
     private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
@@ -186,12 +187,20 @@ public sealed class Outline
             text.Clear();
             label = null;
         }
+        var lastNumber = 0;
         foreach (var raw in lines)
         {
             var line = raw.Trim();
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;
             var (found, rest) = SplitLabel(line);
+            // OCR reads "3." as "3,": the next number in sequence before a capital is still a label.
+            if (found is null && OcrNumberLabel.Match(line) is { Success: true } ocr
+                && int.Parse(ocr.Groups["l"].Value, System.Globalization.CultureInfo.InvariantCulture) == lastNumber + 1)
+                (found, rest) = ((LabelKind.Number, ocr.Groups["l"].Value), line[ocr.Length..]);
+            if (found is { Kind: LabelKind.Number } number)
+                lastNumber = int.Parse(number.Raw, System.Globalization.CultureInfo.InvariantCulture);
+            else if (found is { Kind: LabelKind.Roman }) lastNumber = 0; // each section numbers its items afresh
             if (found is not null && IsField(rest))
             {
                 // "- Cơ quan chủ trì: Phòng Nội vụ" says who and when of the item above; it is not an item.

@@ -52,6 +52,18 @@ public sealed class OutlineNumberingTests
     }
 }
 
+public sealed class OcrLabelTests
+{
+    [Fact]
+    public void A_number_read_with_a_comma_is_a_label_when_it_comes_next()
+    {
+        var outline = Outline.Parse(["1. Phòng Nội vụ theo dõi.", "2, Phòng Tư pháp thẩm định.", "Có 15, Phòng ban đã làm."]);
+
+        Assert.Equal(["1.", "2."], outline.Items.Select(i => i.Ref));
+        Assert.Equal(2, outline.Items[1].Paragraphs.Count);
+    }
+}
+
 public sealed class TaskTableTests
 {
     [Theory]
