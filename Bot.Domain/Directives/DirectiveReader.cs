@@ -40,14 +40,16 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         var issuerUnit = header.IssuerUnit;
         var fallback = IntroUnits(outline, issuerUnit) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
         var items = new ItemWords(issuerUnit);
-        var tasks = new List<DirectiveTask>();
+        // Tasks in document order: outline items and table rows by their line, the closing's last.
+        var tasks = new List<(int Line, DirectiveTask Task)>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
             if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(items.Of(leaf).Words)) continue;
             var task = TaskOf(leaf, items, fallback, when);
-            if (task is not null) tasks.Add(task);
+            if (task is not null) tasks.Add((leaf.Line, task));
         }
         if (outline.Items.Count == 0) tasks.AddRange(LetterTasks(outline, issuerUnit, fallback, when));
+        foreach (var row in tables.Rows) tasks.Add((row.Line, TableTask(row, when)));
         var closingIndex = 0;
         foreach (var sentence in outline.Closing.SelectMany(Sentences))
         {
@@ -55,12 +57,12 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             if (!words.Reads(0, "giao")) continue;
             var units = UnitsOf(words, issuerUnit);
             if (units.Lead.Count == 0) continue;
-            tasks.Add(Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, when));
+            tasks.Add((int.MaxValue, Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, when)));
         }
-        foreach (var row in tables.Rows) tasks.Add(TableTask(row, when));
+        var ordered = tasks.OrderBy(t => t.Line).Select(t => t.Task).ToList(); // a stable sort
 
         return new Directive(header.Number, header.Issuer, header.IssuedOn, header.DocumentType, header.Subject, header.Signer,
-            header.SignerTitle, header.Recipients, tasks);
+            header.SignerTitle, header.Recipients, ordered);
     }
 
     /// <summary>What the directive's time phrases are resolved against.</summary>
@@ -89,13 +91,13 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     /// A letter with no outline: each paragraph that gives units a duty is a task, and so is each
     /// paragraph after an introduction ending ":" ("... yêu cầu UBND các xã thực hiện:"), with its units.
     /// </summary>
-    private IEnumerable<DirectiveTask> LetterTasks(Outline outline, string? issuerUnit, Units fallback, When when)
+    private IEnumerable<(int Line, DirectiveTask Task)> LetterTasks(Outline outline, string? issuerUnit, Units fallback, When when)
     {
         Units? intro = null;
         var number = 0;
-        foreach (var paragraph in outline.Preamble)
+        for (var p = 0; p < outline.Preamble.Count; p++)
         {
-            var words = new WordText(Clean(paragraph));
+            var words = new WordText(Clean(outline.Preamble[p]));
             var own = UnitsOf(words, issuerUnit);
             if (words.Text.EndsWith(':'))
             {
@@ -104,7 +106,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             }
             var units = own.Lead.Count > 0 ? own : intro;
             if (units is null || units.Lead.Count == 0) continue;
-            yield return Finish($"¶{++number}", TaskKind.Task, words.Text, units, when);
+            yield return (outline.PreambleLines[p], Finish($"¶{++number}", TaskKind.Task, words.Text, units, when));
         }
     }
 

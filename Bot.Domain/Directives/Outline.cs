@@ -25,6 +25,9 @@ public sealed class OutlineItem(LabelKind kind, string label, OutlineItem? paren
 
     public OutlineItem? Parent { get; } = parent;
 
+    /// <summary>Where the item starts among the body's lines: tasks are listed in document order.</summary>
+    public int Line { get; init; }
+
     /// <summary>The item's own paragraphs: the labelled one, then unlabelled ones that continue it.</summary>
     public List<string> Paragraphs { get; } = [];
 
@@ -59,14 +62,18 @@ public sealed class Outline
     private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*", RegexOptions.CultureInvariant);
     private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
-    private Outline(List<string> preamble, List<OutlineItem> items, List<string> closing)
+    private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)
     {
         Preamble = preamble;
+        PreambleLines = preambleLines;
         Items = items;
         Closing = closing;
     }
 
     public IReadOnlyList<string> Preamble { get; }
+
+    /// <summary>Where each preamble paragraph starts among the body's lines.</summary>
+    public IReadOnlyList<int> PreambleLines { get; }
 
     public IReadOnlyList<OutlineItem> Items { get; }
 
@@ -77,11 +84,12 @@ public sealed class Outline
         ArgumentNullException.ThrowIfNull(bodyLines);
         var paragraphs = Paragraphs(bodyLines);
         var preamble = new List<string>();
+        var preambleLines = new List<int>();
         var closing = new List<string>();
         var roots = new List<OutlineItem>();
         var stack = new List<OutlineItem>();
         OutlineItem? lastContinued = null;
-        foreach (var (label, text) in paragraphs)
+        foreach (var (label, text, line) in paragraphs)
         {
             lastContinued = null;
             if (closing.Count > 0 || (label is null && IsClosing(text)))
@@ -91,7 +99,11 @@ public sealed class Outline
             }
             if (label is null)
             {
-                if (stack.Count == 0) preamble.Add(text);
+                if (stack.Count == 0)
+                {
+                    preamble.Add(text);
+                    preambleLines.Add(line);
+                }
                 else (lastContinued = stack[^1]).Paragraphs.Add(text);
                 continue;
             }
@@ -99,7 +111,7 @@ public sealed class Outline
             while (stack.Count > 0 && stack[^1].Kind >= kind) stack.RemoveAt(stack.Count - 1);
             var parent = stack.Count > 0 ? stack[^1] : null;
             var siblings = parent?.Children ?? roots;
-            var item = new OutlineItem(kind, LabelFor(kind, raw, siblings), parent);
+            var item = new OutlineItem(kind, LabelFor(kind, raw, siblings), parent) { Line = line };
             item.Paragraphs.Add(text);
             siblings.Add(item);
             stack.Add(item);
@@ -111,7 +123,7 @@ public sealed class Outline
             closing.Add(lastContinued.Paragraphs[^1]);
             lastContinued.Paragraphs.RemoveAt(lastContinued.Paragraphs.Count - 1);
         }
-        return new Outline(preamble, roots, closing);
+        return new Outline(preamble, preambleLines, roots, closing);
     }
 
     private static bool IsLastRequest(string paragraph)
@@ -175,21 +187,26 @@ public sealed class Outline
         return (null, line);
     }
 
-    private static List<((LabelKind Kind, string Raw)? Label, string Text)> Paragraphs(IEnumerable<string> lines)
+    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> lines)
     {
-        var result = new List<((LabelKind, string)?, string)>();
+        var result = new List<((LabelKind, string)?, string, int)>();
         (LabelKind, string)? label = null;
         var text = new StringBuilder();
         var blank = false;
+        var at = -1;
+        var start = 0;
         void Flush()
         {
-            if (text.Length > 0) result.Add((label, text.ToString()));
+            if (text.Length > 0) result.Add((label, text.ToString(), start));
             text.Clear();
             label = null;
+            start = at;
         }
         var lastNumber = 0;
         foreach (var raw in lines)
         {
+            at++;
+            if (text.Length == 0) start = at;
             var line = raw.Trim();
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;

@@ -10,7 +10,8 @@ namespace Bot.Domain.Directives;
 /// </summary>
 public static class TaskTable
 {
-    public sealed record Row(string Ref, string Content, string Lead, string Support, string Deadline);
+    /// <param name="Line">Where the row is among the lines.</param>
+    public sealed record Row(string Ref, string Content, string Lead, string Support, string Deadline, int Line);
 
     public sealed record Extraction(IReadOnlyList<Row> Rows, IReadOnlyList<string> Remaining);
 
@@ -27,7 +28,7 @@ public static class TaskTable
         (Column.Index, ["stt", "tt", "so tt"]),
     ];
 
-    /// <summary>The task rows of every table in the lines, and the lines that are not tables.</summary>
+    /// <summary>The task rows of every table in the lines, and the lines with the tables' lines left blank.</summary>
     public static Extraction Extract(IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -43,7 +44,7 @@ public static class TaskTable
             {
                 // A merged row ("I. Nhiệm vụ chung") between rows groups the rows under it; any other line ends the table.
                 if (columns is not null && line.Trim().Length > 0 && !NextIsRow(lines, i)) columns = null;
-                if (columns is null) remaining.Add(line);
+                remaining.Add(columns is null ? line : "");
                 continue;
             }
             var header = Header(cells);
@@ -51,6 +52,7 @@ public static class TaskTable
             {
                 columns = header;
                 table++;
+                remaining.Add("");
                 continue;
             }
             if (columns is null)
@@ -58,13 +60,14 @@ public static class TaskTable
                 remaining.Add(line);
                 continue;
             }
+            remaining.Add("");
             var content = Cell(cells, columns, Column.Content);
             var lead = Cell(cells, columns, Column.Lead);
             // A row with a heading and no unit is a group of the rows under it ("I | Nhiệm vụ chung").
             if (content.Length == 0 || (lead.Length == 0 && Cell(cells, columns, Column.Deadline).Length == 0)) continue;
             var index = Cell(cells, columns, Column.Index);
             var reference = $"T{table}.{(index.Length > 0 ? index.TrimEnd('.') : (rows.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}";
-            rows.Add(new Row(reference, content, lead, Cell(cells, columns, Column.Support), Cell(cells, columns, Column.Deadline)));
+            rows.Add(new Row(reference, content, lead, Cell(cells, columns, Column.Support), Cell(cells, columns, Column.Deadline), i));
         }
         return new Extraction(rows, remaining);
     }
