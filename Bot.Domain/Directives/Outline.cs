@@ -59,7 +59,7 @@ public sealed class Outline
     private static readonly Regex NumberLabel = new(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant);
     private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
-    private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*", RegexOptions.CultureInvariant);
+    private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
     private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)

@@ -64,6 +64,17 @@ public sealed class OcrLabelTests
     }
 }
 
+public sealed class LetterStyleTests
+{
+    [Fact]
+    public void Letters_may_be_written_with_a_period()
+    {
+        var outline = Outline.Parse(["1. Các xã:", "a. Rà soát hồ sơ.", "b. Báo cáo kết quả."]);
+
+        Assert.Equal(["1.a", "1.b"], outline.Items.SelectMany(i => i.Leaves()).Select(l => l.Ref));
+    }
+}
+
 public sealed class TaskTableTests
 {
     [Theory]
