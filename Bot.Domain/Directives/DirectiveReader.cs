@@ -68,10 +68,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     /// <summary>What the directive's time phrases are resolved against.</summary>
     private readonly record struct When(DateTime ReferenceLocal, DateOnly? ReceivedOn);
 
-    private sealed record Units(List<string> Lead, List<string> Support)
-    {
-        public bool IsEmpty => Lead.Count == 0 && Support.Count == 0;
-    }
+    private sealed record Units(List<string> Lead, List<string> Support);
 
     /// <summary>Each item's words and units, read once however many leaves ask.</summary>
     private sealed class ItemWords(string? issuerUnit)

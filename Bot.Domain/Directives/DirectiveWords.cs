@@ -16,7 +16,7 @@ public static class DirectiveWords
     [
         "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
         "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
-        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien",
+        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua",
         // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
         "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
     ];

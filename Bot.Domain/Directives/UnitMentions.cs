@@ -122,8 +122,9 @@ public static class UnitMentions
 
     private static UnitRole RoleOf(WordText text, List<UnitMention> mentions, int start, int end)
     {
-        // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment.
-        if (end < text.Count && text.Normal[end] == "nao" && !text.BreakBefore[end]) return UnitRole.Object;
+        // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment; "UBND các xã đã thực
+        // hiện ...", "... chưa quan tâm": what units did or failed to do is told, not asked.
+        if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua") return UnitRole.Object;
         if (text.ReadsBefore(start, "giao") || text.ReadsBefore(start, "giao", "cho")
             || text.ReadsBefore(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
         if (text.ReadsBefore(start, "phoi", "hop", "voi") || text.ReadsBefore(start, "phoi", "hop", "cung")
