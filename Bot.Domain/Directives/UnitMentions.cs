@@ -178,13 +178,9 @@ public static class UnitMentions
         if (text.GapBefore(start).IndexOf(',') < 0) return false;
         var sentence = start - 1;
         while (sentence > 0 && !text.BreakBefore[sentence]) sentence--;
-        foreach (var opener in Openers)
-        {
-            if (!text.Reads(sentence, opener)) continue;
-            // The comma must close the opening clause: no other comma-joined unit right before.
-            return true;
-        }
-        return false;
+        // "Để ..." (in order to) opens a clause; "Đề nghị ..." (folded alike) is an ask, read elsewhere.
+        if (text.Reads(sentence, "de", "nghi")) return false;
+        return Openers.Any(opener => text.Reads(sentence, opener));
     }
 
     private static UnitMention? MatchAt(WordText text, int at)
