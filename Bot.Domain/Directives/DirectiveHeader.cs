@@ -75,8 +75,8 @@ public sealed record DirectiveHeader(
         var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
         var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
         var (subject, subjectEnd) = FindSubject(lines, folded, top, typeLine);
-        if (type is null && subject is not null && folded[Array.FindIndex(folded, IsSubjectLine)].TrimStart().StartsWith("v/v", StringComparison.Ordinal))
-            type = "CÔNG VĂN";
+        // "V/v ..." (về việc) is how a công văn gives its subject.
+        if (type is null && subject is not null && Array.FindIndex(folded, 0, top, IsSubjectLine) >= 0) type = "CÔNG VĂN";
 
         var (recipients, recipientsEnd) = ReadRecipients(lines, folded, recipientsLine);
         var bodyStart = new[] { recipientsEnd, subjectEnd, numberLine + 1, dateLine + 1, typeLine + 1, 0 }.Max();
