@@ -321,7 +321,8 @@ public sealed record DirectiveHeader(
                 if (!level.Select((l, k) => OcrDistance.Like(words[next + k].Folded, l)).All(x => x)) continue;
                 var placeStart = next + level.Length;
                 var line = words[placeStart].Line;
-                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.All(char.IsLetter)).Take(5).ToList();
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter))
+                    .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
                 if (place.Count == 0) continue;
                 var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
                 var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
@@ -369,7 +370,7 @@ public sealed record DirectiveHeader(
         for (var i = Math.Max(0, from); i < lines.Count; i++)
         {
             var line = lines[i].Trim();
-            var name = line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"');
+            var name = OcrNames.Repair(line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"'));
             if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = RestoreDj(name);
             FindTitles(lines[i], folded[i], i, titles);
         }

@@ -162,8 +162,8 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     {
         foreach (var line in text.Split('\n'))
         {
-            var key = VietnameseText.Fold(line);
-            if (!Outline.IsField(line) || !(key.StartsWith("thoi", StringComparison.Ordinal) || key.StartsWith("tien do", StringComparison.Ordinal))) continue;
+            var first = Word.Split(VietnameseText.Fold(line)).Take(2).Select(w => w.Text).ToList();
+            if (!Outline.IsField(line) || (DirectiveWords.IndexOf(first, "thoi") != 0 && DirectiveWords.IndexOf(first, "tien do") != 0)) continue;
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var times = findTimes(line[(colon + 1)..], when.ReferenceLocal, when.ReceivedOn);
             if (times.Count > 0) return times[0] with { DueBefore = times[0].DueBefore ?? times[0].End };

@@ -51,6 +51,21 @@ public static class DirectiveWords
         return Read.GetOrAdd(word, Closest);
     }
 
+    /// <summary>Where <paramref name="phrase"/> (folded words) first occurs among folded words, OCR-tolerantly, or -1.</summary>
+    public static int IndexOf(IReadOnlyList<string> words, string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(phrase);
+        var parts = phrase.Split(' ');
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            var k = 0;
+            while (k < parts.Length && OcrDistance.Like(words[i + k], parts[k])) k++;
+            if (k == parts.Length) return i;
+        }
+        return -1;
+    }
+
     private static string Closest(string word)
     {
         if (word.All(char.IsAsciiDigit)) return word;

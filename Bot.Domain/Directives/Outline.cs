@@ -257,7 +257,9 @@ public sealed class Outline
         ArgumentNullException.ThrowIfNull(text);
         var folded = VietnameseText.Fold(text.TrimStart());
         var colon = folded.IndexOf(':', StringComparison.Ordinal);
-        return colon is > 0 and < 40 && Fields.Any(f => folded.StartsWith(f, StringComparison.Ordinal));
+        if (colon is <= 0 or >= 40) return false;
+        var words = Word.Split(folded[..colon]).Select(w => w.Text).ToList();
+        return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
     }
 
     private static bool Continues(StringBuilder paragraph, bool labelled, string line, bool afterBlank)

@@ -91,13 +91,12 @@ public static class TaskTable
         var columns = new Dictionary<Column, int>();
         for (var k = 0; k < cells.Length; k++)
         {
-            var key = VietnameseText.Key(cells[k]);
-            var words = " " + string.Join(' ', Word.Split(key).Select(w => w.Text)) + " ";
+            var words = Word.Split(VietnameseText.Fold(cells[k])).Select(w => w.Text).ToList();
             var best = (Column: (Column?)null, At: int.MaxValue);
             foreach (var (column, keys) in HeaderKeys)
             {
                 if (columns.ContainsKey(column)) continue;
-                var at = keys.Select(x => words.IndexOf(" " + x + " ", StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+                var at = keys.Select(x => DirectiveWords.IndexOf(words, x)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
                 if (at < 0) continue;
                 if (column == Column.Support) { best = (column, -1); break; }
                 if (at < best.At) best = (column, at);

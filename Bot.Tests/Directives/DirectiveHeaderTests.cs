@@ -50,3 +50,15 @@ public sealed class SignatureTests
         Assert.Equal("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", header.SignerTitle);
     }
 }
+
+public sealed class OcrNamesTests
+{
+    [Theory]
+    [InlineData("1e Van Tung", "Le Van Tung")]
+    [InlineData("GIA 1AM", "GIA LAM")]
+    [InlineData("Nguyễn Văn Hùng", "Nguyễn Văn Hùng")]
+    public void Digits_inside_names_are_the_letters_OCR_misread(string name, string repaired)
+    {
+        Assert.Equal(repaired, OcrNames.Repair(name));
+    }
+}
