@@ -371,7 +371,7 @@ public sealed record DirectiveHeader(
         {
             var line = lines[i].Trim();
             var name = OcrNames.Repair(line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"'));
-            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = RestoreDj(name);
+            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = OcrNames.RestorePerson(RestoreDj(name));
             FindTitles(lines[i], folded[i], i, titles);
         }
         var title = titles.Count == 0 ? null : string.Join(" / ", titles.OrderBy(t => t.Line).ThenBy(t => t.At).Select(t => t.Written));

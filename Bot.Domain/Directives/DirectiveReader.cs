@@ -242,8 +242,8 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         for (OutlineItem? item = leaf; item is not null; item = item.Parent)
         {
             var words = items.Of(item).First;
-            if (words.Reads(0, "kinh", "de", "nghi")) return true;
-            if (words.Reads(0, "de", "nghi") && (item != leaf || own.Lead.Count == 0)) return true;
+            if (words.ReadsBeforeLoosely(3, "kinh", "de", "nghi")) return true;
+            if (words.ReadsBeforeLoosely(2, "de", "nghi") && (item != leaf || own.Lead.Count == 0)) return true;
         }
         return false;
     }

@@ -155,6 +155,24 @@ public sealed class WordText
         return Reads(end - phrase.Length, phrase) && NoBreakWithin(end - phrase.Length + 1, end);
     }
 
+    /// <summary>
+    /// Like <see cref="ReadsBefore"/>, but each word may also be an OCR misreading of the phrase's word
+    /// ("đc nghị" for "đề nghị"): for the few cue phrases that decide who is asked.
+    /// </summary>
+    public bool ReadsBeforeLoosely(int end, params string[] phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var at = end - phrase.Length;
+        if (at < 0 || end > Normal.Length || !NoBreakWithin(at + 1, end)) return false;
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (Normal[at + k] == phrase[k]) continue;
+            var word = Words[at + k];
+            if (!OcrDistance.Like(Folded.Substring(word.Start, word.Length), phrase[k])) return false;
+        }
+        return true;
+    }
+
     private bool NoBreakWithin(int from, int to)
     {
         for (var k = Math.Max(0, from); k < to && k < BreakBefore.Length; k++)

@@ -129,7 +129,7 @@ public sealed class Outline
     private static bool IsLastRequest(string paragraph)
     {
         var words = new WordText(paragraph);
-        if (words.Reads(0, "de", "nghi") || words.Reads(0, "yeu", "cau")) return true;
+        if (words.ReadsBeforeLoosely(2, "de", "nghi") || words.ReadsBeforeLoosely(2, "yeu", "cau")) return true;
         for (var i = 1; i < Math.Min(words.Count - 1, 10); i++)
             if (words.Reads(i, "yeu", "cau") && !words.BreakBefore[i]) return words.Reads(0, "chu", "tich") || words.Reads(0, "ubnd");
         return false;

@@ -125,11 +125,11 @@ public static class UnitMentions
         // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment; "UBND các xã đã thực
         // hiện ...", "... chưa quan tâm": what units did or failed to do is told, not asked.
         if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua") return UnitRole.Object;
-        if (text.ReadsBefore(start, "giao") || text.ReadsBefore(start, "giao", "cho")
-            || text.ReadsBefore(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
-        if (text.ReadsBefore(start, "phoi", "hop", "voi") || text.ReadsBefore(start, "phoi", "hop", "cung")
-            || text.ReadsBefore(start, "phoi", "hop") || text.ReadsBefore(start, "su", "phoi", "hop", "cua")
-            || text.ReadsBefore(start, "phoi", "hop", "chat", "che", "voi")) return UnitRole.Support;
+        if (text.ReadsBeforeLoosely(start, "giao") || text.ReadsBeforeLoosely(start, "giao", "cho")
+            || text.ReadsBeforeLoosely(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
+        if (text.ReadsBeforeLoosely(start, "phoi", "hop", "voi") || text.ReadsBeforeLoosely(start, "phoi", "hop", "cung")
+            || text.ReadsBeforeLoosely(start, "phoi", "hop") || text.ReadsBeforeLoosely(start, "su", "phoi", "hop", "cua")
+            || text.ReadsBeforeLoosely(start, "phoi", "hop", "chat", "che", "voi")) return UnitRole.Support;
         // "phối hợp cùng" with the preposition garbled by OCR ("phdi hop cting").
         if (start >= 3 && text.ReadsBefore(start - 1, "phoi", "hop") && !text.BreakBefore[start - 1] && !text.BreakBefore[start]
             && text.Words[start - 1].Length <= 5) return UnitRole.Support;
@@ -139,7 +139,7 @@ public static class UnitMentions
             if (text.ReadsBefore(start, duty) && text.BreakBefore[start - duty.Length]) return UnitRole.Lead;
         foreach (var ask in Asks)
         {
-            if (!text.ReadsBefore(start, ask)) continue;
+            if (!text.ReadsBeforeLoosely(start, ask)) continue;
             var at = start - ask.Length;
             if (text.BreakBefore[at] || mentions.Exists(m => m.End == at && m.Entry.IsIssuer)) return UnitRole.Lead;
         }

@@ -46,7 +46,7 @@ public sealed class SignatureTests
         var header = DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN THANH MIỆN", "Số: 5/UBND", "1. Giao Phòng Nội vụ theo dõi.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Pham Van Dung"]);
 
         Assert.Equal(5, header.BodyEnd);
-        Assert.Equal("Pham Van Dung", header.Signer);
+        Assert.Equal("Phạm Văn Dung", header.Signer);
         Assert.Equal("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", header.SignerTitle);
     }
 }
@@ -60,5 +60,16 @@ public sealed class OcrNamesTests
     public void Digits_inside_names_are_the_letters_OCR_misread(string name, string repaired)
     {
         Assert.Equal(repaired, OcrNames.Repair(name));
+    }
+
+    [Theory]
+    [InlineData("Liru Vin Ban", "Lưu Văn Ban")]
+    [InlineData("Pao Van Soai", "Đào Văn Soai")]
+    [InlineData("Đao Van Soai", "Đào Văn Soai")]
+    [InlineData("Vi Thi Ha", "Vi Thị Ha")]
+    [InlineData("Hoàng Thị Thúy Hà", "Hoàng Thị Thúy Hà")]
+    public void Family_and_middle_names_get_back_their_diacritics(string name, string restored)
+    {
+        Assert.Equal(restored, OcrNames.RestorePerson(name));
     }
 }
