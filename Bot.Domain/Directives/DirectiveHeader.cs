@@ -307,6 +307,8 @@ public sealed record DirectiveHeader(
     /// <summary>"ỦY BAN NHÂN DÂN / HUYỆN TỨ KỲ" → "UBND huyện Tứ Kỳ".</summary>
     private static (string Name, string? Unit)? IssuerIn(List<(string Folded, string Original, int Line)> words)
     {
+        // Under its parent ("UBND TỈNH HẢI DƯƠNG / UBND HUYỆN TỨ KỲ") the lower committee issues: the last one named.
+        (string Name, string? Unit)? issuer = null;
         for (var i = 0; i < words.Count; i++)
         {
             int next;
@@ -327,10 +329,11 @@ public sealed record DirectiveHeader(
                 var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
                 var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
                 var below = BodyBelow(words, line);
-                return below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);
+                issuer = below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);
+                break;
             }
         }
-        return null;
+        return issuer;
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public sealed class DirectiveHeaderTests
     [InlineData("UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM|HUYEN TU KY Poc lap -Tu do - Hanh phiic", "UBND huyện Tứ Kỳ")]
     [InlineData("UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM||HUYEN CAM GIANG Péc 1ap - Tu do - Hanh phic", "UBND huyện Cẩm Giàng")]
     [InlineData("UBND TỈNH HẢI DƯƠNG", "UBND tỉnh Hải Dương")]
+    [InlineData("UBND TỈNH HẢI DƯƠNG|UBND HUYỆN NINH GIANG", "UBND huyện Ninh Giang")]
+    [InlineData("UBND TỈNH HẢI DƯƠNG|SỞ TƯ PHÁP", "Sở Tư pháp tỉnh Hải Dương")]
     [InlineData("ỦY BAN NHÂN DÂN|XÃ HỒNG PHONG", "UBND xã Hồng Phong")]
     [InlineData("Ký bởi: Uy ban nhan dan Huyén Tt Ky", "UBND huyện Tứ Kỳ")]
     [InlineData("T Ky, ngay 11 thang 5 nam 2023", "UBND huyện Tứ Kỳ")]
