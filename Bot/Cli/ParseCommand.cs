@@ -79,7 +79,7 @@ public static class ParseCommand
             .AddColumn("Mục").AddColumn("Loại").AddColumn("Chủ trì").AddColumn("Phối hợp").AddColumn("Thời hạn").AddColumn("Lặp lại").AddColumn("Nội dung");
         foreach (var t in d.Tasks)
         {
-            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n(trước {at:HH:mm dd/MM/yyyy})" : t.DeadlineText ?? "";
+            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n({Due(at)})" : t.DeadlineText ?? "";
             table.AddRow(
                 Markup.Escape(t.Ref),
                 t.Kind == TaskKind.Request ? "đề nghị" : "nhiệm vụ",
@@ -91,6 +91,15 @@ public static class ParseCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{d.Tasks.Count} nhiệm vụ.");
+    }
+
+    /// <summary>An exclusive instant as people say it: midnight is the end of the day before.</summary>
+    private static string Due(DateTimeOffset dueBefore)
+    {
+        var local = dueBefore.ToOffset(VietnamTime.Offset);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? "hết ngày " + local.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : "trước " + local.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
     }
 
     private static string Short(string text, int max)
