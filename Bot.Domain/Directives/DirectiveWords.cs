@@ -168,10 +168,14 @@ public sealed class WordText
         {
             if (Normal[at + k] == phrase[k]) continue;
             var word = Words[at + k];
-            if (!OcrDistance.Like(Folded.Substring(word.Start, word.Length), phrase[k])) return false;
+            if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
+            if (!Loosely.GetOrAdd((Folded.Substring(word.Start, word.Length), phrase[k]), p => OcrDistance.Like(p.Seen, p.Meant))) return false;
         }
         return true;
     }
+
+    // The same few cue words are checked against the same OCR words over and over.
+    private static readonly ConcurrentDictionary<(string Seen, string Meant), bool> Loosely = new();
 
     private bool NoBreakWithin(int from, int to)
     {

@@ -255,9 +255,10 @@ public sealed class Outline
     public static bool IsField(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = VietnameseText.Fold(text.TrimStart());
-        var colon = folded.IndexOf(':', StringComparison.Ordinal);
+        var trimmed = text.TrimStart();
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         if (colon is <= 0 or >= 40) return false;
+        var folded = VietnameseText.Fold(trimmed);
         var words = Word.Split(folded[..colon]).Select(w => w.Text).ToList();
         return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
     }
