@@ -38,6 +38,10 @@ public sealed record DirectiveHeader(
     private static readonly Regex DatePattern = new(
         @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
 
+    // OCR may lose the comma: then the date must end its line ("Tu Ky ngay 25 thang 9 nam 2023").
+    private static readonly Regex DateWithoutComma = new(
+        @"\sng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})\s*$", RegexOptions.CultureInvariant);
+
     private static readonly Regex SignedAt = new(
         @"(?<y>20\d\d)-(?<m>\d\d)-(?<d>\d\d)T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d", RegexOptions.CultureInvariant);
 
@@ -112,22 +116,25 @@ public sealed record DirectiveHeader(
 
     private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
     {
-        for (var i = 0; i < top; i++)
+        foreach (var pattern in new[] { DatePattern, DateWithoutComma })
         {
-            var m = DatePattern.Match(folded[i]);
-            if (!m.Success) continue;
-            var place = PlaceBefore(folded[i], m.Index).Select(w => lines[i].Substring(w.Start, w.Length)).ToList();
-            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (month is < 1 or > 12) continue;
-            DateOnly? first = new DateOnly(year, month, 1);
-            DateOnly? date = null;
-            if (m.Groups["d"].Length > 0)
+            for (var i = 0; i < top; i++)
             {
-                var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-                if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+                var m = pattern.Match(folded[i]);
+                if (!m.Success) continue;
+                var place = PlaceBefore(folded[i], m.Index).Select(w => lines[i].Substring(w.Start, w.Length)).ToList();
+                var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                if (month is < 1 or > 12) continue;
+                DateOnly? first = new DateOnly(year, month, 1);
+                DateOnly? date = null;
+                if (m.Groups["d"].Length > 0)
+                {
+                    var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+                    if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+                }
+                return (date, first, place, i);
             }
-            return (date, first, place, i);
         }
         return (null, null, [], -1);
     }
@@ -167,11 +174,10 @@ public sealed record DirectiveHeader(
         return words.Count >= 2 && OcrDistance.Like(words[0].Text, "kinh") && words[1].Text.StartsWith('g') && words[1].Text.Length <= 4;
     }
 
-    private static bool IsSubjectLine(string foldedLine)
-    {
-        var t = foldedLine.TrimStart();
-        return t.StartsWith("v/v", StringComparison.Ordinal) || t.StartsWith("v/.v", StringComparison.Ordinal);
-    }
+    private static bool IsSubjectLine(string foldedLine) => SubjectStart.IsMatch(foldedLine);
+
+    // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
+    private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
 
     private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int top)
     {

@@ -75,3 +75,30 @@ public sealed class OcrNamesTests
         Assert.Equal(restored, OcrNames.RestorePerson(name));
     }
 }
+
+public sealed class HeaderDateTests
+{
+    [Theory]
+    [InlineData("Tứ Kỳ, ngày 25 tháng 9 năm 2023", "2023-09-25")]
+    [InlineData("Sé: 4 /CT-UBND Cam Giang, ngay 30théng 3 nam 2023", "2023-03-30")]
+    [InlineData("Tu Ky ngay 25 thang 9 nam 2023", "2023-09-25")]
+    [InlineData("Thanh Hà, ngày      tháng 11 năm 2023", null)]
+    public void Reads_the_place_and_date_line(string line, string? date)
+    {
+        var header = DirectiveHeader.Read(["ỦY BAN NHÂN DÂN", "HUYỆN TỨ KỲ", "Số: 1/UBND", line]);
+
+        Assert.Equal(date, header.IssuedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("V/v tăng cường quản lý đất đai")]
+    [InlineData("V/V tang cuong quan ly dat dai")]
+    [InlineData("VIv tang cuong quan ly dat dai")]
+    public void A_subject_after_V_v_makes_a_cong_van(string line)
+    {
+        var header = DirectiveHeader.Read(["UBND HUYỆN TỨ KỲ", "Số: 1/UBND", line, "", "Kính gửi: UBND các xã, thị trấn."]);
+
+        Assert.Equal("CÔNG VĂN", header.DocumentType);
+        Assert.Equal(line, header.Subject);
+    }
+}
