@@ -10,12 +10,14 @@ namespace Bot.Domain.Directives;
 /// subject ("V/v ..."), "Kính gửi:"; at the end "Nơi nhận:", the signature block and, for
 /// digitally signed copies, the signatures' timestamps.
 /// </summary>
+/// <param name="IssuerUnit">The issuer's catalogue name when it is a unit of a committee ("Sở Nội vụ").</param>
 /// <param name="BodyStart">The first line of the body.</param>
 /// <param name="BodyEnd">The line after the body ("Nơi nhận", or the end).</param>
 /// <param name="DatedMonth">The first day of the header's month when its day is left blank.</param>
 public sealed record DirectiveHeader(
     string? Number,
     string? Issuer,
+    string? IssuerUnit,
     DateOnly? IssuedOn,
     DateOnly? DatedMonth,
     string? DocumentType,
@@ -29,11 +31,16 @@ public sealed record DirectiveHeader(
     /// <summary>How far down the header may reach.</summary>
     private const int HeaderLines = 30;
 
+    // "Số: 1259/UBND-VP" (OCR "Sb:", "Só:", "Sé:"), or "Số 15/KH-UBND" at the start of a line.
     private static readonly Regex NumberPattern = new(
-        @"(?<![a-z0-9])s[a-z0-9]?\s*:\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*-\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
+        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*[-/]\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
 
     private static readonly Regex DatePattern = new(
         @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
+
+    // OCR may lose the comma: then the date must end its line ("Tu Ky ngay 25 thang 9 nam 2023").
+    private static readonly Regex DateWithoutComma = new(
+        @"\sng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})\s*$", RegexOptions.CultureInvariant);
 
     private static readonly Regex SignedAt = new(
         @"(?<y>20\d\d)-(?<m>\d\d)-(?<d>\d\d)T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d", RegexOptions.CultureInvariant);
@@ -67,13 +74,13 @@ public sealed record DirectiveHeader(
         var top = Math.Min(lines.Count, HeaderLines);
 
         var (number, numberLine) = FindNumber(lines, folded, top);
-        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(folded, top);
+        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, top);
         var recipientsLine = Array.FindIndex(folded, 0, top, IsKinhGui);
         var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
         var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
         var (subject, subjectEnd) = FindSubject(lines, folded, top, typeLine);
-        if (type is null && subject is not null && folded[Array.FindIndex(folded, IsSubjectLine)].TrimStart().StartsWith("v/v", StringComparison.Ordinal))
-            type = "CÔNG VĂN";
+        // "V/v ..." (về việc) is how a công văn gives its subject.
+        if (type is null && subject is not null && Array.FindIndex(folded, 0, top, IsSubjectLine) >= 0) type = "CÔNG VĂN";
 
         var (recipients, recipientsEnd) = ReadRecipients(lines, folded, recipientsLine);
         var bodyStart = new[] { recipientsEnd, subjectEnd, numberLine + 1, dateLine + 1, typeLine + 1, 0 }.Max();
@@ -86,16 +93,20 @@ public sealed record DirectiveHeader(
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
-        return new DirectiveHeader(number, issuer, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
+        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
     }
 
     private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int top)
     {
         for (var i = 0; i < top; i++)
         {
-            var m = NumberPattern.Match(folded[i]);
+            var (line, foldedLine) = (lines[i], folded[i]);
+            // A header read from a table may leave "Số:" alone on its line, the number on the next.
+            if (i + 1 < lines.Count && foldedLine.TrimEnd().EndsWith(':') && foldedLine.Trim().Length <= 4)
+                (line, foldedLine) = (line.TrimEnd() + " " + lines[i + 1], foldedLine.TrimEnd() + " " + folded[i + 1]);
+            var m = NumberPattern.Match(foldedLine);
             if (!m.Success) continue;
-            var symbol = Regex.Replace(lines[i].Substring(m.Groups["s"].Index, m.Groups["s"].Length), @"\s+", "")
+            var symbol = Regex.Replace(line.Substring(m.Groups["s"].Index, m.Groups["s"].Length), @"\s+", "")
                 .TrimEnd('.').ToUpperInvariant();
             // An unnumbered copy leaves the number blank: "Số:     /UBND-VP".
             return (m.Groups["n"].Length == 0 ? null : $"{m.Groups["n"].Value}/{symbol}", i);
@@ -103,52 +114,54 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(string[] folded, int top)
+    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
     {
-        for (var i = 0; i < top; i++)
+        foreach (var pattern in new[] { DatePattern, DateWithoutComma })
         {
-            var m = DatePattern.Match(folded[i]);
-            if (!m.Success) continue;
-            var place = PlaceBefore(folded[i], m.Index);
-            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-            if (month is < 1 or > 12) continue;
-            DateOnly? first = new DateOnly(year, month, 1);
-            DateOnly? date = null;
-            if (m.Groups["d"].Length > 0)
+            for (var i = 0; i < top; i++)
             {
-                var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-                if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+                var m = pattern.Match(folded[i]);
+                if (!m.Success) continue;
+                var place = PlaceBefore(folded[i], m.Index).Select(w => lines[i].Substring(w.Start, w.Length)).ToList();
+                var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                if (month is < 1 or > 12) continue;
+                DateOnly? first = new DateOnly(year, month, 1);
+                DateOnly? date = null;
+                if (m.Groups["d"].Length > 0)
+                {
+                    var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+                    if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+                }
+                return (date, first, place, i);
             }
-            return (date, first, place, i);
         }
         return (null, null, [], -1);
     }
 
     /// <summary>The words of the place name before ", ngày": letters only, back to the number's symbol.</summary>
-    private static List<string> PlaceBefore(string foldedLine, int comma)
+    private static List<Word> PlaceBefore(string foldedLine, int comma)
     {
-        var tokens = foldedLine[..comma].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var place = new List<string>();
-        for (var k = tokens.Length - 1; k >= 0 && place.Count < 4; k--)
+        var words = Word.Split(foldedLine[..comma]);
+        var place = new List<Word>();
+        for (var k = words.Count - 1; k >= 0 && place.Count < 4; k--)
         {
-            if (!tokens[k].All(char.IsLetter)) break;
-            place.Insert(0, tokens[k]);
+            var w = words[k];
+            var glued = w.Start > 0 && foldedLine[w.Start - 1] is not ' ' and not '\t'; // "UBND-VP", "/UBND"
+            if (!w.Text.All(char.IsLetter) || glued) break;
+            place.Insert(0, w);
         }
         return place;
     }
 
+    /// <summary>The date of the first digital signature ("2023-10-19T17:13:44+0700"): the issuer signs first.</summary>
     private static DateOnly? FindSignedDate(IReadOnlyList<string> lines)
     {
-        for (var i = lines.Count - 1; i >= 0; i--)
+        foreach (var line in lines)
         {
-            // The first signature is the issuer's; later ones are the province's copies.
-            var m = SignedAt.Match(lines[i]);
+            if (line.Length < 19 || !line.Contains('T', StringComparison.Ordinal) || !line.Contains(':', StringComparison.Ordinal)) continue;
+            var m = SignedAt.Match(line);
             if (!m.Success) continue;
-            var first = i;
-            for (var j = i - 1; j >= 0; j--)
-                if (SignedAt.IsMatch(lines[j])) first = j;
-            m = SignedAt.Match(lines[first]);
             return DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value}-{m.Groups["d"].Value}", "yyyy-MM-dd",
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         }
@@ -161,11 +174,10 @@ public sealed record DirectiveHeader(
         return words.Count >= 2 && OcrDistance.Like(words[0].Text, "kinh") && words[1].Text.StartsWith('g') && words[1].Text.Length <= 4;
     }
 
-    private static bool IsSubjectLine(string foldedLine)
-    {
-        var t = foldedLine.TrimStart();
-        return t.StartsWith("v/v", StringComparison.Ordinal) || t.StartsWith("v/.v", StringComparison.Ordinal);
-    }
+    private static bool IsSubjectLine(string foldedLine) => SubjectStart.IsMatch(foldedLine);
+
+    // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
+    private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
 
     private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int top)
     {
@@ -245,15 +257,26 @@ public sealed record DirectiveHeader(
     {
         for (var i = Math.Max(0, from); i < folded.Length; i++)
         {
+            var start = folded[i].AsSpan().TrimStart();
+            if (start.Length < 6 || start[0] != 'n') continue; // a cheap look before reading the words
             var words = Word.Split(folded[i]);
             if (words.Count >= 2 && words[0].Start <= 2 && OcrDistance.Like(words[0].Text, "noi")
                 && words[1].Text.StartsWith("nh", StringComparison.Ordinal) && words[1].Text.Length <= 5)
                 return i;
         }
+        // No "Nơi nhận": the body ends at the signature block's title on a line of its own ("KT. CHỦ TỊCH").
+        for (var i = Math.Max(0, from); i < folded.Length; i++)
+        {
+            var line = folded[i].Trim();
+            if (line.Length > 0 && SignerTitles.Any(t => line == t.Folded || line.StartsWith(t.Folded + " ", StringComparison.Ordinal) && line.Length < 30)
+                && (line.StartsWith("kt.", StringComparison.Ordinal) || line.StartsWith("tm.", StringComparison.Ordinal)
+                    || line.StartsWith("tl.", StringComparison.Ordinal) || line == "chu tich" || line == "giam doc"))
+                return i;
+        }
         return folded.Length;
     }
 
-    private static string? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
+    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
     {
         // The header's left column, line by line, without the national motto of the right column.
         var words = new List<(string Folded, string Original, int Line)>();
@@ -266,7 +289,7 @@ public sealed record DirectiveHeader(
         return IssuerIn(words);
     }
 
-    private static string? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
+    private static (string Name, string? Unit)? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
     {
         for (var i = lines.Count - 1; i >= 0; i--)
         {
@@ -280,16 +303,18 @@ public sealed record DirectiveHeader(
         return null;
     }
 
-    private static string? IssuerFromPlace(List<string> placeWords)
+    private static (string Name, string? Unit)? IssuerFromPlace(List<string> placeWords)
     {
         if (placeWords.Count == 0) return null;
         var place = Places.Find(placeWords);
-        return place is null ? null : $"UBND {place.Level} {place.Name}";
+        return place is null ? null : ($"UBND {place.Level} {place.Name}", null);
     }
 
     /// <summary>"ỦY BAN NHÂN DÂN / HUYỆN TỨ KỲ" → "UBND huyện Tứ Kỳ".</summary>
-    private static string? IssuerIn(List<(string Folded, string Original, int Line)> words)
+    private static (string Name, string? Unit)? IssuerIn(List<(string Folded, string Original, int Line)> words)
     {
+        // Under its parent ("UBND TỈNH HẢI DƯƠNG / UBND HUYỆN TỨ KỲ") the lower committee issues: the last one named.
+        (string Name, string? Unit)? issuer = null;
         for (var i = 0; i < words.Count; i++)
         {
             int next;
@@ -304,14 +329,33 @@ public sealed record DirectiveHeader(
                 if (!level.Select((l, k) => OcrDistance.Like(words[next + k].Folded, l)).All(x => x)) continue;
                 var placeStart = next + level.Length;
                 var line = words[placeStart].Line;
-                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.All(char.IsLetter)).Take(5).ToList();
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter))
+                    .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
                 if (place.Count == 0) continue;
-                var known = Places.Find(place.Select(p => p.Folded).ToList());
+                var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
                 var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
-                return $"UBND {levelWritten} {name}";
+                var below = BodyBelow(words, line);
+                issuer = below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);
+                break;
             }
         }
-        return null;
+        return issuer;
+    }
+
+    /// <summary>
+    /// A body of the committee named on the header line below it ("UBND TỈNH HẢI DƯƠNG / SỞ NỘI VỤ"):
+    /// it is the issuer, by its catalogue name.
+    /// </summary>
+    private static string? BodyBelow(List<(string Folded, string Original, int Line)> words, int line)
+    {
+        var next = words.FindIndex(w => w.Line > line);
+        if (next < 0) return null;
+        var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
+        var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
+        var mentions = UnitMentions.Find(text);
+        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && mentions[0].Entry.Units.Count == 1
+            ? mentions[0].Entry.Units[0]
+            : null;
     }
 
     /// <summary>Where the right column's "CỘNG HÒA XÃ HỘI ..." / "Độc lập - Tự do ..." starts on a header line.</summary>
@@ -335,8 +379,8 @@ public sealed record DirectiveHeader(
         for (var i = Math.Max(0, from); i < lines.Count; i++)
         {
             var line = lines[i].Trim();
-            var name = line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"');
-            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = name;
+            var name = OcrNames.Repair(line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"'));
+            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = OcrNames.RestorePerson(RestoreDj(name));
             FindTitles(lines[i], folded[i], i, titles);
         }
         var title = titles.Count == 0 ? null : string.Join(" / ", titles.OrderBy(t => t.Line).ThenBy(t => t.At).Select(t => t.Written));
@@ -362,6 +406,14 @@ public sealed record DirectiveHeader(
             }
         }
     }
+
+    /// <summary>
+    /// OCR reads "Đ" as "P"; a Vietnamese syllable never starts with "p" and a vowel (only "ph"),
+    /// so "Pào" is "Đào".
+    /// </summary>
+    private static string RestoreDj(string name) =>
+        string.Join(' ', name.Split(' ').Select(w =>
+            w.Length > 1 && w[0] == 'P' && "aeiouy".Contains(VietnameseText.Fold(w[1]), StringComparison.Ordinal) ? "Đ" + w[1..] : w));
 
     /// <summary>A person's name: two to five capitalised words of letters ("Đào Văn Soái").</summary>
     private static bool IsName(string text)

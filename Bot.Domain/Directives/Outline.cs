@@ -25,6 +25,9 @@ public sealed class OutlineItem(LabelKind kind, string label, OutlineItem? paren
 
     public OutlineItem? Parent { get; } = parent;
 
+    /// <summary>Where the item starts among the body's lines: tasks are listed in document order.</summary>
+    public int Line { get; init; }
+
     /// <summary>The item's own paragraphs: the labelled one, then unlabelled ones that continue it.</summary>
     public List<string> Paragraphs { get; } = [];
 
@@ -54,17 +57,23 @@ public sealed class Outline
     private static readonly Regex RomanLabel = new(@"^(?<l>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*\.\s+(?=\S)", RegexOptions.CultureInvariant);
     private static readonly Regex SubNumberLabel = new(@"^(?<a>\d{1,2})\s*\.\s*(?<b>\d{1,2})\s*\.?\s+(?=\D)", RegexOptions.CultureInvariant);
     private static readonly Regex NumberLabel = new(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant);
-    private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*", RegexOptions.CultureInvariant);
+    private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
+    private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
+    private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
-    private Outline(List<string> preamble, List<OutlineItem> items, List<string> closing)
+    private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)
     {
         Preamble = preamble;
+        PreambleLines = preambleLines;
         Items = items;
         Closing = closing;
     }
 
     public IReadOnlyList<string> Preamble { get; }
+
+    /// <summary>Where each preamble paragraph starts among the body's lines.</summary>
+    public IReadOnlyList<int> PreambleLines { get; }
 
     public IReadOnlyList<OutlineItem> Items { get; }
 
@@ -75,43 +84,67 @@ public sealed class Outline
         ArgumentNullException.ThrowIfNull(bodyLines);
         var paragraphs = Paragraphs(bodyLines);
         var preamble = new List<string>();
+        var preambleLines = new List<int>();
         var closing = new List<string>();
         var roots = new List<OutlineItem>();
         var stack = new List<OutlineItem>();
-        foreach (var (label, text) in paragraphs)
+        OutlineItem? lastContinued = null;
+        foreach (var (label, text, line) in paragraphs)
         {
-            if (closing.Count > 0 || (label is null && roots.Count > 0 && IsClosing(text)))
+            lastContinued = null;
+            if (closing.Count > 0 || (label is null && IsClosing(text)))
             {
                 closing.Add(text);
                 continue;
             }
             if (label is null)
             {
-                if (stack.Count == 0) preamble.Add(text);
-                else stack[^1].Paragraphs.Add(text);
+                if (stack.Count == 0)
+                {
+                    preamble.Add(text);
+                    preambleLines.Add(line);
+                }
+                else (lastContinued = stack[^1]).Paragraphs.Add(text);
                 continue;
             }
             var (kind, raw) = label.Value;
             while (stack.Count > 0 && stack[^1].Kind >= kind) stack.RemoveAt(stack.Count - 1);
             var parent = stack.Count > 0 ? stack[^1] : null;
             var siblings = parent?.Children ?? roots;
-            var item = new OutlineItem(kind, LabelFor(kind, raw, siblings), parent);
+            var item = new OutlineItem(kind, LabelFor(kind, raw, siblings), parent) { Line = line };
             item.Paragraphs.Add(text);
             siblings.Add(item);
             stack.Add(item);
         }
-        return new Outline(preamble, roots, closing);
+        // A last request to everyone ("Yêu cầu các cơ quan, đơn vị triển khai thực hiện.") closes the body
+        // even without "./.": it does not continue the last item.
+        if (lastContinued is not null && IsLastRequest(lastContinued.Paragraphs[^1]))
+        {
+            closing.Add(lastContinued.Paragraphs[^1]);
+            lastContinued.Paragraphs.RemoveAt(lastContinued.Paragraphs.Count - 1);
+        }
+        return new Outline(preamble, preambleLines, roots, closing);
+    }
+
+    private static bool IsLastRequest(string paragraph)
+    {
+        var words = new WordText(paragraph);
+        if (words.ReadsBeforeLoosely(2, "de", "nghi") || words.ReadsBeforeLoosely(2, "yeu", "cau")) return true;
+        for (var i = 1; i < Math.Min(words.Count - 1, 10); i++)
+            if (words.Reads(i, "yeu", "cau") && !words.BreakBefore[i]) return words.Reads(0, "chu", "tich") || words.Reads(0, "ubnd");
+        return false;
     }
 
     /// <summary>The closing formula: "Yêu cầu ... nghiêm túc ...", "Nhận được Công văn ...", "Trên đây là ...", or any paragraph ending "./.".</summary>
     public static bool IsClosing(string paragraph)
     {
         ArgumentNullException.ThrowIfNull(paragraph);
-        var key = VietnameseText.Key(paragraph);
-        if (key.EndsWith("./.", StringComparison.Ordinal) || key.EndsWith("/.", StringComparison.Ordinal)) return true;
-        var words = new WordText(paragraph);
-        if (words.Reads(0, "nhan", "duoc") || words.Reads(0, "tren", "day", "la")) return true;
-        return key.Contains("nghiem tuc", StringComparison.Ordinal) && words.Normal.Take(12).Contains("yeu");
+        var folded = VietnameseText.Fold(paragraph).AsSpan().Trim();
+        if (folded.EndsWith(":", StringComparison.Ordinal)) return false; // it introduces what follows
+        if (folded.EndsWith("/.", StringComparison.Ordinal)) return true;
+        if (folded.StartsWith("nhan duoc", StringComparison.Ordinal) || folded.StartsWith("tren day la", StringComparison.Ordinal)) return true;
+        var opening = folded[..Math.Min(folded.Length, 80)];
+        return folded.Contains("nghiem tuc", StringComparison.Ordinal) && opening.Contains("yeu cau", StringComparison.Ordinal);
     }
 
     private static string LabelFor(LabelKind kind, string raw, List<OutlineItem> siblings)
@@ -143,8 +176,10 @@ public sealed class Outline
     {
         ArgumentNullException.ThrowIfNull(line);
         Match m;
-        if ((m = SubNumberLabel.Match(line)).Success) return ((LabelKind.SubNumber, $"{m.Groups["a"].Value}.{m.Groups["b"].Value}"), line[m.Length..]);
+        // "1.2." sits under "1.": its own part is the "2".
+        if ((m = SubNumberLabel.Match(line)).Success) return ((LabelKind.SubNumber, m.Groups["b"].Value), line[m.Length..]);
         if ((m = NumberLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
+        if ((m = ArticleLabel.Match(line)).Success) return ((LabelKind.Number, m.Groups["l"].Value), line[m.Length..]);
         if ((m = RomanLabel.Match(line)).Success && m.Groups["l"].Length > 0) return ((LabelKind.Roman, m.Groups["l"].Value), line[m.Length..]);
         if ((m = LetterLabel.Match(line)).Success) return ((LabelKind.Letter, m.Groups["l"].Value), line[m.Length..]);
         if ((m = BulletLabel.Match(line)).Success)
@@ -152,25 +187,44 @@ public sealed class Outline
         return (null, line);
     }
 
-    private static List<((LabelKind Kind, string Raw)? Label, string Text)> Paragraphs(IEnumerable<string> lines)
+    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> lines)
     {
-        var result = new List<((LabelKind, string)?, string)>();
+        var result = new List<((LabelKind, string)?, string, int)>();
         (LabelKind, string)? label = null;
         var text = new StringBuilder();
         var blank = false;
+        var at = -1;
+        var start = 0;
         void Flush()
         {
-            if (text.Length > 0) result.Add((label, text.ToString()));
+            if (text.Length > 0) result.Add((label, text.ToString(), start));
             text.Clear();
             label = null;
+            start = at;
         }
+        var lastNumber = 0;
         foreach (var raw in lines)
         {
+            at++;
+            if (text.Length == 0) start = at;
             var line = raw.Trim();
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;
             var (found, rest) = SplitLabel(line);
-            if (found is not null)
+            // OCR reads "3." as "3,": the next number in sequence before a capital is still a label.
+            if (found is null && OcrNumberLabel.Match(line) is { Success: true } ocr
+                && int.Parse(ocr.Groups["l"].Value, System.Globalization.CultureInfo.InvariantCulture) == lastNumber + 1)
+                (found, rest) = ((LabelKind.Number, ocr.Groups["l"].Value), line[ocr.Length..]);
+            if (found is { Kind: LabelKind.Number } number)
+                lastNumber = int.Parse(number.Raw, System.Globalization.CultureInfo.InvariantCulture);
+            else if (found is { Kind: LabelKind.Roman }) lastNumber = 0; // each section numbers its items afresh
+            if (found is not null && IsField(rest))
+            {
+                // "- Cơ quan chủ trì: Phòng Nội vụ" says who and when of the item above; it is not an item.
+                Flush();
+                text.Append(rest.Trim());
+            }
+            else if (found is not null)
             {
                 Flush();
                 label = found;
@@ -191,6 +245,24 @@ public sealed class Outline
         return result;
     }
 
+    private static readonly string[] Fields =
+    [
+        "co quan chu tri", "don vi chu tri", "chu tri", "co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan thuc hien",
+        "don vi thuc hien", "thoi gian", "thoi han", "tien do", "san pham", "kinh phi",
+    ];
+
+    /// <summary>A field of a plan's item: "Cơ quan chủ trì: ...", "Thời gian hoàn thành: ...".</summary>
+    public static bool IsField(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart();
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        if (colon is <= 0 or >= 40) return false;
+        var folded = VietnameseText.Fold(trimmed);
+        var words = Word.Split(folded[..colon]).Select(w => w.Text).ToList();
+        return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
+    }
+
     private static bool Continues(StringBuilder paragraph, bool labelled, string line, bool afterBlank)
     {
         var first = line[0];
@@ -198,9 +270,23 @@ public sealed class Outline
         if (!startsSentence) return true;
         var last = paragraph[^1];
         if (last is '.' or ';' or ':' or '!' or '?') return false;
+        // A heading in capitals ("I. NHIỆM VỤ CHUNG") ends where ordinary text begins.
+        if (IsCapitals(paragraph) && line.Any(char.IsLower)) return false;
         // A heading ("3. Tổ chức khắc phục ...") has no punctuation; a blank line and a capital end it.
         if (afterBlank && labelled && paragraph.ToString().IndexOfAny(['.', ';', ':']) < 0 && char.IsUpper(first)) return false;
         return true;
+    }
+
+    private static bool IsCapitals(StringBuilder text)
+    {
+        var letters = 0;
+        foreach (var chunk in text.GetChunks())
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsLower(c)) return false;
+                if (char.IsLetter(c)) letters++;
+            }
+        return letters >= 3;
     }
 
     /// <summary>Lines that are not the directive's words: web addresses, page numbers, stray marks.</summary>

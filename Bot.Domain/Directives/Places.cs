@@ -41,17 +41,28 @@ public static class Places
     private static readonly (Place Place, string[] Words)[] Folded =
         Known.Select(p => (p, Word.Split(VietnameseText.Fold(p.Name)).Select(w => w.Text).ToArray())).ToArray();
 
-    /// <summary>The known place these folded words name, OCR-tolerantly, or null.</summary>
-    public static Place? Find(IReadOnlyList<string> words)
+    /// <summary>
+    /// The known place these words name, or null. Words written with diacritics must name it
+    /// exactly; words that lost them to OCR may be off by its glyph confusions and one stray
+    /// glyph, and then the level must agree ("HUYEN GIA LAM" is not the province Gia Lai).
+    /// </summary>
+    /// <param name="words">The words as written.</param>
+    /// <param name="level">The level the document gives the place ("huyện"), when it gives one.</param>
+    public static Place? Find(IReadOnlyList<string> words, string? level = null)
     {
         ArgumentNullException.ThrowIfNull(words);
+        var folded = words.Select(w => VietnameseText.Fold(w)).ToList();
+        var exact = Folded.Where(p => p.Words.SequenceEqual(folded, StringComparer.Ordinal)).Select(p => p.Place).ToList();
+        if (exact.Count > 0) return exact.FirstOrDefault(p => p.Level == level) ?? exact[0];
+        var hasDiacritics = words.Any(w => w.Any(c => c > 127 && char.IsLetter(c)));
+        if (hasDiacritics) return null;
         Place? best = null;
         var bestCost = double.MaxValue;
         foreach (var (place, name) in Folded)
         {
-            if (name.Length != words.Count) continue;
+            if (name.Length != folded.Count || (level is not null && place.Level != level)) continue;
             var cost = 0.0;
-            for (var k = 0; k < name.Length && cost < bestCost; k++) cost += OcrDistance.Between(words[k], name[k]);
+            for (var k = 0; k < name.Length && cost < bestCost; k++) cost += OcrDistance.Between(folded[k], name[k]);
             // A place name may be off by the glyph confusions of each word and one stray glyph in all.
             if (cost <= 1 + OcrDistance.Confusion * name.Length && cost < bestCost) (best, bestCost) = (place, cost);
         }

@@ -25,7 +25,7 @@ public static class UnitCatalog
     public static readonly IReadOnlyList<string> Titles =
     [
         "thu truong", "nguoi dung dau", "lanh dao", "giam doc", "pho giam doc", "chu tich", "pho chu tich",
-        "chanh", "truong", "pho truong", "chi huy truong", "cong chuc",
+        "chanh", "truong", "pho truong", "chi huy truong", "cong chuc", "chi cuc truong", "cuc truong", "hat truong",
     ];
 
     public static readonly IReadOnlyList<Entry> Entries =
@@ -47,8 +47,10 @@ public static class UnitCatalog
                             "cac co quan chuyen mon [huyen]", "cac co quan [,] don vi thuoc ubnd huyen", "cac co quan [,] don vi [,] nganh",
                             "cac co quan [,] don vi", "co quan [,] don vi", "cac phong [,] ban [,] nganh [huyen]",
                             "cac phong [,] ban chuyen mon [huyen]", "cac phong chuyen mon [huyen]", "cac phong [,] ban [huyen]"]),
-        new([Communes], ["ubnd cac xa [,] thi tran", "uy ban nhan dan cac xa [,] thi tran", "cac xa [,] thi tran",
+        new([Communes], ["ubnd cac xa [,] thi tran", "uy ban nhan dan cac xa [,] thi tran", "cac xa [,] thi tran", "ubnd cap xa",
+                         "uy ban nhan dan cap xa",
                          "ubnd xa [,] thi tran", "ubnd cac thi tran [,] xa"]),
+        new(["UBND các phường"], ["ubnd cac phuong", "uy ban nhan dan cac phuong"]),
         new(["UBND các xã, phường, thị trấn"], ["ubnd cac xa [,] phuong [,] thi tran", "uy ban nhan dan cac xa [,] phuong [,] thi tran",
                                                "cac xa [,] phuong [,] thi tran", "ubnd cac xa [,] phuong", "ubnd cac phuong [,] xa"]),
 
@@ -72,6 +74,11 @@ public static class UnitCatalog
         new(["Phòng Kinh tế"], ["phong kinh te [huyen]"]),
         new(["Phòng Quản lý đô thị"], ["phong quan ly do thi"]),
         new(["Phòng Dân tộc"], ["phong dan toc [huyen]"]),
+        // The departments as renamed by the 2025 reorganisation (Decree 150/2025).
+        new(["Phòng Kinh tế, Hạ tầng và Đô thị"], ["phong kinh te [,] ha tang [va] do thi [huyen]"]),
+        new(["Phòng Nông nghiệp và Môi trường"], ["phong nong nghiep [va] moi truong [huyen]"]),
+        new(["Phòng Văn hóa, Khoa học và Thông tin"], ["phong van hoa [,] khoa hoc [va] thong tin [huyen]"]),
+        new(["Phòng Văn hóa - Xã hội"], ["phong van hoa [,] xa hoi"]),
         // District bodies outside the committee's departments that directives commonly task.
         new(["Công an huyện"], ["cong an huyen"]),
         new(["Ban Chỉ huy Quân sự huyện"], ["ban chi huy quan su huyen", "ban chqs huyen"]),
@@ -79,13 +86,19 @@ public static class UnitCatalog
         new(["Trung tâm Văn hóa - Thể thao và Truyền thanh huyện"], ["trung tam van hoa [,] the thao [va] truyen thanh [huyen]"]),
         new(["Chi cục Thuế"], ["chi cuc thue [khu vuc] [huyen]"]),
         new(["Bảo hiểm xã hội huyện"], ["bao hiem xa hoi huyen"]),
+        new(["Kho bạc Nhà nước huyện"], ["kho bac nha nuoc huyen", "kho bac nha nuoc khu vuc"]),
+        new(["Chi cục Thống kê"], ["chi cuc thong ke [khu vuc] [huyen]"]),
+        new(["Ban Quản lý dự án đầu tư xây dựng huyện"], ["ban quan ly du an [dau tu] [xay dung] [huyen]"]),
+        new(["Trung tâm Phát triển quỹ đất huyện"], ["trung tam phat trien quy dat [huyen]"]),
+        new(["Hạt Kiểm lâm"], ["hat kiem lam [huyen]"]),
+        new(["Đài Truyền thanh huyện"], ["dai truyen thanh [huyen]"]),
 
         // Province level.
         new(["Các sở, ban, ngành tỉnh"], ["cac so [,] ban [,] nganh [,] doan the [tinh]", "cac so [,] ban [,] nganh [tinh]",
-                                          "cac so [,] nganh [tinh]", "cac so [,] ban [,] nganh [thuoc] [ubnd] [tinh]"]),
+                                          "cac so [,] nganh [tinh]", "cac so [,] ban [,] nganh thuoc ubnd tinh", "cac so [tinh]"]),
         new(["UBND các huyện, thị xã, thành phố"], ["ubnd cac huyen [,] thi xa [,] thanh pho", "ubnd cac huyen [,] thanh pho [,] thi xa",
                                                    "uy ban nhan dan cac huyen [,] thi xa [,] thanh pho",
-                                                   "uy ban nhan dan cac huyen [,] thanh pho [,] thi xa", "ubnd cac huyen [,] thanh pho",
+                                                   "uy ban nhan dan cac huyen [,] thanh pho [,] thi xa", "ubnd cac huyen [,] thanh pho", "uy ban nhan dan cac huyen [,] thanh pho",
                                                    "ubnd cap huyen", "uy ban nhan dan cap huyen"]),
         new(["UBND các cấp"], ["ubnd cac cap", "uy ban nhan dan cac cap"]),
         new(["Văn phòng UBND tỉnh"], ["van phong ubnd tinh", "van phong uy ban nhan dan tinh", "vp ubnd tinh"]),
@@ -109,6 +122,15 @@ public static class UnitCatalog
         new(["Sở Khoa học và Công nghệ"], ["so khoa hoc [va] cong nghe [tinh]"]),
         new(["Sở Ngoại vụ"], ["so ngoai vu [tinh]"]),
         new(["Ban Dân tộc tỉnh"], ["ban dan toc tinh"]),
+        new(["Sở Nông nghiệp và Môi trường"], ["so nong nghiep [va] moi truong [tinh]"]),
+        new(["Sở Dân tộc và Tôn giáo"], ["so dan toc [va] ton giao [tinh]"]),
+        new(["Sở Du lịch"], ["so du lich [tinh]"]),
+        new(["Ban Quản lý các khu công nghiệp tỉnh"], ["ban quan ly cac khu cong nghiep [tinh]"]),
+        new(["Đài Phát thanh và Truyền hình tỉnh"], ["dai phat thanh [va] truyen hinh [tinh]"]),
+        new(["Cục Thuế tỉnh"], ["cuc thue [tinh]"]),
+        new(["Kho bạc Nhà nước tỉnh"], ["kho bac nha nuoc tinh"]),
+        new(["Bảo hiểm xã hội tỉnh"], ["bao hiem xa hoi tinh"]),
+        new(["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], ["bo chi huy bo doi bien phong [tinh]"]),
 
         // Commune level (Decree 33/2023): the commune's civil servants and hamlets.
         new(["Công chức Văn phòng - Thống kê"], ["cong chuc van phong [,] thong ke"]),

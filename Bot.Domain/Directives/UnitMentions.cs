@@ -36,9 +36,18 @@ public static class UnitMentions
         .SelectMany(e => e.Forms.Select(f => ParseForm(e, f)))
         .ToArray();
 
-    private static readonly ILookup<string, Form> ByFirstWord = Forms.ToLookup(f => f.Words[0], StringComparer.Ordinal);
+    private static readonly Dictionary<string, Form[]> ByFirstWord =
+        Forms.GroupBy(f => f.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly UnitCatalog.Entry Speaker = new([], []);
 
     private static readonly string[][] Titles = UnitCatalog.Titles.Select(t => t.Split(' ')).ToArray();
+
+    private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[][] Duties = [["trach", "nhiem", "cua"], ["nhiem", "vu", "cua"]];
+
+    private static readonly string[][] Asks = [["yeu", "cau"], ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"]];
 
     /// <summary>Clause openers after which, past a comma, the subject comes: "Trên cơ sở ..., X thực hiện".</summary>
     private static readonly string[][] Openers =
@@ -56,13 +65,18 @@ public static class UnitMentions
         while (i < text.Count)
         {
             var best = MatchAt(text, i);
-            foreach (var title in Titles)
+            for (var t = 0; t < Titles.Length && TitleStarts.Contains(text.Normal[i]); t++)
             {
+                var title = Titles[t];
                 if (!text.Reads(i, title)) continue;
                 var after = MatchAt(text, i + title.Length);
                 if (after is not null && (best is null || after.End > best.End)) best = after with { Start = i };
             }
             if (best is null) { i++; continue; }
+            // "Trưởng các phòng, ban thuộc UBND huyện": the committee named after "thuộc" is part of the name.
+            if (!best.Entry.IsIssuer && best.End + 1 < text.Count && text.Normal[best.End] == "thuoc"
+                && MatchAt(text, best.End + 1) is { Entry.IsIssuer: true } owner)
+                best = best with { End = owner.End };
             found.Add(best);
             i = best.End;
         }
@@ -70,10 +84,17 @@ public static class UnitMentions
     }
 
     /// <summary>The mentions grouped into lists, each with its role.</summary>
-    public static List<UnitList> Lists(WordText text)
+    /// <param name="text">The paragraph.</param>
+    /// <param name="issuerUnit">The unit that issued the directive ("Sở Nội vụ"): in its own directive it speaks, it is not tasked.</param>
+    public static List<UnitList> Lists(WordText text, string? issuerUnit = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = Find(text);
+        if (issuerUnit is not null)
+        {
+            for (var m = 0; m < mentions.Count; m++)
+                if (mentions[m].Entry.Units is [var only] && only == issuerUnit) mentions[m] = mentions[m] with { Entry = Speaker };
+        }
         var lists = new List<UnitList>();
         var k = 0;
         while (k < mentions.Count)
@@ -94,60 +115,80 @@ public static class UnitMentions
         for (var w = left.End; w <= right.Start && w < text.Count; w++)
         {
             if (!text.BreakBefore[w]) continue;
-            var gapStart = text.Words[w - 1].End;
-            var gap = text.Folded.AsSpan(gapStart, text.Words[w].Start - gapStart);
-            if (gap.IndexOfAny(WordText.SentenceBreaks) >= 0) return false;
+            if (text.GapBefore(w).IndexOfAny(WordText.SentenceBreaks) >= 0) return false;
         }
         return true;
     }
 
     private static UnitRole RoleOf(WordText text, List<UnitMention> mentions, int start, int end)
     {
-        // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment.
-        if (end < text.Count && text.Normal[end] == "nao" && !text.BreakBefore[end]) return UnitRole.Object;
-        if (text.ReadsBefore(start, "giao") || text.ReadsBefore(start, "giao", "cho")
-            || text.ReadsBefore(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
-        if (text.ReadsBefore(start, "phoi", "hop", "voi") || text.ReadsBefore(start, "phoi", "hop", "cung")
-            || text.ReadsBefore(start, "phoi", "hop") || text.ReadsBefore(start, "su", "phoi", "hop", "cua")
-            || text.ReadsBefore(start, "phoi", "hop", "chat", "che", "voi")) return UnitRole.Support;
+        // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment; "UBND các xã đã thực
+        // hiện ...", "... chưa quan tâm": what units did or failed to do is told, not asked.
+        if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua") return UnitRole.Object;
+        if (text.ReadsBeforeLoosely(start, "giao") || text.ReadsBeforeLoosely(start, "giao", "cho")
+            || text.ReadsBeforeLoosely(start, "giao", "nhiem", "vu", "cho")) return UnitRole.Lead;
+        if (text.ReadsBeforeLoosely(start, "phoi", "hop", "voi") || text.ReadsBeforeLoosely(start, "phoi", "hop", "cung")
+            || text.ReadsBeforeLoosely(start, "phoi", "hop") || text.ReadsBeforeLoosely(start, "su", "phoi", "hop", "cua")
+            || text.ReadsBeforeLoosely(start, "phoi", "hop", "chat", "che", "voi")) return UnitRole.Support;
         // "phối hợp cùng" with the preposition garbled by OCR ("phdi hop cting").
         if (start >= 3 && text.ReadsBefore(start - 1, "phoi", "hop") && !text.BreakBefore[start - 1] && !text.BreakBefore[start]
             && text.Words[start - 1].Length <= 5) return UnitRole.Support;
         if (text.BreakBefore[start]) return UnitRole.Lead;
-        foreach (var ask in new[] { new[] { "yeu", "cau" }, ["de", "nghi"], ["kinh", "de", "nghi"], ["doi", "voi"] })
+        // "Trách nhiệm của Phòng Nội vụ:", "Nhiệm vụ của UBND các xã:" head the duties of the unit.
+        foreach (var duty in Duties)
+            if (text.ReadsBefore(start, duty) && text.BreakBefore[start - duty.Length]) return UnitRole.Lead;
+        foreach (var ask in Asks)
         {
-            if (!text.ReadsBefore(start, ask)) continue;
+            if (!text.ReadsBeforeLoosely(start, ask)) continue;
             var at = start - ask.Length;
             if (text.BreakBefore[at] || mentions.Exists(m => m.End == at && m.Entry.IsIssuer)) return UnitRole.Lead;
         }
         if (end < text.Count && !text.BreakBefore[end]
             && (text.Reads(end, "chu", "tri") || text.Reads(end, "co", "trach", "nhiem"))) return UnitRole.Lead;
         if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        if (AfterNamedAddressees(text, mentions, start)) return UnitRole.Lead;
         return UnitRole.Object;
+    }
+
+    /// <summary>
+    /// "... đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Thủ trưởng các sở, ban, ngành ...": the list of
+    /// addressees after the ask may begin with bodies we do not catalogue, each a capitalised name.
+    /// </summary>
+    private static bool AfterNamedAddressees(WordText text, List<UnitMention> mentions, int start)
+    {
+        if (text.GapBefore(start).IndexOf(',') < 0) return false;
+        for (var k = start - 1; k > 0 && start - k <= 16; k--)
+        {
+            if (text.BreakBefore[k]) return false;
+            var gap = text.GapBefore(k);
+            var isAsk = text.ReadsBefore(k, "de", "nghi") || text.ReadsBefore(k, "yeu", "cau") || text.ReadsBefore(k, "giao");
+            // each name of the list starts with a capital after the ask or a comma
+            if ((isAsk || gap.IndexOf(',') >= 0) && !char.IsUpper(text.Text[text.Words[k].Start])) return false;
+            if (!isAsk) continue;
+            var ask = text.Reads(k - 1, "giao") ? k - 1 : k - 2;
+            return ask >= 0 && (text.BreakBefore[ask] || mentions.Exists(m => m.End == ask && m.Entry.IsIssuer) || text.Reads(ask, "giao"));
+        }
+        return false;
     }
 
     /// <summary>"Trên cơ sở kết quả ..., Thủ trưởng các cơ quan ... thực hiện": the subject after an opening clause.</summary>
     private static bool AfterOpeningClause(WordText text, int start)
     {
         if (start == 0) return false;
-        var gapStart = text.Words[start - 1].End;
-        if (text.Folded.AsSpan(gapStart, text.Words[start].Start - gapStart).IndexOf(',') < 0) return false;
+        if (text.GapBefore(start).IndexOf(',') < 0) return false;
         var sentence = start - 1;
         while (sentence > 0 && !text.BreakBefore[sentence]) sentence--;
-        foreach (var opener in Openers)
-        {
-            if (!text.Reads(sentence, opener)) continue;
-            // The comma must close the opening clause: no other comma-joined unit right before.
-            return true;
-        }
-        return false;
+        // "Để ..." (in order to) opens a clause; "Đề nghị ..." (folded alike) is an ask, read elsewhere.
+        if (text.Reads(sentence, "de", "nghi")) return false;
+        return Openers.Any(opener => text.Reads(sentence, opener));
     }
 
     private static UnitMention? MatchAt(WordText text, int at)
     {
         if (at >= text.Count) return null;
+        if (!ByFirstWord.TryGetValue(text.Normal[at], out var forms)) return null;
         UnitMention? best = null;
-        foreach (var form in ByFirstWord[text.Normal[at]])
+        foreach (var form in forms)
         {
             var end = Match(text, at, form);
             if (end > 0 && (best is null || end > best.End)) best = new UnitMention(at, end, form.Entry);
@@ -170,8 +211,7 @@ public static class UnitMentions
     private static bool SentenceBreak(WordText text, int i)
     {
         if (!text.BreakBefore[i]) return false;
-        var gapStart = text.Words[i - 1].End;
-        return text.Folded.AsSpan(gapStart, text.Words[i].Start - gapStart).IndexOfAny(WordText.SentenceBreaks) >= 0;
+        return text.GapBefore(i).IndexOfAny(WordText.SentenceBreaks) >= 0;
     }
 
     private static Form ParseForm(UnitCatalog.Entry entry, string form)

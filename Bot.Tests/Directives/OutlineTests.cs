@@ -35,3 +35,57 @@ public sealed class OutlineTests
         Assert.Single(outline.Closing);
     }
 }
+
+public sealed class OutlineNumberingTests
+{
+    [Fact]
+    public void Sub_numbers_nest_under_their_number_and_fields_stay_with_their_item()
+    {
+        var outline = Outline.Parse(
+        [
+            "II. NHIỆM VỤ", "1. Cải cách thể chế", "1.1. Rà soát văn bản.", "- Cơ quan chủ trì: Phòng Tư pháp.", "1.2. Kiểm tra văn bản.",
+        ]);
+
+        var leaves = outline.Items.SelectMany(i => i.Leaves()).ToList();
+        Assert.Equal(["II.1.1.", "II.1.2."], leaves.Select(l => l.Ref));
+        Assert.Equal(["Rà soát văn bản.", "Cơ quan chủ trì: Phòng Tư pháp."], leaves[0].Paragraphs);
+    }
+}
+
+public sealed class OcrLabelTests
+{
+    [Fact]
+    public void A_number_read_with_a_comma_is_a_label_when_it_comes_next()
+    {
+        var outline = Outline.Parse(["1. Phòng Nội vụ theo dõi.", "2, Phòng Tư pháp thẩm định.", "Có 15, Phòng ban đã làm."]);
+
+        Assert.Equal(["1.", "2."], outline.Items.Select(i => i.Ref));
+        Assert.Equal(2, outline.Items[1].Paragraphs.Count);
+    }
+}
+
+public sealed class LetterStyleTests
+{
+    [Fact]
+    public void Letters_may_be_written_with_a_period()
+    {
+        var outline = Outline.Parse(["1. Các xã:", "a. Rà soát hồ sơ.", "b. Báo cáo kết quả."]);
+
+        Assert.Equal(["1.a", "1.b"], outline.Items.SelectMany(i => i.Leaves()).Select(l => l.Ref));
+    }
+}
+
+public sealed class TaskTableTests
+{
+    [Theory]
+    [InlineData("TT | Nội dung thực hiện | Đơn vị thực hiện | Cơ quan phối hợp | Thời gian thực hiện")]
+    [InlineData("STT | Nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành")]
+    public void Columns_are_found_by_what_their_header_starts_with(string header)
+    {
+        var table = TaskTable.Extract([header, "1 | Rà soát thủ tục | Phòng Tư pháp | Phòng Nội vụ | Quý II/2024", "Đoạn văn sau bảng."]);
+
+        var row = Assert.Single(table.Rows);
+        Assert.Equal(("Rà soát thủ tục", "Phòng Tư pháp", "Phòng Nội vụ", "Quý II/2024"), (row.Content, row.Lead, row.Support, row.Deadline));
+        Assert.Equal(["", "", "Đoạn văn sau bảng."], table.Remaining); // table lines blanked: lines keep their places
+    }
+}

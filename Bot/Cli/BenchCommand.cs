@@ -9,6 +9,7 @@ public static class BenchCommand
         ["time"] = TimeBench.RunAsync,
         ["store"] = BenchStoreCommand.RunAsync,
         ["chat"] = ChatBench.RunAsync,
+        ["parse"] = ParseBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

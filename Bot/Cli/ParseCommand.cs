@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bot.Documents;
 using Bot.Domain.Directives;
 using Bot.Domain.Time;
 using Spectre.Console;
@@ -24,7 +25,17 @@ public static class ParseCommand
         var positional = args.PositionalWithFlags("json");
         if (positional.Count != 1) throw new CliException("Cách dùng: Bot parse [--json] [--ref 2023-10-18] TỆP");
         var reference = ReferenceDay(args.Option("ref"));
-        var text = await DirectiveFiles.ReadTextAsync(positional[0]);
+        string text;
+        try
+        {
+            text = DocumentText.Read(positional[0]).Text;
+        }
+        catch (DocumentException e)
+        {
+            // The message is already short, polite Vietnamese for the user.
+            await Console.Error.WriteLineAsync(e.Message);
+            return CommandLine.BadInput;
+        }
         var directive = Reader().Read(text, reference);
         if (args.Flag("json")) Console.WriteLine(ToJson(directive));
         else Show(directive);
@@ -35,7 +46,7 @@ public static class ParseCommand
     public static DirectiveReader Reader()
     {
         var recognizer = new TimeRecognizer();
-        return new DirectiveReader((text, referenceLocal) => recognizer.Recognize(text, referenceLocal));
+        return new DirectiveReader(recognizer.Recognize);
     }
 
     public static string ToJson(Directive directive)
@@ -68,7 +79,7 @@ public static class ParseCommand
             .AddColumn("Mục").AddColumn("Loại").AddColumn("Chủ trì").AddColumn("Phối hợp").AddColumn("Thời hạn").AddColumn("Lặp lại").AddColumn("Nội dung");
         foreach (var t in d.Tasks)
         {
-            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n(trước {at:HH:mm dd/MM/yyyy})" : t.DeadlineText ?? "";
+            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n({Due(at)})" : t.DeadlineText ?? "";
             table.AddRow(
                 Markup.Escape(t.Ref),
                 t.Kind == TaskKind.Request ? "đề nghị" : "nhiệm vụ",
@@ -80,6 +91,15 @@ public static class ParseCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{d.Tasks.Count} nhiệm vụ.");
+    }
+
+    /// <summary>An exclusive instant as people say it: midnight is the end of the day before.</summary>
+    private static string Due(DateTimeOffset dueBefore)
+    {
+        var local = dueBefore.ToOffset(VietnamTime.Offset);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? "hết ngày " + local.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : "trước " + local.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
     }
 
     private static string Short(string text, int max)
@@ -118,17 +138,5 @@ public static class ParseCommand
         public static TaskJson From(DirectiveTask t) => new(
             t.Ref, t.Kind == TaskKind.Request ? "request" : "task", t.Text, t.Lead, t.Support, t.DeadlineText,
             t.DueBefore?.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), t.Recurrence);
-    }
-}
-
-/// <summary>The text of a directive file. Until document extraction lands, plain text only.</summary>
-internal static class DirectiveFiles
-{
-    public static async Task<string> ReadTextAsync(string path)
-    {
-        if (!File.Exists(path)) throw new CliException($"Không tìm thấy tệp \"{path}\".");
-        if (!path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            throw new CliException($"Chưa đọc được tệp \"{Path.GetFileName(path)}\": hiện chỉ đọc tệp văn bản .txt.");
-        return await File.ReadAllTextAsync(path);
     }
 }

@@ -29,7 +29,7 @@ public sealed class BotApp : IDisposable
         Policy = policy;
         Clock = clock;
         Time = new TimeRecognizer(calendar);
-        Reader = new DirectiveReader((text, reference) => Time.Recognize(text, reference));
+        Reader = new DirectiveReader(Time.Recognize);
         Directives = new DirectiveSource(Reader, clock);
         Importer = new DirectiveImporter(store.Assignments, units, clock);
         Planner = new NudgePlanner(policy, calendar);
