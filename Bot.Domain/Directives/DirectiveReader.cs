@@ -107,9 +107,13 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         }
     }
 
-    /// <summary>Articles that enact rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ ngày ký".</summary>
+    /// <summary>
+    /// Items that enact or cite rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ
+    /// ngày ký", and the documents a directive rests on ("- Căn cứ ...", "- Nghị định số 61/2018/NĐ-CP ...").
+    /// </summary>
     private static bool IsProvision(WordText words) =>
-        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal);
+        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal)
+        || Outline.IsCitation(words.Text);
 
     private DirectiveTask? TaskOf(OutlineItem leaf, ItemWords items, Units fallback, When when)
     {
