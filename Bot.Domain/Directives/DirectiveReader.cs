@@ -46,7 +46,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         {
             if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(items.Of(leaf).Words)) continue;
             var task = TaskOf(leaf, items, fallback, when);
-            if (task is not null) tasks.Add((leaf.Line, task));
+            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."): nobody is tasked.
+            if (task is null || (header.DocumentType == "QUYẾT ĐỊNH" && task.Kind == TaskKind.Task && task.Lead.Count == 0)) continue;
+            tasks.Add((leaf.Line, task));
         }
         if (outline.Items.Count == 0) tasks.AddRange(LetterTasks(outline, issuerUnit, fallback, when));
         foreach (var row in tables.Rows) tasks.Add((row.Line, TableTask(row, when)));
