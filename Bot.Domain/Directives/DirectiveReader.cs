@@ -258,14 +258,14 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     private static readonly string[][] NonTaskHeadings =
     [
         ["muc", "dich"], ["yeu", "cau"], ["muc", "tieu"], ["can", "cu"], ["tinh", "hinh"], ["ket", "qua"], ["danh", "gia"],
-        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"],
+        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"], ["kinh", "phi"], ["nguon", "kinh", "phi"],
     ];
 
     private static bool InNonTaskSection(OutlineItem leaf)
     {
         for (var item = leaf; item is not null; item = item.Parent)
         {
-            if (item.Children.Count == 0 || !IsHeadingOnly(item)) continue;
+            if (!IsCapitals(item.Paragraphs[0])) continue;
             var heading = Word.Split(VietnameseText.Fold(item.Paragraphs[0]));
             if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Count >= h.Length
                     && h.Select((w, k) => OcrDistance.Like(heading[k].Text, w)).All(x => x)))
@@ -275,8 +275,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>A heading in capitals with nothing under it but what was read elsewhere (a task table).</summary>
-    private static bool IsHeadingOnly(OutlineItem item) =>
-        item.Paragraphs.Count == 1 && !item.Paragraphs[0].Any(char.IsLower) && item.Paragraphs[0].Any(char.IsLetter);
+    private static bool IsHeadingOnly(OutlineItem item) => item.Paragraphs.Count == 1 && IsCapitals(item.Paragraphs[0]);
+
+    private static bool IsCapitals(string text) => !text.Any(char.IsLower) && text.Any(char.IsLetter);
 
     private static bool IsCatalogued(string unit) =>
         UnitCatalog.Entries.Any(e => e.Units.Contains(unit));

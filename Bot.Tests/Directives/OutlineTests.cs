@@ -105,3 +105,18 @@ public sealed class CitationTests
         Assert.Equal(["UBND các xã, thị trấn"], task.Lead);
     }
 }
+
+public sealed class PlanSectionTests
+{
+    [Fact]
+    public void Sections_of_aims_and_funding_hold_no_tasks()
+    {
+        var directive = Bot.Cli.ParseCommand.Reader().Read(
+            "KẾ HOẠCH\nChuyển đổi số năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
+            + "1. Phòng Văn hóa và Thông tin rà soát hạ tầng.\nIII. KINH PHÍ THỰC HIỆN\nKinh phí bố trí từ ngân sách huyện.",
+            new DateOnly(2024, 1, 1));
+
+        var task = Assert.Single(directive.Tasks);
+        Assert.Equal("II.1.", task.Ref);
+    }
+}
