@@ -46,7 +46,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         {
             if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(items.Of(leaf).Words)) continue;
             var task = TaskOf(leaf, items, fallback, when);
-            if (task is not null) tasks.Add((leaf.Line, task));
+            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."): nobody is tasked.
+            if (task is null || (header.DocumentType == "QUYẾT ĐỊNH" && task.Kind == TaskKind.Task && task.Lead.Count == 0)) continue;
+            tasks.Add((leaf.Line, task));
         }
         if (outline.Items.Count == 0) tasks.AddRange(LetterTasks(outline, issuerUnit, fallback, when));
         foreach (var row in tables.Rows) tasks.Add((row.Line, TableTask(row, when)));
@@ -107,9 +109,13 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         }
     }
 
-    /// <summary>Articles that enact rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ ngày ký".</summary>
+    /// <summary>
+    /// Items that enact or cite rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ
+    /// ngày ký", and the documents a directive rests on ("- Căn cứ ...", "- Nghị định số 61/2018/NĐ-CP ...").
+    /// </summary>
     private static bool IsProvision(WordText words) =>
-        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal);
+        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal)
+        || Outline.IsCitation(words.Text);
 
     private DirectiveTask? TaskOf(OutlineItem leaf, ItemWords items, Units fallback, When when)
     {
@@ -252,14 +258,14 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     private static readonly string[][] NonTaskHeadings =
     [
         ["muc", "dich"], ["yeu", "cau"], ["muc", "tieu"], ["can", "cu"], ["tinh", "hinh"], ["ket", "qua"], ["danh", "gia"],
-        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"],
+        ["quan", "diem"], ["pham", "vi"], ["doi", "tuong"], ["kinh", "phi"], ["nguon", "kinh", "phi"],
     ];
 
     private static bool InNonTaskSection(OutlineItem leaf)
     {
         for (var item = leaf; item is not null; item = item.Parent)
         {
-            if (item.Children.Count == 0 || !IsHeadingOnly(item)) continue;
+            if (!IsCapitals(item.Paragraphs[0])) continue;
             var heading = Word.Split(VietnameseText.Fold(item.Paragraphs[0]));
             if (heading.Count <= 8 && NonTaskHeadings.Any(h => heading.Count >= h.Length
                     && h.Select((w, k) => OcrDistance.Like(heading[k].Text, w)).All(x => x)))
@@ -269,8 +275,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>A heading in capitals with nothing under it but what was read elsewhere (a task table).</summary>
-    private static bool IsHeadingOnly(OutlineItem item) =>
-        item.Paragraphs.Count == 1 && !item.Paragraphs[0].Any(char.IsLower) && item.Paragraphs[0].Any(char.IsLetter);
+    private static bool IsHeadingOnly(OutlineItem item) => item.Paragraphs.Count == 1 && IsCapitals(item.Paragraphs[0]);
+
+    private static bool IsCapitals(string text) => !text.Any(char.IsLower) && text.Any(char.IsLetter);
 
     private static bool IsCatalogued(string unit) =>
         UnitCatalog.Entries.Any(e => e.Units.Contains(unit));

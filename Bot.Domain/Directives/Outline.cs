@@ -97,7 +97,8 @@ public sealed class Outline
                 closing.Add(text);
                 continue;
             }
-            if (label is null)
+            // Bullets citing what the directive rests on, before its first item, belong to the preamble.
+            if (label is null || (roots.Count == 0 && IsCitation(text)))
             {
                 if (stack.Count == 0)
                 {
@@ -133,6 +134,17 @@ public sealed class Outline
         for (var i = 1; i < Math.Min(words.Count - 1, 10); i++)
             if (words.Reads(i, "yeu", "cau") && !words.BreakBefore[i]) return words.Reads(0, "chu", "tich") || words.Reads(0, "ubnd");
         return false;
+    }
+
+    private static readonly Regex Citation = new(
+        @"^\s*(?:can cu\b|(?:luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van|ke hoach|chi thi|thong bao|bao cao)\s+so\s+\d)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>A document cited: "Căn cứ ...", "Nghị định số 61/2018/NĐ-CP ...".</summary>
+    public static bool IsCitation(string paragraph)
+    {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        return Citation.IsMatch(VietnameseText.Fold(paragraph));
     }
 
     /// <summary>The closing formula: "Yêu cầu ... nghiêm túc ...", "Nhận được Công văn ...", "Trên đây là ...", or any paragraph ending "./.".</summary>

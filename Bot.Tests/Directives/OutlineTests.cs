@@ -89,3 +89,34 @@ public sealed class TaskTableTests
         Assert.Equal(["", "", "Đoạn văn sau bảng."], table.Remaining); // table lines blanked: lines keep their places
     }
 }
+
+public sealed class CitationTests
+{
+    [Fact]
+    public void Bullets_that_cite_documents_are_not_tasks()
+    {
+        var directive = Bot.Cli.ParseCommand.Reader().Read(
+            "Căn cứ:\n- Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n- Căn cứ Kế hoạch số 33/KH-UBND ngày 27/02/2023;\n"
+            + "UBND huyện yêu cầu UBND các xã, thị trấn thực hiện:\n1. Rà soát thủ tục hành chính.",
+            new DateOnly(2024, 1, 1));
+
+        var task = Assert.Single(directive.Tasks);
+        Assert.Equal("1.", task.Ref);
+        Assert.Equal(["UBND các xã, thị trấn"], task.Lead);
+    }
+}
+
+public sealed class PlanSectionTests
+{
+    [Fact]
+    public void Sections_of_aims_and_funding_hold_no_tasks()
+    {
+        var directive = Bot.Cli.ParseCommand.Reader().Read(
+            "KẾ HOẠCH\nChuyển đổi số năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
+            + "1. Phòng Văn hóa và Thông tin rà soát hạ tầng.\nIII. KINH PHÍ THỰC HIỆN\nKinh phí bố trí từ ngân sách huyện.",
+            new DateOnly(2024, 1, 1));
+
+        var task = Assert.Single(directive.Tasks);
+        Assert.Equal("II.1.", task.Ref);
+    }
+}
