@@ -43,10 +43,12 @@ public static class ParseCommand
     }
 
     /// <summary>The reader with the time recognizer.</summary>
+    /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays).</summary>
     public static DirectiveReader Reader()
     {
-        var recognizer = new TimeRecognizer();
-        return new DirectiveReader(recognizer.Recognize);
+        var calendar = new Bot.Domain.Calendar.WorkCalendar(Bot.Domain.Calendar.HolidayPlan.Parse(
+            File.ReadAllText(Bot.Hosting.BotConfiguration.FindFile("config/holidays.json"))));
+        return new DirectiveReader(new TimeRecognizer(calendar).Recognize);
     }
 
     public static string ToJson(Directive directive)
