@@ -62,6 +62,12 @@ public static class ServeCommand
 
     private static WebApplication Compose(WebApplicationBuilder builder, BotApp app, TelegramOptions telegram, TimeProvider clock)
     {
+        // Handlers call the store synchronously (LiteDB is synchronous, and a shown list waits for its
+        // group commit): give the thread pool room for that many blocked calls from the start, so the
+        // HTTP continuations are not starved while it slowly grows.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, telegram.Concurrency * 4), io);
+
         if (telegram.WebhookUrl.Length > 0 && telegram.WebhookSecret.Length == 0) telegram.WebhookSecret = TelegramSetup.NewSecret();
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton<TimeProvider>(clock);
