@@ -36,6 +36,9 @@ public interface IAssignmentStore
     /// <summary>Open work past its deadline, of one unit or of all.</summary>
     IReadOnlyList<Assignment> Overdue(string? unitCode = null);
 
+    /// <summary>Open work with a deadline in [from, to], of all units, earliest first (the reminder planner's window).</summary>
+    IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to);
+
     IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
 
     IReadOnlyList<Assignment> ByDirectiveNumber(string number);

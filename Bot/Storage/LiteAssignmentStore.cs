@@ -71,6 +71,8 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public IReadOnlyList<Assignment> Overdue(string? unitCode = null) =>
         OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode);
 
+    public IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to) => OpenDueBetween(from, to, null);
+
     // Open work with a deadline in [from, to], in deadline order.
     private List<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode)
     {
