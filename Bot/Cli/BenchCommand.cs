@@ -6,6 +6,7 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
         ["docs"] = Documents.DocumentBench.RunAsync,
+        ["remind"] = RemindBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)
