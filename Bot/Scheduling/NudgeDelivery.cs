@@ -125,7 +125,6 @@ public sealed class NudgeDelivery
             return DeliveryOutcome.PassedOver;
         }
 
-        _outbox.Attempted(messageId, _clock.GetUtcNow());
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ChatKey, outbound.ChatId);
         try
@@ -155,6 +154,13 @@ public sealed class NudgeDelivery
             _outbox.MarkFailed(messageId, e.Message, _clock.GetUtcNow());
             _logger.LogWarning("Reminder {Message} to {Phone} refused: {Reason}", messageId, official.Phone, e.Message);
             return DeliveryOutcome.Failed;
+        }
+        catch (Exception e) when (IsTransient(e) || e is ChannelRateLimitedException)
+        {
+            // Still failing after our retries: stays pending for Hangfire's retry (and the stale sweep).
+            _outbox.Attempted(messageId, _clock.GetUtcNow());
+            _logger.LogWarning("Reminder {Message} to {Phone} not delivered yet: {Reason}", messageId, official.Phone, e.Message);
+            throw;
         }
         finally
         {

@@ -71,7 +71,7 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
     {
         var query = Query.Between(nameof(NudgeDoc.DueBefore), new BsonValue(dueFrom.UtcDateTime), new BsonValue(dueTo.UtcDateTime));
         // Only the ids: the planner needs nothing else, and this runs every minute.
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(); // the default comparer is ordinal and hashes faster than an explicit one
         foreach (var doc in Nudges.Query().Where(query).Select(n => n.Id).ToEnumerable()) keys.Add(doc);
         return keys;
     }
