@@ -27,7 +27,8 @@ internal static class RemindBench
     {
         var count = int.Parse(args.Option("nudges") ?? "10000", CultureInfo.InvariantCulture);
         var assignments = int.Parse(args.Option("assignments") ?? "1000000", CultureInfo.InvariantCulture);
-        var (deliveryRate, limit, tooMany, faults, elapsed) = await DeliveryAsync(count);
+        var workers = args.Option("workers") ?? "50";
+        var (deliveryRate, limit, tooMany, faults, elapsed) = await DeliveryAsync(count, workers);
         var (firstMs, steadyMs, planned) = PlannerPass(assignments);
         Console.WriteLine("| measure | value | target |");
         Console.WriteLine("|---|---|---|");
@@ -39,7 +40,7 @@ internal static class RemindBench
         return 0;
     }
 
-    private static async Task<(double Rate, double Limit, int TooMany, int Faults, TimeSpan Elapsed)> DeliveryAsync(int count)
+    private static async Task<(double Rate, double Limit, int TooMany, int Faults, TimeSpan Elapsed)> DeliveryAsync(int count, string workers)
     {
         const double limit = 300;
         var folder = Path.Combine(Path.GetTempPath(), "bench-remind-" + Guid.NewGuid().ToString("N")[..8]);
@@ -49,7 +50,9 @@ internal static class RemindBench
             var store = Path.Combine(folder, "bot.db");
             Prepare(store, count, WorkingMorning, userId => server.SendText(userId, "/start"));
             // The bot paces at 95% of the limit: arrival jitter would otherwise push some seconds over it.
-            await using var app = RemindWorker.Build([], WorkerSettings(server, store, WorkingMorning, limit * 0.95));
+            var settings = WorkerSettings(server, store, WorkingMorning, limit * 0.95);
+            settings["Scheduling:Workers"] = workers;
+            await using var app = RemindWorker.Build([], settings);
             var watch = Stopwatch.StartNew();
             await app.StartAsync();
             TimeSpan? first = null;
@@ -100,7 +103,6 @@ internal static class RemindBench
             watch.Restart();
             steady = planner.Plan(targets, handled, sentToday, now.AddMinutes(i));
             steadyMs = Math.Min(steadyMs, watch.Elapsed.TotalMilliseconds);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady pass {i}: {watch.Elapsed.TotalMilliseconds:0} ms"));
         }
         if (steady.Bundles.Count > 0) throw new InvalidOperationException("The second pass planned again what the first recorded.");
         return (first, steadyMs, plan.Bundles.Sum(b => b.Nudges.Count));
@@ -115,7 +117,6 @@ internal static class RemindBench
         ["Clock:Now"] = now.ToString("O", CultureInfo.InvariantCulture),
         ["Delivery:OverallPerSecond"] = overallPerSecond.ToString(CultureInfo.InvariantCulture),
         ["Delivery:PerChatPerSecond"] = "10",
-        ["Scheduling:Workers"] = "50",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
