@@ -50,6 +50,9 @@ public sealed record Assignment
 
     public string? DeadlineText { get; init; }
 
+    /// <summary>The task's RRULE when it repeats ("FREQ=MONTHLY;BYMONTHDAY=15"), so the duty can be described without its directive.</summary>
+    public string? Recurrence { get; init; }
+
     public AssignmentStatus Status { get; init; }
 
     /// <summary>The latest confirmation; kept when reopened so the history reads in the audit log.</summary>

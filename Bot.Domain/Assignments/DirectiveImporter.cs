@@ -18,24 +18,29 @@ public sealed record ImportResult(ImportOutcome Outcome, TrackedDirective Direct
 
 /// <summary>
 /// Keeps read directives and, when published, their assignments: the same text twice changes
-/// nothing; a corrected version carries its tasks' ids, and so their confirmed work, over.
+/// nothing; a corrected version carries its tasks' ids, and so their confirmed work, over;
+/// rolling forward adds the next periods of repeating duties.
 /// </summary>
 public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory units, TimeProvider clock, int periodsAhead = Publishing.DefaultPeriodsAhead)
 {
     /// <param name="read">The directive and the text it was read from.</param>
     /// <param name="publish">Create assignments now (a directive published before stays published).</param>
-    /// <param name="relatedUnits">The units meant by "Các cơ quan, đơn vị liên quan".</param>
+    /// <param name="relatedUnits">
+    /// The units meant by "Các cơ quan, đơn vị liên quan"; empty keeps those chosen before.
+    /// Giving them publishes the same text again.
+    /// </param>
     /// <param name="byPhone">Who imports, for the audit log.</param>
     public ImportResult Import(ReadDirective read, bool publish, IReadOnlyCollection<Unit> relatedUnits, string byPhone)
     {
         ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(relatedUnits);
         var now = clock.GetUtcNow();
         var hash = TrackedDirective.HashOf(read.Text);
         var same = store.FindDirectiveByHash(hash);
-        if (same is not null && (!publish || same.Published))
+        if (same is not null && (!publish || same.Published) && relatedUnits.Count == 0)
             return new ImportResult(ImportOutcome.Unchanged, same, new SaveResult(0, 0, 0), []);
 
-        var id = TrackedDirective.IdOf(read.Directive, hash);
+        var id = same?.Id ?? TrackedDirective.IdOf(read.Directive, hash);
         var before = same ?? store.FindDirective(id);
         var outcome = before is null ? ImportOutcome.New : before.ContentHash == hash ? ImportOutcome.Unchanged : ImportOutcome.Corrected;
         var next = before?.NextTaskNumber ?? 1;
@@ -44,19 +49,39 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
         for (var i = 0; i < read.Directive.Tasks.Count; i++)
             tasks.Add(new TrackedTask(matches[i]?.Id ?? $"{id}.{next++}", read.Directive.Tasks[i]));
 
-        var published = publish || before?.Published == true;
-        var directive = new TrackedDirective(id, read.Directive, hash, read.Source, before?.ImportedAt ?? now, published, tasks, next);
+        var directive = new TrackedDirective(id, read.Directive, hash, read.Source, before?.ImportedAt ?? now,
+            publish || before?.Published == true, tasks, next,
+            relatedUnits.Count > 0 ? relatedUnits.Select(u => u.Code).ToList() : before?.RelatedUnitCodes ?? []);
+        var action = outcome switch { ImportOutcome.New => "import", ImportOutcome.Corrected => "correct", _ => "publish" };
+        return Store(directive, outcome, action, byPhone, now);
+    }
+
+    /// <summary>
+    /// Materialises the next periods of a published directive's repeating duties, keeping
+    /// <c>periodsAhead</c> of them ahead of now. The job that calls it may run any number of times.
+    /// </summary>
+    public ImportResult RollForward(string directiveId, string byPhone)
+    {
+        var directive = store.FindDirective(directiveId) ?? throw new ArgumentException($"Không có văn bản {directiveId}.", nameof(directiveId));
+        if (!directive.Published) return new ImportResult(ImportOutcome.Unchanged, directive, new SaveResult(0, 0, 0), []);
+        return Store(directive, ImportOutcome.Unchanged, "roll-forward", byPhone, clock.GetUtcNow());
+    }
+
+    private ImportResult Store(TrackedDirective directive, ImportOutcome outcome, string action, string byPhone, DateTimeOffset now)
+    {
         var problems = new List<string>();
         var changes = Reconciliation.None;
-        if (published)
+        if (directive.Published)
         {
-            var plan = Publishing.Plan(directive, units, relatedUnits, now, periodsAhead);
+            var related = directive.RelatedUnitCodes.Select(units.ByCode).OfType<Unit>().ToList();
+            var plan = Publishing.Plan(directive, units, related, now, periodsAhead);
             problems.AddRange(plan.Problems);
-            changes = Publishing.Reconcile(store.OfDirective(id), plan.Assignments);
+            changes = Publishing.Reconcile(store.OfDirective(directive.Id), plan.Assignments);
         }
-        var action = outcome switch { ImportOutcome.New => "import", ImportOutcome.Corrected => "correct", _ => "publish" };
-        var audit = new AuditEntry(now, byPhone, action, null, id,
-            $"{read.Directive.Number ?? "(không số)"} từ {read.Source}: {tasks.Count} nhiệm vụ, +{changes.Insert.Count} ~{changes.Update.Count} -{changes.Delete.Count} phân công");
+        if (action == "roll-forward" && changes.IsEmpty) return new ImportResult(outcome, directive, new SaveResult(0, 0, 0), problems);
+        var audit = new AuditEntry(now, byPhone, action, null, directive.Id,
+            $"{directive.Directive.Number ?? "(không số)"} từ {directive.Source}: {directive.Tasks.Count} nhiệm vụ, " +
+            $"+{changes.Insert.Count} ~{changes.Update.Count} -{changes.Delete.Count} phân công");
         var saved = store.Save(directive, changes, audit);
         return new ImportResult(outcome, directive, saved, problems);
     }

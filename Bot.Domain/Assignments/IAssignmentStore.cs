@@ -27,21 +27,22 @@ public interface IAssignmentStore
 
     ChangeResult Extend(string assignmentId, Bot.Domain.Organization.Official approvedBy, DateTimeOffset newDueBefore, string reason);
 
-    /// <summary>A unit's open work, earliest deadline first, work without a deadline last.</summary>
-    IReadOnlyList<Assignment> OpenOfUnit(string unitCode);
+    /// <summary>A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue);
 
     /// <summary>Open work due from now to now + days, of one unit or of all.</summary>
     IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null);
 
     /// <summary>Open work past its deadline, of one unit or of all.</summary>
-    IReadOnlyList<Assignment> Overdue(string? unitCode = null);
+    IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue);
 
     /// <summary>Open work with a deadline in [from, to], of all units, earliest first (the reminder planner's window).</summary>
     IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to);
 
     IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
 
-    IReadOnlyList<Assignment> ByDirectiveNumber(string number);
+    /// <summary>The assignments of a directive, by its full number or the number alone; of one unit, or of all.</summary>
+    IReadOnlyList<Assignment> ByDirectiveNumber(string number, string? unitCode = null);
 
     /// <summary>Per-unit progress over the assignments due in [from, to).</summary>
     IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to);

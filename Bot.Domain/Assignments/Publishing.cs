@@ -76,6 +76,7 @@ public static class Publishing
                         Period = period,
                         DueBefore = due?.ToUniversalTime(),
                         DeadlineText = task.DeadlineText,
+                        Recurrence = task.Recurrence,
                         Status = AssignmentStatus.Open,
                         CreatedAt = now,
                     });
@@ -120,6 +121,7 @@ public static class Publishing
                 DirectiveNumber = plan.DirectiveNumber,
                 Part = plan.Part,
                 DeadlineText = plan.DeadlineText,
+                Recurrence = plan.Recurrence,
                 DueBefore = old.Extensions.Count > 0 ? old.DueBefore : plan.DueBefore,
             };
             if (merged != old) update.Add(merged);

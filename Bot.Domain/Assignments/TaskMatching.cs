@@ -13,6 +13,9 @@ public static class TaskMatching
     private const double SameRefThreshold = 0.35;
     private const double MovedThreshold = 0.6;
 
+    // Enough to prefer the same place among similar candidates, not enough to beat the same words elsewhere.
+    private const double SameRefBonus = 0.2;
+
     /// <summary>For each new task (by index), the old task it continues, or null for a new task.</summary>
     public static IReadOnlyList<TrackedTask?> Match(IReadOnlyList<TrackedTask> old, IReadOnlyList<DirectiveTask> updated)
     {
@@ -28,7 +31,7 @@ public static class TaskMatching
                 var similarity = Similarity(words, oldWords[o]);
                 var sameRef = string.Equals(old[o].Task.Ref, updated[n].Ref, StringComparison.Ordinal);
                 if (similarity >= MovedThreshold || (sameRef && similarity >= SameRefThreshold))
-                    pairs.Add((similarity + (sameRef ? 0.5 : 0), n, o));
+                    pairs.Add((similarity + (sameRef ? SameRefBonus : 0), n, o));
             }
         }
         var result = new TrackedTask?[updated.Count];

@@ -21,7 +21,10 @@ public interface IDirectiveSource
 /// <summary>A task of a stored directive, with an id that survives corrected versions of the directive.</summary>
 public sealed record TrackedTask(string Id, DirectiveTask Task);
 
-/// <summary>A directive kept in the store: its identity, the hash of its text, and its tasks.</summary>
+/// <summary>
+/// A directive kept in the store: its identity, the hash of its text, its tasks, whether it is
+/// published and which units were chosen for "Các cơ quan, đơn vị liên quan" when it was.
+/// </summary>
 public sealed record TrackedDirective(
     string Id,
     Directive Directive,
@@ -30,7 +33,8 @@ public sealed record TrackedDirective(
     DateTimeOffset ImportedAt,
     bool Published,
     IReadOnlyList<TrackedTask> Tasks,
-    int NextTaskNumber)
+    int NextTaskNumber,
+    IReadOnlyList<string> RelatedUnitCodes)
 {
     /// <summary>
     /// A directive is the same directive when its number and issuer are the same (a corrected

@@ -24,6 +24,9 @@ public sealed class Assistant(
     /// <summary>Tasks on one page of a list: short enough for a phone and for Telegram's 4,096 characters.</summary>
     public const int PageSize = 8;
 
+    /// <summary>The most tasks a list numbers: a person does not page further, and the store stays light.</summary>
+    public const int MaxListed = 100;
+
     /// <summary>How long "↩ Hoàn tác" undoes a confirmation.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
 
@@ -40,6 +43,9 @@ public sealed class Assistant(
         ArgumentNullException.ThrowIfNull(inbound);
         var official = directory.ByChatAccount(new ChatAccount(inbound.Channel, inbound.UserId));
         if (official is null) return Stranger(inbound);
+        // Someone who writes to us can be written to again.
+        if (memory.Preferences(official.Phone) is { UnreachableSince: not null } prefs)
+            memory.SavePreferences(prefs with { UnreachableSince = null });
         if (inbound.Tap is { } tap) return Tapped(inbound, official, tap);
         if (inbound.Contact is not null)
             return Say(inbound, $"Tài khoản này đã liên kết với {official.Name} ({UnitName(official.UnitCode)}).");
@@ -92,15 +98,18 @@ public sealed class Assistant(
     {
         var now = clock.GetUtcNow();
         // "tuần này", "trước 30/11": a time in a question about tasks means "due by then".
-        if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent && DueBy(inbound.Text, now) is { } until)
-            return List(inbound, official, $"Việc đến hạn trước {Wording.DueShown(until)}", OpenOf(official).Where(a => a.DueBefore is { } d && d <= until));
+        // Alone ("tuần này", "trước 30/11") the time must be most of the message, so "thời tiết hôm nay
+        // thế nào" is not read as a question about today's work.
+        if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent
+            && DueBy(inbound.Text, now, mostOfMessage: intent is UnknownIntent) is { } until)
+            return DueSoon(inbound, official, $"Việc có hạn trước {Wording.Before(until)}", until);
         return intent switch
         {
             StartIntent or GreetingIntent => Say(inbound, $"Chào anh/chị {official.Name}.\n\n{HelpText}"),
             HelpIntent => Say(inbound, HelpText),
             MyTasksIntent => List(inbound, official, "Việc còn phải làm", OpenOf(official)),
-            DueSoonIntent => List(inbound, official, "Việc sắp đến hạn (7 ngày tới)", OpenOf(official).Where(a => a.DueBefore is { } d && d <= now.AddDays(7))),
-            OverdueIntent => List(inbound, official, "Việc đã quá hạn", assignments.Overdue(official.UnitCode)),
+            DueSoonIntent => DueSoon(inbound, official, "Việc sắp đến hạn (7 ngày tới)", now.AddDays(7)),
+            OverdueIntent => Late(inbound, official),
             TaskDetailIntent d => Detail(inbound, official, d.Number),
             DoneIntent d => ConfirmByNumber(inbound, official, d.Number),
             UndoIntent => UndoLast(inbound, official),
@@ -115,11 +124,31 @@ public sealed class Assistant(
         };
     }
 
-    private DateTimeOffset? DueBy(string? text, DateTimeOffset now)
+    /// <summary>Open work due from now until then; overdue work is only counted, it has its own list.</summary>
+    private Reply DueSoon(Inbound inbound, Official official, string title, DateTimeOffset until)
+    {
+        var now = clock.GetUtcNow();
+        var days = Math.Max(1, (int)Math.Ceiling((until - now).TotalDays));
+        var due = assignments.DueWithin(days, official.UnitCode).Where(a => a.DueBefore <= until).ToList();
+        var reply = List(inbound, official, title, due);
+        var late = assignments.Overdue(official.UnitCode, MaxListed + 1).Count;
+        if (late == 0) return reply;
+        var footer = $"\n\n⚠️ Ngoài ra có {(late > MaxListed ? $"hơn {MaxListed}" : late.ToString(CultureInfo.InvariantCulture))} việc đã quá hạn: gõ «quá hạn» để xem.";
+        return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + footer }] };
+    }
+
+    private Reply Late(Inbound inbound, Official official)
+    {
+        return List(inbound, official, "Việc đã quá hạn", assignments.Overdue(official.UnitCode, MaxListed + 1));
+    }
+
+    private DateTimeOffset? DueBy(string? text, DateTimeOffset now, bool mostOfMessage)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
+        var letters = text.Count(char.IsLetterOrDigit);
         foreach (var m in time.Recognize(text, VietnamTime.ToLocal(now)))
         {
+            if (mostOfMessage && m.Text.Count(char.IsLetterOrDigit) * 10 < letters * 6) continue;
             if (m.DueBefore is { } due) return due;
             if (m.End is { } end) return end;
             if (m.Start is { } start) return start.AddDays(1);
@@ -127,25 +156,36 @@ public sealed class Assistant(
         return null;
     }
 
-    private IEnumerable<Assignment> OpenOf(Official official) => assignments.OpenOfUnit(official.UnitCode);
+    // One more than a list numbers, to know whether there are more.
+    private IReadOnlyList<Assignment> OpenOf(Official official) => assignments.OpenOfUnit(official.UnitCode, MaxListed + 1);
 
     private IEnumerable<Assignment> OfDirective(Official official, string number) =>
-        assignments.ByDirectiveNumber(number).Where(a => Access.MaySee(official, a.UnitCode) && !a.IsDone)
+        assignments.ByDirectiveNumber(number, Access.SeesAllUnits(official) ? null : official.UnitCode).Where(a => Access.MaySee(official, a.UnitCode) && !a.IsDone)
             .OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue);
 
     // ---- lists -------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Shows a list and remembers it, so "việc 3", "xong việc 3" and its buttons mean the same task
+    /// later, across restarts. At most <see cref="MaxListed"/> are numbered (callers fetch one more to
+    /// know whether there are more).
+    /// </summary>
     private Reply List(Inbound inbound, Official official, string title, IEnumerable<Assignment> found)
     {
-        var ids = found.Select(a => a.Id).ToList();
-        if (ids.Count == 0)
+        var all = found.Take(MaxListed + 1).ToList();
+        var shown = all.Take(MaxListed).ToList();
+        if (shown.Count == 0)
             return Say(inbound, $"{title}: không có việc nào. 👍");
-        var list = new TaskList(NewListId(), ChatKey(inbound), title, ids, clock.GetUtcNow());
+        var list = new TaskList(NewListId(), ChatKey(inbound), title, shown.Select(a => a.Id).ToList(), clock.GetUtcNow());
         memory.SaveList(list);
-        return Page(inbound, official, list, 0, editMessageId: null);
+        var reply = Page(inbound, official, list, 0, editMessageId: null, known: shown);
+        if (all.Count <= MaxListed) return reply;
+        var note = $"\n\n(Danh sách đánh số {MaxListed} việc có hạn sớm nhất; đơn vị còn nhiều việc hơn.)";
+        return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + note }] };
     }
 
-    private Reply Page(Inbound inbound, Official official, TaskList list, int page, string? editMessageId, string? toast = null, string? tapQuery = null)
+    private Reply Page(Inbound inbound, Official official, TaskList list, int page, string? editMessageId, string? toast = null, string? tapQuery = null,
+        List<Assignment>? known = null)
     {
         var now = clock.GetUtcNow();
         var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
@@ -159,7 +199,8 @@ public sealed class Assistant(
         for (var i = page * PageSize; i < Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize); i++)
         {
             var number = i + 1;
-            var a = assignments.Get(list.AssignmentIds[i]);
+            // A list just made renders from what was fetched; a tap or a page re-reads the store.
+            var a = known is not null && i < known.Count ? known[i] : assignments.Get(list.AssignmentIds[i]);
             if (a is null || !Access.MaySee(official, a.UnitCode)) continue;
             text.Append(CultureInfo.InvariantCulture, $"\n{number}. {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · ");
             if (a.IsDone)
@@ -170,7 +211,7 @@ public sealed class Assistant(
             }
             else
             {
-                text.Append(Wording.Deadline(a, now)).Append(Wording.Repeats(a));
+                text.Append(Wording.Deadline(a, now)).Append(Repeats(a));
                 row.Add(new Button($"✅ Đã xong {number}", Sign(inbound, "d", list.Id, number)));
             }
             if (row.Count == 2)
@@ -197,9 +238,10 @@ public sealed class Assistant(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"📄 Việc {number} — {Wording.Source(a)}, mục {a.TaskRef}\n");
         text.Append(CultureInfo.InvariantCulture, $"Đơn vị: {UnitName(a.UnitCode)} ({(a.Part == UnitPart.Lead ? "chủ trì" : "phối hợp")})\n");
-        text.Append(CultureInfo.InvariantCulture, $"Hạn: {Wording.Deadline(a, now)}{Wording.Repeats(a)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"⏰ {Wording.Deadline(a, now)}{Repeats(a)}\n");
         if (a.IsDone) text.Append(CultureInfo.InvariantCulture, $"Trạng thái: ✅ {a.Completion!.ByName} xác nhận xong lúc {Wording.Moment(a.Completion.At)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"\nNguyên văn: «{a.TaskText}»");
+        // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
+        text.Append(CultureInfo.InvariantCulture, $"\nNguyên văn: «{Wording.Summary(a.TaskText, 3_000)}»");
         var buttons = a.IsDone ? [] : new List<IReadOnlyList<Button>> { new[] { new Button("✅ Đã xong", Sign(inbound, "d", memory.LastList(ChatKey(inbound))!.Id, number)) } };
         return new Reply([new Outbound(inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }
@@ -317,7 +359,7 @@ public sealed class Assistant(
                 Bot.Domain.Reminders.NudgeKind.Overdue => "⚠️",
                 _ => "•",
             };
-            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · {Wording.Deadline(a, now)}{Wording.Repeats(a)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · {Wording.Deadline(a, now)}{Repeats(a)}");
             if (Access.MayChange(official, a.UnitCode))
                 buttons.Add([new Button($"✅ Đã xong {number}", Sign(inbound, "d", list.Id, number)), new Button($"⏰ Nhắc lại sau {number}", Sign(inbound, "s", list.Id, number))]);
         }
@@ -386,10 +428,10 @@ public sealed class Assistant(
             .OrderByDescending(p => p.Overdue).ThenBy(p => p.OnTimeRate ?? 1).ThenBy(p => p.UnitCode, StringComparer.Ordinal)
             .ToList();
         if (rows.Count == 0) return Say(inbound, "Chưa có việc nào đến hạn trong năm nay.");
-        var text = new StringBuilder($"📊 Tiến độ từ 01/01/{local.Year} (việc đến hạn đến {Wording.DueShown(now.AddDays(7))}):\n");
+        var text = new StringBuilder($"📊 Tiến độ năm {local.Year}, tính đến {local:dd/MM/yyyy} (xong / tổng số việc, quá hạn, tỷ lệ đúng hạn):\n");
         foreach (var p in rows.Take(15))
         {
-            var rate = p.OnTimeRate is { } r ? $", đúng hạn {r:P0}" : "";
+            var rate = p.OnTimeRate is { } r ? $", đúng hạn {Math.Round(r * 100).ToString(CultureInfo.InvariantCulture)}%" : "";
             text.Append(CultureInfo.InvariantCulture, $"\n• {UnitName(p.UnitCode)}: xong {p.Done}/{p.Total}, quá hạn {p.Overdue}{rate}");
         }
         if (rows.Count > 15) text.Append(CultureInfo.InvariantCulture, $"\n… và {rows.Count - 15} đơn vị khác.");
@@ -431,6 +473,9 @@ public sealed class Assistant(
     }
 
     private string UnitName(string code) => units.ByCode(code)?.Name ?? code;
+
+    /// <summary>" (hằng tháng, trước ngày 15)" for a repeating duty, from its RRULE.</summary>
+    private static string Repeats(Assignment a) => Wording.Repetition(a.Recurrence) is { } words ? $" ({words})" : "";
 
     private static string ChatKey(Inbound inbound) => $"{inbound.Channel}:{inbound.ChatId}";
 

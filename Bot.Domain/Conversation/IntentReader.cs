@@ -6,27 +6,28 @@ namespace Bot.Domain.Conversation;
 
 /// <summary>
 /// Reads what a person wants from a chat message, with or without accents and with small typos.
-/// Phrases are matched on folded words in order; a word of four letters or more may be one edit off.
+/// Phrases are matched on folded words in order; a word of four letters or more may be one edit off
+/// in a question, five or more in a request that changes something ("công" is not "xong").
 /// Rules are tried top to bottom, so the more specific ones come first ("chưa hoàn thành" is a
 /// question about open tasks, not a confirmation).
 /// </summary>
 public static partial class IntentReader
 {
-    private sealed record Rule(string[][] Phrases, Func<int?, Intent> Make);
+    private sealed record Rule(string[][] Phrases, Func<int?, Intent> Make, bool Changes);
 
     // Each rule: the phrases that trigger it (folded), and the intent it makes (with the number
     // found in the message, if any).
     private static readonly Rule[] Rules =
     [
         When(["chua hoan thanh", "chua xong", "viec chua lam", "con no"], _ => new MyTasksIntent()),
-        When(["hoan tac", "huy xac nhan", "bo xac nhan", "undo", "lam lai"], _ => new UndoIntent()),
-        When(["bat tom tat", "mo tom tat", "nhan tom tat"], _ => new DigestIntent(true)),
-        When(["tat tom tat", "bo tom tat", "dung tom tat"], _ => new DigestIntent(false)),
-        When(["nhac lai", "nhac sau", "bao lai sau", "hoan nhac"], n => new SnoozeIntent(n)),
-        When(["tat nhac", "dung nhac", "bo nhac", "khong nhac"], n => new RemindersIntent(false, n)),
-        When(["bat nhac", "mo nhac"], n => new RemindersIntent(true, n)),
+        When(["hoan tac", "huy xac nhan", "bo xac nhan", "undo", "lam lai"], _ => new UndoIntent(), changes: true),
+        When(["bat tom tat", "mo tom tat", "nhan tom tat"], _ => new DigestIntent(true), changes: true),
+        When(["tat tom tat", "bo tom tat", "dung tom tat"], _ => new DigestIntent(false), changes: true),
+        When(["nhac lai", "nhac sau", "bao lai sau", "hoan nhac"], n => new SnoozeIntent(n), changes: true),
+        When(["tat nhac", "dung nhac", "bo nhac", "khong nhac"], n => new RemindersIntent(false, n), changes: true),
+        When(["bat nhac", "mo nhac"], n => new RemindersIntent(true, n), changes: true),
         When(["tien do", "thong ke", "xep hang", "tinh hinh thuc hien", "bao cao tien do"], _ => new ProgressIntent()),
-        When(["da xong", "xong viec", "xong", "da hoan thanh", "hoan thanh", "da lam xong", "done", "ok xong"], n => new DoneIntent(n)),
+        When(["da xong", "xong viec", "xong", "da hoan thanh", "hoan thanh", "da lam xong", "done", "ok xong"], n => new DoneIntent(n), changes: true),
         When(["qua han", "tre han", "tre", "cham han", "bi cham", "tre hen"], _ => new OverdueIntent()),
         When(["sap den han", "sap het han", "sap toi han", "den han", "toi han", "han chot", "sap han"], _ => new DueSoonIntent()),
         When(["xem them", "trang sau", "tiep theo", "xem tiep"], _ => new MoreIntent()),
@@ -73,31 +74,32 @@ public static partial class IntentReader
         if (words.Length == 1 && number is { } only) return new TaskDetailIntent(only);
         foreach (var rule in Rules)
         {
-            if (rule.Phrases.Any(p => Contains(words, p))) return rule.Make(number);
+            var typoFrom = rule.Changes ? 5 : 4;
+            if (rule.Phrases.Any(p => Contains(words, p, typoFrom))) return rule.Make(number);
         }
         return new UnknownIntent();
     }
 
-    private static Rule When(string[] phrases, Func<int?, Intent> make) =>
-        new(phrases.Select(p => p.Split(' ')).ToArray(), make);
+    private static Rule When(string[] phrases, Func<int?, Intent> make, bool changes = false) =>
+        new(phrases.Select(p => p.Split(' ')).ToArray(), make, changes);
 
     /// <summary>True when the phrase's words occur in order, next to each other, each alike.</summary>
-    private static bool Contains(string[] words, string[] phrase)
+    private static bool Contains(string[] words, string[] phrase, int typoFrom)
     {
         for (var start = 0; start + phrase.Length <= words.Length; start++)
         {
             var all = true;
-            for (var k = 0; k < phrase.Length && all; k++) all = Alike(words[start + k], phrase[k]);
+            for (var k = 0; k < phrase.Length && all; k++) all = Alike(words[start + k], phrase[k], typoFrom);
             if (all) return true;
         }
         return false;
     }
 
-    /// <summary>Equal, or one typing slip away (insert, delete, swap, replace) for words of four letters or more.</summary>
-    internal static bool Alike(string typed, string expected)
+    /// <summary>Equal, or one typing slip away (insert, delete, swap, replace) for words of <paramref name="typoFrom"/> letters or more.</summary>
+    internal static bool Alike(string typed, string expected, int typoFrom = 4)
     {
         if (typed == expected) return true;
-        if (expected.Length < 4 || Math.Abs(typed.Length - expected.Length) > 1) return false;
+        if (expected.Length < typoFrom || Math.Abs(typed.Length - expected.Length) > 1) return false;
         // A short word with a letter missing is usually another word ("don" is "đơn", not "done").
         if (expected.Length == 4 && typed.Length < 4) return false;
         return TypingDistance(typed, expected) <= 1;

@@ -41,13 +41,46 @@ public static class Wording
             : local.ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
     }
 
+    /// <summary>An exclusive instant after "trước": "30/11/2023", or "16:00 ngày 23/10/2023".</summary>
+    public static string Before(DateTimeOffset instant)
+    {
+        var local = VietnamTime.ToLocal(instant);
+        return local.ToString(local.TimeOfDay == TimeSpan.Zero ? "dd/MM/yyyy" : "HH:mm 'ngày' dd/MM/yyyy", Invariant);
+    }
+
     /// <summary>The last day on which the work is on time.</summary>
     public static DateOnly LastDay(DateTimeOffset dueBefore) =>
         DateOnly.FromDateTime(VietnamTime.ToLocal(dueBefore.AddTicks(-1)));
 
-    /// <summary>A repeating duty's rule in words, from the directive's own phrase: "(trước ngày 15 hằng tháng)".</summary>
-    public static string Repeats(Assignment assignment) =>
-        assignment.Period is not null && !string.IsNullOrWhiteSpace(assignment.DeadlineText) ? $" ({assignment.DeadlineText})" : "";
+    /// <summary>
+    /// A repeating duty's rule in words, from its RRULE: "hằng tháng, trước ngày 15", "hằng quý",
+    /// "6 tháng một lần", "hằng năm", "hằng quý, trước ngày 20 tháng cuối quý". Null when it does not repeat.
+    /// </summary>
+    public static string? Repetition(string? rrule)
+    {
+        if (string.IsNullOrWhiteSpace(rrule)) return null;
+        var parts = rrule.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].Trim().ToUpperInvariant(), p => p[1].Trim().ToUpperInvariant(), StringComparer.Ordinal);
+        var freq = parts.GetValueOrDefault("FREQ");
+        var interval = int.TryParse(parts.GetValueOrDefault("INTERVAL"), NumberStyles.None, Invariant, out var i) ? i : 1;
+        var day = parts.GetValueOrDefault("BYMONTHDAY");
+        var months = parts.GetValueOrDefault("BYMONTH");
+        var every = (freq, interval, months) switch
+        {
+            ("YEARLY", _, "3,6,9,12") => "hằng quý",
+            ("YEARLY", 1, _) => "hằng năm",
+            ("MONTHLY", 1, _) => "hằng tháng",
+            ("MONTHLY", 3, _) => "hằng quý",
+            ("MONTHLY", 6, _) => "6 tháng một lần",
+            ("MONTHLY", var n, _) => $"{n} tháng một lần",
+            ("WEEKLY", 1, _) => "hằng tuần",
+            ("DAILY", 1, _) => "hằng ngày",
+            _ => "định kỳ",
+        };
+        if (day is null) return every;
+        return months == "3,6,9,12" ? $"{every}, trước ngày {day} tháng cuối quý" : $"{every}, trước ngày {day}";
+    }
 
     /// <summary>The first words of a task, cut at a word boundary: lists stay readable on a phone.</summary>
     public static string Summary(string text, int max = 110)

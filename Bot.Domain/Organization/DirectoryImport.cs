@@ -23,6 +23,7 @@ public static class DirectoryImport
         var firstRowOfPhone = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            if (new[] { row.Unit, row.Name, row.Role, row.Phone }.All(string.IsNullOrWhiteSpace)) continue; // a blank line
             var faults = new List<string>();
             var unit = string.IsNullOrWhiteSpace(row.Unit) ? null : units.Find(row.Unit);
             if (string.IsNullOrWhiteSpace(row.Unit)) faults.Add("thiếu tên đơn vị");

@@ -16,7 +16,17 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        text = WithoutInvalidCodePoints(text);
+        string nfc;
+        try
+        {
+            nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Something else the normaliser refuses: keep the text as it came rather than fail.
+            nfc = text;
+        }
         var sb = new StringBuilder(nfc.Length);
         for (var i = 0; i < nfc.Length; i++)
         {
@@ -33,6 +43,24 @@ public static class VietnameseText
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Code points Unicode normalisation refuses — half a surrogate pair, noncharacters — get U+FFFD,
+    /// so garbled input is read rather than thrown back.
+    /// </summary>
+    private static string WithoutInvalidCodePoints(string text)
+    {
+        char[]? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (!char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF') && c is not (>= '\uFDD0' and <= '\uFDEF')) continue;
+            fixedText ??= text.ToCharArray();
+            fixedText[i] = '\uFFFD';
+        }
+        return fixedText is null ? text : new string(fixedText);
     }
 
     /// <summary>Lower case without diacritics, one character for one: "Việc của tôi" → "viec cua toi".</summary>

@@ -82,7 +82,7 @@ internal sealed partial class TimeParser
         {
             day = new DayRead(_today.AddDays(shift), end + 1, false);
         }
-        else if (DaySpec(end) is { } spec) day = spec;
+        else if (DaySpec(Sym(end, ',') ? end + 1 : end) is { } spec) day = spec; // "16 giờ 00, ngày 25/10/2023"
         return new ClockRead(hour, minute, second, grain, part, day, day?.End ?? end);
     }
 

@@ -1,3 +1,5 @@
+using Bot.Domain.Text;
+
 namespace Bot.Domain.Time;
 
 /// <summary>Days, weeks, months, quarters, years, seasons and counts from now.</summary>
@@ -73,7 +75,7 @@ internal sealed partial class TimeParser
             m = m2;
             end = afterDay + 2;
             if (Sym(end, '/') && Year(end + 1, allowShort: true) is { } year) (y, end) = (year.Year, year.End);
-            else if (!saidDay && Sym(end, '/')) return null;
+            else if (!saidDay && (Sym(end, '/') || IsRank(i - 1))) return null;
         }
         else if ((Sym(afterDay, '-') || Sym(afterDay, '.')) && Glued(afterDay) && Glued(afterDay + 1)
                  && Num(afterDay + 1, 1, 12) is int m3 && Sym(afterDay + 2, _t[afterDay].Text[0]) && Glued(afterDay + 3)
@@ -105,15 +107,16 @@ internal sealed partial class TimeParser
         return null;
     }
 
+    /// <summary>"thứ" before "11/12" makes a rank (11th of 12), not a date; OCR writes it "thir" too.</summary>
+    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || OcrDistance.Like(w, "thu"));
+
     /// <summary>A month number after "tháng": 1–12 in digits or words ("ba", "mười một", "giêng").</summary>
     private (int Month, int End)? MonthNumber(int i)
     {
         if (Num(i, 1, 12) is int m) return (m, i + 1);
         if (Has(i) && _t[i].IsNumber) return null;
         if (Word(i) is { } w && TimeWords.MonthNames.TryGetValue(w, out var named)) return (named, i + 1);
-        if (Word(i) is "tu" or "bon" or "mot" or "hai" or "ba" or "nam" or "sau" or "bay" or "tam" or "chin" or "muoi"
-            && Count(i) is { Value: >= 1 and <= 12 } c)
-            return (c.Value, c.End);
+        if (Count(i, afterUnit: true) is { Value: >= 1 and <= 12 } c) return (c.Value, c.End);
         return null;
     }
 
@@ -212,7 +215,7 @@ internal sealed partial class TimeParser
         int q, j;
         if (Num(i + 1, 1, 4) is int n) (q, j) = (n, i + 2);
         else if (Word(i + 1) is { } w && TimeWords.Roman.TryGetValue(w, out var r) && _t[i + 1].Capital) (q, j) = (r, i + 2);
-        else if (Word(i + 1) is "mot" or "hai" or "ba" or "bon" or "tu" && Count(i + 1) is { Value: >= 1 and <= 4 } c) (q, j) = (c.Value, c.End);
+        else if (Has(i + 1) && !_t[i + 1].IsNumber && Count(i + 1, afterUnit: true) is { Value: >= 1 and <= 4 } c) (q, j) = (c.Value, c.End);
         else return null;
         var k = Is(j, "cua") ? j + 1 : j;
         var (year, end, absolute) = (_today.Year, j, false);
@@ -259,6 +262,55 @@ internal sealed partial class TimeParser
         return null;
     }
 
+    /// <summary>
+    /// The ends of a month or a year: "cuối tháng" (from the 21st), "đầu tháng sau" (1st–10th),
+    /// "cuối tháng 11", "cuối năm 2023" (December), "đầu năm nay" (January). A year needs its number
+    /// or "nay": "khen thưởng cuối năm" names an occasion, not a time.
+    /// </summary>
+    private (int To, TimeValue Value)? EdgeOfPeriod(int i)
+    {
+        var end = Is(i, "cuoi");
+        if (!end && !Is(i, "dau")) return null;
+        if (Is(i + 1, "thang"))
+        {
+            DateTime month;
+            int to;
+            if (MonthPhrase(i + 1) is { Value.Grain: TimeGrain.Month } named) (month, to) = (named.Value.Start, named.To);
+            else (month, to) = (new DateTime(_today.Year, _today.Month, 1), i + 2);
+            return end
+                ? (to, TimeValue.Span(month.AddDays(20), month.AddMonths(1), TimeGrain.Day))
+                : (to, TimeValue.Span(month, month.AddDays(10), TimeGrain.Day));
+        }
+        if (Is(i + 1, "nam") && YearPhrase(i + 1) is { } year && (year.Value.Absolute || Is(i + 2, "nay")))
+        {
+            var first = end ? year.Value.Start.AddMonths(11) : year.Value.Start;
+            return (year.To, TimeValue.Span(first, first.AddMonths(1), TimeGrain.Month, year.Value.Absolute));
+        }
+        if (!end && Is(i + 1, "tuan"))
+        {
+            var (weeks, to) = Shift(i + 2) is { } s ? (s.Shift, s.End) : (0, i + 2);
+            var monday = TimeValue.Floor(_now, TimeGrain.Week).AddDays(7 * weeks);
+            return (to, TimeValue.Span(monday, monday.AddDays(2), TimeGrain.Day));
+        }
+        return null;
+    }
+
+    /// <summary>"từ ngày 1/10 đến ngày 31/10/2023", "từ thứ hai đến thứ sáu", "từ 8h đến 11h30": a span.</summary>
+    private (int To, TimeValue Value)? FromTo(int i)
+    {
+        if (!Is(i, "tu") || At(i + 1) is not { } from) return null;
+        var j = from.To;
+        if (!(Is(j, "den") || (Is(j, "toi") && Spelled(j, "tới")) || Sym(j, '-'))) return null;
+        if (At(j + 1) is not { } to) return null;
+        var until = to.Value;
+        // "từ thứ hai đến thứ sáu" said on a Wednesday: the Friday after that Monday.
+        if (until.End <= from.Value.Start && !until.Absolute && until.Grain == TimeGrain.Day && !until.Interval)
+            until = TimeValue.Day(DateOnly.FromDateTime(until.Start).AddDays(7));
+        if (until.End <= from.Value.Start) return null;
+        var grain = from.Value.Grain < until.Grain ? from.Value.Grain : until.Grain;
+        return (to.To, TimeValue.Span(from.Value.Start, until.End, grain, from.Value.Absolute || until.Absolute));
+    }
+
     /// <summary>"6 tháng đầu năm 2024", "3 tháng cuối năm 2023", "4 tháng cuối năm".</summary>
     private (int To, TimeValue Value)? MonthsOfYear(int i)
     {
@@ -274,35 +326,38 @@ internal sealed partial class TimeParser
         return (end, TimeValue.Span(start, start.AddMonths(n.Value), TimeGrain.Month, absolute));
     }
 
-    /// <summary>"mùa hè này", "mùa đông năm nay", "mùa xuân năm 2024" (astronomical seasons).</summary>
+    /// <summary>"mùa hè này", "mùa đông năm nay", "mùa xuân năm 2024", "mùa thu tới" (astronomical seasons).</summary>
     private (int To, TimeValue Value)? Season(int i)
     {
-        if (!Is(i, "mua") || Word(i + 1) is not { } w || !TimeWords.Seasons.TryGetValue(w, out var startDay)) return null;
+        if (!Is(i, "mua") || Word(i + 1) is not { } w || !TimeWords.Seasons.TryGetValue(w, out var first)) return null;
         var j = i + 2;
-        DateTime StartIn(int year) => new(year, startDay.Month, startDay.Day);
-        DateTime EndOf(DateTime start)
+        TimeValue In(int year)
         {
-            var following = TimeWords.Seasons.Values.Distinct()
-                .Select(s => new DateTime(start.Year, s.Month, s.Day))
-                .Select(d => d <= start ? d.AddYears(1) : d)
-                .Min();
-            // A season ends on the day the next one starts, that day included (Duckling's count).
-            return following.AddDays(1);
+            var start = new DateTime(year, first.Month, first.Day);
+            return TimeValue.Span(start, SeasonEnd(start), TimeGrain.Day);
         }
-        int year;
-        int end;
-        if (Key(j, "nam") && Year(j + 1) is { } y) (year, end) = (y.Year, y.End);
-        else if (Is(j, "nay") || (Key(j, "nam") && Is(j + 1, "nay")))
+        if (Key(j, "nam") && Year(j + 1) is { } y) return (y.End, In(y.Year));
+        if (Is(j, "nay") || (Is(j, "nam") && Is(j + 1, "nay")))
         {
-            end = Is(j, "nay") ? j + 1 : j + 2;
-            var last = StartIn(_today.Year - 1);
-            year = _now >= last && _now < EndOf(last) ? _today.Year - 1 : _today.Year;
+            // "mùa đông này" in February is the winter that began last December.
+            var last = In(_today.Year - 1);
+            return (Is(j, "nay") ? j + 1 : j + 2, _now < last.End ? last : In(_today.Year));
         }
-        else if (Is(j, "toi") || Is(j, "sau")) (year, end) = (StartIn(_today.Year) > _now ? _today.Year : _today.Year + 1, j + 1);
-        else (year, end) = (_today.Year, j);
-        var from = StartIn(year);
-        return (end, TimeValue.Span(from, EndOf(from), TimeGrain.Day));
+        if ((Is(j, "toi") && Spelled(j, "tới")) || Is(j, "sau"))
+        {
+            var coming = In(_today.Year);
+            return (j + 1, coming.Start > _now ? coming : In(_today.Year + 1));
+        }
+        return (j, In(_today.Year));
     }
+
+    /// <summary>A season ends on the day the next one starts, that day included (Duckling's count).</summary>
+    private static DateTime SeasonEnd(DateTime start) =>
+        TimeWords.Seasons.Values
+            .Select(s => new DateTime(start.Year, s.Month, s.Day))
+            .Select(d => d <= start ? d.AddYears(1) : d)
+            .Min()
+            .AddDays(1);
 
     /// <summary>
     /// Counts from now: "3 ngày nữa", "sau 3 ngày" (a day); "3 ngày tới" (the next three days,
@@ -331,12 +386,12 @@ internal sealed partial class TimeParser
         return (j, Point(unit, ago ? -n.Value : n.Value));
     }
 
-    /// <summary>Now moved by n units: a day for days and longer, else the unit itself.</summary>
+    /// <summary>Now moved by n units: a day for days and longer, else the minute ("sau 2 giờ" at 9:30 is 11:30) or second.</summary>
     private TimeValue Point(TimeGrain unit, int n)
     {
         var moved = TimeValue.Add(_now, unit, n);
-        return unit >= TimeGrain.Day
-            ? TimeValue.Day(DateOnly.FromDateTime(moved))
-            : TimeValue.Unit(TimeValue.Floor(moved, unit), unit);
+        if (unit >= TimeGrain.Day) return TimeValue.Day(DateOnly.FromDateTime(moved));
+        var grain = unit == TimeGrain.Second ? TimeGrain.Second : TimeGrain.Minute;
+        return TimeValue.Unit(TimeValue.Floor(moved, grain), grain);
     }
 }

@@ -17,37 +17,58 @@ internal sealed partial class TimeParser
         var j = afterComplete > 0 ? afterComplete : i;
         DueRule rule;
         int k;
-        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue) (rule, k) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End);
+        string[] cueWords = [];
+        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue)
+            (rule, k, cueWords) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End, TimeWords.DeadlineCues[cue.Which].Words);
         else if (afterComplete > 0) (rule, k) = (DueRule.ByEnd, j);
         else return null;
         if (Sym(k, ':')) k++;
         if (Is(k, "la")) k++;
+        // "đến"/"tới" alone lead a deadline only before "ngày N" or "cuối": "đến ngày 30/11", "đến cuối tháng".
+        if (cueWords is ["den"] or ["toi"] && !(Key(k, "ngay") && Num(k + 1) is not null) && !Is(k, "cuoi")) return null;
+        if (cueWords is ["toi"] && !Spelled(j, "tới")) return null;
 
-        if (rule != DueRule.Before && DayCount(k) is { } count)
-            return new Found(i, count.End, new Due(null, null, count.Lasting, count.FromReceipt));
-        if (At(k) is not { } time) return null;
-        var v = time.Value;
+        var time = At(k);
+        // "hạn nộp báo cáo quý 3": up to three words may stand between an outright cue and its time.
+        if (time is null && TimeWords.CuesThatMayStandApart.Any(c => c.SequenceEqual(cueWords)))
+        {
+            for (var gap = 1; gap <= 3 && time is null && Has(k + gap - 1) && _t[k + gap - 1].IsWord; gap++) time = At(k + gap);
+        }
+        if (rule != DueRule.Before && DayCount(k) is { } count && (time is null || count.End > time.Value.To))
+            return new Found(i, count.End, new Due(null, null, count.Lasting, count.From));
+        if (time is null) return null;
+        var v = time.Value.Value;
         if (rule == DueRule.Within && ((v.Grain == TimeGrain.Year && !v.Interval) || v.End <= _now)) return null;
         var isClock = v.Grain is TimeGrain.Second or TimeGrain.Minute or TimeGrain.Hour && !v.Interval;
         var due = isClock || rule == DueRule.Before ? v.Start : v.End;
-        return new Found(i, time.To, new Due(v, due));
+        // "từ nay đến hết năm 2023" spans from today.
+        var today = _today.ToDateTime(TimeOnly.MinValue);
+        if (Is(j, "tu") && Is(j + 1, "nay") && !isClock && v.Start < today && v.End > today)
+            v = TimeValue.Span(today, v.End, TimeGrain.Day, v.Absolute);
+        return new Found(i, time.Value.To, new Due(v, due));
     }
 
-    /// <summary>"05 ngày làm việc kể từ ngày nhận được văn bản", "3 ngày".</summary>
-    private (int End, Lasting Lasting, bool FromReceipt)? DayCount(int i)
+    /// <summary>"05 ngày làm việc kể từ ngày nhận được văn bản", "10 ngày kể từ ngày ký", "2 tuần" (from today).</summary>
+    private (int End, Lasting Lasting, CountFrom From)? DayCount(int i)
     {
-        if (Count(i) is not { Value: >= 1 and <= 366 } n || !Key(n.End, "ngay")) return null;
+        if (Count(i) is not { Value: >= 1 and <= 366 } n) return null;
+        TimeGrain unit;
+        if (Key(n.End, "ngay")) unit = TimeGrain.Day;
+        else if (Is(n.End, "tuan")) unit = TimeGrain.Week;
+        else if (Is(n.End, "thang")) unit = TimeGrain.Month;
+        else return null;
         var j = n.End + 1;
-        var afterWorking = Words(j, TimeWords.WorkingDay);
+        var afterWorking = unit == TimeGrain.Day ? Words(j, TimeWords.WorkingDay) : -1;
         var working = afterWorking > 0;
         if (working) j = afterWorking;
-        var fromReceipt = false;
+        var from = CountFrom.Today;
         if (AnyOf(j, TimeWords.FromReceipt, f => f) is { } receipt)
         {
-            (fromReceipt, j) = (true, receipt.End);
+            (from, j) = (CountFrom.Receipt, receipt.End);
             if (AnyOf(j, TimeWords.ReceivedThings, t => t) is { } thing) j = thing.End;
         }
-        return (j, new Lasting(n.Value, TimeGrain.Day, working), fromReceipt);
+        else if (AnyOf(j, TimeWords.FromSigning, f => f) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        return (j, new Lasting(n.Value, unit, working), from);
     }
 
     /// <summary>A length of time on its own: "3 tháng", "5 ngày làm việc".</summary>
@@ -135,7 +156,28 @@ internal sealed partial class TimeParser
             end = more.End;
         }
         var duty = periodic || DutyVerbBefore(i);
-        return new Found(i, end, new Repeating(best.Rule, null, null, duty));
+        var rule = best.Rule;
+        if (DayInPeriod(end, rule) is { } day) (rule, end, duty) = (rule + day.Part, day.End, true);
+        return new Found(i, end, new Repeating(rule, null, null, duty));
+    }
+
+    /// <summary>
+    /// A day right after a repetition names the day in the period: "hằng tháng, trước ngày 25"
+    /// (;BYMONTHDAY=25), "hằng năm trước ngày 15/12" (;BYMONTH=12;BYMONTHDAY=15).
+    /// </summary>
+    private (string Part, int End)? DayInPeriod(int i, string rule)
+    {
+        var j = Sym(i, ',') ? i + 1 : i;
+        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue) j = cue.End;
+        else if (Is(j, "vao")) j++;
+        if (!Key(j, "ngay") || Num(j + 1, 1, 31) is not int day) return null;
+        var k = j + 2;
+        var monthly = rule.StartsWith("FREQ=MONTHLY", StringComparison.Ordinal);
+        var dated = Sym(k, '/') && Num(k + 1, 1, 12) is not null && !Sym(k + 2, '/');
+        if (monthly && !Sym(k, '/') && !Key(k, "thang")) return (Invariant($";BYMONTHDAY={day}"), k);
+        if (rule == "FREQ=YEARLY" && dated && SafeDate(2024, Num(k + 1)!.Value, day) is not null)
+            return (Invariant($";BYMONTH={Num(k + 1)};BYMONTHDAY={day}"), k + 2);
+        return null;
     }
 
     /// <summary>One period: "hằng quý", "hàng năm", "mỗi tuần"; in a list or after "định kỳ" also "6 tháng", "quý", "năm".</summary>

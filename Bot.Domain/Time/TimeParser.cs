@@ -8,8 +8,16 @@ internal abstract record Meaning;
 /// <summary>A point or a span of time: "ngày 30/11/2023", "tuần sau", "tối nay".</summary>
 internal sealed record Moment(TimeValue Value) : Meaning;
 
-/// <summary>A deadline: a time with a cue ("chậm nhất ngày 30/11/2023"), or a count of days from receipt.</summary>
-internal sealed record Due(TimeValue? Value, DateTime? DueBefore, Lasting? Count = null, bool FromReceipt = false) : Meaning;
+/// <summary>A deadline: a time with a cue ("chậm nhất ngày 30/11/2023"), or a count of days from a starting day.</summary>
+internal sealed record Due(TimeValue? Value, DateTime? DueBefore, Lasting? Count = null, CountFrom From = CountFrom.Today) : Meaning;
+
+/// <summary>Where a count of days starts: today, the day the document is received, or the day it is signed.</summary>
+internal enum CountFrom
+{
+    Today,
+    Receipt,
+    Signing,
+}
 
 /// <summary>A length of time: "5 ngày làm việc", "3 tháng".</summary>
 internal sealed record Lasting(int Amount, TimeGrain Unit, bool WorkingDays = false) : Meaning;
@@ -33,16 +41,16 @@ internal sealed partial class TimeParser
     private readonly DateTime _now;
     private readonly DateOnly _today;
 
+    // The keyword each token reads as, looked up once per token (null: not yet; "": none).
+    private readonly string?[] _keyword;
+
     public TimeParser(List<TimeToken> tokens, DateTime referenceLocal)
     {
         _t = tokens;
+        _keyword = new string?[tokens.Count];
         _now = referenceLocal;
         _today = DateOnly.FromDateTime(referenceLocal);
     }
-
-    public DateTime Now => _now;
-
-    public IReadOnlyList<TimeToken> Tokens => _t;
 
     public List<Found> Scan()
     {
@@ -58,8 +66,38 @@ internal sealed partial class TimeParser
         return found;
     }
 
+    /// <summary>
+    /// The words a phrase may start with: the first words of the word lists and of the grammar's
+    /// rules. Most words of a text are none of these, and the scan passes them at once.
+    /// </summary>
+    private static readonly HashSet<string> StartWords = new(
+        TimeWords.Now.Select(w => w[0])
+            .Concat(TimeWords.ClockLeads.Select(w => w[0]))
+            .Concat(TimeWords.RelativeDays.Select(r => r.Words[0]))
+            .Concat(TimeWords.Holidays.Select(h => h.Words[0]))
+            .Concat(TimeWords.DeadlineCues.Select(c => c.Words[0]))
+            .Concat(TimeWords.Numbers.Keys)
+            .Concat(TimeWords.PartsOfDay.Keys)
+            .Concat(TimeWords.SundayFirstWords)
+            .Concat(TimeWords.Every)
+            .Concat([TimeWords.Complete[0], TimeWords.Periodically[0]])
+            // ngày/mồng D …, thứ …, tháng, quý, năm, tuần, cuối/đầu …, mùa, sau/cách đây N …, buổi sáng, lễ, vào ngày, từ … đến …
+            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "dau", "mua", "sau", "cach", "buoi", "le", "vao", "tu"]),
+        StringComparer.Ordinal);
+
+    private bool MayStart(int i)
+    {
+        var t = _t[i];
+        if (t.IsNumber) return true;
+        if (!t.IsWord) return false;
+        if (StartWords.Contains(t.Text)) return true;
+        _keyword[i] ??= TimeWords.KeywordOf(t.Text);
+        return StartWords.Contains(_keyword[i]!);
+    }
+
     private Found? Longest(int i)
     {
+        if (!MayStart(i)) return null;
         Found? best = null;
         Keep(ref best, Repetition(i));
         Keep(ref best, Deadline(i));
@@ -93,6 +131,8 @@ internal sealed partial class TimeParser
         Try(MonthsOfYear(i));
         Try(Season(i));
         Try(Counted(i));
+        Try(EdgeOfPeriod(i));
+        Try(FromTo(i));
         return best;
     }
 
@@ -111,7 +151,9 @@ internal sealed partial class TimeParser
         if (!Has(i) || !_t[i].IsWord) return false;
         var text = _t[i].Text;
         if (text == word) return true;
-        return TimeWords.Keywords.Contains(word) && TimeWords.Keywords.Match(text) == word;
+        if (!TimeWords.Keywords.Contains(word)) return false;
+        _keyword[i] ??= TimeWords.KeywordOf(text);
+        return _keyword[i] == word;
     }
 
     /// <summary>
@@ -156,17 +198,28 @@ internal sealed partial class TimeParser
         return best;
     }
 
-    /// <summary>A count: digits, or a spelled number up to twelve ("ba", "mười một").</summary>
-    private (int Value, int End)? Count(int i)
+    /// <summary>
+    /// A count: digits, or a spelled number up to twelve ("ba", "mười một"). <paramref name="afterUnit"/>:
+    /// right after "tháng", "quý" or "thứ", where "tư" is four and unaccented "sau" is six.
+    /// </summary>
+    private (int Value, int End)? Count(int i, bool afterUnit = false)
     {
         if (Num(i) is int n) return (n, i + 1);
-        if (Word(i) is not { } w || !TimeWords.Numbers.TryGetValue(w, out var v)) return null;
+        if (SpelledNumber(i, afterUnit) is not { } v) return null;
         // "năm" is five only when no year number follows ("tháng năm" = May, "tháng 9 năm 2023" is a year).
-        if (w == "nam" && Num(i + 1) is not null) return null;
-        if (v == 10 && Word(i + 1) is { } next && TimeWords.Numbers.TryGetValue(next, out var unit) && unit < 10
-            && !(next == "nam" && Num(i + 2) is not null) && next != "tu")
+        if (Word(i) == "nam" && Num(i + 1) is not null) return null;
+        if (v == 10 && SpelledNumber(i + 1, afterUnit: false) is int unit && unit < 10 && !(Word(i + 1) == "nam" && Num(i + 2) is not null))
             return (10 + unit, i + 2);
         return (v, i + 1);
+    }
+
+    private int? SpelledNumber(int i, bool afterUnit)
+    {
+        if (Word(i) is not { } w || !TimeWords.Numbers.TryGetValue(w, out var number)) return null;
+        var plain = _t[i].Spelled == w;
+        if (!plain && _t[i].Spelled != number.Written) return null;
+        if (!afterUnit && (w == "tu" || (plain && TimeWords.AmbiguousPlainNumbers.Contains(w)))) return null;
+        return number.Value;
     }
 
     /// <summary>A year: four digits, or two (91 → 1991, 17 → 2017).</summary>

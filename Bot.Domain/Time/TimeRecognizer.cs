@@ -25,6 +25,9 @@ public sealed class TimeRecognizer
     public IReadOnlyList<TimeMention> Recognize(string text, DateTime referenceLocal, DateOnly? receivedOn = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Years are read between 1900 and 2199; a reference far outside would push dates off the calendar.
+        if (referenceLocal.Year is < 1900 or > 2199)
+            throw new ArgumentOutOfRangeException(nameof(referenceLocal), referenceLocal, "The reference must fall between 1900 and 2199.");
         var tokens = TimeTokenizer.Split(text);
         var parser = new TimeParser(tokens, referenceLocal);
         var roles = new TimeRoles(text, tokens, referenceLocal);
@@ -48,11 +51,18 @@ public sealed class TimeRecognizer
                 return Mention(phrase, index, v, KindOf(v), roles.Of(found, v));
             case Due { Value: { } v, DueBefore: var due }:
                 return Mention(phrase, index, v, TimeKind.Deadline, TimeRole.Deadline) with { DueBefore = Instant(due) };
-            case Due { Count: { } count, FromReceipt: var fromReceipt }:
-                var from = fromReceipt ? receivedOn : today;
+            case Due { Count: { } count, From: var countFrom }:
+                // Counted from the signing day, the count needs the document's date: the reader resolves it.
+                var from = countFrom switch { CountFrom.Receipt => receivedOn, CountFrom.Today => today, _ => null };
                 if (from is not { } anchor)
-                    return new TimeMention(phrase, index, length, TimeKind.Duration, TimeRole.Deadline, DurationTimex(count)) { Grain = TimeGrain.Day };
-                var last = count.WorkingDays ? _calendar.AddWorkingDays(anchor, count.Amount) : anchor.AddDays(count.Amount);
+                    return new TimeMention(phrase, index, length, TimeKind.Duration, TimeRole.Deadline, DurationTimex(count)) { Grain = count.Unit };
+                var last = count switch
+                {
+                    { WorkingDays: true } => _calendar.AddWorkingDays(anchor, count.Amount),
+                    { Unit: TimeGrain.Week } => anchor.AddDays(7 * count.Amount),
+                    { Unit: TimeGrain.Month } => anchor.AddMonths(count.Amount),
+                    _ => anchor.AddDays(count.Amount),
+                };
                 var span = TimeValue.Span(anchor.ToDateTime(TimeOnly.MinValue), last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeGrain.Day);
                 return new TimeMention(phrase, index, length, TimeKind.Deadline, TimeRole.Deadline, TimeValue.Day(last).Timex(),
                     Instant(span.Start), Instant(span.End), Instant(span.End)) { Grain = TimeGrain.Day };

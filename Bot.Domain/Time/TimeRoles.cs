@@ -9,7 +9,8 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
     public TimeRole Of(Found found, TimeValue value)
     {
         if (value.Grain == TimeGrain.Day && !value.Interval && IsHeaderDate(found.From)) return TimeRole.IssueDate;
-        if (FollowsDocumentCode(found.From) || FollowsDocumentKind(found.From)) return TimeRole.Reference;
+        // Documents are dated by the day: "Báo cáo quý 3" names a report's period, not another document.
+        if (FollowsDocumentCode(found.From) || (value.Grain == TimeGrain.Day && FollowsDocumentKind(found.From))) return TimeRole.Reference;
         if (value.Absolute && value.End <= referenceLocal) return TimeRole.Period;
         return TimeRole.None;
     }
@@ -49,7 +50,10 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
         return slash && number;
     }
 
-    /// <summary>"Công văn ngày 19/9/2023", "Kế hoạch ngày …": a kind of document right before the date.</summary>
+    /// <summary>
+    /// "Công văn ngày 19/9/2023", "Kế hoạch ngày …": a kind of document right before the date. Its
+    /// last word must be exact ("hướng đến năm 2025" is not "hướng dẫn"); earlier words may be OCR-damaged.
+    /// </summary>
     private bool FollowsDocumentKind(int from)
     {
         foreach (var kind in TimeWords.DocumentKinds)
@@ -60,7 +64,7 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
             for (var w = 0; w < kind.Length && all; w++)
             {
                 var t = tokens[start + w];
-                all = t.IsWord && (t.Text == kind[w] || TimeWords.DocumentWords.Match(t.Text) == kind[w]);
+                all = t.IsWord && (t.Text == kind[w] || (w < kind.Length - 1 && TimeWords.DocumentWords.Match(t.Text) == kind[w]));
             }
             if (all) return true;
         }

@@ -38,6 +38,8 @@ internal static class TimeTokenizer
     {
         var folded = VietnameseText.Fold(text);
         var tokens = new List<TimeToken>(text.Length / 4);
+        var words = new Pool();
+        var spellings = new Pool();
         var i = 0;
         var glued = false;
         var lineStart = true;
@@ -54,6 +56,15 @@ internal static class TimeTokenizer
             }
             var start = i;
             TokenKind kind;
+            if (OcrNumberEnd(text, i) is int numberEnd)
+            {
+                // A number OCR wrote with letters for digits: "l1/2023", "2O23".
+                kind = TokenKind.Number;
+                i = numberEnd;
+                tokens.Add(new TimeToken(start, i - start, DigitsOf(text, start, i), kind, glued && tokens.Count > 0, lineStart, false, DigitsOf(text, start, i)));
+                (glued, lineStart) = (true, false);
+                continue;
+            }
             if (char.IsAsciiDigit(c))
             {
                 kind = TokenKind.Number;
@@ -69,8 +80,8 @@ internal static class TimeTokenizer
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var word = kind == TokenKind.Word ? LettersOf(folded, start, i) : folded[start..i];
-            var spelled = kind == TokenKind.Word ? SpelledOf(text, start, i, word) : word;
+            var word = kind == TokenKind.Word ? LettersOf(folded, start, i, words) : words.Get(folded.AsSpan(start, i - start));
+            var spelled = kind == TokenKind.Word ? spellings.Get(text.AsSpan(start, i - start), o => SpelledOf(o, word)) : word;
             tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
             glued = true;
             lineStart = false;
@@ -79,20 +90,63 @@ internal static class TimeTokenizer
     }
 
     // A word of decomposed input carries combining marks, folded to spaces: leave them out.
-    private static string LettersOf(string folded, int start, int end)
+    private static string LettersOf(string folded, int start, int end, Pool words)
     {
         var span = folded.AsSpan(start, end - start);
-        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : span.ToString();
+        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : words.Get(span);
     }
 
-    private static string SpelledOf(string text, int start, int end, string folded)
+    /// <summary>
+    /// One string per distinct piece of text: a text repeats its words, so tokens share their
+    /// strings instead of allocating one each (looked up by span, without allocating).
+    /// </summary>
+    private sealed class Pool
     {
-        var original = text.AsSpan(start, end - start);
-        var plain = true;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+        public Pool() => _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> key) => Get(key, k => k);
+
+        public string Get(ReadOnlySpan<char> key, Func<string, string> value)
+        {
+            if (_bySpan.TryGetValue(key, out var known)) return known;
+            var text = key.ToString();
+            return _strings[text] = value(text);
+        }
+    }
+
+    /// <summary>
+    /// Where a number that OCR wrote partly with look-alike letters ends (l and I for 1, O for 0),
+    /// or null: the run must hold a digit and a look-alike, and stand alone (no letter before or after).
+    /// </summary>
+    private static int? OcrNumberEnd(string text, int start)
+    {
+        if (start > 0 && char.IsLetter(text[start - 1])) return null;
+        int i = start, digits = 0, lookAlikes = 0;
+        for (; i < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i])) digits++;
+            else if (text[i] is 'l' or 'I' or 'O') lookAlikes++;
+            else break;
+        }
+        if (digits == 0 || lookAlikes == 0 || (i < text.Length && char.IsLetter(text[i]))) return null;
+        return i;
+    }
+
+    private static string DigitsOf(string text, int start, int end) =>
+        string.Create(end - start, (text, start), static (span, s) =>
+        {
+            for (var k = 0; k < span.Length; k++)
+                span[k] = s.text[s.start + k] switch { 'l' or 'I' => '1', 'O' => '0', var c => c };
+        });
+
+    private static string SpelledOf(string original, string folded)
+    {
         foreach (var c in original)
-            if (c >= 128 || char.IsUpper(c)) { plain = false; break; }
-        if (plain) return folded;
-        return original.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+            if (c >= 128 || char.IsUpper(c)) return original.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return folded;
     }
 
     private static bool IsMark(char c) =>

@@ -63,7 +63,20 @@ internal sealed record TimeValue(DateTime Start, DateTime End, TimeGrain Grain, 
             TimeGrain.Second => Start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
             _ => RangeTimex(Start, End),
         };
-        return new TimexProperty(text).TimexValue;
+        return RoundTrip(text);
+    }
+
+    // Parsing a TIMEX is costly next to scanning; the same values recur, so keep their read-back.
+    private static readonly Dictionary<string, string> ReadBack = new(StringComparer.Ordinal);
+
+    private static string RoundTrip(string text)
+    {
+        lock (ReadBack)
+        {
+            if (ReadBack.TryGetValue(text, out var known)) return known;
+            if (ReadBack.Count > 10_000) ReadBack.Clear();
+            return ReadBack[text] = new TimexProperty(text).TimexValue;
+        }
     }
 
     private static string RangeTimex(DateTime start, DateTime end)

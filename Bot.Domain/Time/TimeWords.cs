@@ -40,12 +40,36 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
-    /// <summary>Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa". "tu" (tư) is four only after a unit.</summary>
-    public static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> KeywordMemo = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The keyword a folded word reads as, or "" for none. Memoised here because texts repeat
+    /// their words and the scan asks for every word that may open a phrase.
+    /// </summary>
+    public static string KeywordOf(string word)
     {
-        ["mot"] = 1, ["hai"] = 2, ["ba"] = 3, ["bon"] = 4, ["tu"] = 4, ["nam"] = 5, ["sau"] = 6,
-        ["bay"] = 7, ["tam"] = 8, ["chin"] = 9, ["muoi"] = 10,
+        lock (KeywordMemo)
+        {
+            if (KeywordMemo.TryGetValue(word, out var known)) return known;
+            if (KeywordMemo.Count > 50_000) KeywordMemo.Clear();
+            return KeywordMemo[word] = Keywords.Match(word) ?? "";
+        }
+    }
+
+    /// <summary>
+    /// Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa", with how they are written: a word
+    /// must carry these accents or none. "tư" is four only after a unit ("tháng tư", "thứ tư"), and
+    /// "sau", "tam", "bay" without accents are "after", "temporary", "fly" unless a unit stands before.
+    /// </summary>
+    public static readonly Dictionary<string, (int Value, string Written)> Numbers = new(StringComparer.Ordinal)
+    {
+        ["mot"] = (1, "một"), ["hai"] = (2, "hai"), ["ba"] = (3, "ba"), ["bon"] = (4, "bốn"), ["tu"] = (4, "tư"),
+        ["nam"] = (5, "năm"), ["sau"] = (6, "sáu"), ["bay"] = (7, "bảy"), ["tam"] = (8, "tám"), ["chin"] = (9, "chín"),
+        ["muoi"] = (10, "mười"),
     };
+
+    /// <summary>Spelled numbers that, written without accents, are more often other words.</summary>
+    public static readonly string[] AmbiguousPlainNumbers = ["sau", "tam", "bay", "tu"];
 
     /// <summary>Month names besides the numbered ones: tháng giêng (first), tháng chạp (twelfth).</summary>
     public static readonly Dictionary<string, int> MonthNames = new(StringComparer.Ordinal)
@@ -171,6 +195,7 @@ internal static class TimeWords
     [
         (["cham", "nhat", "la", "truoc"], DueRule.Before),
         (["cham", "nhat", "truoc"], DueRule.Before),
+        (["cham", "nhat", "sau"], DueRule.ByEnd), // "chậm nhất sau 05 ngày làm việc kể từ …"
         (["cham", "nhat", "la"], DueRule.ByEnd),
         (["cham", "nhat", "vao"], DueRule.ByEnd),
         (["cham", "nhat", "trong"], DueRule.ByEnd),
@@ -191,13 +216,24 @@ internal static class TimeWords
         (["tu", "nay", "den"], DueRule.ByEnd),
         (["tu", "nay", "toi"], DueRule.ByEnd),
         (["den", "het"], DueRule.ByEnd),
+        // "đến"/"tới" alone only before "ngày N" or "cuối": "đến ngày 30/11", "đến cuối tháng"; "hướng đến năm 2025" is no deadline
+        (["den"], DueRule.ByEnd),
+        (["toi"], DueRule.ByEnd),
+        (["het"], DueRule.ByEnd), // "hết tháng này"
         (["toi", "het"], DueRule.ByEnd),
         (["xong", "truoc"], DueRule.Before),
         (["truoc"], DueRule.Before),
         (["ngay", "trong"], DueRule.ByEnd),
         (["trong", "vong"], DueRule.Within),
+        (["khong", "qua"], DueRule.Within), // "không quá 10 ngày kể từ …"
         (["trong", "thoi", "han"], DueRule.Within),
         (["trong"], DueRule.Within),
+    ];
+
+    /// <summary>Cues that name a deadline outright, so a few words may stand between them and the time: "hạn nộp báo cáo quý 3".</summary>
+    public static readonly string[][] CuesThatMayStandApart =
+    [
+        ["han", "nop"], ["han", "gui"], ["han", "hoan", "thanh"], ["han", "bao", "cao"], ["han", "chot"], ["thoi", "han"],
     ];
 
     /// <summary>"hoàn thành" may stand before any cue ("hoàn thành chậm nhất ngày …") or alone ("hoàn thành trong tháng 5").</summary>
@@ -211,6 +247,12 @@ internal static class TimeWords
     [
         ["ke", "tu", "ngay", "nhan", "duoc"], ["ke", "tu", "ngay", "nhan"], ["tu", "ngay", "nhan", "duoc"], ["tu", "ngay", "nhan"],
         ["ke", "tu", "khi", "nhan", "duoc"], ["ke", "tu", "khi", "nhan"], ["sau", "khi", "nhan", "duoc"], ["sau", "khi", "nhan"],
+    ];
+
+    /// <summary>"kể từ ngày ký", "kể từ ngày ban hành": counted from the document's own date, which the caller resolves.</summary>
+    public static readonly string[][] FromSigning =
+    [
+        ["ke", "tu", "ngay", "ky"], ["ke", "tu", "ngay", "ban", "hanh"], ["tu", "ngay", "ky"], ["tu", "ngay", "ban", "hanh"],
     ];
 
     /// <summary>What is received, swallowed into the phrase: "văn bản", "công văn", "kế hoạch" …</summary>

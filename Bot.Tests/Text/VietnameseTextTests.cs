@@ -30,6 +30,10 @@ public class VietnameseTextTests
     }
 
     [Fact]
+    public void Normalize_survives_lone_surrogates() =>
+        Assert.Equal("a\uFFFDb\uFFFD😀\uFFFD", VietnameseText.Normalize("a\uD800b\uDC00😀\uFFFF"));
+
+    [Fact]
     public void Key_collapses_white_space() =>
         Assert.Equal("ubnd cac xa, thi tran", VietnameseText.Key("  UBND  các\nxã, thị trấn "));
 

@@ -6,7 +6,14 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
         ["docs"] = Documents.DocumentBench.RunAsync,
+<<<<<<< HEAD
         ["remind"] = RemindBench.RunAsync,
+=======
+        ["time"] = TimeBench.RunAsync,
+        ["store"] = BenchStoreCommand.RunAsync,
+        ["chat"] = ChatBench.RunAsync,
+        ["parse"] = ParseBench.RunAsync,
+>>>>>>> chat
     };
 
     public static Task<int> RunAsync(CliArgs args)

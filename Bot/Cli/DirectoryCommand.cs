@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace Bot.Cli;
 
-/// <summary>`Bot directory import FILE` (CSV or XLSX: unit,name,role,phone) and `Bot directory list [--unit NAME]`.</summary>
+/// <summary>
+/// `Bot directory import FILE` (CSV or XLSX: unit,name,role,phone), `Bot directory list [--unit NAME]` and
+/// `Bot directory invite PHONE [--days N]` (a one-time link that links a chat without sharing the phone).
+/// </summary>
 public static class DirectoryCommand
 {
     public static Task<int> RunAsync(CliArgs args)
@@ -15,8 +18,25 @@ public static class DirectoryCommand
         {
             "import" when args.Positional.Count > 1 => Import(args, args.Positional[1]),
             "list" => List(args),
-            _ => throw new CliException("Bot directory import FILE | list [--unit NAME] [--db PATH]"),
+            "invite" when args.Positional.Count > 1 => Invite(args, args.Positional[1]),
+            _ => throw new CliException("Bot directory import FILE | list [--unit NAME] | invite PHONE [--days N] [--db PATH]"),
         });
+    }
+
+    private static int Invite(CliArgs args, string phone)
+    {
+        if (!PhoneNumber.TryNormalize(phone, out var normalized)) throw new CliException($"Số điện thoại \"{phone}\" không hợp lệ.");
+        var days = args.Option("days") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 7;
+        using var store = StoreCli.OpenStore(args);
+        var official = store.Directory.ByPhone(normalized) ?? throw new CliException($"Không có cán bộ nào có số {normalized} trong danh bạ.");
+        var expires = store.Clock.GetUtcNow().AddDays(days);
+        var code = store.Conversation.CreateInvite(official.Phone, expires);
+        var bot = StoreCli.Configuration()["Telegram:BotUsername"];
+        var link = string.IsNullOrWhiteSpace(bot) ? $"https://t.me/<tên_bot>?start={code}" : $"https://t.me/{bot}?start={code}";
+        AnsiConsole.MarkupLine($"Lời mời cho [bold]{Markup.Escape(official.Name)}[/] ({Markup.Escape(official.Phone)}), dùng một lần, hết hạn sau {days} ngày:");
+        Console.WriteLine(link);
+        Console.WriteLine($"(hoặc gõ trong Telegram: /start {code})");
+        return 0;
     }
 
     private static int Import(CliArgs args, string file)
@@ -26,6 +46,10 @@ public static class DirectoryCommand
         try
         {
             rows = DirectoryFile.Read(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"Không tìm thấy tệp danh bạ {file}.");
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

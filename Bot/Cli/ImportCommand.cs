@@ -13,10 +13,11 @@ namespace Bot.Cli;
 public static class ImportCommand
 {
     /// <summary>
-    /// How a file becomes a directive. Reads the JSON contract for now; the host replaces it with
-    /// the document reader (text, PDF, DOCX → DirectiveReader) when that is merged.
+    /// How a file becomes a directive when not the default: .json in the directive contract, anything
+    /// else (.txt, .pdf, .docx) through the document reader. It may throw IOException or
+    /// InvalidDataException: the file is then reported and skipped.
     /// </summary>
-    public static IDirectiveSource Source { get; set; } = new DirectiveJsonFile();
+    public static IDirectiveSource? Source { get; set; }
 
     /// <summary>Who the audit log names for imports from the command line.</summary>
     private const string CommandLineUser = "cli";
@@ -26,11 +27,11 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(args);
         var files = args.PositionalWithFlags("publish");
         if (files.Count == 0) throw new CliException("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: hãy cho biết tệp cần nhập.");
-        var units = StoreCli.Units(args);
+        using var app = StoreCli.OpenApp(args);
         var related = (args.Option("related") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => StoreCli.Unit(units, name)).ToList();
-        using var store = StoreCli.OpenStore(args);
-        var importer = new DirectiveImporter(store.Assignments, units, store.Clock);
+            .Select(name => StoreCli.Unit(app.Units, name)).ToList();
+        var importer = app.Importer;
+        var source = Source ?? new Bot.Storage.DirectiveFiles(app.Directives.Read);
         var publish = args.Flag("publish");
         var failed = 0;
         void ImportOne(string file)
@@ -38,12 +39,13 @@ public static class ImportCommand
             ReadDirective read;
             try
             {
-                read = Source.Read(file);
+                read = source.Read(file);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 failed++;
-                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(e.Message)}");
+                var why = e is FileNotFoundException or DirectoryNotFoundException ? "không tìm thấy tệp." : e.Message;
+                AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(why)}");
                 return;
             }
             var result = importer.Import(read, publish, related, CommandLineUser);

@@ -1,4 +1,5 @@
 using Bot.Domain.Organization;
+using Bot.Hosting;
 using Bot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -7,12 +8,7 @@ namespace Bot.Cli;
 /// <summary>What the store verbs share: configuration, the store file (`--db PATH`), the units file (`--units PATH`).</summary>
 internal static class StoreCli
 {
-    public static IConfiguration Configuration() =>
-        new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("BOT_")
-            .Build();
+    public static IConfiguration Configuration() => BotConfiguration.Build();
 
     public static BotStore OpenStore(CliArgs args)
     {
@@ -29,7 +25,7 @@ internal static class StoreCli
 
     public static UnitDirectory Units(CliArgs args)
     {
-        var path = args.Option("units") ?? Configuration()["Directory:Units"] ?? UnitsFile.DefaultPath;
+        var path = BotConfiguration.FindFile(args.Option("units") ?? Configuration()["Directory:Units"] ?? UnitsFile.DefaultPath);
         try
         {
             return UnitsFile.Load(path);
@@ -37,6 +33,26 @@ internal static class StoreCli
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
         {
             throw new CliException($"Không đọc được danh mục đơn vị {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The whole bot (store, units, reader) for verbs that read directives.</summary>
+    public static BotApp OpenApp(CliArgs args)
+    {
+        var builder = new ConfigurationBuilder().AddConfiguration(Configuration());
+        if (args.Option("units") is { } units) builder.AddInMemoryCollection(new Dictionary<string, string?> { ["Directory:Units"] = units });
+        var configuration = builder.Build();
+        try
+        {
+            return BotApp.Open(configuration, args.Option("db"), TimeProvider.System);
+        }
+        catch (LiteDB.LiteException e)
+        {
+            throw new CliException($"Không mở được tệp dữ liệu: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException)
+        {
+            throw new CliException($"Không đọc được cấu hình: {e.Message}");
         }
     }
 

@@ -33,14 +33,20 @@ public static class TimeCommand
         phrases.AddRange(args.Positional.Where(p => p.Trim().Length > 0));
         if (phrases.Count == 0) throw new CliException("Hãy nhập một cụm từ chỉ thời gian, hoặc --batch TỆP.");
 
+        foreach (var line in Lines(phrases, reference)) Console.WriteLine(line);
+        return 0;
+    }
+
+    /// <summary>One JSON line per time found in each phrase, or one error line for a phrase with none.</summary>
+    internal static IEnumerable<string> Lines(IEnumerable<string> phrases, DateTime reference)
+    {
         var recognizer = new TimeRecognizer();
         foreach (var phrase in phrases)
         {
             var mentions = recognizer.Recognize(phrase, reference);
-            if (mentions.Count == 0) Console.WriteLine(JsonSerializer.Serialize(new TimeLine(phrase) { Error = "Không nhận ra thời gian" }, Json));
-            foreach (var m in mentions) Console.WriteLine(JsonSerializer.Serialize(TimeLine.Of(m), Json));
+            if (mentions.Count == 0) yield return JsonSerializer.Serialize(new TimeLine(phrase) { Error = "Không nhận ra thời gian" }, Json);
+            foreach (var m in mentions) yield return JsonSerializer.Serialize(TimeLine.Of(m), Json);
         }
-        return 0;
     }
 
     /// <summary>The --ref option as a local wall-clock time, or now in Vietnam.</summary>
@@ -48,7 +54,7 @@ public static class TimeCommand
     {
         if (option is null) return VietnamTime.ToLocal(TimeProvider.System.GetUtcNow());
         string[] formats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
-        return DateTime.TryParseExact(option, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+        return DateTime.TryParseExact(option, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Year is >= 1900 and <= 2199
             ? t
             : throw new CliException($"Thời điểm tham chiếu \"{option}\" không hợp lệ: hãy viết như 2023-10-18T09:30.");
     }

@@ -90,10 +90,11 @@ public sealed class BotStore : IDisposable
         assignments.EnsureIndex(x => x.OpenKey);            // open work of a unit by deadline; due within / overdue of a unit
         assignments.EnsureIndex(x => x.OpenDue);            // due within / overdue across units
         assignments.EnsureIndex(x => x.UnitCode);           // done work of a unit
-        assignments.EnsureIndex(x => x.DirectiveId);        // reconcile a directive's assignments
-        assignments.EnsureIndex(x => x.NumberKey);          // by directive number
+        assignments.EnsureIndex(x => x.DirectiveId);        // a directive's assignments: reconcile, by directive number
+        assignments.EnsureIndex(x => x.DirectiveUnitKey);   // one unit's share of a directive ("công văn 1259")
         assignments.EnsureIndex(x => x.DueBefore);          // progress over a period
         DirectiveDocs.EnsureIndex(x => x.ContentHash, unique: false);
+        DirectiveDocs.EnsureIndex(x => x.NumberKey);
         OfficialDocs.EnsureIndex(x => x.UnitCode);
         OfficialDocs.EnsureIndex("AccountKeys", "$.AccountKeys[*]");
         AuditDocs.EnsureIndex(x => x.AssignmentId);

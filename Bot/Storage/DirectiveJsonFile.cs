@@ -25,7 +25,8 @@ public sealed class DirectiveJsonFile : IDirectiveSource
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new InvalidDataException($"Tệp {Path.GetFileName(path)} không đúng mẫu văn bản JSON: {e.Message}", e);
+            var where = e is JsonException { LineNumber: { } line } ? $" (dòng {line + 1})" : "";
+            throw new InvalidDataException($"Tệp {Path.GetFileName(path)} không đúng mẫu văn bản JSON{where}.", e);
         }
     }
 

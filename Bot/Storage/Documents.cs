@@ -13,7 +13,6 @@ internal sealed class AssignmentDoc
     public string Id { get; set; } = "";
     public string DirectiveId { get; set; } = "";
     public string? DirectiveNumber { get; set; }
-    public string? NumberKey { get; set; }
     public string TaskId { get; set; } = "";
     public string TaskRef { get; set; } = "";
     public string TaskText { get; set; } = "";
@@ -22,6 +21,7 @@ internal sealed class AssignmentDoc
     public DateOnly? Period { get; set; }
     public DateTimeOffset? DueBefore { get; set; }
     public string? DeadlineText { get; set; }
+    public string? Recurrence { get; set; }
     public AssignmentStatus Status { get; set; }
     public CompletionDoc? Completion { get; set; }
     public List<ExtensionDoc> Extensions { get; set; } = [];
@@ -32,6 +32,9 @@ internal sealed class AssignmentDoc
 
     /// <summary>The deadline while not done: due-soon and overdue across units.</summary>
     public DateTimeOffset? OpenDue { get; set; }
+
+    /// <summary>"directiveId|UNIT": one unit's share of a directive.</summary>
+    public string DirectiveUnitKey { get; set; } = "";
 }
 
 internal sealed class CompletionDoc
@@ -55,6 +58,9 @@ internal sealed class DirectiveDoc
 {
     public string Id { get; set; } = "";
     public string? Number { get; set; }
+
+    /// <summary>The number folded, for finding a directive by number as people type it.</summary>
+    public string? NumberKey { get; set; }
     public string? Issuer { get; set; }
     public DateOnly? IssuedOn { get; set; }
     public string? DocumentType { get; set; }
@@ -67,6 +73,7 @@ internal sealed class DirectiveDoc
     public DateTimeOffset ImportedAt { get; set; }
     public bool Published { get; set; }
     public int NextTaskNumber { get; set; }
+    public List<string> RelatedUnitCodes { get; set; } = [];
     public List<TaskDoc> Tasks { get; set; } = [];
 }
 

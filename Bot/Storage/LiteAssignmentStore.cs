@@ -59,8 +59,13 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             return result;
         });
 
-    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode) =>
-        Map(store.AssignmentDocs.Find(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|")).OrderBy(d => d.OpenKey, StringComparer.Ordinal));
+    // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
+        Map(store.AssignmentDocs.Query()
+            .Where(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+            .OrderBy(x => x.OpenKey)
+            .Limit(limit)
+            .ToEnumerable());
 
     public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
     {
@@ -68,18 +73,28 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         return OpenDueBetween(now, now.AddDays(days), unitCode).Where(a => a.DueBefore > now).ToList();
     }
 
-    public IReadOnlyList<Assignment> Overdue(string? unitCode = null) =>
-        OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode);
+    public IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue) =>
+        OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode, limit);
 
     public IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to) => OpenDueBetween(from, to, null);
 
-    // Open work with a deadline in [from, to], in deadline order.
-    private List<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode)
+    // Open work with a deadline in [from, to], in deadline order. A ">=" seek read in index order and
+    // stopped at the upper bound: LiteDB's BETWEEN scans several times slower on the same index.
+    private List<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode, int limit = int.MaxValue)
     {
-        var query = unitCode is null
-            ? Query.Between(nameof(AssignmentDoc.OpenDue), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime))
-            : Query.Between(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKey(unitCode, from), StoreMapping.OpenKey(unitCode, to));
-        return Map(store.AssignmentDocs.Find(query).OrderBy(d => d.OpenDue));
+        IEnumerable<AssignmentDoc> docs;
+        if (unitCode is null)
+        {
+            docs = store.AssignmentDocs.Query().Where(Query.GTE(nameof(AssignmentDoc.OpenDue), new BsonValue(from.UtcDateTime)))
+                .OrderBy(nameof(AssignmentDoc.OpenDue)).ToEnumerable().TakeWhile(d => d.OpenDue <= to);
+        }
+        else
+        {
+            var high = StoreMapping.OpenKey(unitCode, to);
+            docs = store.AssignmentDocs.Query().Where(Query.GTE(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKey(unitCode, from)))
+                .OrderBy(nameof(AssignmentDoc.OpenKey)).ToEnumerable().TakeWhile(d => string.CompareOrdinal(d.OpenKey, high) <= 0);
+        }
+        return Map(docs.Take(limit));
     }
 
     public IReadOnlyList<Assignment> DoneOfUnit(string unitCode) =>
@@ -87,9 +102,19 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             .Where(d => d.Status == AssignmentStatus.Done)
             .OrderByDescending(d => d.Completion?.At));
 
-    public IReadOnlyList<Assignment> ByDirectiveNumber(string number) =>
-        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.NumberKey), StoreMapping.NumberKey(number)))
-            .OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
+    // Several issuers may use the same number: the work of each directive with it.
+    /// <summary>By the full number ("1259/UBND-VP") or, as people type it, the number alone ("1259").</summary>
+    public IReadOnlyList<Assignment> ByDirectiveNumber(string number, string? unitCode = null)
+    {
+        var key = StoreMapping.NumberKey(number);
+        var query = key.Contains('/', StringComparison.Ordinal)
+            ? Query.EQ(nameof(DirectiveDoc.NumberKey), key)
+            : Query.Or(Query.EQ(nameof(DirectiveDoc.NumberKey), key), Query.StartsWith(nameof(DirectiveDoc.NumberKey), key + "/"));
+        var docs = store.DirectiveDocs.Find(query).SelectMany(d => unitCode is null
+            ? store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id))
+            : store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveUnitKey), d.Id + "|" + unitCode)));
+        return Map(docs.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
+    }
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
     {

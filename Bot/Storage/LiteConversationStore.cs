@@ -9,9 +9,17 @@ namespace Bot.Storage;
 /// the task in focus per chat, invite codes and officials' reminder preferences. Instants are
 /// stored as UTC, as everywhere in the store.
 /// </summary>
+/// <remarks>
+/// Every list a person is shown is written before the reply goes, so its numbers and buttons survive
+/// a crash. LiteDB syncs the disk on every commit, so lists are group-committed: a list waits for the
+/// next write, which carries every list saved meanwhile in one transaction and one disk sync.
+/// </remarks>
 public sealed class LiteConversationStore : IConversationStore
 {
     private readonly BotStore _store;
+    private readonly Lock _queueGate = new();
+    private List<(ListDoc Doc, TaskCompletionSource Saved)> _queued = [];
+    private bool _writing;
 
     internal LiteConversationStore(BotStore store)
     {
@@ -24,6 +32,9 @@ public sealed class LiteConversationStore : IConversationStore
 
     private ILiteCollection<FocusDoc> Foci => _store.Database.GetCollection<FocusDoc>("chat_focus");
 
+    // The last list of each chat, by chat: one lookup instead of sorting every list the chat was shown.
+    private ILiteCollection<FocusDoc> LastLists => _store.Database.GetCollection<FocusDoc>("chat_last_list");
+
     private ILiteCollection<InviteDoc> Invites => _store.Database.GetCollection<InviteDoc>("invites");
 
     private ILiteCollection<PreferencesDoc> Prefs => _store.Database.GetCollection<PreferencesDoc>("preferences");
@@ -31,16 +42,57 @@ public sealed class LiteConversationStore : IConversationStore
     public void SaveList(TaskList list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        _store.Write(() => Lists.Upsert(new ListDoc
+        var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime };
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool lead;
+        lock (_queueGate)
         {
-            Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime,
-        }));
+            _queued.Add((doc, saved));
+            lead = !_writing;
+            _writing = true;
+        }
+        // The first caller with nothing being written writes for everyone queued, until the queue is empty.
+        if (lead) WriteQueuedLists();
+        saved.Task.GetAwaiter().GetResult();
+    }
+
+    private void WriteQueuedLists()
+    {
+        while (true)
+        {
+            List<(ListDoc Doc, TaskCompletionSource Saved)> batch;
+            lock (_queueGate)
+            {
+                if (_queued.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                (batch, _queued) = (_queued, []);
+            }
+            try
+            {
+                _store.Write(() =>
+                {
+                    foreach (var (doc, _) in batch)
+                    {
+                        Lists.Upsert(doc);
+                        LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
+                    }
+                    return batch.Count;
+                });
+                foreach (var (_, saved) in batch) saved.SetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var (_, saved) in batch) saved.SetException(e);
+            }
+        }
     }
 
     public TaskList? GetList(string id) => Lists.FindById(id) is { } d ? ToList(d) : null;
 
-    public TaskList? LastList(string chat) =>
-        Lists.Query().Where(l => l.Chat == chat).OrderByDescending(l => l.At).Limit(1).FirstOrDefault() is { } d ? ToList(d) : null;
+    public TaskList? LastList(string chat) => LastLists.FindById(chat) is { } last ? GetList(last.AssignmentId) : null;
 
     public void SetFocus(string chat, string assignmentId) =>
         _store.Write(() => Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId }));

@@ -31,7 +31,7 @@ internal sealed class LiteDirectoryStore(BotStore store) : IDirectoryStore
     public Official? ByChatAccount(ChatAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var doc = store.OfficialDocs.FindOne(Query.EQ("AccountKeys", StoreMapping.AccountKey(account)));
+        var doc = store.OfficialDocs.FindOne(BsonExpression.Create("$.AccountKeys[*] ANY = @0", new BsonValue(StoreMapping.AccountKey(account))));
         return doc is null ? null : StoreMapping.ToDomain(doc);
     }
 

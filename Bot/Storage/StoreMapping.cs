@@ -42,7 +42,6 @@ internal static class StoreMapping
         Id = a.Id,
         DirectiveId = a.DirectiveId,
         DirectiveNumber = a.DirectiveNumber,
-        NumberKey = a.DirectiveNumber is null ? null : NumberKey(a.DirectiveNumber),
         TaskId = a.TaskId,
         TaskRef = a.TaskRef,
         TaskText = a.TaskText,
@@ -51,12 +50,14 @@ internal static class StoreMapping
         Period = a.Period,
         DueBefore = a.DueBefore,
         DeadlineText = a.DeadlineText,
+        Recurrence = a.Recurrence,
         Status = a.Status,
         Completion = a.Completion is { } c ? new CompletionDoc { ByPhone = c.ByPhone, ByName = c.ByName, At = c.At, Note = c.Note } : null,
         Extensions = a.Extensions.Select(e => new ExtensionDoc { From = e.From, To = e.To, Reason = e.Reason, ApprovedByPhone = e.ApprovedByPhone, At = e.At }).ToList(),
         CreatedAt = a.CreatedAt,
         OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore),
         OpenDue = a.IsDone ? null : a.DueBefore,
+        DirectiveUnitKey = a.DirectiveId + "|" + a.UnitCode,
     };
 
     public static Assignment ToDomain(AssignmentDoc d) => new()
@@ -72,6 +73,7 @@ internal static class StoreMapping
         Period = d.Period,
         DueBefore = d.DueBefore,
         DeadlineText = d.DeadlineText,
+        Recurrence = d.Recurrence,
         Status = d.Status,
         Completion = d.Completion is { } c ? new Completion(c.ByPhone, c.ByName, c.At, c.Note) : null,
         Extensions = d.Extensions.Select(e => new Extension(e.From, e.To, e.Reason, e.ApprovedByPhone, e.At)).ToList(),
@@ -82,6 +84,7 @@ internal static class StoreMapping
     {
         Id = t.Id,
         Number = t.Directive.Number,
+        NumberKey = t.Directive.Number is null ? null : NumberKey(t.Directive.Number),
         Issuer = t.Directive.Issuer,
         IssuedOn = t.Directive.IssuedOn,
         DocumentType = t.Directive.DocumentType,
@@ -94,6 +97,7 @@ internal static class StoreMapping
         ImportedAt = t.ImportedAt,
         Published = t.Published,
         NextTaskNumber = t.NextTaskNumber,
+        RelatedUnitCodes = t.RelatedUnitCodes.ToList(),
         Tasks = t.Tasks.Select(x => new TaskDoc
         {
             Id = x.Id,
@@ -113,7 +117,7 @@ internal static class StoreMapping
         var tasks = d.Tasks.Select(x => new TrackedTask(x.Id,
             new DirectiveTask(x.Ref, x.Kind, x.Text, x.Lead, x.Support, x.DeadlineText, x.DueBefore, x.Recurrence))).ToList();
         var directive = new Directive(d.Number, d.Issuer, d.IssuedOn, d.DocumentType, d.Subject, d.Signer, d.SignerTitle, d.Recipients, tasks.Select(t => t.Task).ToList());
-        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber);
+        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes);
     }
 
     public static OfficialDoc ToDoc(Official o) => new()

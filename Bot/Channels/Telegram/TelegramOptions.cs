@@ -19,5 +19,8 @@ public sealed class TelegramOptions
     /// <summary>Long-poll timeout; the server caps it at 50 s.</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How many chats' updates are handled at once (each chat's in order).</summary>
+    public int Concurrency { get; set; } = 8;
+
     public bool Enabled => Token.Length > 0;
 }

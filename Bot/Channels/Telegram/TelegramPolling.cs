@@ -8,14 +8,18 @@ using Telegram.Bot.Types.Enums;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Long polling with our own getUpdates loop: an update is confirmed (the next offset) only after it
-/// was handled, so a crash mid-batch delivers it again rather than losing it.
+/// Long polling with our own getUpdates loop: a batch is confirmed (the next offset) only after all
+/// of it was handled, so a crash mid-batch delivers it again rather than losing it. Within a batch,
+/// different chats are handled side by side and each chat's updates in order.
 /// </summary>
 public sealed class TelegramPolling(
     ITelegramBotClient bot, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramPolling> logger)
     : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    private static long ChatOf(global::Telegram.Bot.Types.Update update) =>
+        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,11 +32,14 @@ public sealed class TelegramPolling(
             {
                 var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 pause = TimeSpan.FromSeconds(1);
-                foreach (var update in updates)
+                if (updates.Length == 0) continue;
+                var byChat = updates.GroupBy(ChatOf).Select(chat => (Func<Task>)(async () =>
                 {
-                    await handler.HandleAsync(update, stoppingToken);
-                    offset = update.Id + 1;
-                }
+                    foreach (var update in chat) await handler.HandleAsync(update, stoppingToken);
+                }));
+                await Parallel.ForEachAsync(byChat, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = stoppingToken },
+                    async (handle, _) => await handle());
+                offset = updates[^1].Id + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -27,6 +27,9 @@ public sealed class FakeTelegramOptions
     /// <summary>How long a callback query may be answered.</summary>
     public TimeSpan CallbackAnswerWindow { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Called with the chat id each time the bot's message is accepted (benches time replies with it).</summary>
+    public Action<long>? OnBotMessage { get; init; }
+
     /// <summary>Seed for the fault dice, so a failing run can be replayed.</summary>
     public int Seed { get; init; } = 20231020;
 }

@@ -224,6 +224,7 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
         if (text.Length > 4096) return Error(400, "Bad Request: message is too long");
         var markup = args["reply_markup"] as JsonObject;
         if (InvalidButtons(markup)) return Error(400, "Bad Request: BUTTON_DATA_INVALID");
+        Result sent;
         lock (_gate)
         {
             if (!_chats.TryGetValue(chatId.Value, out var chat)) return Error(400, "Bad Request: chat not found");
@@ -250,8 +251,10 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
             var message = new StoredMessage(chat.Count + 1, true, text, markup?.DeepClone() as JsonObject, false);
             chat.Add(message);
             _sent++;
-            return Ok(BotMessage(chatId.Value, message));
+            sent = Ok(BotMessage(chatId.Value, message));
         }
+        Options.OnBotMessage?.Invoke(chatId.Value);
+        return sent;
     }
 
     private Result EditMarkup(JsonObject args)

@@ -1,0 +1,432 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Domain.Text;
+
+namespace Bot.Domain.Directives;
+
+/// <summary>
+/// The parts of a directive around its body, laid out as Decree 30/2020/NĐ-CP prescribes:
+/// issuing body and national motto on top, number and symbol, place and date, type and
+/// subject ("V/v ..."), "Kính gửi:"; at the end "Nơi nhận:", the signature block and, for
+/// digitally signed copies, the signatures' timestamps.
+/// </summary>
+/// <param name="IssuerUnit">The issuer's catalogue name when it is a unit of a committee ("Sở Nội vụ").</param>
+/// <param name="BodyStart">The first line of the body.</param>
+/// <param name="BodyEnd">The line after the body ("Nơi nhận", or the end).</param>
+/// <param name="DatedMonth">The first day of the header's month when its day is left blank.</param>
+public sealed record DirectiveHeader(
+    string? Number,
+    string? Issuer,
+    string? IssuerUnit,
+    DateOnly? IssuedOn,
+    DateOnly? DatedMonth,
+    string? DocumentType,
+    string? Subject,
+    string? Signer,
+    string? SignerTitle,
+    IReadOnlyList<string> Recipients,
+    int BodyStart,
+    int BodyEnd)
+{
+    /// <summary>How far down the header may reach.</summary>
+    private const int HeaderLines = 30;
+
+    // "Số: 1259/UBND-VP" (OCR "Sb:", "Só:", "Sé:"), or "Số 15/KH-UBND" at the start of a line.
+    private static readonly Regex NumberPattern = new(
+        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*[-/]\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
+
+    private static readonly Regex DatePattern = new(
+        @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
+
+    // OCR may lose the comma: then the date must end its line ("Tu Ky ngay 25 thang 9 nam 2023").
+    private static readonly Regex DateWithoutComma = new(
+        @"\sng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})\s*$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex SignedAt = new(
+        @"(?<y>20\d\d)-(?<m>\d\d)-(?<d>\d\d)T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d", RegexOptions.CultureInvariant);
+
+    private static readonly (string Folded, string Written)[] Levels =
+    [
+        ("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("thi tran", "thị trấn"), ("huyen", "huyện"), ("tinh", "tỉnh"),
+        ("xa", "xã"), ("quan", "quận"), ("phuong", "phường"),
+    ];
+
+    private static readonly (string Folded, string Written)[] Types =
+    [
+        ("chi thi", "CHỈ THỊ"), ("ke hoach", "KẾ HOẠCH"), ("quyet dinh", "QUYẾT ĐỊNH"), ("thong bao", "THÔNG BÁO"),
+        ("cong dien", "CÔNG ĐIỆN"), ("huong dan", "HƯỚNG DẪN"), ("chuong trinh", "CHƯƠNG TRÌNH"), ("bao cao", "BÁO CÁO"),
+        ("to trinh", "TỜ TRÌNH"), ("nghi quyet", "NGHỊ QUYẾT"), ("cong van", "CÔNG VĂN"), ("ket luan", "KẾT LUẬN"),
+    ];
+
+    private static readonly (string Folded, string Written)[] SignerTitles =
+    [
+        ("kt. chu tich", "KT. CHỦ TỊCH"), ("tm. uy ban nhan dan", "TM. ỦY BAN NHÂN DÂN"), ("tm. ubnd", "TM. UBND"),
+        ("tl. chu tich", "TL. CHỦ TỊCH"), ("kt. giam doc", "KT. GIÁM ĐỐC"), ("tl. giam doc", "TL. GIÁM ĐỐC"),
+        ("pho chu tich", "PHÓ CHỦ TỊCH"), ("chu tich", "CHỦ TỊCH"), ("pho giam doc", "PHÓ GIÁM ĐỐC"), ("giam doc", "GIÁM ĐỐC"),
+        ("chanh van phong", "CHÁNH VĂN PHÒNG"), ("pho chanh van phong", "PHÓ CHÁNH VĂN PHÒNG"), ("truong phong", "TRƯỞNG PHÒNG"),
+    ];
+
+    /// <summary>Reads the header and footer of a directive's lines (normalised text split at line ends).</summary>
+    public static DirectiveHeader Read(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var folded = lines.Select(VietnameseText.Fold).ToArray();
+        var top = Math.Min(lines.Count, HeaderLines);
+
+        var (number, numberLine) = FindNumber(lines, folded, top);
+        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, top);
+        var recipientsLine = Array.FindIndex(folded, 0, top, IsKinhGui);
+        var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
+        var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
+        var (subject, subjectEnd) = FindSubject(lines, folded, top, typeLine);
+        // "V/v ..." (về việc) is how a công văn gives its subject.
+        if (type is null && subject is not null && Array.FindIndex(folded, 0, top, IsSubjectLine) >= 0) type = "CÔNG VĂN";
+
+        var (recipients, recipientsEnd) = ReadRecipients(lines, folded, recipientsLine);
+        var bodyStart = new[] { recipientsEnd, subjectEnd, numberLine + 1, dateLine + 1, typeLine + 1, 0 }.Max();
+        var bodyEnd = FindBodyEnd(folded, bodyStart);
+
+        issuedOn ??= FindSignedDate(lines);
+        // The issuing body stands above the number; without a number, above the addressees.
+        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(8, lines.Count);
+        var issuer = IssuerFromHeader(lines, folded, issuerEnd)
+                     ?? IssuerFromSignature(lines, folded)
+                     ?? IssuerFromPlace(placeWords);
+        var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
+        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
+    }
+
+    private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int top)
+    {
+        for (var i = 0; i < top; i++)
+        {
+            var (line, foldedLine) = (lines[i], folded[i]);
+            // A header read from a table may leave "Số:" alone on its line, the number on the next.
+            if (i + 1 < lines.Count && foldedLine.TrimEnd().EndsWith(':') && foldedLine.Trim().Length <= 4)
+                (line, foldedLine) = (line.TrimEnd() + " " + lines[i + 1], foldedLine.TrimEnd() + " " + folded[i + 1]);
+            var m = NumberPattern.Match(foldedLine);
+            if (!m.Success) continue;
+            var symbol = Regex.Replace(line.Substring(m.Groups["s"].Index, m.Groups["s"].Length), @"\s+", "")
+                .TrimEnd('.').ToUpperInvariant();
+            // An unnumbered copy leaves the number blank: "Số:     /UBND-VP".
+            return (m.Groups["n"].Length == 0 ? null : $"{m.Groups["n"].Value}/{symbol}", i);
+        }
+        return (null, -1);
+    }
+
+    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
+    {
+        foreach (var pattern in new[] { DatePattern, DateWithoutComma })
+        {
+            for (var i = 0; i < top; i++)
+            {
+                var m = pattern.Match(folded[i]);
+                if (!m.Success) continue;
+                var place = PlaceBefore(folded[i], m.Index).Select(w => lines[i].Substring(w.Start, w.Length)).ToList();
+                var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                if (month is < 1 or > 12) continue;
+                DateOnly? first = new DateOnly(year, month, 1);
+                DateOnly? date = null;
+                if (m.Groups["d"].Length > 0)
+                {
+                    var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+                    if (day >= 1 && day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+                }
+                return (date, first, place, i);
+            }
+        }
+        return (null, null, [], -1);
+    }
+
+    /// <summary>The words of the place name before ", ngày": letters only, back to the number's symbol.</summary>
+    private static List<Word> PlaceBefore(string foldedLine, int comma)
+    {
+        var words = Word.Split(foldedLine[..comma]);
+        var place = new List<Word>();
+        for (var k = words.Count - 1; k >= 0 && place.Count < 4; k--)
+        {
+            var w = words[k];
+            var glued = w.Start > 0 && foldedLine[w.Start - 1] is not ' ' and not '\t'; // "UBND-VP", "/UBND"
+            if (!w.Text.All(char.IsLetter) || glued) break;
+            place.Insert(0, w);
+        }
+        return place;
+    }
+
+    /// <summary>The date of the first digital signature ("2023-10-19T17:13:44+0700"): the issuer signs first.</summary>
+    private static DateOnly? FindSignedDate(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Length < 19 || !line.Contains('T', StringComparison.Ordinal) || !line.Contains(':', StringComparison.Ordinal)) continue;
+            var m = SignedAt.Match(line);
+            if (!m.Success) continue;
+            return DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value}-{m.Groups["d"].Value}", "yyyy-MM-dd",
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        }
+        return null;
+    }
+
+    private static bool IsKinhGui(string foldedLine)
+    {
+        var words = Word.Split(foldedLine);
+        return words.Count >= 2 && OcrDistance.Like(words[0].Text, "kinh") && words[1].Text.StartsWith('g') && words[1].Text.Length <= 4;
+    }
+
+    private static bool IsSubjectLine(string foldedLine) => SubjectStart.IsMatch(foldedLine);
+
+    // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
+    private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
+
+    private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int top)
+    {
+        for (var i = 0; i < top; i++)
+        {
+            var words = Word.Split(folded[i]);
+            if (words.Count is < 2 or > 3 || lines[i].Any(char.IsLower)) continue;
+            foreach (var (f, written) in Types)
+            {
+                var expected = f.Split(' ');
+                if (expected.Length == words.Count && expected.Select((e, k) => OcrDistance.Like(words[k].Text, e)).All(x => x))
+                    return (written, i);
+            }
+        }
+        return (null, -1);
+    }
+
+    private static (string? Subject, int End) FindSubject(IReadOnlyList<string> lines, string[] folded, int top, int typeLine)
+    {
+        var start = Array.FindIndex(folded, 0, top, IsSubjectLine);
+        if (start < 0 && typeLine >= 0)
+        {
+            start = typeLine + 1;
+            while (start < lines.Count && lines[start].Trim().Length == 0) start++;
+            if (start >= lines.Count) return (null, -1);
+        }
+        if (start < 0) return (null, -1);
+        var parts = new List<string>();
+        var i = start;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            if (i > start && (IsKinhGui(folded[i]) || DatePattern.IsMatch(folded[i]) || NumberPattern.IsMatch(folded[i]))) break;
+            if (line.Length == 0)
+            {
+                // A blank line ends the subject unless the next line carries on in lower case.
+                var next = i + 1;
+                while (next < lines.Count && lines[next].Trim().Length == 0) next++;
+                if (next < lines.Count && char.IsLower(lines[next].Trim()[0]) && !IsKinhGui(folded[next])) continue;
+                break;
+            }
+            parts.Add(line);
+        }
+        if (parts.Count == 0) return (null, -1);
+        var subject = Regex.Replace(string.Join(' ', parts), @"\s+", " ");
+        return (subject, i);
+    }
+
+    private static (IReadOnlyList<string> Recipients, int End) ReadRecipients(IReadOnlyList<string> lines, string[] folded, int at)
+    {
+        if (at < 0) return ([], -1);
+        var items = new List<string>();
+        var first = lines[at];
+        var colon = first.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0 && first[(colon + 1)..].Trim().Length > 0) items.Add(first[(colon + 1)..]);
+        var i = at + 1;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            if (line[0] is not ('-' or '+' or '–' or '•')) break;
+            items.Add(line[1..]);
+        }
+        var names = new List<string>();
+        foreach (var item in items)
+        {
+            var text = item.Trim().TrimEnd(';', '.', ',').Trim();
+            if (text.Length == 0) continue;
+            var units = UnitMentions.Find(new WordText(text)).SelectMany(m => m.Entry.Units).ToList();
+            if (units.Count > 0) names.AddRange(units.Where(u => !names.Contains(u)));
+            else names.Add(text);
+        }
+        return (names, i);
+    }
+
+    private static int FindBodyEnd(string[] folded, int from)
+    {
+        for (var i = Math.Max(0, from); i < folded.Length; i++)
+        {
+            var start = folded[i].AsSpan().TrimStart();
+            if (start.Length < 6 || start[0] != 'n') continue; // a cheap look before reading the words
+            var words = Word.Split(folded[i]);
+            if (words.Count >= 2 && words[0].Start <= 2 && OcrDistance.Like(words[0].Text, "noi")
+                && words[1].Text.StartsWith("nh", StringComparison.Ordinal) && words[1].Text.Length <= 5)
+                return i;
+        }
+        // No "Nơi nhận": the body ends at the signature block's title on a line of its own ("KT. CHỦ TỊCH").
+        for (var i = Math.Max(0, from); i < folded.Length; i++)
+        {
+            var line = folded[i].Trim();
+            if (line.Length > 0 && SignerTitles.Any(t => line == t.Folded || line.StartsWith(t.Folded + " ", StringComparison.Ordinal) && line.Length < 30)
+                && (line.StartsWith("kt.", StringComparison.Ordinal) || line.StartsWith("tm.", StringComparison.Ordinal)
+                    || line.StartsWith("tl.", StringComparison.Ordinal) || line == "chu tich" || line == "giam doc"))
+                return i;
+        }
+        return folded.Length;
+    }
+
+    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
+    {
+        // The header's left column, line by line, without the national motto of the right column.
+        var words = new List<(string Folded, string Original, int Line)>();
+        for (var i = 0; i < Math.Min(end, lines.Count); i++)
+        {
+            var w = Word.Split(folded[i]);
+            var cut = MottoStart(w);
+            foreach (var x in w.Take(cut)) words.Add((x.Text, lines[i].Substring(x.Start, x.Length), i));
+        }
+        return IssuerIn(words);
+    }
+
+    private static (string Name, string? Unit)? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
+    {
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var f = folded[i];
+            if (!f.Contains("ky boi", StringComparison.Ordinal) && !f.Contains("da ky", StringComparison.Ordinal)) continue;
+            var stop = f.IndexOfAny(['<', '(']);
+            var w = Word.Split(stop >= 0 ? f[..stop] : f);
+            var issuer = IssuerIn(w.Select(x => (x.Text, lines[i].Substring(x.Start, x.Length), i)).ToList());
+            if (issuer is not null) return issuer;
+        }
+        return null;
+    }
+
+    private static (string Name, string? Unit)? IssuerFromPlace(List<string> placeWords)
+    {
+        if (placeWords.Count == 0) return null;
+        var place = Places.Find(placeWords);
+        return place is null ? null : ($"UBND {place.Level} {place.Name}", null);
+    }
+
+    /// <summary>"ỦY BAN NHÂN DÂN / HUYỆN TỨ KỲ" → "UBND huyện Tứ Kỳ".</summary>
+    private static (string Name, string? Unit)? IssuerIn(List<(string Folded, string Original, int Line)> words)
+    {
+        // Under its parent ("UBND TỈNH HẢI DƯƠNG / UBND HUYỆN TỨ KỲ") the lower committee issues: the last one named.
+        (string Name, string? Unit)? issuer = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            int next;
+            if (words[i].Folded == "ubnd") next = i + 1;
+            else if (i + 3 < words.Count && OcrDistance.Like(words[i].Folded, "uy") && OcrDistance.Like(words[i + 1].Folded, "ban")
+                     && OcrDistance.Like(words[i + 2].Folded, "nhan") && OcrDistance.Like(words[i + 3].Folded, "dan")) next = i + 4;
+            else continue;
+            foreach (var (levelFolded, levelWritten) in Levels)
+            {
+                var level = levelFolded.Split(' ');
+                if (next + level.Length >= words.Count) continue;
+                if (!level.Select((l, k) => OcrDistance.Like(words[next + k].Folded, l)).All(x => x)) continue;
+                var placeStart = next + level.Length;
+                var line = words[placeStart].Line;
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter))
+                    .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
+                if (place.Count == 0) continue;
+                var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
+                var name = known?.Name ?? Places.AsWritten(string.Join(' ', place.Select(p => p.Original)));
+                var below = BodyBelow(words, line);
+                issuer = below is null ? ($"UBND {levelWritten} {name}", null) : ($"{below} {levelWritten} {name}", below);
+                break;
+            }
+        }
+        return issuer;
+    }
+
+    /// <summary>
+    /// A body of the committee named on the header line below it ("UBND TỈNH HẢI DƯƠNG / SỞ NỘI VỤ"):
+    /// it is the issuer, by its catalogue name.
+    /// </summary>
+    private static string? BodyBelow(List<(string Folded, string Original, int Line)> words, int line)
+    {
+        var next = words.FindIndex(w => w.Line > line);
+        if (next < 0) return null;
+        var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
+        var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
+        var mentions = UnitMentions.Find(text);
+        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && mentions[0].Entry.Units.Count == 1
+            ? mentions[0].Entry.Units[0]
+            : null;
+    }
+
+    /// <summary>Where the right column's "CỘNG HÒA XÃ HỘI ..." / "Độc lập - Tự do ..." starts on a header line.</summary>
+    private static int MottoStart(List<Word> words)
+    {
+        for (var k = 0; k < words.Count; k++)
+        {
+            var w = words[k].Text;
+            var next = k + 1 < words.Count ? words[k + 1].Text : "";
+            if (OcrDistance.Like(w, "cong") && OcrDistance.Like(next, "hoa")) return k;
+            if (OcrDistance.Between(w, "doc") <= 2 * OcrDistance.Confusion && OcrDistance.Like(next, "lap")) return k;
+            if (OcrDistance.Like(w, "tu") && OcrDistance.Like(next, "do")) return k;
+        }
+        return words.Count;
+    }
+
+    private static (string? Signer, string? Title) ReadSignature(IReadOnlyList<string> lines, string[] folded, int from)
+    {
+        string? signer = null;
+        var titles = new List<(int Line, int At, string Written)>();
+        for (var i = Math.Max(0, from); i < lines.Count; i++)
+        {
+            var line = lines[i].Trim();
+            var name = OcrNames.Repair(line.TrimStart('~', '-', '.', ' ', '*', '_', '\'', '"'));
+            if (line.Length > 0 && line[0] != '-' && IsName(name)) signer = OcrNames.RestorePerson(RestoreDj(name));
+            FindTitles(lines[i], folded[i], i, titles);
+        }
+        var title = titles.Count == 0 ? null : string.Join(" / ", titles.OrderBy(t => t.Line).ThenBy(t => t.At).Select(t => t.Written));
+        return (signer, title);
+    }
+
+    private static void FindTitles(string line, string foldedLine, int lineIndex, List<(int, int, string)> titles)
+    {
+        var taken = new bool[foldedLine.Length];
+        foreach (var (f, written) in SignerTitles)
+        {
+            var at = 0;
+            while ((at = foldedLine.IndexOf(f, at, StringComparison.Ordinal)) >= 0)
+            {
+                var span = line.AsSpan(at, f.Length);
+                var isCaps = !span.ContainsAnyInRange('a', 'z') && !span.ToString().Any(char.IsLower);
+                if (isCaps && !taken.AsSpan(at, f.Length).Contains(true))
+                {
+                    titles.Add((lineIndex, at, written));
+                    taken.AsSpan(at, f.Length).Fill(true);
+                }
+                at += f.Length;
+            }
+        }
+    }
+
+    /// <summary>
+    /// OCR reads "Đ" as "P"; a Vietnamese syllable never starts with "p" and a vowel (only "ph"),
+    /// so "Pào" is "Đào".
+    /// </summary>
+    private static string RestoreDj(string name) =>
+        string.Join(' ', name.Split(' ').Select(w =>
+            w.Length > 1 && w[0] == 'P' && "aeiouy".Contains(VietnameseText.Fold(w[1]), StringComparison.Ordinal) ? "Đ" + w[1..] : w));
+
+    /// <summary>A person's name: two to five capitalised words of letters ("Đào Văn Soái").</summary>
+    private static bool IsName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 5) return false;
+        foreach (var w in words)
+        {
+            if (!w.All(char.IsLetter) || !char.IsUpper(w[0])) return false;
+            if (w.Length > 1 && !w.Skip(1).All(char.IsLower)) return false;
+        }
+        var key = VietnameseText.Key(text);
+        return !key.Contains("chu tich", StringComparison.Ordinal) && !key.Contains("giam doc", StringComparison.Ordinal)
+               && !key.StartsWith("noi nh", StringComparison.Ordinal) && !key.StartsWith("nhu tren", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Bot.Domain.Text;
+
+namespace Bot.Domain.Directives;
+
+/// <summary>
+/// The words the reader looks for (unit names, titles, the verbs that assign work), and the
+/// text of a paragraph as those words: each folded OCR word is read as the expected word it
+/// stands for, so "phdi hop cting" reads "phoi hop cung" and "x4" reads "xa".
+/// </summary>
+public static class DirectiveWords
+{
+    /// <summary>Words that say who does what: "giao", "yêu cầu", "phối hợp với", "chủ trì".</summary>
+    private static readonly string[] Cues =
+    [
+        "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
+        "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
+        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua",
+        // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
+        "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
+    ];
+
+    private static readonly Vocabulary Expected = new(
+        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues)
+            .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.All(char.IsLetterOrDigit)));
+
+    private static readonly HashSet<string> ExpectedSet = new(Expected.Words, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectedBySpan =
+        ExpectedSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly ConcurrentDictionary<string, string> Read = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ReadBySpan =
+        Read.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The expected word a folded word stands for, or the word itself.</summary>
+    public static string Normal(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        return Normal(folded.AsSpan());
+    }
+
+    /// <summary>The same, without making a string of words already seen.</summary>
+    public static string Normal(ReadOnlySpan<char> folded)
+    {
+        if (ExpectedBySpan.TryGetValue(folded, out var known)) return known;
+        if (ReadBySpan.TryGetValue(folded, out var read)) return read;
+        if (Read.Count > 100_000) Read.Clear(); // a bounded memo: the same OCR words recur
+        var word = folded.ToString();
+        return Read.GetOrAdd(word, Closest);
+    }
+
+    /// <summary>Where <paramref name="phrase"/> (folded words) first occurs among folded words, OCR-tolerantly, or -1.</summary>
+    public static int IndexOf(IReadOnlyList<string> words, string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(phrase);
+        var parts = phrase.Split(' ');
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            var k = 0;
+            while (k < parts.Length && OcrDistance.Like(words[i + k], parts[k])) k++;
+            if (k == parts.Length) return i;
+        }
+        return -1;
+    }
+
+    private static string Closest(string word)
+    {
+        if (word.All(char.IsAsciiDigit)) return word;
+        var match = Expected.Match(word);
+        if (match is not null) return match;
+        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another.
+        if (word.Length < 4) return word;
+        string? best = null;
+        var bestCost = 1.0 + 1e-9;
+        foreach (var candidate in Expected.Words)
+        {
+            if (candidate.Length < 3 || candidate.Length != word.Length - 1 || candidate[0] != word[0]) continue;
+            var cost = OcrDistance.Between(word, candidate);
+            if (cost < bestCost) (best, bestCost) = (candidate, cost);
+        }
+        return best ?? word;
+    }
+}
+
+/// <summary>
+/// A paragraph read as words: each word's place in the paragraph, its normal form, and
+/// whether a sentence or clause break (". ; : ! ?" or a paragraph's end) comes right before it.
+/// </summary>
+public sealed class WordText
+{
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".;:!?\n");
+
+    /// <summary>What ends a sentence (not a clause): lists of units do not run across it.</summary>
+    public static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".:!?\n");
+
+    public WordText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        Folded = VietnameseText.Fold(text);
+        var words = new List<WordSpan>(Folded.Length / 5);
+        var normal = new List<string>(Folded.Length / 5);
+        var breaks = new List<bool>(Folded.Length / 5);
+        var i = 0;
+        var previousEnd = 0;
+        // Letters and digits together make a word, as in Word.Split ("x4", "s6" are OCR words).
+        while (i < Folded.Length)
+        {
+            if (!char.IsLetterOrDigit(Folded[i])) { i++; continue; }
+            var start = i;
+            while (i < Folded.Length && char.IsLetterOrDigit(Folded[i])) i++;
+            breaks.Add(words.Count == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0);
+            words.Add(new WordSpan(start, i));
+            normal.Add(DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
+            previousEnd = i;
+        }
+        Words = words;
+        Normal = normal.ToArray();
+        BreakBefore = breaks.ToArray();
+    }
+
+    public string Text { get; }
+
+    public string Folded { get; }
+
+    public IReadOnlyList<WordSpan> Words { get; }
+
+    public string[] Normal { get; }
+
+    public bool[] BreakBefore { get; }
+
+    public int Count => Normal.Length;
+
+    /// <summary>The folded characters between word <paramref name="i"/> and the word before it.</summary>
+    public ReadOnlySpan<char> GapBefore(int i) =>
+        i <= 0 ? [] : Folded.AsSpan(Words[i - 1].End, Words[i].Start - Words[i - 1].End);
+
+    /// <summary>True when the words from <paramref name="at"/> read <paramref name="phrase"/> (space-separated normal words).</summary>
+    public bool Reads(int at, params string[] phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        if (at < 0 || at + phrase.Length > Normal.Length) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (Normal[at + k] != phrase[k]) return false;
+        return true;
+    }
+
+    /// <summary>True when the words ending right before <paramref name="end"/> read <paramref name="phrase"/>.</summary>
+    public bool ReadsBefore(int end, params string[] phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return Reads(end - phrase.Length, phrase) && NoBreakWithin(end - phrase.Length + 1, end);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadsBefore"/>, but each word may also be an OCR misreading of the phrase's word
+    /// ("đc nghị" for "đề nghị"): for the few cue phrases that decide who is asked.
+    /// </summary>
+    public bool ReadsBeforeLoosely(int end, params string[] phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var at = end - phrase.Length;
+        if (at < 0 || end > Normal.Length || !NoBreakWithin(at + 1, end)) return false;
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (Normal[at + k] == phrase[k]) continue;
+            var word = Words[at + k];
+            if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
+            if (!Loosely.GetOrAdd((Folded.Substring(word.Start, word.Length), phrase[k]), p => OcrDistance.Like(p.Seen, p.Meant))) return false;
+        }
+        return true;
+    }
+
+    // The same few cue words are checked against the same OCR words over and over.
+    private static readonly ConcurrentDictionary<(string Seen, string Meant), bool> Loosely = new();
+
+    private bool NoBreakWithin(int from, int to)
+    {
+        for (var k = Math.Max(0, from); k < to && k < BreakBefore.Length; k++)
+            if (BreakBefore[k]) return false;
+        return true;
+    }
+}
+
+/// <summary>Where a word is in the folded text.</summary>
+public readonly record struct WordSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Bot.Channels.Telegram;
+using Bot.Channels.Telegram.FakeApi;
+using Bot.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Chat;
+
+/// <summary>Webhook mode: Telegram's POSTs must carry the secret token; anything else gets 401 and is not read.</summary>
+public sealed class WebhookTests : IAsyncLifetime
+{
+    private const string Secret = "s3cret-token_for-tests";
+    private readonly BotWorld _world = BotWorld.Create();
+    private FakeTelegramServer _telegram = null!;
+    private WebApplication _host = null!;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeTelegramServer.StartAsync();
+        _host = ServeCommand.BuildTelegramHost(_world.DbPath, new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = _telegram.Token,
+            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
+            ["Telegram:WebhookUrl"] = "https://bot.example.invalid" + TelegramSetup.WebhookPath,
+            ["Telegram:WebhookSecret"] = Secret,
+            ["Clock:Now"] = BotWorld.Today.ToString("O"),
+            ["urls"] = "http://127.0.0.1:0",
+        })!;
+        await _host.StartAsync();
+        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _address = new Uri(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await _telegram.DisposeAsync();
+        _world.Dispose();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong")]
+    public async Task Requests_without_the_secret_are_refused(string? secret)
+    {
+        _telegram.SendText(1001, "xin chào"); // the chat exists on the Bot API side
+        var response = await Post(secret);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await Task.Delay(300);
+        Assert.DoesNotContain(_telegram.Chat(1001), m => m.FromBot);
+    }
+
+    [Fact]
+    public async Task Telegrams_post_with_the_secret_is_answered()
+    {
+        _telegram.SendText(1001, "xin chào");
+        var response = await Post(Secret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_telegram.Chat(1001).Any(m => m.FromBot) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Contains(_telegram.Chat(1001), m => m.FromBot && m.Text.Contains("Gửi số điện thoại", StringComparison.Ordinal));
+    }
+
+    private async Task<HttpResponseMessage> Post(string? secret)
+    {
+        const string update = """
+            {"update_id":1,"message":{"message_id":1,"date":1697763600,"text":"/start",
+             "from":{"id":1001,"is_bot":false,"first_name":"Minh"},"chat":{"id":1001,"type":"private"}}}
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramSetup.WebhookPath) { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        using var http = new HttpClient { BaseAddress = _address };
+        return await http.SendAsync(request);
+    }
+}

@@ -1,0 +1,297 @@
+using Bot.Domain.Assignments;
+using Bot.Domain.Directives;
+using Bot.Domain.Organization;
+using Bot.Tests.Organization;
+
+namespace Bot.Tests.Storage;
+
+public sealed class AssignmentStoreTests : IDisposable
+{
+    private const string Communes = "UBND các xã, thị trấn";
+    private readonly TempStore _temp = new();
+    private readonly UnitDirectory _units = TestUnits.TuKy;
+
+    private static readonly Official Admin = new() { Phone = "0900000001", Name = "Đỗ Minh Quản", UnitCode = "UBND", Role = Role.Admin };
+    private static readonly Official Leader = new() { Phone = "0900000002", Name = "Phạm Văn Lãnh", UnitCode = "UBND", Role = Role.DistrictLeader };
+    private static readonly Official NoiVu = new() { Phone = "0900000004", Name = "Trần Thị Bình", UnitCode = "NV", Role = Role.Staff };
+    private static readonly Official NoiVuHead = new() { Phone = "0900000040", Name = "Lê Văn Cường", UnitCode = "NV", Role = Role.UnitHead };
+    private static readonly Official DaiSon = new() { Phone = "0900000020", Name = "Vũ Thị Giang", UnitCode = "X-DAISON", Role = Role.Staff };
+
+    private static DirectiveTask Task(string @ref, string text, string[] lead, DateTimeOffset? due = null, string? rrule = null, string[]? support = null) =>
+        new(@ref, TaskKind.Task, text, lead, support ?? [], null, due, rrule);
+
+    private static DateTimeOffset Vn(int y, int m, int d, int h = 0) => new(y, m, d, h, 0, 0, TimeSpan.FromHours(7));
+
+    private static ReadDirective Read(string number, string text, params DirectiveTask[] tasks) =>
+        new(new Directive(number, "UBND huyện Tứ Kỳ", new DateOnly(2023, 9, 25), "Công văn", "V/v thử", null, null, [], tasks), text, number + ".txt");
+
+    private static readonly ReadDirective Original = Read("1259/UBND-VP", "Bản gốc: ba nhiệm vụ",
+        Task("1", "Rà soát thủ tục hành chính nội bộ của cơ quan, đơn vị", [Communes], Vn(2023, 12, 1)),
+        Task("2", "Theo dõi, đánh giá kết quả thực hiện và báo cáo", ["Phòng Nội vụ"], Vn(2023, 10, 25, 16), support: ["Văn phòng HĐND và UBND huyện"]),
+        Task("3", "Báo cáo kết quả thực hiện trước ngày 15 hằng tháng", ["Phòng Nội vụ"], rrule: "FREQ=MONTHLY;BYMONTHDAY=15"));
+
+    private DirectiveImporter Importer(Bot.Storage.BotStore store) => new(store.Assignments, _units, _temp.Clock);
+
+    [Fact]
+    public void Publishing_fans_groups_out_to_every_member_and_repeats_per_period()
+    {
+        var store = _temp.Open();
+        var result = Importer(store).Import(Original, publish: true, [], "cli");
+        Assert.Equal(ImportOutcome.New, result.Outcome);
+        Assert.Empty(result.Problems);
+        var all = store.Assignments.OfDirective(result.Directive.Id);
+        Assert.Equal(23, all.Count(a => a.TaskRef == "1"));                                   // every commune and the town
+        Assert.Equal(["NV", "VP"], all.Where(a => a.TaskRef == "2").Select(a => a.UnitCode).Order());
+        Assert.Equal(UnitPart.Support, all.Single(a => a.TaskRef == "2" && a.UnitCode == "VP").Part);
+        var monthly = all.Where(a => a.TaskRef == "3").OrderBy(a => a.DueBefore).ToList();
+        Assert.Equal([Vn(2023, 10, 15), Vn(2023, 11, 15), Vn(2023, 12, 15)], monthly.Select(a => a.DueBefore!.Value));
+        Assert.Equal(23 + 2 + 3, result.Saved.Inserted);
+    }
+
+    [Fact]
+    public void Importing_the_same_file_again_changes_nothing()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original, publish: true, [], "cli");
+        store.Assignments.Confirm(Assignment.MakeId(first.Directive.Tasks[1].Id, "NV", null), NoiVu);
+        var again = Original with { Text = "Bản gốc:\r\n  ba   nhiệm vụ\n" }; // same text, other line ends and spaces
+        var second = Importer(store).Import(again, publish: true, [], "cli");
+        Assert.Equal(ImportOutcome.Unchanged, second.Outcome);
+        Assert.Equal(new SaveResult(0, 0, 0), second.Saved);
+        Assert.Equal(28, store.Assignments.OfDirective(first.Directive.Id).Count);
+        Assert.True(store.Assignments.Get(Assignment.MakeId(first.Directive.Tasks[1].Id, "NV", null))!.IsDone);
+    }
+
+    [Fact]
+    public void A_corrected_version_updates_its_tasks_and_keeps_confirmed_work()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original, publish: true, [], "cli");
+        var reviewId = Assignment.MakeId(first.Directive.Tasks[1].Id, "NV", null);
+        var communeId = Assignment.MakeId(first.Directive.Tasks[0].Id, "X-DAISON", null);
+        store.Assignments.Confirm(reviewId, NoiVu, "Đã gửi báo cáo");
+        store.Assignments.Confirm(communeId, DaiSon);
+
+        // The corrected version inserts a task at the top (renumbering the rest), rewords task 1 and drops nothing.
+        var corrected = Read("1259/UBND-VP", "Bản sửa: bốn nhiệm vụ",
+            Task("1", "Tăng cường ứng dụng công nghệ thông tin", ["Phòng Văn hóa và Thông tin"]),
+            Task("2", "Rà soát thủ tục hành chính nội bộ của cơ quan, đơn vị mình", [Communes], Vn(2023, 12, 15)),
+            Task("3", "Theo dõi, đánh giá kết quả thực hiện và báo cáo", ["Phòng Nội vụ"], Vn(2023, 10, 25, 16), support: ["Văn phòng HĐND và UBND huyện"]),
+            Task("4", "Báo cáo kết quả thực hiện trước ngày 15 hằng tháng", ["Phòng Nội vụ"], rrule: "FREQ=MONTHLY;BYMONTHDAY=15"));
+        var second = Importer(store).Import(corrected, publish: false, [], "cli"); // published before: stays published
+        Assert.Equal(ImportOutcome.Corrected, second.Outcome);
+        Assert.Equal(first.Directive.Id, second.Directive.Id);
+        Assert.Equal(first.Directive.Tasks[0].Id, second.Directive.Tasks[1].Id);
+        Assert.Equal(first.Directive.Tasks[1].Id, second.Directive.Tasks[2].Id);
+
+        var review = store.Assignments.Get(reviewId)!;
+        Assert.True(review.IsDone);
+        Assert.Equal("3", review.TaskRef);
+        Assert.Equal("Đã gửi báo cáo", review.Completion!.Note);
+        var commune = store.Assignments.Get(communeId)!;
+        Assert.True(commune.IsDone);
+        Assert.Equal(Vn(2023, 12, 15), commune.DueBefore);                          // the new deadline
+        Assert.Contains("mình", commune.TaskText, StringComparison.Ordinal);          // the new words
+        Assert.Single(store.Assignments.OpenOfUnit("VHTT"));                          // the new task is assigned
+        Assert.Equal(new SaveResult(1, 23 + 2 + 3, 0), second.Saved);
+    }
+
+    [Fact]
+    public void Tasks_for_unknown_or_unchosen_units_are_reported_and_skipped()
+    {
+        var store = _temp.Open();
+        var read = Read("7/KH-UBND", "Kế hoạch",
+            Task("1", "Phối hợp điều tra xã hội học", ["Các cơ quan, đơn vị liên quan"]),
+            Task("2", "Báo cáo Sở", ["Sở Nội vụ"]),
+            Task("3", "Tổng hợp kết quả", ["Phòng Nội vụ"]));
+        var result = Importer(store).Import(read, publish: true, [], "cli");
+        Assert.Equal(2, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Contains("Sở Nội vụ", StringComparison.Ordinal) && p.Contains("không có đơn vị", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Contains("cần chọn đơn vị", StringComparison.Ordinal));
+        Assert.Single(store.Assignments.OfDirective(result.Directive.Id));
+
+        // Publishing again with the related units chosen assigns the first task to them too.
+        var chosen = new[] { _units.Find("Phòng Tư pháp")!, _units.Find("Phòng Y tế")! };
+        var again = Importer(store).Import(read, publish: true, chosen, "cli");
+        Assert.Equal(["NV", "TP", "YT"], store.Assignments.OfDirective(again.Directive.Id).Select(a => a.UnitCode).Order());
+    }
+
+    [Fact]
+    public void The_file_keeps_everything_after_it_is_closed_and_opened_again()
+    {
+        string id;
+        using (var store = _temp.Open())
+        {
+            var result = Importer(store).Import(Original, publish: true, [], "cli");
+            id = Assignment.MakeId(result.Directive.Tasks[1].Id, "NV", null);
+            store.Assignments.Confirm(id, NoiVu, "xong");
+            store.Directory.Upsert([NoiVu]);
+        }
+        using var reopened = _temp.Open();
+        var a = reopened.Assignments.Get(id)!;
+        Assert.Equal(AssignmentStatus.Done, a.Status);
+        Assert.Equal(_temp.Clock.GetUtcNow(), a.Completion!.At);
+        Assert.Equal(Vn(2023, 10, 25, 16), a.DueBefore);
+        Assert.Equal(28, reopened.Assignments.ByDirectiveNumber("1259/ubnd-vp").Count);
+        Assert.Equal("Trần Thị Bình", reopened.Directory.ByPhone("0900000004")!.Name);
+        Assert.Equal(new DateOnly(2023, 9, 25), reopened.Assignments.FindDirective(a.DirectiveId)!.Directive.IssuedOn);
+    }
+
+    [Fact]
+    public void An_encrypted_file_opens_only_with_its_password()
+    {
+        using var temp = new TempStore(password: "mật-khẩu");
+        using (var store = temp.Open()) Importer(store).Import(Original, publish: true, [], "cli");
+        Assert.ThrowsAny<Exception>(() => Bot.Storage.BotStore.Open(new Bot.Storage.StoreOptions(temp.DbPath, "sai"), temp.Clock).Dispose());
+        using var again = temp.Open();
+        Assert.Equal(28, again.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+    }
+
+    [Fact]
+    public void Two_officials_confirming_at_once_give_one_completion()
+    {
+        var store = _temp.Open();
+        var result = Importer(store).Import(Original, publish: true, [], "cli");
+        var id = Assignment.MakeId(result.Directive.Tasks[1].Id, "NV", null);
+        for (var round = 0; round < 20; round++)
+        {
+            using var start = new Barrier(2);
+            var results = new ChangeResult[2];
+            var threads = new[] { NoiVu, NoiVuHead }.Select((who, i) => new Thread(() =>
+            {
+                start.SignalAndWait();
+                results[i] = store.Assignments.Confirm(id, who);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            var winner = Assert.Single(results, r => r.Outcome == ChangeOutcome.Changed);
+            var loser = Assert.Single(results, r => r.Outcome == ChangeOutcome.AlreadyDone);
+            Assert.Equal(winner.Assignment!.Completion, loser.Assignment!.Completion);
+            Assert.Contains(winner.Assignment.Completion!.ByName, loser.Message, StringComparison.Ordinal);
+            Assert.Contains("lúc 09:00 ngày 25/09/2023", loser.Message, StringComparison.Ordinal);
+            Assert.Equal(round + 1, store.Assignments.AuditOf(id).Count(e => e.Action == "confirm"));
+            Assert.True(store.Assignments.Reopen(id, Leader, "Kiểm tra lại").Changed);
+        }
+    }
+
+    [Fact]
+    public void Only_an_admin_extends_a_deadline_and_every_change_is_audited()
+    {
+        var store = _temp.Open();
+        var result = Importer(store).Import(Original, publish: true, [], "cli");
+        var id = Assignment.MakeId(result.Directive.Tasks[1].Id, "NV", null);
+        var later = Vn(2023, 11, 10);
+
+        Assert.Equal(ChangeOutcome.NotAllowed, store.Assignments.Extend(id, Leader, later, "Chờ số liệu").Outcome);
+        Assert.Equal(ChangeOutcome.NotAllowed, store.Assignments.Extend(id, NoiVuHead, later, "Chờ số liệu").Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, store.Assignments.Extend(id, Admin, Vn(2023, 10, 1), "Sớm hơn").Outcome);
+        Assert.Equal(ChangeOutcome.NotAllowed, store.Assignments.Confirm(id, DaiSon).Outcome); // another unit's work
+        Assert.Equal(ChangeOutcome.NotDone, store.Assignments.Reopen(id, NoiVu, "chưa xong").Outcome);
+        Assert.Equal(Vn(2023, 10, 25, 16), store.Assignments.Get(id)!.DueBefore);
+
+        var extended = store.Assignments.Extend(id, Admin, later, "Chờ số liệu của xã");
+        Assert.True(extended.Changed);
+        _temp.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(store.Assignments.Confirm(id, NoiVu, "Đã nộp").Changed);
+        _temp.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(store.Assignments.Reopen(id, NoiVuHead, "Thiếu phụ lục").Changed);
+        _temp.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(store.Assignments.Confirm(id, NoiVuHead).Changed);
+
+        var a = store.Assignments.Get(id)!;
+        Assert.Equal(later, a.DueBefore);
+        Assert.Equal(Admin.Phone, Assert.Single(a.Extensions).ApprovedByPhone);
+        Assert.Equal(NoiVuHead.Name, a.Completion!.ByName);
+        var audit = store.Assignments.AuditOf(id);
+        Assert.Equal(["extend", "confirm", "reopen", "confirm"], audit.Select(e => e.Action));
+        Assert.Equal([Admin.Phone, NoiVu.Phone, NoiVuHead.Phone, NoiVuHead.Phone], audit.Select(e => e.ByPhone));
+        Assert.Contains("Thiếu phụ lục", audit[2].Detail, StringComparison.Ordinal);
+        Assert.Equal(_temp.Clock.GetUtcNow(), audit[3].At);
+    }
+
+    [Fact]
+    public void Queries_answer_open_due_soon_overdue_done_by_number_and_progress()
+    {
+        var store = _temp.Open();
+        var result = Importer(store).Import(Original, publish: true, [], "cli");
+        var review = Assignment.MakeId(result.Directive.Tasks[1].Id, "NV", null);
+
+        // Open work of a unit by deadline: review (25/10 16:00) before the monthly reports (15/10, 15/11, 15/12)? No: 15/10 first.
+        var open = store.Assignments.OpenOfUnit("NV");
+        Assert.Equal([Vn(2023, 10, 15), Vn(2023, 10, 25, 16), Vn(2023, 11, 15), Vn(2023, 12, 15)], open.Select(a => a.DueBefore!.Value));
+
+        Assert.Equal(["3"], store.Assignments.DueWithin(30, "NV").Select(a => a.TaskRef)); // 15/10 is within 30 days of 25/9; 25/10 16:00 is not
+        Assert.Equal(2, store.Assignments.DueWithin(31, "NV").Count);
+        Assert.Empty(store.Assignments.Overdue());
+
+        _temp.Clock.SetUtcNow(Vn(2023, 10, 20));
+        store.Assignments.Confirm(review, NoiVu); // on time
+        _temp.Clock.SetUtcNow(Vn(2023, 10, 26));
+        Assert.Equal(["3"], store.Assignments.Overdue("NV").Select(a => a.TaskRef)); // the October report is late
+        Assert.Equal(["NV", "VP"], store.Assignments.Overdue().Select(a => a.UnitCode).Order()); // VP helps with the review due 25/10 16:00
+        Assert.Equal([review], store.Assignments.DoneOfUnit("NV").Select(a => a.Id));
+        Assert.Equal(3, store.Assignments.OpenOfUnit("NV").Count);
+        Assert.Equal(28, store.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+        Assert.Empty(store.Assignments.ByDirectiveNumber("1260/UBND-VP"));
+
+        var october = store.Assignments.Progress(Vn(2023, 10, 1), Vn(2023, 11, 1));
+        var noiVu = Assert.Single(october, p => p.UnitCode == "NV");
+        Assert.Equal(new UnitProgress("NV", Done: 1, DoneOnTime: 1, Open: 1, Overdue: 1), noiVu);
+        Assert.Equal(0.5, noiVu.OnTimeRate);
+        Assert.Equal(1, october.Single(p => p.UnitCode == "VP").Open);
+        Assert.DoesNotContain(october, p => p.UnitCode == "X-DAISON"); // its task is due in November's last instant
+    }
+
+    [Fact]
+    public void Rolling_forward_adds_the_next_periods_and_keeps_the_past_ones()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original, publish: true, [], "cli");
+        var monthlyTask = first.Directive.Tasks[2].Id;
+        Assert.Equal(new SaveResult(0, 0, 0), Importer(store).RollForward(first.Directive.Id, "job").Saved); // nothing due yet
+
+        _temp.Clock.SetUtcNow(Vn(2023, 11, 20));
+        var october = Assignment.MakeId(monthlyTask, "NV", new DateOnly(2023, 10, 1));
+        store.Assignments.Confirm(october, NoiVu);
+        var rolled = Importer(store).RollForward(first.Directive.Id, "job");
+        Assert.Equal(2, rolled.Saved.Inserted);
+        Assert.Equal(0, rolled.Saved.Deleted);
+        var periods = store.Assignments.OfDirective(first.Directive.Id).Where(a => a.TaskId == monthlyTask).Select(a => a.Period!.Value.Month);
+        Assert.Equal([1, 2, 10, 11, 12], periods.Order());
+        Assert.True(store.Assignments.Get(october)!.IsDone);
+        Assert.Equal(new SaveResult(0, 0, 0), Importer(store).RollForward(first.Directive.Id, "job").Saved); // a second run adds nothing
+    }
+
+    [Fact]
+    public void Units_chosen_at_publish_are_remembered_by_later_versions()
+    {
+        var store = _temp.Open();
+        var chosen = new[] { _units.Find("Phòng Tư pháp")! };
+        var read = Read("9/KH-UBND", "Kế hoạch bản 1", Task("1", "Phối hợp điều tra xã hội học", ["Các cơ quan, đơn vị liên quan"]));
+        var first = Importer(store).Import(read, publish: true, chosen, "cli");
+        var corrected = Read("9/KH-UBND", "Kế hoạch bản 2", Task("1", "Phối hợp điều tra xã hội học năm 2023", ["Các cơ quan, đơn vị liên quan"]));
+        var second = Importer(store).Import(corrected, publish: false, [], "cli");
+        Assert.Empty(second.Problems);
+        Assert.Equal(["TP"], store.Assignments.OfDirective(first.Directive.Id).Select(a => a.UnitCode));
+        Assert.EndsWith("năm 2023", store.Assignments.OfDirective(first.Directive.Id)[0].TaskText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_save_that_fails_half_way_leaves_nothing_behind()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original, publish: true, [], "cli");
+        var stored = store.Assignments.OfDirective(first.Directive.Id);
+        var other = first.Directive with { Id = "other", ContentHash = "x" };
+        // The second insert repeats an id already in the file: LiteDB refuses it after the directive and one insert are written.
+        var fresh = stored[0] with { Id = "fresh", DirectiveId = "other" };
+        var changes = new Reconciliation([fresh, stored[1]], [], [stored[2].Id]);
+        Assert.ThrowsAny<LiteDB.LiteException>(() => store.Assignments.Save(other, changes, new AuditEntry(_temp.Clock.GetUtcNow(), "cli", "import", null, "other", "")));
+        Assert.Null(store.Assignments.FindDirective("other"));
+        Assert.Null(store.Assignments.Get("fresh"));
+        Assert.NotNull(store.Assignments.Get(stored[2].Id));
+        Assert.Equal(stored.Count, store.Assignments.OfDirective(first.Directive.Id).Count);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Domain.Assignments;
+using Bot.Domain.Directives;
+using Bot.Domain.Organization;
+using Bot.Storage;
+using Spectre.Console;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// A large made-up district for the benches: units, officials and assignments published through the
+/// real import path into a LiteDB file in a temporary folder (`--dir` to place it, e.g. /dev/shm).
+/// Every task goes to all units, so assignments = tasks × units, deadlines spread from 30 days
+/// back to 90 days ahead.
+/// </summary>
+internal sealed class BenchWorld : IDisposable
+{
+    public const int TasksPerDirective = 20;
+    private const string AllUnits = "Tất cả đơn vị thử";
+
+    private BenchWorld(string folder, BotStore store, UnitDirectory units, List<Official> officials)
+    {
+        Folder = folder;
+        Store = store;
+        Units = units;
+        Officials = officials;
+    }
+
+    public string Folder { get; }
+
+    public string DbPath => Path.Combine(Folder, "bench.db");
+
+    public BotStore Store { get; }
+
+    public UnitDirectory Units { get; }
+
+    public List<Official> Officials { get; }
+
+    public int TaskCount { get; private set; }
+
+    public int Assignments { get; private set; }
+
+    /// <summary>What making the world took, for the bench tables.</summary>
+    public List<(string What, string Figure)> Timings { get; } = [];
+
+    public static BenchWorld Create(CliArgs args, int units = 1_000, int officials = 10_000, int assignments = 1_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        units = Count(args, "units", units);
+        officials = Count(args, "officials", officials);
+        assignments = Count(args, "assignments", assignments);
+        var folder = args.Option("dir") is { } dir
+            ? System.IO.Directory.CreateDirectory(Path.Combine(dir, "bot-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName
+            : System.IO.Directory.CreateTempSubdirectory("bot-bench-").FullName;
+        var directory = MakeUnits(units);
+        var clock = TimeProvider.System;
+        var store = BotStore.Open(new StoreOptions(Path.Combine(folder, "bench.db")), clock);
+        var people = Enumerable.Range(0, officials).Select(i => new Official
+        {
+            Phone = "09" + i.ToString("D8", CultureInfo.InvariantCulture),
+            Name = "Cán bộ " + i.ToString(CultureInfo.InvariantCulture),
+            UnitCode = directory.Units[i % directory.Units.Count].Code,
+            Role = i % 10 == 0 ? Role.UnitHead : Role.Staff,
+        }).ToList();
+        var world = new BenchWorld(folder, store, directory, people);
+
+        var watch = Stopwatch.StartNew();
+        foreach (var batch in people.Chunk(1_000)) store.Directory.Upsert(batch);
+        world.Timings.Add(($"{officials:N0} officials stored (batches of 1,000)", Seconds(watch)));
+
+        var importer = new DirectiveImporter(store.Assignments, directory, clock);
+        world.TaskCount = (assignments + units - 1) / units;
+        var now = clock.GetUtcNow();
+        watch.Restart();
+        AnsiConsole.Progress().Start(ctx =>
+        {
+            var bar = ctx.AddTask("Tạo phân công", maxValue: world.TaskCount);
+            for (var d = 0; d * TasksPerDirective < world.TaskCount; d++)
+            {
+                var tasks = Enumerable.Range(d * TasksPerDirective, Math.Min(TasksPerDirective, world.TaskCount - d * TasksPerDirective))
+                    .Select(t => new DirectiveTask((t % TasksPerDirective + 1).ToString(CultureInfo.InvariantCulture), TaskKind.Task,
+                        $"Nhiệm vụ thử số {t}", [AllUnits], [], null, now.AddDays(t % 120 - 30).AddHours(t % 24), null))
+                    .ToList();
+                world.Assignments += importer.Import(Directive($"{d + 1}/BENCH", tasks), publish: true, [], "bench").Saved.Inserted;
+                bar.Increment(tasks.Count);
+            }
+        });
+        world.Timings.Add(($"{world.Assignments:N0} assignments published ({world.TaskCount:N0} tasks × {units:N0} units, one transaction per directive)", Seconds(watch)));
+        return world;
+    }
+
+    public static ReadDirective Directive(string number, IReadOnlyList<DirectiveTask> tasks) =>
+        new(new Directive(number, "UBND huyện thử", null, "Công văn", null, null, null, [], tasks), number + string.Join('|', tasks.Select(t => t.Text)), number);
+
+    public static string Seconds(Stopwatch watch) => string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds:0.0} s");
+
+    public static int Count(CliArgs args, string name, int fallback) =>
+        args.Option(name) is not { } text ? fallback
+        : int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+        : throw new CliException($"--{name}: \"{text}\" không phải số dương.");
+
+    private static UnitDirectory MakeUnits(int count)
+    {
+        var units = Enumerable.Range(1, count).Select(i => new Unit(
+            "U" + i.ToString("D4", CultureInfo.InvariantCulture),
+            (i % 10 == 0 ? "Phòng thử " : "Xã thử ") + i.ToString(CultureInfo.InvariantCulture),
+            i % 10 == 0 ? UnitKind.Department : UnitKind.Commune, [], null));
+        return new UnitDirectory(units, [new UnitGroup(AllUnits, [], [UnitKind.Department, UnitKind.Commune], false)]);
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        try { System.IO.Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
