@@ -6,14 +6,11 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
         ["docs"] = Documents.DocumentBench.RunAsync,
-<<<<<<< HEAD
-        ["remind"] = RemindBench.RunAsync,
-=======
         ["time"] = TimeBench.RunAsync,
         ["store"] = BenchStoreCommand.RunAsync,
         ["chat"] = ChatBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
->>>>>>> chat
+        ["remind"] = RemindBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

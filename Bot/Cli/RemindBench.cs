@@ -144,7 +144,7 @@ internal static class RemindBench
         var due = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now))).AddHours(17);
         var directive = new Directive("99/KH-UBND", "UBND huyện", DateOnly.FromDateTime(VietnamTime.ToLocal(now)).AddDays(-14), "Kế hoạch",
             "Tổng kết công tác năm", null, null, [], []);
-        var tracked = new TrackedDirective("bench", directive, "bench", "bench", now.AddDays(-14), true, [], 1);
+        var tracked = new TrackedDirective("bench", directive, "bench", "bench", now.AddDays(-14), true, [], 1, []);
         var assignments = units.Take(Math.Min(units.Count, officials)).Select(u => new Assignment
         {
             Id = Assignment.MakeId("bench-1", u.Code, null),

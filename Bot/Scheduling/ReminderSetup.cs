@@ -19,10 +19,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Scheduling;
 
 /// <summary>
-/// Wiring of the reminders. The host registers <see cref="BotStore"/>, <see cref="UnitDirectory"/>,
-/// <see cref="Bot.Channels.IChannel"/>, <see cref="Assistant"/> and <see cref="TimeProvider"/>;
-/// this adds the policy, calendar and planner (unless the host did), the outbox, the pacer, the
-/// delivery and Hangfire with its jobs.
+/// Wiring of the reminders. The host registers <see cref="BotStore"/>, <see cref="Bot.Channels.IChannel"/>,
+/// <see cref="Assistant"/> and <see cref="TimeProvider"/>; this adds the units, policy, calendar and
+/// planner (unless the host did), the outbox, the pacer, the delivery and Hangfire with its jobs.
 /// </summary>
 public static class ReminderSetup
 {
@@ -37,6 +36,7 @@ public static class ReminderSetup
         services.TryAddSingleton(_ => ReminderPolicy.Parse(File.ReadAllText(ConfigFile(config["Reminders:Policy"] ?? "config/reminders.json"))));
         services.TryAddSingleton<IWorkCalendar>(_ => new WorkCalendar(HolidayPlan.Parse(File.ReadAllText(ConfigFile(config["Reminders:Holidays"] ?? "config/holidays.json")))));
         services.TryAddSingleton(sp => new NudgePlanner(sp.GetRequiredService<ReminderPolicy>(), sp.GetRequiredService<IWorkCalendar>()));
+        services.TryAddSingleton(_ => UnitsFile.Load(config["Directory:Units"]));
         services.TryAddSingleton<IAssignmentStore>(sp => sp.GetRequiredService<BotStore>().Assignments);
         services.TryAddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<BotStore>().Directory);
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<BotStore>().Conversation);
