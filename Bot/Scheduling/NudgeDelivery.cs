@@ -71,6 +71,8 @@ public sealed class NudgeDelivery
                 Delay = TimeSpan.Zero,
                 OnRetry = args =>
                 {
+                    Interlocked.Increment(ref _rateLimited);
+                    if (args.AttemptNumber > 0) Interlocked.Increment(ref _rateLimitedAgain); // the previous try was a 429 too
                     if (args.Outcome.Exception is ChannelRateLimitedException limited && args.Context.Properties.TryGetValue(ChatKey, out var chat))
                         _pacer.Backoff(chat, limited.RetryAfter, global: false);
                     return ValueTask.CompletedTask;
@@ -92,6 +94,13 @@ public sealed class NudgeDelivery
     }
 
     private static readonly ResiliencePropertyKey<string> ChatKey = new("chat");
+    private int _rateLimited, _rateLimitedAgain;
+
+    /// <summary>429s received so far (for the bench and the logs).</summary>
+    public int RateLimited => Volatile.Read(ref _rateLimited);
+
+    /// <summary>429s received right after a 429 for the same message: the pacer's backoff did not hold.</summary>
+    public int RateLimitedTwiceInARow => Volatile.Read(ref _rateLimitedAgain);
 
     public async Task<DeliveryOutcome> DeliverAsync(string messageId, CancellationToken cancellationToken)
     {
