@@ -70,6 +70,9 @@ public interface INudgeOutbox
 
     void MarkSent(string id, string channelMessageId, DateTimeOffset at);
 
+    /// <summary>Several sends marked in one transaction (group commit: one disk flush for many deliveries).</summary>
+    void MarkSent(IReadOnlyList<(string Id, string ChannelMessageId, DateTimeOffset At)> sent);
+
     void MarkFailed(string id, string reason, DateTimeOffset at);
 
     void MarkPassedOver(string id, DateTimeOffset at);

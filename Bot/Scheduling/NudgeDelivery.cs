@@ -49,6 +49,7 @@ public sealed class NudgeDelivery
     private readonly Assistant _assistant;
     private readonly IChannel _channel;
     private readonly SendPacer _pacer;
+    private readonly SentMarks _marks;
     private readonly TimeProvider _clock;
     private readonly ILogger<NudgeDelivery> _logger;
     private readonly ResiliencePipeline _retries;
@@ -57,11 +58,11 @@ public sealed class NudgeDelivery
 
     public NudgeDelivery(
         INudgeOutbox outbox, IDirectoryStore directory, IConversationStore memory, UnitDirectory units, Assistant assistant,
-        IChannel channel, SendPacer pacer, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
+        IChannel channel, SendPacer pacer, SentMarks marks, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_outbox, _directory, _memory, _units, _assistant, _channel, _pacer, _clock, _logger) =
-            (outbox, directory, memory, units, assistant, channel, pacer, clock, logger);
+        (_outbox, _directory, _memory, _units, _assistant, _channel, _pacer, _marks, _clock, _logger) =
+            (outbox, directory, memory, units, assistant, channel, pacer, marks, clock, logger);
         // Outer: 429s wait as told (the pacer holds the chat back); inner: faults back off exponentially.
         _retries = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
@@ -146,7 +147,7 @@ public sealed class NudgeDelivery
                         async (s, ct) => await _channel.SendAsync(s, ct), state, ctx.CancellationToken);
                 },
                 context, outbound);
-            _outbox.MarkSent(messageId, sentId, _clock.GetUtcNow());
+            await _marks.MarkAsync(messageId, sentId, _clock.GetUtcNow());
             return DeliveryOutcome.Sent;
         }
         catch (RecipientUnreachableException e)

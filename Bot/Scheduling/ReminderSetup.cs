@@ -42,6 +42,7 @@ public static class ReminderSetup
         services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<BotStore>().Conversation);
         services.AddSingleton<INudgeOutbox>(sp => new LiteNudgeOutbox(sp.GetRequiredService<BotStore>()));
         services.AddSingleton<SendPacer>();
+        services.AddSingleton<SentMarks>();
         services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ReminderPass>();
         services.AddTransient<ReminderJobs>();

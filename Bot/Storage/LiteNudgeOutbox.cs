@@ -108,6 +108,23 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         m.DoneAt = at;
     });
 
+    public void MarkSent(IReadOnlyList<(string Id, string ChannelMessageId, DateTimeOffset At)> sent)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        _store.Write(() =>
+        {
+            foreach (var (id, channelMessageId, at) in sent)
+            {
+                if (Messages.FindById(id) is not { } doc) continue; // one unknown id must not lose the others' marks
+                doc.State = OutboxState.Sent;
+                doc.ChannelMessageId = channelMessageId;
+                doc.DoneAt = at;
+                Messages.Update(doc);
+            }
+            return sent.Count;
+        });
+    }
+
     public void MarkFailed(string id, string reason, DateTimeOffset at) => Change(id, m =>
     {
         m.State = OutboxState.Failed;
