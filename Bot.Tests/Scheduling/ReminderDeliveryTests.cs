@@ -128,6 +128,26 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
         Assert.DoesNotContain(outbox.Pending(), id => outbox.Get(id)!.OfficialPhone == "0900000000");
     }
 
+    [Fact]
+    public async Task After_a_restart_at_night_pending_messages_wait_for_the_next_working_morning()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        var night = RemindBench.WorkingMorning.AddHours(12); // Monday 20:00
+        RemindBench.Prepare(StorePath, 2, night, id => server.SendText(id, "/start"));
+        var settings = Settings(server, StorePath);
+        settings["Clock:Now"] = night.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await using var app = RemindWorker.Build([], settings);
+        var outbox = app.Services.GetRequiredService<INudgeOutbox>();
+        Assert.Empty(app.Services.GetRequiredService<ReminderPass>().PlanAndRecord()); // nothing is planned at night
+        outbox.Record(new NudgePlan([new NudgeBundle("0900000000", [new Nudge("x", "0900000000", NudgeKind.DueToday, 0, night, night)])], []), night);
+
+        Assert.Equal(1, app.Services.GetRequiredService<ReminderJobs>().RequeuePending());
+        var monitor = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        Assert.Equal(1, monitor.ScheduledCount());
+        Assert.Equal(0, monitor.EnqueuedCount("default"));
+        Assert.Empty(app.Services.GetRequiredService<ReminderPass>().RecordDigests());
+    }
+
     [Theory]
     [InlineData(false, "", "", HttpStatusCode.NotFound)]
     [InlineData(true, "", "", HttpStatusCode.NotFound)]        // no credentials: refused, with a log line

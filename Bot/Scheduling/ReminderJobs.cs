@@ -8,7 +8,7 @@ namespace Bot.Scheduling;
 /// the job runs, so a job re-enqueued after a restart does the same as the lost one would have.
 /// </summary>
 public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.Domain.Reminders.INudgeOutbox outbox,
-    IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
+    Bot.Domain.Reminders.NudgePlanner planner, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
 {
     public const string PlanJobId = "reminders-plan";
     public const string DigestJobId = "reminders-digest";
@@ -54,5 +54,12 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
         return stale.Count;
     }
 
-    private void EnqueueDelivery(string id) => jobs.Enqueue<ReminderJobs>(j => j.Deliver(id, CancellationToken.None));
+    /// <summary>Now in working hours; otherwise (a restart at night) at the next working morning.</summary>
+    private void EnqueueDelivery(string id)
+    {
+        var now = clock.GetUtcNow();
+        var wait = planner.NextWorkingMoment(now) - now;
+        if (wait <= TimeSpan.Zero) jobs.Enqueue<ReminderJobs>(j => j.Deliver(id, CancellationToken.None));
+        else jobs.Schedule<ReminderJobs>(j => j.Deliver(id, CancellationToken.None), wait);
+    }
 }

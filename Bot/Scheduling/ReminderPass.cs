@@ -39,15 +39,17 @@ public sealed class ReminderPass(
     }
 
     /// <summary>
-    /// On a working day from the digest hour on: one digest per official who asked for it, once a
-    /// day (the outbox keys it by official and day). Returns the new messages' ids.
+    /// On a working day from the digest hour to the end of work (a late start still sends it): one
+    /// digest per official who asked for it, once a day (the outbox keys it by official and day).
+    /// Returns the new messages' ids.
     /// </summary>
     public IReadOnlyList<string> RecordDigests()
     {
         var now = clock.GetUtcNow();
         var local = VietnamTime.ToLocal(now);
         var day = DateOnly.FromDateTime(local);
-        if (!calendar.IsWorkingDay(day) || TimeOnly.FromDateTime(local) < policy.DigestAt) return [];
+        var time = TimeOnly.FromDateTime(local);
+        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= policy.WorkEnds) return [];
         var preferences = Preferences();
         var ids = new List<string>();
         foreach (var p in preferences.Values.Where(p => p.Digest))
