@@ -36,6 +36,9 @@ public interface IAssignmentStore
     /// <summary>Open work past its deadline, of one unit or of all.</summary>
     IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue);
 
+    /// <summary>Open work with a deadline in [from, to], of all units, earliest first (the reminder planner's window).</summary>
+    IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to);
+
     IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
 
     /// <summary>The assignments of a directive, by its full number or the number alone; of one unit, or of all.</summary>

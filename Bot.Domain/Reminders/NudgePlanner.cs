@@ -34,9 +34,15 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
             var reminders = LatestDue(schedule, now, escalation: false);
             var escalation = LatestDue(schedule, now, escalation: true);
             if (reminders >= 0)
-                foreach (var official in target.Officials) Pick(target, official, schedule, reminders, escalation: false, alreadyHandled, now, due, passedOver);
+            {
+                var prefix = Nudge.KeyPrefix(target.AssignmentId, target.DueBefore, schedule[reminders].Kind, schedule[reminders].Step);
+                foreach (var official in target.Officials) Pick(target, official, prefix, schedule, reminders, escalation: false, alreadyHandled, now, due, passedOver);
+            }
             if (escalation >= 0)
-                foreach (var official in target.EscalateTo) Pick(target, official, schedule, escalation, escalation: true, alreadyHandled, now, due, passedOver);
+            {
+                var prefix = Nudge.KeyPrefix(target.AssignmentId, target.DueBefore, schedule[escalation].Kind, schedule[escalation].Step);
+                foreach (var official in target.EscalateTo) Pick(target, official, prefix, schedule, escalation, escalation: true, alreadyHandled, now, due, passedOver);
+            }
         }
 
         var bundles = new List<NudgeBundle>(due.Count);
@@ -103,14 +109,15 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
     /// The latest due reminder for this official, unless it was handled. Whenever one goes out the
     /// earlier ones are passed over, so checking the latest key is enough on the common path.
     /// </summary>
+    /// <param name="latestPrefix">The latest reminder's key without the official: made once per assignment, as this runs for millions.</param>
     private static void Pick(
-        NudgeTarget target, string official, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, int latest, bool escalation,
+        NudgeTarget target, string official, string latestPrefix, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, int latest, bool escalation,
         ISet<string> handled, DateTimeOffset now, Dictionary<string, List<Nudge>> due, List<Nudge> passedOver)
     {
+        if (handled.Contains(string.Concat(latestPrefix, official))) return;
         if (target.MutedBy?.Contains(official) == true) return;
         if (target.SnoozedUntil?.TryGetValue(official, out var until) == true && until > now) return;
         var nudge = Make(target, official, schedule[latest]);
-        if (handled.Contains(nudge.Key)) return;
         for (var i = 0; i < latest; i++)
         {
             if ((schedule[i].Kind == NudgeKind.Escalation) != escalation) continue;

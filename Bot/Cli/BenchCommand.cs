@@ -10,6 +10,7 @@ public static class BenchCommand
         ["store"] = BenchStoreCommand.RunAsync,
         ["chat"] = ChatBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
+        ["remind"] = RemindBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

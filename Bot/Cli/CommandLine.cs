@@ -20,6 +20,7 @@ public static class CommandLine
         ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] FILE: read a directive (.txt, .pdf, .docx) and list its tasks", ParseCommand.RunAsync),
         ["serve"] = ("Bot serve [--db PATH]: Telegram when Telegram__Token is set, else the console demo (also: Bot with no verb)", ServeCommand.RunAsync),
         ["chat"] = ("Bot chat [--as PHONE] [--today YYYY-MM-DD] [--db PATH]: talk to the assistant in the terminal (demo store without --db)", ChatCommand.RunAsync),
+        ["remind-worker"] = ("Bot remind-worker: run only the reminders (Telegram__Token, Telegram__ApiBaseUrl, Storage__Path, Clock__Now from the environment)", RemindWorkerCommand.RunAsync),
         ["bench"] = ("Bot bench time|parse|store|chat|remind: measure speed", BenchCommand.RunAsync),
     };
 

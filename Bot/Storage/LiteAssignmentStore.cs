@@ -76,6 +76,8 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue) =>
         OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode, limit);
 
+    public IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to) => OpenDueBetween(from, to, null);
+
     // Open work with a deadline in [from, to], in deadline order. A ">=" seek read in index order and
     // stopped at the upper bound: LiteDB's BETWEEN scans several times slower on the same index.
     private List<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode, int limit = int.MaxValue)

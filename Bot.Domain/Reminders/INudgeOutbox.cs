@@ -1,0 +1,79 @@
+namespace Bot.Domain.Reminders;
+
+/// <summary>What an outbox message is: nudges for one official, or their daily digest.</summary>
+public enum OutboxKind
+{
+    Nudges,
+    Digest,
+}
+
+/// <summary>Where an outbox message stands. Only <see cref="Pending"/> is ever (re)sent.</summary>
+public enum OutboxState
+{
+    Pending,
+    Sent,
+
+    /// <summary>The channel refused for good (blocked, no chat account).</summary>
+    Failed,
+
+    /// <summary>Nothing left to say when it was its turn (the tasks were done meanwhile).</summary>
+    PassedOver,
+}
+
+/// <summary>One message to deliver: recorded before it is sent, so a crash loses nothing.</summary>
+/// <param name="Id">The outbox id (a delivery job's only argument). A digest's id is its dedupe key.</param>
+/// <param name="OfficialPhone">Who gets it.</param>
+/// <param name="Nudges">What it reminds of (empty for a digest).</param>
+public sealed record OutboxMessage(
+    string Id,
+    OutboxKind Kind,
+    string OfficialPhone,
+    IReadOnlyList<Nudge> Nudges,
+    DateTimeOffset CreatedAt,
+    OutboxState State,
+    int Attempts,
+    DateTimeOffset? LastAttemptAt,
+    string? ChannelMessageId,
+    DateTimeOffset? DoneAt,
+    string? Error);
+
+/// <summary>
+/// The reminders' outbox: every nudge is written here, keyed by <see cref="Nudge.Key"/>, before it
+/// is sent; a key can be recorded once only. The store is the truth the planner and the delivery
+/// jobs read back.
+/// </summary>
+public interface INudgeOutbox
+{
+    /// <summary>
+    /// Records a planner pass, all or nothing: each bundle becomes one pending message (with only
+    /// the nudges whose keys are new), passed-over nudges are recorded as such. Returns the ids of
+    /// the new messages.
+    /// </summary>
+    IReadOnlyList<string> Record(NudgePlan plan, DateTimeOffset now);
+
+    /// <summary>Records an official's digest for a day; null when that day's digest was recorded before.</summary>
+    string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now);
+
+    /// <summary>Keys of recorded nudges (sent, pending or passed over) of deadlines in [dueFrom, dueTo].</summary>
+    ISet<string> HandledKeys(DateTimeOffset dueFrom, DateTimeOffset dueTo);
+
+    /// <summary>Per official: nudge messages recorded since <paramref name="since"/> and not given up (pending or sent).</summary>
+    IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since);
+
+    /// <summary>Ids of messages still to deliver, oldest first; with a cutoff, only those not tried (nor created) since.</summary>
+    IReadOnlyList<string> Pending(DateTimeOffset? notTriedSince = null);
+
+    OutboxMessage? Get(string id);
+
+    /// <summary>Counts a delivery attempt (kept for the record and for stale-message recovery).</summary>
+    void Attempted(string id, DateTimeOffset at);
+
+    void MarkSent(string id, string channelMessageId, DateTimeOffset at);
+
+    /// <summary>Several sends marked in one transaction (group commit: one disk flush for many deliveries).</summary>
+    void MarkSent(IReadOnlyList<(string Id, string ChannelMessageId, DateTimeOffset At)> sent);
+
+    void MarkFailed(string id, string reason, DateTimeOffset at);
+
+    void MarkPassedOver(string id, DateTimeOffset at);
+}

@@ -1,0 +1,65 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Scheduling;
+
+/// <summary>
+/// The Hangfire jobs. Arguments are outbox ids only: everything else is read from the store when
+/// the job runs, so a job re-enqueued after a restart does the same as the lost one would have.
+/// </summary>
+public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.Domain.Reminders.INudgeOutbox outbox,
+    Bot.Domain.Reminders.NudgePlanner planner, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
+{
+    public const string PlanJobId = "reminders-plan";
+    public const string DigestJobId = "reminders-digest";
+
+    /// <summary>A pending message not tried for this long lost its job (it failed for good in Hangfire): enqueue it again.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>Every minute: plan, record in the outbox, enqueue one delivery per new message.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public void PlanAndEnqueue()
+    {
+        var ids = pass.PlanAndRecord();
+        foreach (var id in ids) EnqueueDelivery(id);
+        var stale = RequeueStale();
+        if (ids.Count > 0 || stale > 0) logger.LogInformation("Reminders: {New} new messages, {Stale} re-enqueued", ids.Count, stale);
+    }
+
+    /// <summary>At the digest hour on working days: one digest per official who asked for it.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public void RecordDigests()
+    {
+        foreach (var id in pass.RecordDigests()) EnqueueDelivery(id);
+    }
+
+    /// <summary>Delivers one outbox message. Faults that outlast the delivery's own retries leave it pending for Hangfire's retry.</summary>
+    [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task Deliver(string outboxId, CancellationToken cancellationToken) => delivery.DeliverAsync(outboxId, cancellationToken);
+
+    /// <summary>At start: InMemory storage lost its jobs, the outbox did not. Returns how many were enqueued.</summary>
+    public int RequeuePending()
+    {
+        var pending = outbox.Pending();
+        foreach (var id in pending) EnqueueDelivery(id);
+        return pending.Count;
+    }
+
+    private int RequeueStale()
+    {
+        var stale = outbox.Pending(notTriedSince: clock.GetUtcNow() - StaleAfter);
+        foreach (var id in stale) EnqueueDelivery(id);
+        return stale.Count;
+    }
+
+    /// <summary>Now in working hours; otherwise (a restart at night) at the next working morning.</summary>
+    private void EnqueueDelivery(string id)
+    {
+        var now = clock.GetUtcNow();
+        var wait = planner.NextWorkingMoment(now) - now;
+        if (wait <= TimeSpan.Zero) jobs.Enqueue<ReminderJobs>(j => j.Deliver(id, CancellationToken.None));
+        else jobs.Schedule<ReminderJobs>(j => j.Deliver(id, CancellationToken.None), wait);
+    }
+}

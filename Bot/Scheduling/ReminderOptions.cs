@@ -1,0 +1,38 @@
+namespace Bot.Scheduling;
+
+/// <summary>The "Scheduling" section: where Hangfire keeps its jobs, and its dashboard.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>"InMemory" (embedded default). See <see cref="JobStorageChoice"/> for where PostgreSQL plugs in.</summary>
+    public string Storage { get; set; } = JobStorageChoice.InMemory;
+
+    /// <summary>Hangfire workers: how many deliveries run at once (and so the most a crash can send twice).</summary>
+    public int Workers { get; set; } = 20;
+
+    /// <summary>/hangfire, admins only; refused unless both credentials are configured.</summary>
+    public bool Dashboard { get; set; }
+
+    public string DashboardUser { get; set; } = "";
+
+    public string DashboardPassword { get; set; } = "";
+}
+
+/// <summary>The "Delivery" section beyond the pacer's limits: how hard to try one message.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>One send attempt is abandoned (and retried) after this long.</summary>
+    public double AttemptTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Retries of 5xx, network errors and timeouts within one delivery job.</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>The first retry's delay; each next one doubles (with jitter).</summary>
+    public double FirstRetryDelaySeconds { get; set; } = 1;
+
+    /// <summary>429s tolerated within one delivery job (each waits its retry_after).</summary>
+    public int MaxRateLimitWaits { get; set; } = 20;
+}

@@ -1,0 +1,65 @@
+using Bot.Channels;
+using Bot.Domain.Assignments;
+using Bot.Domain.Calendar;
+using Bot.Domain.Conversation;
+using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
+using Bot.Domain.Time;
+
+namespace Bot.Scheduling;
+
+/// <summary>
+/// One pass of the reminders over the store: read the open work in the planner's window, plan, and
+/// record the result in the outbox. Sending is the delivery jobs' business; this only writes.
+/// </summary>
+public sealed class ReminderPass(
+    IAssignmentStore assignments,
+    IDirectoryStore directory,
+    IConversationStore memory,
+    UnitDirectory units,
+    INudgeOutbox outbox,
+    NudgePlanner planner,
+    ReminderPolicy policy,
+    IWorkCalendar calendar,
+    IChannel channel,
+    TimeProvider clock)
+{
+    /// <summary>Plans the nudges due now and records them; returns the new outbox messages' ids.</summary>
+    public IReadOnlyList<string> PlanAndRecord()
+    {
+        var now = clock.GetUtcNow();
+        if (!planner.InWorkingHours(now)) return [];
+        var (from, to) = NudgeTargets.Window(policy, now);
+        var preferences = Preferences();
+        var targets = NudgeTargets.Build(assignments.OpenDueBetween(from, to), directory.All(), units, preferences, channel.Name);
+        var handled = outbox.HandledKeys(from, to);
+        var today = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now)));
+        var plan = planner.Plan(targets, handled, outbox.MessagesSince(today), now);
+        return outbox.Record(plan, now);
+    }
+
+    /// <summary>
+    /// On a working day from the digest hour to the end of work (a late start still sends it): one
+    /// digest per official who asked for it, once a day (the outbox keys it by official and day).
+    /// Returns the new messages' ids.
+    /// </summary>
+    public IReadOnlyList<string> RecordDigests()
+    {
+        var now = clock.GetUtcNow();
+        var local = VietnamTime.ToLocal(now);
+        var day = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= policy.WorkEnds) return [];
+        var preferences = Preferences();
+        var ids = new List<string>();
+        foreach (var p in preferences.Values.Where(p => p.Digest))
+        {
+            if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channel.Name)) continue;
+            if (outbox.RecordDigest(official.Phone, day, now) is { } id) ids.Add(id);
+        }
+        return ids;
+    }
+
+    private Dictionary<string, OfficialPreferences> Preferences() =>
+        memory.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
+}
