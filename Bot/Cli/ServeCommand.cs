@@ -1,6 +1,7 @@
 using Bot.Channels.Telegram;
 using Bot.Domain.Conversation;
 using Bot.Hosting;
+using Bot.Scheduling;
 using Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -76,9 +77,16 @@ public static class ServeCommand
         builder.Services.AddSingleton<IConversation>(app.Assistant);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(telegram));
         builder.Services.AddTelegramChannel(telegram);
+        // Reminders share the bot's own units, policy, calendar and planner (one instance of each).
+        builder.Services.AddSingleton(app.Units);
+        builder.Services.AddSingleton(app.Policy);
+        builder.Services.AddSingleton<Bot.Domain.Calendar.IWorkCalendar>(app.Calendar);
+        builder.Services.AddSingleton(app.Planner);
+        builder.Services.AddReminders(builder.Configuration);
 
         var web = builder.Build();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        web.UseReminders();
         if (telegram.WebhookUrl.Length > 0)
         {
             web.MapTelegramWebhook(telegram);
