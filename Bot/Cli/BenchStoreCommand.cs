@@ -60,6 +60,8 @@ public static class BenchStoreCommand
             string Pick() => codes[random.Next(codes.Length)];
             var page = Time(500, () => store.Assignments.OpenOfUnit(Pick(), PageSize).Count);
             rows.Add(($"open tasks of a unit, first {PageSize} by deadline — p50 / p99", Percentiles(page)));
+            var chatList = Time(500, () => store.Assignments.OpenOfUnit(Pick(), Bot.Domain.Conversation.Assistant.MaxListed + 1).Count);
+            rows.Add(($"open tasks of a unit, the {Bot.Domain.Conversation.Assistant.MaxListed + 1} a chat list fetches — p50 / p99", Percentiles(chatList)));
             var full = Time(100, () => store.Assignments.OpenOfUnit(Pick()).Count);
             rows.Add(($"open tasks of a unit, all (~{made / unitCount:N0}) — p50 / p99", Percentiles(full)));
             var soon = Time(200, () => store.Assignments.DueWithin(7, Pick()).Count);
@@ -116,15 +118,8 @@ public static class BenchStoreCommand
         return times;
     }
 
-    private static double Median(List<double> times) => Percentile(times, 0.5);
+    private static double Median(List<double> times) => BenchWorld.Percentile(times, 0.5);
 
-    private static double Percentile(List<double> times, double p)
-    {
-        var sorted = times.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
-
-    private static string Percentiles(List<double> times) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Percentile(times, 0.5):0.00} / {Percentile(times, 0.99):0.00} ms");
+    private static string Percentiles(List<double> times) => BenchWorld.Percentiles(times);
 
 }

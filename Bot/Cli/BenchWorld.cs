@@ -93,6 +93,20 @@ internal sealed class BenchWorld : IDisposable
     public static ReadDirective Directive(string number, IReadOnlyList<DirectiveTask> tasks) =>
         new(new Directive(number, "UBND huyện thử", null, "Công văn", null, null, null, [], tasks), number + string.Join('|', tasks.Select(t => t.Text)), number);
 
+    /// <summary>The p-th percentile (0..1) of timings, nearest rank; 0 when there are none.</summary>
+    public static double Percentile(IEnumerable<double> times, double p)
+    {
+        var sorted = times.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>"p50 / p99 ms" of timings in milliseconds.</summary>
+    public static string Percentiles(IEnumerable<double> times, string format = "0.00")
+    {
+        var list = times.ToList();
+        return $"{Percentile(list, 0.5).ToString(format, CultureInfo.InvariantCulture)} ms / {Percentile(list, 0.99).ToString(format, CultureInfo.InvariantCulture)} ms";
+    }
+
     public static string Seconds(Stopwatch watch) => string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds:0.0} s");
 
     public static int Count(CliArgs args, string name, int fallback) =>

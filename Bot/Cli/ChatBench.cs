@@ -50,7 +50,7 @@ public static class ChatBench
                 if (i >= 500) alone.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
             alone.Sort();
-            rows.Add(("conversation alone (no HTTP), p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{Percentile(alone, 0.5):0.00} ms / {Percentile(alone, 0.99):0.00} ms")));
+            rows.Add(("conversation alone (no HTTP), p50 / p99", BenchWorld.Percentiles(alone)));
         }
 
         var replied = new ConcurrentDictionary<long, long>();
@@ -108,7 +108,7 @@ public static class ChatBench
         await Until(() => { Collect(pending, replied, latencies); return pending.Count == 0; }, TimeSpan.FromMinutes(2));
         latencies.Sort();
         rows.Add(($"steady stream: {paced:N0} updates at {rate}/s, arrival → reply p50 / p99 (target p99 < 20 ms)",
-            string.Create(CultureInfo.InvariantCulture, $"{Percentile(latencies, 0.5):0.0} ms / {Percentile(latencies, 0.99):0.0} ms")));
+            BenchWorld.Percentiles(latencies, "0.0")));
         rows.Add(("replies sent through the fake Bot API", telegram.Stats.Sent.ToString("N0", CultureInfo.InvariantCulture)));
         await host.StopAsync();
 
@@ -141,6 +141,4 @@ public static class ChatBench
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
