@@ -13,7 +13,8 @@ namespace Bot.Cli;
 /// Bot API on 127.0.0.1 over a made-up district with 1,000,000 assignments. Officials of 1,000
 /// units ask the usual questions; it measures updates handled per second (a burst) and each
 /// update's time from arrival at the Bot API to the bot's reply there (paced at a steady rate).
-/// The fake server's send limits are lifted here: this measures the bot, not Telegram's quotas.
+/// The fake server's send limits are lifted here: this measures the bot, not Telegram's quotas; and
+/// the reminders are off in this host, so the chat path is measured alone (`bench remind` measures them).
 /// </summary>
 public static class ChatBench
 {
@@ -71,6 +72,8 @@ public static class ChatBench
             ["Telegram:ApiBaseUrl"] = telegram.BaseUrl.ToString(),
             ["Telegram:PollTimeoutSeconds"] = "10",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The chat path alone: the reminder planner's pass over the district is `bench remind`'s figure.
+            ["Scheduling:Reminders"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         });
         await host.StartAsync();

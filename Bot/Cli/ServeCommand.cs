@@ -82,11 +82,12 @@ public static class ServeCommand
         builder.Services.AddSingleton(app.Policy);
         builder.Services.AddSingleton<Bot.Domain.Calendar.IWorkCalendar>(app.Calendar);
         builder.Services.AddSingleton(app.Planner);
-        builder.Services.AddReminders(builder.Configuration);
+        var reminders = builder.Configuration.GetValue("Scheduling:Reminders", defaultValue: true);
+        if (reminders) builder.Services.AddReminders(builder.Configuration);
 
         var web = builder.Build();
         web.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        web.UseReminders();
+        if (reminders) web.UseReminders();
         if (telegram.WebhookUrl.Length > 0)
         {
             web.MapTelegramWebhook(telegram);

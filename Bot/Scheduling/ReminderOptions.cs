@@ -5,6 +5,9 @@ public sealed class SchedulingOptions
 {
     public const string Section = "Scheduling";
 
+    /// <summary>Run the reminders in this host (one instance of several may take them alone).</summary>
+    public bool Reminders { get; set; } = true;
+
     /// <summary>"InMemory" (embedded default). See <see cref="JobStorageChoice"/> for where PostgreSQL plugs in.</summary>
     public string Storage { get; set; } = JobStorageChoice.InMemory;
 
