@@ -100,5 +100,9 @@ public sealed class BotStore : IDisposable
         AuditDocs.EnsureIndex(x => x.AssignmentId);
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        ((LiteConversationStore)Conversation).Dispose(); // the lists written behind go to disk first
+        Database.Dispose();
+    }
 }

@@ -10,22 +10,30 @@ namespace Bot.Storage;
 /// stored as UTC, as everywhere in the store.
 /// </summary>
 /// <remarks>
-/// Every list a person is shown is written before the reply goes, so its numbers and buttons survive
-/// a crash. LiteDB syncs the disk on every commit, so lists are group-committed: a list waits for the
-/// next write, which carries every list saved meanwhile in one transaction and one disk sync.
+/// A shown list is a view, not something a person confirmed: lists are kept in memory and written
+/// behind, all of them in one transaction every <see cref="FlushEvery"/> and when the store closes,
+/// because LiteDB syncs the disk on every commit and a commit per question caps the bot at the disk's
+/// pace. A crash loses at most the lists of that last moment; their buttons then answer "Nút này không
+/// còn hiệu lực" and the person asks again. Confirmations and preferences are written at once.
 /// </remarks>
-public sealed class LiteConversationStore : IConversationStore
+public sealed class LiteConversationStore : IConversationStore, IDisposable
 {
+    public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
+
     private readonly BotStore _store;
-    private readonly Lock _queueGate = new();
-    private List<(ListDoc Doc, TaskCompletionSource Saved)> _queued = [];
-    private bool _writing;
+    private readonly Lock _gate = new();
+    private readonly Lock _flushGate = new();
+    private readonly Timer _flusher;
+    private Dictionary<string, ListDoc> _unsaved = new(StringComparer.Ordinal);
+    private Dictionary<string, ListDoc> _saving = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastOfChat = new(StringComparer.Ordinal);
 
     internal LiteConversationStore(BotStore store)
     {
         _store = store;
         Lists.EnsureIndex(l => l.Chat);
         Lists.EnsureIndex(l => l.At);
+        _flusher = new Timer(_ => Flush(), null, FlushEvery, FlushEvery);
     }
 
     private ILiteCollection<ListDoc> Lists => _store.Database.GetCollection<ListDoc>("chat_lists");
@@ -43,56 +51,67 @@ public sealed class LiteConversationStore : IConversationStore
     {
         ArgumentNullException.ThrowIfNull(list);
         var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime };
-        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool lead;
-        lock (_queueGate)
+        lock (_gate)
         {
-            _queued.Add((doc, saved));
-            lead = !_writing;
-            _writing = true;
+            _unsaved[doc.Id] = doc;
+            _lastOfChat[doc.Chat] = doc.Id;
         }
-        // The first caller with nothing being written writes for everyone queued, until the queue is empty.
-        if (lead) WriteQueuedLists();
-        saved.Task.GetAwaiter().GetResult();
     }
 
-    private void WriteQueuedLists()
+    /// <summary>Writes the lists shown since the last flush, in one transaction (one disk sync).</summary>
+    public void Flush()
     {
-        while (true)
+        lock (_flushGate)
         {
-            List<(ListDoc Doc, TaskCompletionSource Saved)> batch;
-            lock (_queueGate)
+            lock (_gate)
             {
-                if (_queued.Count == 0)
-                {
-                    _writing = false;
-                    return;
-                }
-                (batch, _queued) = (_queued, []);
+                if (_unsaved.Count == 0) return;
+                (_saving, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
             }
             try
             {
                 _store.Write(() =>
                 {
-                    foreach (var (doc, _) in batch)
+                    foreach (var doc in _saving.Values)
                     {
                         Lists.Upsert(doc);
                         LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
                     }
-                    return batch.Count;
+                    return _saving.Count;
                 });
-                foreach (var (_, saved) in batch) saved.SetResult();
             }
-            catch (Exception e)
+            catch (LiteException)
             {
-                foreach (var (_, saved) in batch) saved.SetException(e);
+                // Kept for the next flush rather than lost.
+                lock (_gate) foreach (var (id, doc) in _saving) _unsaved.TryAdd(id, doc);
             }
+            lock (_gate) _saving = new Dictionary<string, ListDoc>(StringComparer.Ordinal);
         }
     }
 
-    public TaskList? GetList(string id) => Lists.FindById(id) is { } d ? ToList(d) : null;
+    public void Dispose()
+    {
+        _flusher.Dispose();
+        Flush();
+    }
 
-    public TaskList? LastList(string chat) => LastLists.FindById(chat) is { } last ? GetList(last.AssignmentId) : null;
+    public TaskList? GetList(string id)
+    {
+        lock (_gate)
+        {
+            if (_unsaved.TryGetValue(id, out var fresh) || _saving.TryGetValue(id, out fresh)) return ToList(fresh);
+        }
+        return Lists.FindById(id) is { } d ? ToList(d) : null;
+    }
+
+    public TaskList? LastList(string chat)
+    {
+        lock (_gate)
+        {
+            if (_lastOfChat.TryGetValue(chat, out var id)) return GetList(id);
+        }
+        return LastLists.FindById(chat) is { } last ? GetList(last.AssignmentId) : null;
+    }
 
     public void SetFocus(string chat, string assignmentId) =>
         _store.Write(() => Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId }));
