@@ -108,7 +108,9 @@ internal sealed partial class TimeParser
     }
 
     /// <summary>"thứ" before "11/12" makes a rank (11th of 12), not a date; OCR writes it "thir" too.</summary>
-    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || OcrDistance.Like(w, "thu"));
+    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || LikeThu.Get(w));
+
+    private static readonly WordMemo<bool> LikeThu = new(static w => OcrDistance.Like(w, "thu"));
 
     /// <summary>A month number after "tháng": 1–12 in digits or words ("ba", "mười một", "giêng").</summary>
     private (int Month, int End)? MonthNumber(int i)

@@ -38,8 +38,6 @@ internal static class TimeTokenizer
     {
         var folded = VietnameseText.Fold(text);
         var tokens = new List<TimeToken>(text.Length / 4);
-        var words = new Pool();
-        var spellings = new Pool();
         var i = 0;
         var glued = false;
         var lineStart = true;
@@ -80,8 +78,8 @@ internal static class TimeTokenizer
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var word = kind == TokenKind.Word ? LettersOf(folded, start, i, words) : words.Get(folded.AsSpan(start, i - start));
-            var spelled = kind == TokenKind.Word ? spellings.Get(text.AsSpan(start, i - start), o => SpelledOf(o, word)) : word;
+            var word = kind == TokenKind.Word ? LettersOf(folded, start, i) : Words.Get(folded.AsSpan(start, i - start));
+            var spelled = kind == TokenKind.Word ? Spellings.Get(text.AsSpan(start, i - start)) : word;
             tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
             glued = true;
             lineStart = false;
@@ -90,32 +88,16 @@ internal static class TimeTokenizer
     }
 
     // A word of decomposed input carries combining marks, folded to spaces: leave them out.
-    private static string LettersOf(string folded, int start, int end, Pool words)
+    private static string LettersOf(string folded, int start, int end)
     {
         var span = folded.AsSpan(start, end - start);
-        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : words.Get(span);
+        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : Words.Get(span);
     }
 
-    /// <summary>
-    /// One string per distinct piece of text: a text repeats its words, so tokens share their
-    /// strings instead of allocating one each (looked up by span, without allocating).
-    /// </summary>
-    private sealed class Pool
-    {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    // One string per distinct piece of text, shared by every call: tokens allocate nothing for words seen before.
+    private static readonly WordMemo<string> Words = new(static piece => piece);
 
-        public Pool() => _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ReadOnlySpan<char> key) => Get(key, k => k);
-
-        public string Get(ReadOnlySpan<char> key, Func<string, string> value)
-        {
-            if (_bySpan.TryGetValue(key, out var known)) return known;
-            var text = key.ToString();
-            return _strings[text] = value(text);
-        }
-    }
+    private static readonly WordMemo<string> Spellings = new(SpelledOf);
 
     /// <summary>
     /// Where a number that OCR wrote partly with look-alike letters ends (l and I for 1, O for 0),
@@ -142,11 +124,11 @@ internal static class TimeTokenizer
                 span[k] = s.text[s.start + k] switch { 'l' or 'I' => '1', 'O' => '0', var c => c };
         });
 
-    private static string SpelledOf(string original, string folded)
+    private static string SpelledOf(string original)
     {
         foreach (var c in original)
             if (c >= 128 || char.IsUpper(c)) return original.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-        return folded;
+        return original;
     }
 
     private static bool IsMark(char c) =>

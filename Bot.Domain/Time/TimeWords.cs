@@ -40,21 +40,13 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
-    private static readonly Dictionary<string, string> KeywordMemo = new(StringComparer.Ordinal);
+    private static readonly WordMemo<string> KeywordMemo = new(static word => Keywords.Match(word) ?? "");
 
     /// <summary>
     /// The keyword a folded word reads as, or "" for none. Memoised here because texts repeat
     /// their words and the scan asks for every word that may open a phrase.
     /// </summary>
-    public static string KeywordOf(string word)
-    {
-        lock (KeywordMemo)
-        {
-            if (KeywordMemo.TryGetValue(word, out var known)) return known;
-            if (KeywordMemo.Count > 50_000) KeywordMemo.Clear();
-            return KeywordMemo[word] = Keywords.Match(word) ?? "";
-        }
-    }
+    public static string KeywordOf(string word) => KeywordMemo.Get(word);
 
     /// <summary>
     /// Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa", with how they are written: a word
@@ -298,6 +290,11 @@ internal static class TimeWords
 
     /// <summary>Document kinds matched OCR-tolerantly ("Cong vin" → "cong van").</summary>
     public static readonly Vocabulary DocumentWords = new(DocumentKinds.SelectMany(k => k).Append("so"));
+
+    private static readonly WordMemo<string> DocumentWordMemo = new(static word => DocumentWords.Match(word) ?? "");
+
+    /// <summary>The word of a kind of document this folded word reads as (<see cref="DocumentWords"/>), or "".</summary>
+    public static string DocumentWordOf(string word) => DocumentWordMemo.Get(word);
 }
 
 /// <summary>How a deadline cue turns a time into a due instant.</summary>
