@@ -187,16 +187,29 @@ internal sealed partial class TimeParser
     }
 
     /// <summary>The longest of several phrases at token i: (index after it, which one), or null.</summary>
-    private (int End, int Which)? AnyOf<T>(int i, IReadOnlyList<T> phrases, Func<T, string[]> words)
+    private (int End, int Which)? AnyOf(int i, PhraseList phrases)
     {
+        if (!Has(i) || !_t[i].IsWord) return null;
         (int End, int Which)? best = null;
-        for (var p = 0; p < phrases.Count; p++)
+        foreach (var p in phrases.OpenedBy(_t[i].Text))
         {
-            var end = Words(i, words(phrases[p]));
+            var end = Words(i, phrases[p]);
             if (end > 0 && (best is null || end > best.Value.End)) best = (end, p);
         }
         return best;
     }
+
+    // The word lists of TimeWords that are tried as phrases at a token.
+    private static readonly PhraseList NowWords = new(TimeWords.Now);
+    private static readonly PhraseList ClockLeads = new(TimeWords.ClockLeads);
+    private static readonly PhraseList RelativeDays = new(TimeWords.RelativeDays.Select(r => r.Words));
+    private static readonly PhraseList Holidays = new(TimeWords.Holidays.Select(h => h.Words));
+    private static readonly PhraseList CountDirections = new(TimeWords.CountDirections.Select(d => d.Words));
+    private static readonly PhraseList UnitShifts = new(TimeWords.UnitShifts.Select(s => s.Words));
+    private static readonly PhraseList DeadlineCues = new(TimeWords.DeadlineCues.Select(c => c.Words));
+    private static readonly PhraseList FromReceipt = new(TimeWords.FromReceipt);
+    private static readonly PhraseList FromSigning = new(TimeWords.FromSigning);
+    private static readonly PhraseList ReceivedThings = new(TimeWords.ReceivedThings);
 
     /// <summary>
     /// A count: digits, or a spelled number up to twelve ("ba", "mười một"). <paramref name="afterUnit"/>:
@@ -236,7 +249,7 @@ internal sealed partial class TimeParser
     private (int Shift, int End)? Shift(int i)
     {
         if (Is(i, "toi") && !Spelled(i, "tới")) return null;
-        var m = AnyOf(i, TimeWords.UnitShifts, s => s.Words);
+        var m = AnyOf(i, UnitShifts);
         return m is { } x ? (TimeWords.UnitShifts[x.Which].Shift, x.End) : null;
     }
 
