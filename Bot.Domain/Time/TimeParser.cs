@@ -175,16 +175,28 @@ internal sealed partial class TimeParser
         return n >= min && n <= max ? n : null;
     }
 
-    /// <summary>The words in order from token i (keywords OCR-tolerant, others exact): the index after them, or -1.</summary>
-    private int Words(int i, string[] words)
+    /// <summary>
+    /// The words in order from token i (keywords OCR-tolerant, others exact; with <paramref name="loose"/>,
+    /// also the words it reads OCR-tolerantly): the index after them, or -1.
+    /// </summary>
+    private int Words(int i, string[] words, Func<string, string>? loose = null)
     {
         foreach (var w in words)
         {
-            if (!Key(i, w)) return -1;
-            i++;
+            if (Key(i, w) || (loose is not null && Word(i) is { } text && loose(text) == w)) i++;
+            else if (SplitKey(i, w)) i += 2;
+            else return -1;
         }
         return i;
     }
+
+    /// <summary>
+    /// A keyword whose first letter OCR read as a digit, so the tokenizer split it: "1am" (làm) is 1 · am.
+    /// Only a one-digit number glued to the rest, and only when the whole reads as the keyword.
+    /// </summary>
+    private bool SplitKey(int i, string word) =>
+        Has(i + 1) && _t[i].IsNumber && _t[i].Length == 1 && _t[i + 1].IsWord && _t[i + 1].Glued
+        && TimeWords.Keywords.Contains(word) && TimeWords.KeywordOf(_t[i].Text + _t[i + 1].Text) == word;
 
     /// <summary>The longest of several phrases at token i: (index after it, which one), or null.</summary>
     private (int End, int Which)? AnyOf(int i, PhraseList phrases)
@@ -193,7 +205,7 @@ internal sealed partial class TimeParser
         (int End, int Which)? best = null;
         foreach (var p in phrases.OpenedBy(_t[i].Text))
         {
-            var end = Words(i, phrases[p]);
+            var end = Words(i, phrases[p], phrases.Loose);
             if (end > 0 && (best is null || end > best.Value.End)) best = (end, p);
         }
         return best;
@@ -207,8 +219,8 @@ internal sealed partial class TimeParser
     private static readonly PhraseList CountDirections = new(TimeWords.CountDirections.Select(d => d.Words));
     private static readonly PhraseList UnitShifts = new(TimeWords.UnitShifts.Select(s => s.Words));
     private static readonly PhraseList DeadlineCues = new(TimeWords.DeadlineCues.Select(c => c.Words));
-    private static readonly PhraseList FromReceipt = new(TimeWords.FromReceipt);
-    private static readonly PhraseList FromSigning = new(TimeWords.FromSigning);
+    private static readonly PhraseList FromReceipt = new(TimeWords.FromReceipt, TimeWords.CountStartOf);
+    private static readonly PhraseList FromSigning = new(TimeWords.FromSigning, TimeWords.CountStartOf);
     private static readonly PhraseList ReceivedThings = new(TimeWords.ReceivedThings);
 
     /// <summary>

@@ -52,8 +52,9 @@ public sealed class TimeRecognizer
             case Due { Value: { } v, DueBefore: var due }:
                 return Mention(phrase, index, v, TimeKind.Deadline, TimeRole.Deadline) with { DueBefore = Instant(due) };
             case Due { Count: { } count, From: var countFrom }:
-                // Counted from the signing day, the count needs the document's date: the reader resolves it.
-                var from = countFrom switch { CountFrom.Receipt => receivedOn, CountFrom.Today => today, _ => null };
+                // The reference is the document's own date when a directive is read, so a count from the day it is
+                // signed or issued starts there, as one from today; a count from receipt needs the day it was received.
+                var from = countFrom == CountFrom.Receipt ? receivedOn : today;
                 if (from is not { } anchor)
                     return new TimeMention(phrase, index, length, TimeKind.Duration, TimeRole.Deadline, DurationTimex(count)) { Grain = count.Unit };
                 var last = count switch

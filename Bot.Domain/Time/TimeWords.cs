@@ -247,6 +247,17 @@ internal static class TimeWords
         ["ke", "tu", "ngay", "ky"], ["ke", "tu", "ngay", "ban", "hanh"], ["tu", "ngay", "ky"], ["tu", "ngay", "ban", "hanh"],
     ];
 
+    /// <summary>
+    /// The words of <see cref="FromReceipt"/> and <see cref="FromSigning"/>, matched OCR-tolerantly right
+    /// after a count, where nothing else is expected: "kc tu ngay nhan dwec" is "kể từ ngày nhận được".
+    /// </summary>
+    public static readonly Vocabulary CountStartWords = new(FromReceipt.Concat(FromSigning).SelectMany(w => w));
+
+    private static readonly WordMemo<string> CountStartMemo = new(static word => CountStartWords.Match(word) ?? "");
+
+    /// <summary>The word of <see cref="CountStartWords"/> a folded word reads as, or "".</summary>
+    public static string CountStartOf(string word) => CountStartMemo.Get(word);
+
     /// <summary>What is received, swallowed into the phrase: "văn bản", "công văn", "kế hoạch" …</summary>
     public static readonly string[][] ReceivedThings =
     [
