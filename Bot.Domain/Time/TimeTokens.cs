@@ -36,14 +36,13 @@ internal static class TimeTokenizer
 {
     public static List<TimeToken> Split(string text)
     {
-        var folded = VietnameseText.Fold(text);
         var tokens = new List<TimeToken>(text.Length / 4);
         var i = 0;
         var glued = false;
         var lineStart = true;
         while (i < text.Length)
         {
-            var c = folded[i];
+            var c = VietnameseText.Fold(text[i]);
             if (IsMark(text[i]) && tokens.Count > 0 && glued) { i++; continue; }
             if (char.IsWhiteSpace(c) || IsMark(text[i]))
             {
@@ -66,20 +65,19 @@ internal static class TimeTokenizer
             if (char.IsAsciiDigit(c))
             {
                 kind = TokenKind.Number;
-                while (i < text.Length && char.IsAsciiDigit(folded[i])) i++;
+                while (i < text.Length && char.IsAsciiDigit(VietnameseText.Fold(text[i]))) i++;
             }
             else if (char.IsLetter(c))
             {
                 kind = TokenKind.Word;
-                while (i < text.Length && ((char.IsLetter(folded[i]) && !char.IsAsciiDigit(folded[i])) || IsMark(text[i]))) i++;
+                while (i < text.Length && (char.IsLetter(VietnameseText.Fold(text[i])) || IsMark(text[i]))) i++;
             }
             else
             {
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var word = kind == TokenKind.Word ? LettersOf(folded, start, i) : Words.Get(folded.AsSpan(start, i - start));
-            var spelled = kind == TokenKind.Word ? Spellings.Get(text.AsSpan(start, i - start)) : word;
+            var (word, spelled) = Pieces.Get(text.AsSpan(start, i - start));
             tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
             glued = true;
             lineStart = false;
@@ -87,17 +85,18 @@ internal static class TimeTokenizer
         return tokens;
     }
 
-    // A word of decomposed input carries combining marks, folded to spaces: leave them out.
-    private static string LettersOf(string folded, int start, int end)
+    // Each distinct piece of text is read once for every call, so tokens allocate nothing for pieces seen before.
+    private static readonly WordMemo<(string Text, string Spelled)> Pieces = new(Read);
+
+    /// <summary>A piece's folded text and, for a word, how it is spelled (see <see cref="TimeToken.Spelled"/>).</summary>
+    private static (string Text, string Spelled) Read(string piece)
     {
-        var span = folded.AsSpan(start, end - start);
-        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : Words.Get(span);
+        var folded = VietnameseText.Fold(piece);
+        if (!char.IsLetter(folded[0])) return (folded, folded);
+        // A word of decomposed input carries combining marks, folded to spaces: leave them out.
+        var word = folded.Contains(' ', StringComparison.Ordinal) ? string.Concat(folded.Where(char.IsLetter)) : folded;
+        return (word, SpelledOf(piece));
     }
-
-    // One string per distinct piece of text, shared by every call: tokens allocate nothing for words seen before.
-    private static readonly WordMemo<string> Words = new(static piece => piece);
-
-    private static readonly WordMemo<string> Spellings = new(SpelledOf);
 
     /// <summary>
     /// Where a number that OCR wrote partly with look-alike letters ends (l and I for 1, O for 0),
@@ -131,6 +130,7 @@ internal static class TimeTokenizer
         return original;
     }
 
+    // Below the soft hyphen (U+00AD) no character is a mark or a format character: most text is answered at once.
     private static bool IsMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format;
+        c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format;
 }
