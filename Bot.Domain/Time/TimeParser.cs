@@ -41,13 +41,9 @@ internal sealed partial class TimeParser
     private readonly DateTime _now;
     private readonly DateOnly _today;
 
-    // The keyword each token reads as, looked up once per token (null: not yet; "": none).
-    private readonly string?[] _keyword;
-
     public TimeParser(List<TimeToken> tokens, DateTime referenceLocal)
     {
         _t = tokens;
-        _keyword = new string?[tokens.Count];
         _now = referenceLocal;
         _today = DateOnly.FromDateTime(referenceLocal);
     }
@@ -90,9 +86,7 @@ internal sealed partial class TimeParser
         var t = _t[i];
         if (t.IsNumber) return true;
         if (!t.IsWord) return false;
-        if (StartWords.Contains(t.Text)) return true;
-        _keyword[i] ??= TimeWords.KeywordOf(t.Text);
-        return StartWords.Contains(_keyword[i]!);
+        return StartWords.Contains(t.Text) || (t.Keyword.Length > 0 && StartWords.Contains(t.Keyword));
     }
 
     private Found? Longest(int i)
@@ -149,11 +143,8 @@ internal sealed partial class TimeParser
     private bool Key(int i, string word)
     {
         if (!Has(i) || !_t[i].IsWord) return false;
-        var text = _t[i].Text;
-        if (text == word) return true;
-        if (!TimeWords.Keywords.Contains(word)) return false;
-        _keyword[i] ??= TimeWords.KeywordOf(text);
-        return _keyword[i] == word;
+        // The token's keyword is one of the keywords or "": no need to ask whether the word is one.
+        return _t[i].Text == word || _t[i].Keyword == word;
     }
 
     /// <summary>

@@ -15,9 +15,10 @@ internal enum TokenKind
 /// One token of folded text. <see cref="Glued"/>: no space before it ("16h00" is 16 · h · 00, all
 /// glued); <see cref="LineStart"/>: a line break before it; <see cref="Capital"/>: the original
 /// starts with a capital letter (place names, "Mai" the name rather than "mai" tomorrow);
-/// <see cref="Spelled"/>: the word in lower case as written, diacritics kept ("tới" and "tối" both fold to "toi").
+/// <see cref="Spelled"/>: the word in lower case as written, diacritics kept ("tới" and "tối" both fold to "toi");
+/// <see cref="Keyword"/>: the one of <see cref="TimeWords.Keywords"/> the word reads as, OCR-tolerantly ("nidm" → "nam"), or "".
 /// </summary>
-internal readonly record struct TimeToken(int Start, int Length, string Text, TokenKind Kind, bool Glued, bool LineStart, bool Capital, string Spelled)
+internal readonly record struct TimeToken(int Start, int Length, string Text, TokenKind Kind, bool Glued, bool LineStart, bool Capital, string Spelled, string Keyword = "")
 {
     public int End => Start + Length;
 
@@ -77,8 +78,8 @@ internal static class TimeTokenizer
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var (word, spelled) = Pieces.Get(text.AsSpan(start, i - start));
-            tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
+            var (word, spelled, keyword) = Pieces.Get(text.AsSpan(start, i - start));
+            tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled, keyword));
             glued = true;
             lineStart = false;
         }
@@ -86,16 +87,16 @@ internal static class TimeTokenizer
     }
 
     // Each distinct piece of text is read once for every call, so tokens allocate nothing for pieces seen before.
-    private static readonly WordMemo<(string Text, string Spelled)> Pieces = new(Read);
+    private static readonly WordMemo<(string Text, string Spelled, string Keyword)> Pieces = new(Read);
 
-    /// <summary>A piece's folded text and, for a word, how it is spelled (see <see cref="TimeToken.Spelled"/>).</summary>
-    private static (string Text, string Spelled) Read(string piece)
+    /// <summary>A piece's folded text and, for a word, how it is spelled and the keyword it reads as (see <see cref="TimeToken"/>).</summary>
+    private static (string Text, string Spelled, string Keyword) Read(string piece)
     {
         var folded = VietnameseText.Fold(piece);
-        if (!char.IsLetter(folded[0])) return (folded, folded);
+        if (!char.IsLetter(folded[0])) return (folded, folded, "");
         // A word of decomposed input carries combining marks, folded to spaces: leave them out.
         var word = folded.Contains(' ', StringComparison.Ordinal) ? string.Concat(folded.Where(char.IsLetter)) : folded;
-        return (word, SpelledOf(piece));
+        return (word, SpelledOf(piece), TimeWords.KeywordOf(word));
     }
 
     /// <summary>
