@@ -35,9 +35,12 @@ internal readonly record struct TimeToken(int Start, int Length, string Text, To
 /// </summary>
 internal static class TimeTokenizer
 {
-    public static List<TimeToken> Split(string text)
+    public static List<TimeToken> Split(string text) => Split(text, new List<TimeToken>(text.Length / 4));
+
+    /// <summary>The tokens of the text, in <paramref name="tokens"/> (cleared first), for a caller that reuses its list.</summary>
+    public static List<TimeToken> Split(string text, List<TimeToken> tokens)
     {
-        var tokens = new List<TimeToken>(text.Length / 4);
+        tokens.Clear();
         var i = 0;
         var glued = false;
         var lineStart = true;
