@@ -28,7 +28,7 @@ public sealed class TimeRecognizer
         // Years are read between 1900 and 2199; a reference far outside would push dates off the calendar.
         if (referenceLocal.Year is < 1900 or > 2199)
             throw new ArgumentOutOfRangeException(nameof(referenceLocal), referenceLocal, "The reference must fall between 1900 and 2199.");
-        var tokens = TimeTokenizer.Split(text, TokenBuffer());
+        var tokens = TimeTokenizer.Split(text, TokenBuffer(text.Length));
         var parser = new TimeParser(tokens, referenceLocal);
         var roles = new TimeRoles(text, tokens, referenceLocal);
         var mentions = new List<TimeMention>();
@@ -43,15 +43,12 @@ public sealed class TimeRecognizer
     }
 
     // The reader calls this for every task of a directive: the tokens of one call are gone when it returns, so each
-    // thread keeps one list for them rather than allocate it each time; a list grown by a long text is let go.
+    // thread keeps one list for them rather than allocate it each time. A long text gets a list of its own, sized for it.
     [ThreadStatic]
     private static List<TimeToken>? _tokens;
 
-    private static List<TimeToken> TokenBuffer()
-    {
-        if (_tokens is null || _tokens.Capacity > 16_384) _tokens = new List<TimeToken>(1024);
-        return _tokens;
-    }
+    private static List<TimeToken> TokenBuffer(int textLength) =>
+        textLength > 64_000 ? new List<TimeToken>(textLength / 4) : _tokens ??= new List<TimeToken>(1024);
 
     private TimeMention Describe(Found found, string phrase, int index, TimeRoles roles, DateOnly today, DateOnly? receivedOn)
     {
