@@ -46,7 +46,7 @@ internal sealed partial class TimeParser
     /// <summary>"[vào lúc] 3 giờ rưỡi chiều [ngày mai]", "16h00 ngày 23/10", "11 giờ kém 15", "15:23:24".</summary>
     private ClockRead? Clock(int i)
     {
-        var j = AnyOf(i, TimeWords.ClockLeads, w => w) is { } lead ? lead.End : i;
+        var j = AnyOf(i, ClockLeads) is { } lead ? lead.End : i;
         if (Count(j) is not { } h || h.Value > 24) return null;
         var k = h.End;
         int minute = 0, second = 0, end;

@@ -9,7 +9,7 @@ internal sealed partial class TimeParser
     private readonly record struct DayRead(DateOnly Day, int End, bool Absolute);
 
     private (int To, TimeValue Value)? NowPhrase(int i) =>
-        AnyOf(i, TimeWords.Now, w => w) is { } m
+        AnyOf(i, NowWords) is { } m
             ? (m.End, TimeValue.Unit(TimeValue.Floor(_now, TimeGrain.Second), TimeGrain.Second))
             : null;
 
@@ -108,7 +108,9 @@ internal sealed partial class TimeParser
     }
 
     /// <summary>"thứ" before "11/12" makes a rank (11th of 12), not a date; OCR writes it "thir" too.</summary>
-    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || OcrDistance.Like(w, "thu"));
+    private bool IsRank(int i) => Word(i) is { } w && (w == "thu" || LikeThu.Get(w));
+
+    private static readonly WordMemo<bool> LikeThu = new(static w => OcrDistance.Like(w, "thu"));
 
     /// <summary>A month number after "tháng": 1–12 in digits or words ("ba", "mười một", "giêng").</summary>
     private (int Month, int End)? MonthNumber(int i)
@@ -122,7 +124,7 @@ internal sealed partial class TimeParser
 
     private DayRead? RelativeDay(int i)
     {
-        if (AnyOf(i, TimeWords.RelativeDays, r => r.Words) is not { } m) return null;
+        if (AnyOf(i, RelativeDays) is not { } m) return null;
         var (words, days) = TimeWords.RelativeDays[m.Which];
         // "Mai" with a capital is a name; "mai" is tomorrow.
         if (words is ["mai"] && (_t[i].Capital || !Spelled(i, "mai"))) return null;
@@ -175,7 +177,7 @@ internal sealed partial class TimeParser
     private DayRead? Holiday(int i)
     {
         var j = Is(i, "ngay") || Is(i, "le") ? i + 1 : i;
-        if (AnyOf(j, TimeWords.Holidays, h => h.Words) is not { } m) return null;
+        if (AnyOf(j, Holidays) is not { } m) return null;
         var (_, month, day) = TimeWords.Holidays[m.Which];
         var date = new DateOnly(_today.Year, month, day);
         if (date < _today) date = date.AddYears(1);
@@ -376,7 +378,7 @@ internal sealed partial class TimeParser
             if (Is(j, "nua")) return (j + 1, Point(unit, n.Value));
             if (Is(j, "toi") && !Spelled(j, "tới")) return null;
             if (Key(j, "truoc") && unit >= TimeGrain.Day) return (j + 1, Point(unit, -n.Value));
-            if (AnyOf(j, TimeWords.CountDirections, d => d.Words) is not { } m) return null;
+            if (AnyOf(j, CountDirections) is not { } m) return null;
             var direction = TimeWords.CountDirections[m.Which].Direction;
             var current = TimeValue.Floor(_now, unit);
             return direction > 0

@@ -18,7 +18,7 @@ internal sealed partial class TimeParser
         DueRule rule;
         int k;
         string[] cueWords = [];
-        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue)
+        if (AnyOf(j, DeadlineCues) is { } cue)
             (rule, k, cueWords) = (TimeWords.DeadlineCues[cue.Which].Rule, cue.End, TimeWords.DeadlineCues[cue.Which].Words);
         else if (afterComplete > 0) (rule, k) = (DueRule.ByEnd, j);
         else return null;
@@ -62,12 +62,12 @@ internal sealed partial class TimeParser
         var working = afterWorking > 0;
         if (working) j = afterWorking;
         var from = CountFrom.Today;
-        if (AnyOf(j, TimeWords.FromReceipt, f => f) is { } receipt)
+        if (AnyOf(j, FromReceipt) is { } receipt)
         {
             (from, j) = (CountFrom.Receipt, receipt.End);
-            if (AnyOf(j, TimeWords.ReceivedThings, t => t) is { } thing) j = thing.End;
+            if (AnyOf(j, ReceivedThings) is { } thing) j = thing.End;
         }
-        else if (AnyOf(j, TimeWords.FromSigning, f => f) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        else if (AnyOf(j, FromSigning) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
         return (j, new Lasting(n.Value, unit, working), from);
     }
 
@@ -95,7 +95,7 @@ internal sealed partial class TimeParser
     private Found? DayOfPeriod(int i)
     {
         var j = i;
-        if (AnyOf(i, TimeWords.DeadlineCues, c => c.Words) is { } cue) j = cue.End;
+        if (AnyOf(i, DeadlineCues) is { } cue) j = cue.End;
         else if (Is(i, "vao")) j = i + 1;
         if (!Key(j, "ngay") || Num(j + 1, 1, 31) is not int day) return null;
         var k = j + 2;
@@ -168,7 +168,7 @@ internal sealed partial class TimeParser
     private (string Part, int End)? DayInPeriod(int i, string rule)
     {
         var j = Sym(i, ',') ? i + 1 : i;
-        if (AnyOf(j, TimeWords.DeadlineCues, c => c.Words) is { } cue) j = cue.End;
+        if (AnyOf(j, DeadlineCues) is { } cue) j = cue.End;
         else if (Is(j, "vao")) j++;
         if (!Key(j, "ngay") || Num(j + 1, 1, 31) is not int day) return null;
         var k = j + 2;

@@ -41,13 +41,9 @@ internal sealed partial class TimeParser
     private readonly DateTime _now;
     private readonly DateOnly _today;
 
-    // The keyword each token reads as, looked up once per token (null: not yet; "": none).
-    private readonly string?[] _keyword;
-
     public TimeParser(List<TimeToken> tokens, DateTime referenceLocal)
     {
         _t = tokens;
-        _keyword = new string?[tokens.Count];
         _now = referenceLocal;
         _today = DateOnly.FromDateTime(referenceLocal);
     }
@@ -90,9 +86,7 @@ internal sealed partial class TimeParser
         var t = _t[i];
         if (t.IsNumber) return true;
         if (!t.IsWord) return false;
-        if (StartWords.Contains(t.Text)) return true;
-        _keyword[i] ??= TimeWords.KeywordOf(t.Text);
-        return StartWords.Contains(_keyword[i]!);
+        return StartWords.Contains(t.Text) || (t.Keyword.Length > 0 && StartWords.Contains(t.Keyword));
     }
 
     private Found? Longest(int i)
@@ -149,11 +143,8 @@ internal sealed partial class TimeParser
     private bool Key(int i, string word)
     {
         if (!Has(i) || !_t[i].IsWord) return false;
-        var text = _t[i].Text;
-        if (text == word) return true;
-        if (!TimeWords.Keywords.Contains(word)) return false;
-        _keyword[i] ??= TimeWords.KeywordOf(text);
-        return _keyword[i] == word;
+        // The token's keyword is one of the keywords or "": no need to ask whether the word is one.
+        return _t[i].Text == word || _t[i].Keyword == word;
     }
 
     /// <summary>
@@ -175,28 +166,53 @@ internal sealed partial class TimeParser
         return n >= min && n <= max ? n : null;
     }
 
-    /// <summary>The words in order from token i (keywords OCR-tolerant, others exact): the index after them, or -1.</summary>
-    private int Words(int i, string[] words)
+    /// <summary>
+    /// The words in order from token i (keywords OCR-tolerant, others exact; with <paramref name="loose"/>,
+    /// also the words it reads OCR-tolerantly): the index after them, or -1.
+    /// </summary>
+    private int Words(int i, string[] words, Func<string, string>? loose = null)
     {
         foreach (var w in words)
         {
-            if (!Key(i, w)) return -1;
-            i++;
+            if (Key(i, w) || (loose is not null && Word(i) is { } text && loose(text) == w)) i++;
+            else if (SplitKey(i, w)) i += 2;
+            else return -1;
         }
         return i;
     }
 
+    /// <summary>
+    /// A keyword whose first letter OCR read as a digit, so the tokenizer split it: "1am" (làm) is 1 · am.
+    /// Only a one-digit number glued to the rest, and only when the whole reads as the keyword.
+    /// </summary>
+    private bool SplitKey(int i, string word) =>
+        Has(i + 1) && _t[i].IsNumber && _t[i].Length == 1 && _t[i + 1].IsWord && _t[i + 1].Glued
+        && TimeWords.Keywords.Contains(word) && TimeWords.KeywordOf(_t[i].Text + _t[i + 1].Text) == word;
+
     /// <summary>The longest of several phrases at token i: (index after it, which one), or null.</summary>
-    private (int End, int Which)? AnyOf<T>(int i, IReadOnlyList<T> phrases, Func<T, string[]> words)
+    private (int End, int Which)? AnyOf(int i, PhraseList phrases)
     {
+        if (!Has(i) || !_t[i].IsWord) return null;
         (int End, int Which)? best = null;
-        for (var p = 0; p < phrases.Count; p++)
+        foreach (var p in phrases.OpenedBy(_t[i].Text))
         {
-            var end = Words(i, words(phrases[p]));
+            var end = Words(i, phrases[p], phrases.Loose);
             if (end > 0 && (best is null || end > best.Value.End)) best = (end, p);
         }
         return best;
     }
+
+    // The word lists of TimeWords that are tried as phrases at a token.
+    private static readonly PhraseList NowWords = new(TimeWords.Now);
+    private static readonly PhraseList ClockLeads = new(TimeWords.ClockLeads);
+    private static readonly PhraseList RelativeDays = new(TimeWords.RelativeDays.Select(r => r.Words));
+    private static readonly PhraseList Holidays = new(TimeWords.Holidays.Select(h => h.Words));
+    private static readonly PhraseList CountDirections = new(TimeWords.CountDirections.Select(d => d.Words));
+    private static readonly PhraseList UnitShifts = new(TimeWords.UnitShifts.Select(s => s.Words));
+    private static readonly PhraseList DeadlineCues = new(TimeWords.DeadlineCues.Select(c => c.Words));
+    private static readonly PhraseList FromReceipt = new(TimeWords.FromReceipt, TimeWords.CountStartOf);
+    private static readonly PhraseList FromSigning = new(TimeWords.FromSigning, TimeWords.CountStartOf);
+    private static readonly PhraseList ReceivedThings = new(TimeWords.ReceivedThings);
 
     /// <summary>
     /// A count: digits, or a spelled number up to twelve ("ba", "mười một"). <paramref name="afterUnit"/>:
@@ -236,7 +252,7 @@ internal sealed partial class TimeParser
     private (int Shift, int End)? Shift(int i)
     {
         if (Is(i, "toi") && !Spelled(i, "tới")) return null;
-        var m = AnyOf(i, TimeWords.UnitShifts, s => s.Words);
+        var m = AnyOf(i, UnitShifts);
         return m is { } x ? (TimeWords.UnitShifts[x.Which].Shift, x.End) : null;
     }
 

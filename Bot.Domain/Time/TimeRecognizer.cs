@@ -28,7 +28,7 @@ public sealed class TimeRecognizer
         // Years are read between 1900 and 2199; a reference far outside would push dates off the calendar.
         if (referenceLocal.Year is < 1900 or > 2199)
             throw new ArgumentOutOfRangeException(nameof(referenceLocal), referenceLocal, "The reference must fall between 1900 and 2199.");
-        var tokens = TimeTokenizer.Split(text);
+        var tokens = TimeTokenizer.Split(text, TokenBuffer(text.Length));
         var parser = new TimeParser(tokens, referenceLocal);
         var roles = new TimeRoles(text, tokens, referenceLocal);
         var mentions = new List<TimeMention>();
@@ -42,6 +42,14 @@ public sealed class TimeRecognizer
         return mentions;
     }
 
+    // The reader calls this for every task of a directive: the tokens of one call are gone when it returns, so each
+    // thread keeps one list for them rather than allocate it each time. A long text gets a list of its own, sized for it.
+    [ThreadStatic]
+    private static List<TimeToken>? _tokens;
+
+    private static List<TimeToken> TokenBuffer(int textLength) =>
+        textLength > 64_000 ? new List<TimeToken>(textLength / 4) : _tokens ??= new List<TimeToken>(1024);
+
     private TimeMention Describe(Found found, string phrase, int index, TimeRoles roles, DateOnly today, DateOnly? receivedOn)
     {
         var length = phrase.Length;
@@ -52,8 +60,9 @@ public sealed class TimeRecognizer
             case Due { Value: { } v, DueBefore: var due }:
                 return Mention(phrase, index, v, TimeKind.Deadline, TimeRole.Deadline) with { DueBefore = Instant(due) };
             case Due { Count: { } count, From: var countFrom }:
-                // Counted from the signing day, the count needs the document's date: the reader resolves it.
-                var from = countFrom switch { CountFrom.Receipt => receivedOn, CountFrom.Today => today, _ => null };
+                // The reference is the document's own date when a directive is read, so a count from the day it is
+                // signed or issued starts there, as one from today; a count from receipt needs the day it was received.
+                var from = countFrom == CountFrom.Receipt ? receivedOn : today;
                 if (from is not { } anchor)
                     return new TimeMention(phrase, index, length, TimeKind.Duration, TimeRole.Deadline, DurationTimex(count)) { Grain = count.Unit };
                 var last = count switch

@@ -64,7 +64,7 @@ internal sealed class TimeRoles(string text, IReadOnlyList<TimeToken> tokens, Da
             for (var w = 0; w < kind.Length && all; w++)
             {
                 var t = tokens[start + w];
-                all = t.IsWord && (t.Text == kind[w] || (w < kind.Length - 1 && TimeWords.DocumentWords.Match(t.Text) == kind[w]));
+                all = t.IsWord && (t.Text == kind[w] || (w < kind.Length - 1 && TimeWords.DocumentWordOf(t.Text) == kind[w]));
             }
             if (all) return true;
         }

@@ -15,9 +15,10 @@ internal enum TokenKind
 /// One token of folded text. <see cref="Glued"/>: no space before it ("16h00" is 16 · h · 00, all
 /// glued); <see cref="LineStart"/>: a line break before it; <see cref="Capital"/>: the original
 /// starts with a capital letter (place names, "Mai" the name rather than "mai" tomorrow);
-/// <see cref="Spelled"/>: the word in lower case as written, diacritics kept ("tới" and "tối" both fold to "toi").
+/// <see cref="Spelled"/>: the word in lower case as written, diacritics kept ("tới" and "tối" both fold to "toi");
+/// <see cref="Keyword"/>: the one of <see cref="TimeWords.Keywords"/> the word reads as, OCR-tolerantly ("nidm" → "nam"), or "".
 /// </summary>
-internal readonly record struct TimeToken(int Start, int Length, string Text, TokenKind Kind, bool Glued, bool LineStart, bool Capital, string Spelled)
+internal readonly record struct TimeToken(int Start, int Length, string Text, TokenKind Kind, bool Glued, bool LineStart, bool Capital, string Spelled, string Keyword = "")
 {
     public int End => Start + Length;
 
@@ -34,18 +35,18 @@ internal readonly record struct TimeToken(int Start, int Length, string Text, To
 /// </summary>
 internal static class TimeTokenizer
 {
-    public static List<TimeToken> Split(string text)
+    public static List<TimeToken> Split(string text) => Split(text, new List<TimeToken>(text.Length / 4));
+
+    /// <summary>The tokens of the text, in <paramref name="tokens"/> (cleared first), for a caller that reuses its list.</summary>
+    public static List<TimeToken> Split(string text, List<TimeToken> tokens)
     {
-        var folded = VietnameseText.Fold(text);
-        var tokens = new List<TimeToken>(text.Length / 4);
-        var words = new Pool();
-        var spellings = new Pool();
+        tokens.Clear();
         var i = 0;
         var glued = false;
         var lineStart = true;
         while (i < text.Length)
         {
-            var c = folded[i];
+            var c = VietnameseText.Fold(text[i]);
             if (IsMark(text[i]) && tokens.Count > 0 && glued) { i++; continue; }
             if (char.IsWhiteSpace(c) || IsMark(text[i]))
             {
@@ -68,53 +69,37 @@ internal static class TimeTokenizer
             if (char.IsAsciiDigit(c))
             {
                 kind = TokenKind.Number;
-                while (i < text.Length && char.IsAsciiDigit(folded[i])) i++;
+                while (i < text.Length && char.IsAsciiDigit(VietnameseText.Fold(text[i]))) i++;
             }
             else if (char.IsLetter(c))
             {
                 kind = TokenKind.Word;
-                while (i < text.Length && ((char.IsLetter(folded[i]) && !char.IsAsciiDigit(folded[i])) || IsMark(text[i]))) i++;
+                while (i < text.Length && (char.IsLetter(VietnameseText.Fold(text[i])) || IsMark(text[i]))) i++;
             }
             else
             {
                 kind = TokenKind.Symbol;
                 i++;
             }
-            var word = kind == TokenKind.Word ? LettersOf(folded, start, i, words) : words.Get(folded.AsSpan(start, i - start));
-            var spelled = kind == TokenKind.Word ? spellings.Get(text.AsSpan(start, i - start), o => SpelledOf(o, word)) : word;
-            tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled));
+            var (word, spelled, keyword) = Pieces.Get(text.AsSpan(start, i - start));
+            tokens.Add(new TimeToken(start, i - start, word, kind, glued && tokens.Count > 0, lineStart, char.IsUpper(text[start]), spelled, keyword));
             glued = true;
             lineStart = false;
         }
         return tokens;
     }
 
-    // A word of decomposed input carries combining marks, folded to spaces: leave them out.
-    private static string LettersOf(string folded, int start, int end, Pool words)
+    // Each distinct piece of text is read once for every call, so tokens allocate nothing for pieces seen before.
+    private static readonly WordMemo<(string Text, string Spelled, string Keyword)> Pieces = new(Read);
+
+    /// <summary>A piece's folded text and, for a word, how it is spelled and the keyword it reads as (see <see cref="TimeToken"/>).</summary>
+    private static (string Text, string Spelled, string Keyword) Read(string piece)
     {
-        var span = folded.AsSpan(start, end - start);
-        return span.Contains(' ') ? string.Concat(span.ToString().Where(char.IsLetter)) : words.Get(span);
-    }
-
-    /// <summary>
-    /// One string per distinct piece of text: a text repeats its words, so tokens share their
-    /// strings instead of allocating one each (looked up by span, without allocating).
-    /// </summary>
-    private sealed class Pool
-    {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-
-        public Pool() => _bySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ReadOnlySpan<char> key) => Get(key, k => k);
-
-        public string Get(ReadOnlySpan<char> key, Func<string, string> value)
-        {
-            if (_bySpan.TryGetValue(key, out var known)) return known;
-            var text = key.ToString();
-            return _strings[text] = value(text);
-        }
+        var folded = VietnameseText.Fold(piece);
+        if (!char.IsLetter(folded[0])) return (folded, folded, "");
+        // A word of decomposed input carries combining marks, folded to spaces: leave them out.
+        var word = folded.Contains(' ', StringComparison.Ordinal) ? string.Concat(folded.Where(char.IsLetter)) : folded;
+        return (word, SpelledOf(piece), TimeWords.KeywordOf(word));
     }
 
     /// <summary>
@@ -142,13 +127,14 @@ internal static class TimeTokenizer
                 span[k] = s.text[s.start + k] switch { 'l' or 'I' => '1', 'O' => '0', var c => c };
         });
 
-    private static string SpelledOf(string original, string folded)
+    private static string SpelledOf(string original)
     {
         foreach (var c in original)
             if (c >= 128 || char.IsUpper(c)) return original.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-        return folded;
+        return original;
     }
 
+    // Below the soft hyphen (U+00AD) no character is a mark or a format character: most text is answered at once.
     private static bool IsMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format;
+        c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format;
 }

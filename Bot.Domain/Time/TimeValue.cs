@@ -67,17 +67,9 @@ internal sealed record TimeValue(DateTime Start, DateTime End, TimeGrain Grain, 
     }
 
     // Parsing a TIMEX is costly next to scanning; the same values recur, so keep their read-back.
-    private static readonly Dictionary<string, string> ReadBack = new(StringComparer.Ordinal);
+    private static readonly WordMemo<string> ReadBack = new(static text => new TimexProperty(text).TimexValue);
 
-    private static string RoundTrip(string text)
-    {
-        lock (ReadBack)
-        {
-            if (ReadBack.TryGetValue(text, out var known)) return known;
-            if (ReadBack.Count > 10_000) ReadBack.Clear();
-            return ReadBack[text] = new TimexProperty(text).TimexValue;
-        }
-    }
+    private static string RoundTrip(string text) => ReadBack.Get(text);
 
     private static string RangeTimex(DateTime start, DateTime end)
     {

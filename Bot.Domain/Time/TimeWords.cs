@@ -40,21 +40,13 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
-    private static readonly Dictionary<string, string> KeywordMemo = new(StringComparer.Ordinal);
+    private static readonly WordMemo<string> KeywordMemo = new(static word => Keywords.Match(word) ?? "");
 
     /// <summary>
     /// The keyword a folded word reads as, or "" for none. Memoised here because texts repeat
     /// their words and the scan asks for every word that may open a phrase.
     /// </summary>
-    public static string KeywordOf(string word)
-    {
-        lock (KeywordMemo)
-        {
-            if (KeywordMemo.TryGetValue(word, out var known)) return known;
-            if (KeywordMemo.Count > 50_000) KeywordMemo.Clear();
-            return KeywordMemo[word] = Keywords.Match(word) ?? "";
-        }
-    }
+    public static string KeywordOf(string word) => KeywordMemo.Get(word);
 
     /// <summary>
     /// Spelled numbers, for "tháng ba", "quý tư", "ba ngày nữa", with how they are written: a word
@@ -255,6 +247,17 @@ internal static class TimeWords
         ["ke", "tu", "ngay", "ky"], ["ke", "tu", "ngay", "ban", "hanh"], ["tu", "ngay", "ky"], ["tu", "ngay", "ban", "hanh"],
     ];
 
+    /// <summary>
+    /// The words of <see cref="FromReceipt"/> and <see cref="FromSigning"/>, matched OCR-tolerantly right
+    /// after a count, where nothing else is expected: "kc tu ngay nhan dwec" is "kể từ ngày nhận được".
+    /// </summary>
+    public static readonly Vocabulary CountStartWords = new(FromReceipt.Concat(FromSigning).SelectMany(w => w));
+
+    private static readonly WordMemo<string> CountStartMemo = new(static word => CountStartWords.Match(word) ?? "");
+
+    /// <summary>The word of <see cref="CountStartWords"/> a folded word reads as, or "".</summary>
+    public static string CountStartOf(string word) => CountStartMemo.Get(word);
+
     /// <summary>What is received, swallowed into the phrase: "văn bản", "công văn", "kế hoạch" …</summary>
     public static readonly string[][] ReceivedThings =
     [
@@ -298,6 +301,11 @@ internal static class TimeWords
 
     /// <summary>Document kinds matched OCR-tolerantly ("Cong vin" → "cong van").</summary>
     public static readonly Vocabulary DocumentWords = new(DocumentKinds.SelectMany(k => k).Append("so"));
+
+    private static readonly WordMemo<string> DocumentWordMemo = new(static word => DocumentWords.Match(word) ?? "");
+
+    /// <summary>The word of a kind of document this folded word reads as (<see cref="DocumentWords"/>), or "".</summary>
+    public static string DocumentWordOf(string word) => DocumentWordMemo.Get(word);
 }
 
 /// <summary>How a deadline cue turns a time into a due instant.</summary>

@@ -39,6 +39,20 @@ public class TimeRecognizerTests
         for (var k = 1; k < mentions.Count; k++) Assert.True(mentions[k].Index >= mentions[k - 1].EndIndex);
     }
 
+    [Fact]
+    public void Calls_from_many_threads_read_as_one_thread_does()
+    {
+        // Words, keywords and TIMEX read-backs are memoised for every call, and each thread reuses its token list.
+        var texts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllText(f).Split("\n\n")).Where(p => p.Length > 0).ToList();
+        var recognizer = new TimeRecognizer();
+        string Read(string text) => string.Join("\n", recognizer.Recognize(text, Reference, new DateOnly(2023, 10, 20)));
+        var alone = texts.Select(Read).ToList();
+        var together = new string[texts.Count];
+        Parallel.For(0, texts.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => together[k % texts.Count] = Read(texts[k % texts.Count]));
+        Assert.Equal(alone, together);
+    }
+
     [Theory]
     [InlineData("ngày ")]
     [InlineData("1/")]
