@@ -54,8 +54,8 @@ public interface INudgeOutbox
     /// <summary>Records an official's digest for a day; null when that day's digest was recorded before.</summary>
     string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now);
 
-    /// <summary>Keys of recorded nudges (sent, pending or passed over) of deadlines in [dueFrom, dueTo].</summary>
-    ISet<string> HandledKeys(DateTimeOffset dueFrom, DateTimeOffset dueTo);
+    /// <summary>Recorded nudges (sent, pending or passed over) of deadlines in [dueFrom, dueTo].</summary>
+    HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo);
 
     /// <summary>Per official: nudge messages recorded since <paramref name="since"/> and not given up (pending or sent).</summary>
     IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since);

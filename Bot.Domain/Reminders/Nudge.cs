@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Bot.Domain.Reminders;
@@ -31,8 +32,8 @@ public enum NudgeKind
 public sealed record NudgeTarget(
     string AssignmentId,
     DateTimeOffset DueBefore,
-    IReadOnlyList<string> Officials,
-    IReadOnlyList<string> EscalateTo,
+    ImmutableArray<string> Officials,
+    ImmutableArray<string> EscalateTo,
     IReadOnlySet<string>? MutedBy = null,
     IReadOnlyDictionary<string, DateTimeOffset>? SnoozedUntil = null);
 
@@ -42,14 +43,7 @@ public sealed record NudgeTarget(
 /// </summary>
 public sealed record Nudge(string AssignmentId, string OfficialId, NudgeKind Kind, int Step, DateTimeOffset DueBefore, DateTimeOffset PlannedAt)
 {
-    public string Key => KeyPrefix(AssignmentId, DueBefore, Kind, Step) + OfficialId;
-
-    /// <summary>The key up to the official: the same for everyone nudged about one reminder.</summary>
-    public static string KeyPrefix(string assignmentId, DateTimeOffset dueBefore, NudgeKind kind, int step) =>
-        string.Create(CultureInfo.InvariantCulture, $"{assignmentId}|{dueBefore.UtcTicks}|{KindNames[(int)kind]}|{step}|");
-
-    // Enum names without Enum.ToString on the planner's hot path.
-    private static readonly string[] KindNames = [.. Enum.GetValues<NudgeKind>().Select(k => k.ToString())];
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{AssignmentId}|{DueBefore.UtcTicks}|{Kind}|{Step}|{OfficialId}");
 }
 
 /// <summary>What one planner pass decided: nudges to send now, grouped per official, and older ones to mark as passed over.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Bot.Domain.Calendar;
 using Bot.Domain.Time;
 
@@ -13,36 +14,34 @@ namespace Bot.Domain.Reminders;
 public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
 {
     /// <param name="open">Open assignments (done ones have no future nudges).</param>
-    /// <param name="alreadyHandled">Keys of nudges sent or passed over before.</param>
+    /// <param name="alreadyHandled">Nudges recorded before (sent, pending or passed over).</param>
     /// <param name="sentToday">Per official: nudge messages already sent today.</param>
     /// <param name="now">The planner's clock reading.</param>
-    public NudgePlan Plan(IEnumerable<NudgeTarget> open, ISet<string> alreadyHandled, IReadOnlyDictionary<string, int> sentToday, DateTimeOffset now)
+    public NudgePlan Plan(IEnumerable<NudgeTarget> open, HandledNudges alreadyHandled, IReadOnlyDictionary<string, int> sentToday, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(alreadyHandled);
         ArgumentNullException.ThrowIfNull(sentToday);
         if (!InWorkingHours(now)) return new NudgePlan([], []);
 
+        // A long list is cut into runs, one per core. Open work comes in deadline order, so each run
+        // keeps its own deadlines' tables in its core's cache. Runs are merged in order: the plan is
+        // the same whatever the threads do.
+        var targets = open as IReadOnlyList<NudgeTarget> ?? [.. open];
+        var runs = targets.Count < 50_000 ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var picks = new Picks[runs];
+        Parallel.For(0, runs, r => picks[r] = PickRun(targets, r * targets.Count / runs, (r + 1) * targets.Count / runs, alreadyHandled, now));
+
         var due = new Dictionary<string, List<Nudge>>(StringComparer.Ordinal);
         var passedOver = new List<Nudge>();
-        // Many assignments share a deadline: work out each deadline's schedule once per pass.
-        var schedules = new Dictionary<DateTimeOffset, (NudgeKind Kind, int Step, DateTimeOffset At)[]>();
-        foreach (var target in open)
+        foreach (var run in picks)
         {
-            if (!schedules.TryGetValue(target.DueBefore, out var schedule))
-                schedules[target.DueBefore] = schedule = [.. Schedule(target.DueBefore)];
-            var reminders = LatestDue(schedule, now, escalation: false);
-            var escalation = LatestDue(schedule, now, escalation: true);
-            if (reminders >= 0)
+            foreach (var (official, nudges) in run.Due)
             {
-                var prefix = Nudge.KeyPrefix(target.AssignmentId, target.DueBefore, schedule[reminders].Kind, schedule[reminders].Step);
-                foreach (var official in target.Officials) Pick(target, official, prefix, schedule, reminders, escalation: false, alreadyHandled, now, due, passedOver);
+                if (!due.TryGetValue(official, out var list)) due[official] = list = [];
+                list.AddRange(nudges);
             }
-            if (escalation >= 0)
-            {
-                var prefix = Nudge.KeyPrefix(target.AssignmentId, target.DueBefore, schedule[escalation].Kind, schedule[escalation].Step);
-                foreach (var official in target.EscalateTo) Pick(target, official, prefix, schedule, escalation, escalation: true, alreadyHandled, now, due, passedOver);
-            }
+            passedOver.AddRange(run.PassedOver);
         }
 
         var bundles = new List<NudgeBundle>(due.Count);
@@ -52,6 +51,31 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
             bundles.Add(new NudgeBundle(official, [.. nudges.OrderBy(n => n.DueBefore).ThenBy(n => n.AssignmentId, StringComparer.Ordinal)]));
         }
         return new NudgePlan(bundles, passedOver);
+    }
+
+    /// <summary>What one run of targets gave: nudges due per official, and older ones passed over.</summary>
+    private sealed record Picks(Dictionary<string, List<Nudge>> Due, List<Nudge> PassedOver);
+
+    private Picks PickRun(IReadOnlyList<NudgeTarget> targets, int from, int to, HandledNudges alreadyHandled, DateTimeOffset now)
+    {
+        var picks = new Picks(new Dictionary<string, List<Nudge>>(StringComparer.Ordinal), []);
+        // Many assignments share a deadline: work out each deadline's schedule, what of it is due, and
+        // where its handled nudges are, once per run.
+        var deadlines = new Dictionary<long, Deadline>();
+        Deadline? deadline = null;
+        for (var t = from; t < to; t++)
+        {
+            var target = targets[t];
+            // Most of the time it is the last target's deadline.
+            var ticks = target.DueBefore.UtcTicks;
+            if (deadline?.Ticks != ticks && !deadlines.TryGetValue(ticks, out deadline))
+                deadlines[ticks] = deadline = Deadline.Of(target.DueBefore, [.. Schedule(target.DueBefore)], now, alreadyHandled);
+            if (deadline.LatestReminder >= 0)
+                PickAll(target, target.Officials, deadline.Schedule, deadline.LatestReminder, deadline.ReminderHandled, alreadyHandled, now, picks);
+            if (deadline.LatestEscalation >= 0)
+                PickAll(target, target.EscalateTo, deadline.Schedule, deadline.LatestEscalation, deadline.EscalationHandled, alreadyHandled, now, picks);
+        }
+        return picks;
     }
 
     /// <summary>True on a working day between the policy's start and end of work (Vietnam time).</summary>
@@ -96,36 +120,61 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         return schedule;
     }
 
-    /// <summary>The index of the latest reminder of the kind that is due by now, or -1.</summary>
-    private static int LatestDue((NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, DateTimeOffset now, bool escalation)
+    /// <summary>
+    /// A deadline's schedule and, for this pass, its latest due reminder and escalation (index in the
+    /// schedule, -1 when none is due yet) with whom each was handled for.
+    /// </summary>
+    private sealed record Deadline(
+        long Ticks, (NudgeKind Kind, int Step, DateTimeOffset At)[] Schedule,
+        int LatestReminder, HandledNudges.OfReminder ReminderHandled, int LatestEscalation, HandledNudges.OfReminder EscalationHandled)
     {
-        var latest = -1;
-        for (var i = 0; i < schedule.Length && schedule[i].At <= now; i++)
-            if ((schedule[i].Kind == NudgeKind.Escalation) == escalation) latest = i;
-        return latest;
+        public static Deadline Of(DateTimeOffset dueBefore, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, DateTimeOffset now, HandledNudges handled)
+        {
+            int reminder = -1, escalation = -1;
+            for (var i = 0; i < schedule.Length && schedule[i].At <= now; i++)
+            {
+                if (schedule[i].Kind == NudgeKind.Escalation) escalation = i;
+                else reminder = i;
+            }
+            return new Deadline(dueBefore.UtcTicks, schedule, reminder, HandledOf(reminder), escalation, HandledOf(escalation));
+
+            HandledNudges.OfReminder HandledOf(int i) => i < 0 ? default : handled.Of(dueBefore, schedule[i].Kind, schedule[i].Step);
+        }
     }
 
     /// <summary>
-    /// The latest due reminder for this official, unless it was handled. Whenever one goes out the
-    /// earlier ones are passed over, so checking the latest key is enough on the common path.
+    /// The latest due reminder (or escalation) for each official it was not handled for. Whenever one
+    /// goes out the earlier ones of its kind are passed over, so looking up the latest is enough on the
+    /// common path.
     /// </summary>
-    /// <param name="latestPrefix">The latest reminder's key without the official: made once per assignment, as this runs for millions.</param>
-    private static void Pick(
-        NudgeTarget target, string official, string latestPrefix, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, int latest, bool escalation,
-        ISet<string> handled, DateTimeOffset now, Dictionary<string, List<Nudge>> due, List<Nudge> passedOver)
+    private static void PickAll(
+        NudgeTarget target, ImmutableArray<string> officials, (NudgeKind Kind, int Step, DateTimeOffset At)[] schedule, int latest,
+        HandledNudges.OfReminder latestHandled, HandledNudges handled, DateTimeOffset now, Picks picks)
     {
-        if (handled.Contains(string.Concat(latestPrefix, official))) return;
-        if (target.MutedBy?.Contains(official) == true) return;
-        if (target.SnoozedUntil?.TryGetValue(official, out var until) == true && until > now) return;
-        var nudge = Make(target, official, schedule[latest]);
-        for (var i = 0; i < latest; i++)
+        var handledFor = latestHandled.For(target.AssignmentId);
+        var escalation = schedule[latest].Kind == NudgeKind.Escalation;
+        foreach (var official in officials)
         {
-            if ((schedule[i].Kind == NudgeKind.Escalation) != escalation) continue;
-            var older = Make(target, official, schedule[i]);
-            if (!handled.Contains(older.Key)) passedOver.Add(older);
+            if (Holds(handledFor, official)) continue;
+            if (target.MutedBy?.Contains(official) == true) continue;
+            if (target.SnoozedUntil?.TryGetValue(official, out var until) == true && until > now) continue;
+            for (var i = 0; i < latest; i++)
+            {
+                if ((schedule[i].Kind == NudgeKind.Escalation) != escalation) continue;
+                if (!Holds(handled.Of(target.DueBefore, schedule[i].Kind, schedule[i].Step).For(target.AssignmentId), official))
+                    picks.PassedOver.Add(Make(target, official, schedule[i]));
+            }
+            if (!picks.Due.TryGetValue(official, out var list)) picks.Due[official] = list = [];
+            list.Add(Make(target, official, schedule[latest]));
         }
-        if (!due.TryGetValue(official, out var list)) due[official] = list = [];
-        list.Add(nudge);
+    }
+
+    // A plain loop: a generic Contains compares through EqualityComparer, which showed in profiles.
+    private static bool Holds(ReadOnlySpan<string> officials, string official)
+    {
+        foreach (var o in officials)
+            if (string.Equals(o, official)) return true;
+        return false;
     }
 
     private static Nudge Make(NudgeTarget target, string official, (NudgeKind Kind, int Step, DateTimeOffset At) entry) =>

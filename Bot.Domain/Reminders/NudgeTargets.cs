@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Bot.Domain.Assignments;
 using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
@@ -44,17 +45,17 @@ public static class NudgeTargets
         ArgumentNullException.ThrowIfNull(preferences);
         var reachable = officials.Where(o => Reachable(o, preferences, channel)).ToList();
         var byUnit = reachable.GroupBy(o => o.UnitCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(o => o.Phone)], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(o => o.Phone).ToImmutableArray(), StringComparer.Ordinal);
         var heads = reachable.Where(o => o.Role == Role.UnitHead).GroupBy(o => o.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(o => o.Phone).ToList(), StringComparer.Ordinal);
-        var office = units.Units.Where(u => u.Kind == UnitKind.Office).SelectMany(u => byUnit.GetValueOrDefault(u.Code) ?? []).ToList();
-        var escalation = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var office = units.Units.Where(u => u.Kind == UnitKind.Office).SelectMany(u => byUnit.TryGetValue(u.Code, out var staff) ? staff : []).ToList();
+        var escalation = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
 
         var targets = new List<NudgeTarget>();
         foreach (var a in open)
         {
             if (a.IsDone || a.DueBefore is not { } due) continue;
-            var carriers = byUnit.GetValueOrDefault(a.UnitCode) ?? [];
+            var carriers = byUnit.TryGetValue(a.UnitCode, out var unitOfficials) ? unitOfficials : [];
             if (!escalation.TryGetValue(a.UnitCode, out var escalateTo))
                 escalation[a.UnitCode] = escalateTo = [.. (heads.GetValueOrDefault(a.UnitCode) ?? []).Concat(office).Distinct(StringComparer.Ordinal)];
             HashSet<string>? muted = null;

@@ -57,13 +57,13 @@ public class NudgePlannerTests
     public void After_downtime_only_the_latest_nudge_goes_and_the_rest_are_passed_over()
     {
         var task = new NudgeTarget("a3", At(2024, 3, 15), ["staff"], []);
-        var handled = new HashSet<string>();
+        var handled = new HandledNudges();
         // The bot was off from before the first reminder until the due morning.
         var plan = _planner.Plan([task], handled, new Dictionary<string, int>(), At(2024, 3, 14, 9, 0));
         var bundle = Assert.Single(plan.Bundles);
         Assert.Equal(NudgeKind.DueToday, Assert.Single(bundle.Nudges).Kind);
         Assert.Equal(2, plan.PassedOver.Count); // 3 and 1 working days before
-        foreach (var n in plan.PassedOver.Concat(bundle.Nudges)) handled.Add(n.Key);
+        foreach (var n in plan.PassedOver.Concat(bundle.Nudges)) handled.Add(n);
         Assert.Empty(_planner.Plan([task], handled, new Dictionary<string, int>(), At(2024, 3, 14, 9, 15)).Bundles);
     }
 
@@ -71,7 +71,7 @@ public class NudgePlannerTests
     public void Nothing_is_planned_out_of_working_hours_and_it_waits_for_the_next_morning()
     {
         var task = new NudgeTarget("a4", At(2024, 3, 15), ["staff"], []);
-        var none = new HashSet<string>();
+        var none = new HandledNudges();
         Assert.Empty(_planner.Plan([task], none, new Dictionary<string, int>(), At(2024, 3, 14, 17, 30)).Bundles);
         Assert.Empty(_planner.Plan([task], none, new Dictionary<string, int>(), At(2024, 3, 16, 9, 0)).Bundles); // Saturday
         Assert.Equal(At(2024, 3, 18, 7, 30), _planner.NextWorkingMoment(At(2024, 3, 15, 18, 0)));
@@ -82,9 +82,9 @@ public class NudgePlannerTests
     public void An_officials_nudges_of_one_moment_are_one_message_and_the_daily_cap_holds()
     {
         var tasks = Enumerable.Range(1, 4).Select(i => new NudgeTarget($"b{i}", At(2024, 3, 15), ["staff"], [])).ToList();
-        var plan = _planner.Plan(tasks, new HashSet<string>(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0));
+        var plan = _planner.Plan(tasks, new HandledNudges(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0));
         Assert.Equal(4, Assert.Single(plan.Bundles).Nudges.Count);
-        var capped = _planner.Plan(tasks, new HashSet<string>(), new Dictionary<string, int> { ["staff"] = 3 }, At(2024, 3, 14, 8, 0));
+        var capped = _planner.Plan(tasks, new HandledNudges(), new Dictionary<string, int> { ["staff"] = 3 }, At(2024, 3, 14, 8, 0));
         Assert.Empty(capped.Bundles);
     }
 
@@ -93,12 +93,12 @@ public class NudgePlannerTests
     {
         var due = At(2024, 3, 15);
         var muted = new NudgeTarget("c1", due, ["staff", "other"], [], MutedBy: new HashSet<string> { "staff" });
-        var plan = _planner.Plan([muted], new HashSet<string>(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0));
+        var plan = _planner.Plan([muted], new HandledNudges(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0));
         Assert.Equal("other", Assert.Single(plan.Bundles).OfficialId);
 
         var snoozed = new NudgeTarget("c2", due, ["staff"], [], SnoozedUntil: new Dictionary<string, DateTimeOffset> { ["staff"] = At(2024, 3, 15, 7, 30) });
-        Assert.Empty(_planner.Plan([snoozed], new HashSet<string>(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0)).Bundles);
-        Assert.Single(_planner.Plan([snoozed], new HashSet<string>(), new Dictionary<string, int>(), At(2024, 3, 15, 8, 0)).Bundles);
+        Assert.Empty(_planner.Plan([snoozed], new HandledNudges(), new Dictionary<string, int>(), At(2024, 3, 14, 8, 0)).Bundles);
+        Assert.Single(_planner.Plan([snoozed], new HandledNudges(), new Dictionary<string, int>(), At(2024, 3, 15, 8, 0)).Bundles);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public class NudgePlannerTests
     {
         var original = new NudgeTarget("d1", At(2024, 3, 15), ["staff"], []);
         var extended = original with { DueBefore = At(2024, 3, 29) };
-        var handled = new HashSet<string>();
+        var handled = new HandledNudges();
         var first = _planner.Plan([original], handled, new Dictionary<string, int>(), At(2024, 3, 12, 8, 0));
-        foreach (var n in first.Bundles.SelectMany(b => b.Nudges)) handled.Add(n.Key);
+        foreach (var n in first.Bundles.SelectMany(b => b.Nudges)) handled.Add(n);
         // After the extension the old keys do not block the new schedule.
         var sent = Simulate([extended], At(2024, 3, 13), At(2024, 3, 29), handled);
         Assert.Equal(["Before|3", "Before|1", "DueToday|0"], sent.Select(s => s.What));
@@ -116,11 +116,52 @@ public class NudgePlannerTests
         Assert.Empty(Simulate([], At(2024, 3, 29), At(2024, 4, 10), handled));
     }
 
+    [Fact]
+    public void An_official_who_joins_after_a_reminder_went_out_still_gets_it_and_the_others_not_again()
+    {
+        var handled = new HandledNudges();
+        var before = new NudgeTarget("e1", At(2024, 3, 15), ["staff"], []);
+        foreach (var n in _planner.Plan([before], handled, new Dictionary<string, int>(), At(2024, 3, 14, 8, 0)).Bundles.SelectMany(b => b.Nudges)) handled.Add(n);
+        var joined = before with { Officials = ["staff", "newcomer"] };
+        var plan = _planner.Plan([joined], handled, new Dictionary<string, int>(), At(2024, 3, 14, 9, 0));
+        var bundle = Assert.Single(plan.Bundles);
+        Assert.Equal("newcomer", bundle.OfficialId);
+        Assert.Equal(NudgeKind.DueToday, Assert.Single(bundle.Nudges).Kind);
+        // The newcomer's earlier reminders are passed over, not sent late.
+        Assert.Equal(["newcomer", "newcomer"], plan.PassedOver.Select(n => n.OfficialId));
+    }
+
+    [Fact]
+    public void A_long_list_planned_in_parallel_runs_gives_what_small_pieces_give_in_any_order()
+    {
+        // 60,000 targets: past the size where the planner cuts the list into runs per core.
+        var random = new Random(3);
+        var targets = Enumerable.Range(0, 60_000).Select(i => new NudgeTarget(
+            $"p{i}", At(2024, 3, 1).AddDays(random.Next(0, 30)), [$"s{i % 700}", $"t{i % 300}"], [$"h{i % 50}"])).OrderBy(t => t.DueBefore).ToList();
+        var now = At(2024, 3, 20, 9, 0);
+        var handled = new HandledNudges();
+        foreach (var t in targets.Where((_, i) => i % 3 == 0)) // a third were nudged already, for their latest reminder
+            foreach (var n in _planner.Plan([t], new HandledNudges(), new Dictionary<string, int>(), now).Bundles.SelectMany(b => b.Nudges)) handled.Add(n);
+
+        var whole = _planner.Plan(targets, handled, new Dictionary<string, int>(), now);
+        var pieces = targets.Chunk(5_000).Select(c => _planner.Plan(c, handled, new Dictionary<string, int>(), now)).ToList();
+        var shuffled = _planner.Plan(targets.OrderBy(_ => random.Next()).ToList(), handled, new Dictionary<string, int>(), now);
+
+        Assert.Equal(Keys(pieces.SelectMany(p => p.Bundles.SelectMany(b => b.Nudges))), Keys(whole.Bundles.SelectMany(b => b.Nudges)));
+        Assert.Equal(Keys(pieces.SelectMany(p => p.PassedOver)), Keys(whole.PassedOver));
+        Assert.Equal(Keys(whole.Bundles.SelectMany(b => b.Nudges)), Keys(shuffled.Bundles.SelectMany(b => b.Nudges)));
+        Assert.DoesNotContain(whole.Bundles.SelectMany(b => b.Nudges), handled.Contains);
+        // One bundle per official, as the pieces would give after merging.
+        Assert.Equal(whole.Bundles.Count, whole.Bundles.Select(b => b.OfficialId).Distinct().Count());
+
+        static List<string> Keys(IEnumerable<Nudge> nudges) => [.. nudges.Select(n => n.Key).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Runs the planner every 15 minutes on a fake clock and records what would be sent.</summary>
     private List<(string Official, string What, DateTimeOffset At)> Simulate(
-        IReadOnlyList<NudgeTarget> open, DateTimeOffset from, DateTimeOffset to, HashSet<string>? handled = null)
+        IReadOnlyList<NudgeTarget> open, DateTimeOffset from, DateTimeOffset to, HandledNudges? handled = null)
     {
-        handled ??= [];
+        handled ??= new HandledNudges();
         var clock = new FakeTimeProvider(from);
         var sent = new List<(string, string, DateTimeOffset)>();
         var perDay = new Dictionary<(string, DateOnly), int>();
@@ -130,13 +171,13 @@ public class NudgePlannerTests
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
             var counts = perDay.Where(p => p.Key.Item2 == today).ToDictionary(p => p.Key.Item1, p => p.Value, StringComparer.Ordinal);
             var plan = _planner.Plan(open, handled, counts, now);
-            foreach (var n in plan.PassedOver) Assert.True(handled.Add(n.Key));
+            foreach (var n in plan.PassedOver) Assert.True(handled.Add(n));
             foreach (var bundle in plan.Bundles)
             {
                 perDay[(bundle.OfficialId, today)] = perDay.GetValueOrDefault((bundle.OfficialId, today)) + 1;
                 foreach (var n in bundle.Nudges)
                 {
-                    Assert.True(handled.Add(n.Key), $"{n.Key} planned twice");
+                    Assert.True(handled.Add(n), $"{n.Key} planned twice");
                     sent.Add((n.OfficialId, $"{n.Kind}|{n.Step}", now));
                 }
             }

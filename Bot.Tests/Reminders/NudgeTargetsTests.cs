@@ -42,8 +42,8 @@ public class NudgeTargetsTests
 
         Assert.Equal(["a1", "a2"], targets.Select(t => t.AssignmentId));
         var t1 = targets[0];
-        Assert.Equal(["01", "02"], t1.Officials);
-        Assert.Equal(["02", "10", "11"], t1.EscalateTo);
+        Assert.Equal(["01", "02"], t1.Officials.ToArray());
+        Assert.Equal(["02", "10", "11"], t1.EscalateTo.ToArray());
         Assert.Equal(["01"], t1.MutedBy!);
         Assert.Equal(Due.AddDays(1), t1.SnoozedUntil!["01"]);
         Assert.Null(targets[1].MutedBy);

@@ -40,7 +40,7 @@ public sealed class LiteNudgeOutboxTests : IDisposable
         Assert.Empty(third);
         Assert.Equal(["a1", "a2"], outbox.Get(first[0])!.Nudges.Select(n => n.AssignmentId));
         Assert.Equal(["a3"], outbox.Get(second[0])!.Nudges.Select(n => n.AssignmentId));
-        Assert.Equal(3, outbox.HandledKeys(Due.AddDays(-1), Due.AddDays(1)).Count);
+        Assert.Equal(3, outbox.Handled(Due.AddDays(-1), Due.AddDays(1)).Count);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class LiteNudgeOutboxTests : IDisposable
         var extended = outbox.Record(Plan(new NudgeBundle("0901", [N("a1", "0901", due: Due.AddDays(7))])), Now);
         Assert.Single(extended);
         // The planner's window decides which keys it reads back.
-        Assert.Single(outbox.HandledKeys(Due.AddDays(-1), Due.AddDays(1)));
-        Assert.Equal(2, outbox.HandledKeys(Due.AddDays(-1), Due.AddDays(8)).Count);
+        Assert.Equal(1, outbox.Handled(Due.AddDays(-1), Due.AddDays(1)).Count);
+        Assert.Equal(2, outbox.Handled(Due.AddDays(-1), Due.AddDays(8)).Count);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class LiteNudgeOutboxTests : IDisposable
         var outbox = new LiteNudgeOutbox(store);
         var ids = outbox.Record(new NudgePlan([new NudgeBundle("0901", [N("a1", "0901")])], [N("a1", "0901", NudgeKind.Before, 1)]), Now);
         Assert.Single(ids);
-        Assert.Contains(N("a1", "0901", NudgeKind.Before, 1).Key, outbox.HandledKeys(Due.AddDays(-1), Due.AddDays(1)));
+        Assert.True(outbox.Handled(Due.AddDays(-1), Due.AddDays(1)).Contains(N("a1", "0901", NudgeKind.Before, 1)));
         Assert.Single(outbox.Get(ids[0])!.Nudges);
     }
 

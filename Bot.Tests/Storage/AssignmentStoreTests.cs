@@ -243,6 +243,19 @@ public sealed class AssignmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_reminder_window_comes_earliest_first_across_units()
+    {
+        // The planner is fastest over work in deadline order (HandledNudges keeps a table per deadline).
+        var store = _temp.Open();
+        Importer(store).Import(Original, publish: true, [], "cli");
+        var window = store.Assignments.OpenDueBetween(Vn(2023, 10, 1), Vn(2023, 12, 31));
+        Assert.True(window.Count > 20);
+        Assert.True(window.Select(a => a.UnitCode).Distinct().Count() > 10);
+        Assert.Equal(window.Select(a => a.DueBefore!.Value).Order(), window.Select(a => a.DueBefore!.Value));
+        Assert.All(window, a => Assert.InRange(a.DueBefore!.Value, Vn(2023, 10, 1), Vn(2023, 12, 31)));
+    }
+
+    [Fact]
     public void Rolling_forward_adds_the_next_periods_and_keeps_the_past_ones()
     {
         var store = _temp.Open();

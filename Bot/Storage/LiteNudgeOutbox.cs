@@ -67,13 +67,12 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         });
     }
 
-    public ISet<string> HandledKeys(DateTimeOffset dueFrom, DateTimeOffset dueTo)
+    public HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo)
     {
         var query = Query.Between(nameof(NudgeDoc.DueBefore), new BsonValue(dueFrom.UtcDateTime), new BsonValue(dueTo.UtcDateTime));
-        // Only the ids: the planner needs nothing else, and this runs every minute.
-        var keys = new HashSet<string>(); // the default comparer is ordinal and hashes faster than an explicit one
-        foreach (var doc in Nudges.Query().Where(query).Select(n => n.Id).ToEnumerable()) keys.Add(doc);
-        return keys;
+        var handled = new HandledNudges();
+        foreach (var doc in Nudges.Find(query)) handled.Add(ToNudge(doc));
+        return handled;
     }
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
