@@ -1,5 +1,8 @@
 namespace Bot.Domain.Assignments;
 
+/// <summary>An open assignment as a list needs it before it shows anything: which one, and by when.</summary>
+public readonly record struct OpenTask(string AssignmentId, DateTimeOffset? DueBefore);
+
 /// <summary>What a save changed.</summary>
 public sealed record SaveResult(int Inserted, int Updated, int Deleted);
 
@@ -29,6 +32,13 @@ public interface IAssignmentStore
 
     /// <summary>A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>.</summary>
     IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue);
+
+    /// <summary>
+    /// A unit's open work with a deadline in [from, to] (no bound when null; without a deadline only
+    /// when <paramref name="to"/> is null), earliest first, at most <paramref name="limit"/>: ids and
+    /// deadlines only, which a store can answer from its index without reading the assignments.
+    /// </summary>
+    IReadOnlyList<OpenTask> OpenTasksOfUnit(string unitCode, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = int.MaxValue);
 
     /// <summary>Open work due from now to now + days, of one unit or of all.</summary>
     IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null);

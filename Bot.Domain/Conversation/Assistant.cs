@@ -128,10 +128,10 @@ public sealed class Assistant(
     private Reply DueSoon(Inbound inbound, Official official, string title, DateTimeOffset until)
     {
         var now = clock.GetUtcNow();
-        var days = Math.Max(1, (int)Math.Ceiling((until - now).TotalDays));
-        var due = assignments.DueWithin(days, official.UnitCode).Where(a => a.DueBefore <= until).ToList();
+        // One more than a list numbers, and one for work due this very instant, which is not "soon".
+        var due = assignments.OpenTasksOfUnit(official.UnitCode, from: now, to: until, limit: MaxListed + 2).Where(t => t.DueBefore > now).ToList();
         var reply = List(inbound, official, title, due);
-        var late = assignments.Overdue(official.UnitCode, MaxListed + 1).Count;
+        var late = assignments.OpenTasksOfUnit(official.UnitCode, to: now, limit: MaxListed + 1).Count;
         if (late == 0) return reply;
         var footer = $"\n\n⚠️ Ngoài ra có {(late > MaxListed ? $"hơn {MaxListed}" : late.ToString(CultureInfo.InvariantCulture))} việc đã quá hạn: gõ «quá hạn» để xem.";
         return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + footer }] };
@@ -139,7 +139,7 @@ public sealed class Assistant(
 
     private Reply Late(Inbound inbound, Official official)
     {
-        return List(inbound, official, "Việc đã quá hạn", assignments.Overdue(official.UnitCode, MaxListed + 1));
+        return List(inbound, official, "Việc đã quá hạn", assignments.OpenTasksOfUnit(official.UnitCode, to: clock.GetUtcNow(), limit: MaxListed + 1));
     }
 
     private DateTimeOffset? DueBy(string? text, DateTimeOffset now, bool mostOfMessage)
@@ -157,7 +157,7 @@ public sealed class Assistant(
     }
 
     // One more than a list numbers, to know whether there are more.
-    private IReadOnlyList<Assignment> OpenOf(Official official) => assignments.OpenOfUnit(official.UnitCode, MaxListed + 1);
+    private IReadOnlyList<OpenTask> OpenOf(Official official) => assignments.OpenTasksOfUnit(official.UnitCode, limit: MaxListed + 1);
 
     private IEnumerable<Assignment> OfDirective(Official official, string number) =>
         assignments.ByDirectiveNumber(number, Access.SeesAllUnits(official) ? null : official.UnitCode).Where(a => Access.MaySee(official, a.UnitCode) && !a.IsDone)
@@ -173,13 +173,22 @@ public sealed class Assistant(
     private Reply List(Inbound inbound, Official official, string title, IEnumerable<Assignment> found)
     {
         var all = found.Take(MaxListed + 1).ToList();
-        var shown = all.Take(MaxListed).ToList();
+        return Show(inbound, official, title, [.. all.Select(a => a.Id)], known: all);
+    }
+
+    /// <summary>A list of open work as the index gives it: only the page shown is read in full.</summary>
+    private Reply List(Inbound inbound, Official official, string title, IReadOnlyList<OpenTask> found) =>
+        Show(inbound, official, title, [.. found.Take(MaxListed + 1).Select(t => t.AssignmentId)], known: null);
+
+    private Reply Show(Inbound inbound, Official official, string title, IReadOnlyList<string> ids, List<Assignment>? known)
+    {
+        var shown = ids.Take(MaxListed).ToList();
         if (shown.Count == 0)
             return Say(inbound, $"{title}: không có việc nào. 👍");
-        var list = new TaskList(NewListId(), ChatKey(inbound), title, shown.Select(a => a.Id).ToList(), clock.GetUtcNow());
+        var list = new TaskList(NewListId(), ChatKey(inbound), title, shown, clock.GetUtcNow());
         memory.SaveList(list);
-        var reply = Page(inbound, official, list, 0, editMessageId: null, known: shown);
-        if (all.Count <= MaxListed) return reply;
+        var reply = Page(inbound, official, list, 0, editMessageId: null, known: known);
+        if (ids.Count <= MaxListed) return reply;
         var note = $"\n\n(Danh sách đánh số {MaxListed} việc có hạn sớm nhất; đơn vị còn nhiều việc hơn.)";
         return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + note }] };
     }
@@ -375,10 +384,10 @@ public sealed class Assistant(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
         var endOfWeek = VietnamTime.StartOfDay(today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7));
-        var due = OpenOf(official).Where(a => a.DueBefore is { } d && d <= endOfWeek).ToList();
+        var due = OpenOf(official).Where(t => t.DueBefore is { } d && d <= endOfWeek).Select(t => t.AssignmentId).ToList();
         var inbound = new Inbound(account.Channel, account.UserId, account.UserId);
         if (due.Count == 0) return Outbound.Say(account.UserId, $"☀️ Chào buổi sáng anh/chị {official.Name}. Tuần này đơn vị không có việc đến hạn.");
-        var list = new TaskList(NewListId(), ChatKey(inbound), "Tóm tắt: việc đến hạn trong tuần", due.Select(a => a.Id).ToList(), now);
+        var list = new TaskList(NewListId(), ChatKey(inbound), "Tóm tắt: việc đến hạn trong tuần", due, now);
         memory.SaveList(list);
         return Page(inbound, official, list, 0, editMessageId: null).Messages[0];
     }

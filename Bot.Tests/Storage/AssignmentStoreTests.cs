@@ -243,6 +243,65 @@ public sealed class AssignmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_tasks_read_from_the_index_agree_with_the_assignments()
+    {
+        var store = _temp.Open();
+        Importer(store).Import(Original, publish: true, [], "cli");
+        store.Assignments.Save(store.Assignments.FindDirective(store.Assignments.OpenOfUnit("NV")[0].DirectiveId)!,
+            new Reconciliation([NoDeadline("NV")], [], []), new AuditEntry(_temp.Clock.GetUtcNow(), "", "import", null, null, "thử"));
+
+        var all = store.Assignments.OpenOfUnit("NV");
+        Assert.Equal(5, all.Count); // three monthly reports, the review, and one without a deadline (last)
+        Assert.Equal(all.Select(a => (a.Id, a.DueBefore)), store.Assignments.OpenTasksOfUnit("NV").Select(t => (t.AssignmentId, t.DueBefore)));
+        Assert.Null(store.Assignments.OpenTasksOfUnit("NV")[^1].DueBefore);
+        Assert.Equal(all.Take(2).Select(a => a.Id), store.Assignments.OpenTasksOfUnit("NV", limit: 2).Select(t => t.AssignmentId));
+
+        // Both bounds hold the deadline's own instant; an upper bound leaves out work without a deadline.
+        var review = Vn(2023, 10, 25, 16);
+        Assert.Equal([review], store.Assignments.OpenTasksOfUnit("NV", from: review, to: review).Select(t => t.DueBefore!.Value));
+        Assert.Equal([Vn(2023, 10, 15)], store.Assignments.OpenTasksOfUnit("NV", to: review.AddMilliseconds(-1)).Select(t => t.DueBefore!.Value));
+        Assert.Equal(4, store.Assignments.OpenTasksOfUnit("NV", to: Vn(2030, 1, 1)).Count);
+        Assert.Empty(store.Assignments.OpenTasksOfUnit("NO-SUCH-UNIT"));
+
+        _temp.Clock.SetUtcNow(Vn(2023, 10, 26));
+        Assert.Equal(store.Assignments.Overdue("NV").Select(a => a.Id), store.Assignments.OpenTasksOfUnit("NV", to: _temp.Clock.GetUtcNow()).Select(t => t.AssignmentId));
+        // Done work leaves the index at once.
+        store.Assignments.Confirm(all[0].Id, NoiVu);
+        Assert.DoesNotContain(all[0].Id, store.Assignments.OpenTasksOfUnit("NV").Select(t => t.AssignmentId));
+    }
+
+    [Fact]
+    public void A_file_written_before_open_keys_carried_the_id_is_upgraded_once_when_opened()
+    {
+        using (var store = _temp.Open())
+            Importer(store).Import(Original, publish: true, [], "cli");
+        // The earlier shape: "UNIT|ticks", no id, and user version 0.
+        using (var raw = new LiteDB.LiteDatabase(_temp.DbPath))
+        {
+            var docs = raw.GetCollection("assignments");
+            foreach (var doc in docs.FindAll().ToList())
+            {
+                if (doc["OpenKey"].IsNull) continue;
+                var key = doc["OpenKey"].AsString;
+                doc["OpenKey"] = key[..key.LastIndexOf('|')];
+                docs.Update(doc);
+            }
+            raw.UserVersion = 0;
+        }
+        using var upgraded = _temp.Open();
+        var tasks = upgraded.Assignments.OpenTasksOfUnit("NV");
+        Assert.Equal(upgraded.Assignments.OpenOfUnit("NV").Select(a => a.Id), tasks.Select(t => t.AssignmentId));
+        Assert.All(tasks, t => Assert.NotNull(upgraded.Assignments.Get(t.AssignmentId)));
+        Assert.Equal(28, upgraded.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+    }
+
+    private Assignment NoDeadline(string unit) => new()
+    {
+        Id = Assignment.MakeId("extra", unit, null), DirectiveId = "x", TaskId = "extra", TaskRef = "4",
+        TaskText = "Việc không có hạn", UnitCode = unit, CreatedAt = _temp.Clock.GetUtcNow(),
+    };
+
+    [Fact]
     public void The_reminder_window_comes_earliest_first_across_units()
     {
         // The planner is fastest over work in deadline order (HandledNudges keeps a table per deadline).

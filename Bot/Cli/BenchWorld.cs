@@ -12,7 +12,8 @@ namespace Bot.Cli;
 /// A large made-up district for the benches: units, officials and assignments published through the
 /// real import path into a LiteDB file in a temporary folder (`--dir` to place it, e.g. /dev/shm).
 /// Every task goes to all units, so assignments = tasks × units, deadlines spread from 30 days
-/// back to 90 days ahead.
+/// back to 90 days ahead. `--keep FOLDER` builds it there once and gives later runs a fresh copy of
+/// it (to profile or compare without waiting for the build each time).
 /// </summary>
 internal sealed class BenchWorld : IDisposable
 {
@@ -37,9 +38,9 @@ internal sealed class BenchWorld : IDisposable
 
     public List<Official> Officials { get; }
 
-    public int TaskCount { get; private set; }
+    public int TaskCount { get; private init; }
 
-    public int Assignments { get; private set; }
+    public int Assignments { get; private init; }
 
     /// <summary>What making the world took, for the bench tables.</summary>
     public List<(string What, string Figure)> Timings { get; } = [];
@@ -54,8 +55,6 @@ internal sealed class BenchWorld : IDisposable
             ? System.IO.Directory.CreateDirectory(Path.Combine(dir, "bot-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName
             : System.IO.Directory.CreateTempSubdirectory("bot-bench-").FullName;
         var directory = MakeUnits(units);
-        var clock = TimeProvider.System;
-        var store = BotStore.Open(new StoreOptions(Path.Combine(folder, "bench.db")), clock);
         var people = Enumerable.Range(0, officials).Select(i => new Official
         {
             Phone = "09" + i.ToString("D8", CultureInfo.InvariantCulture),
@@ -63,31 +62,54 @@ internal sealed class BenchWorld : IDisposable
             UnitCode = directory.Units[i % directory.Units.Count].Code,
             Role = i % 10 == 0 ? Role.UnitHead : Role.Staff,
         }).ToList();
-        var world = new BenchWorld(folder, store, directory, people);
+        var taskCount = (assignments + units - 1) / units;
+        var timings = new List<(string What, string Figure)>();
+        var path = Path.Combine(folder, "bench.db");
+        if (args.Option("keep") is { } keep)
+        {
+            // Built once into the kept folder; every run works on a fresh copy, so runs do not pile up state.
+            var pristine = Path.Combine(System.IO.Directory.CreateDirectory(keep).FullName, "bench.db");
+            if (File.Exists(pristine)) timings.Add(("world copied from " + pristine, "-"));
+            else
+            {
+                using var maker = BotStore.Open(new StoreOptions(pristine), TimeProvider.System);
+                Fill(maker, directory, people, taskCount, timings);
+            }
+            File.Copy(pristine, path);
+        }
+        var store = BotStore.Open(new StoreOptions(path), TimeProvider.System);
+        if (timings.Count == 0) Fill(store, directory, people, taskCount, timings);
+        var world = new BenchWorld(folder, store, directory, people) { TaskCount = taskCount, Assignments = taskCount * units };
+        world.Timings.AddRange(timings);
+        return world;
+    }
 
+    /// <summary>Stores the officials and publishes the directives: every task to every unit.</summary>
+    private static void Fill(BotStore store, UnitDirectory directory, List<Official> people, int taskCount, List<(string What, string Figure)> timings)
+    {
         var watch = Stopwatch.StartNew();
         foreach (var batch in people.Chunk(1_000)) store.Directory.Upsert(batch);
-        world.Timings.Add(($"{officials:N0} officials stored (batches of 1,000)", Seconds(watch)));
+        timings.Add(($"{people.Count:N0} officials stored (batches of 1,000)", Seconds(watch)));
 
+        var clock = TimeProvider.System;
         var importer = new DirectiveImporter(store.Assignments, directory, clock);
-        world.TaskCount = (assignments + units - 1) / units;
         var now = clock.GetUtcNow();
+        var made = 0;
         watch.Restart();
         AnsiConsole.Progress().Start(ctx =>
         {
-            var bar = ctx.AddTask("Tạo phân công", maxValue: world.TaskCount);
-            for (var d = 0; d * TasksPerDirective < world.TaskCount; d++)
+            var bar = ctx.AddTask("Tạo phân công", maxValue: taskCount);
+            for (var d = 0; d * TasksPerDirective < taskCount; d++)
             {
-                var tasks = Enumerable.Range(d * TasksPerDirective, Math.Min(TasksPerDirective, world.TaskCount - d * TasksPerDirective))
+                var tasks = Enumerable.Range(d * TasksPerDirective, Math.Min(TasksPerDirective, taskCount - d * TasksPerDirective))
                     .Select(t => new DirectiveTask((t % TasksPerDirective + 1).ToString(CultureInfo.InvariantCulture), TaskKind.Task,
                         $"Nhiệm vụ thử số {t}", [AllUnits], [], null, now.AddDays(t % 120 - 30).AddHours(t % 24), null))
                     .ToList();
-                world.Assignments += importer.Import(Directive($"{d + 1}/BENCH", tasks), publish: true, [], "bench").Saved.Inserted;
+                made += importer.Import(Directive($"{d + 1}/BENCH", tasks), publish: true, [], "bench").Saved.Inserted;
                 bar.Increment(tasks.Count);
             }
         });
-        world.Timings.Add(($"{world.Assignments:N0} assignments published ({world.TaskCount:N0} tasks × {units:N0} units, one transaction per directive)", Seconds(watch)));
-        return world;
+        timings.Add(($"{made:N0} assignments published ({taskCount:N0} tasks × {directory.Units.Count:N0} units, one transaction per directive)", Seconds(watch)));
     }
 
     public static ReadDirective Directive(string number, IReadOnlyList<DirectiveTask> tasks) =>

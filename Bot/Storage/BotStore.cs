@@ -24,6 +24,7 @@ public sealed class BotStore : IDisposable
         Database = database;
         Clock = clock;
         EnsureIndexes();
+        Upgrade();
         Assignments = new LiteAssignmentStore(this);
         Directory = new LiteDirectoryStore(this);
         Conversation = new LiteConversationStore(this);
@@ -98,6 +99,35 @@ public sealed class BotStore : IDisposable
         OfficialDocs.EnsureIndex(x => x.UnitCode);
         OfficialDocs.EnsureIndex("AccountKeys", "$.AccountKeys[*]");
         AuditDocs.EnsureIndex(x => x.AssignmentId);
+    }
+
+    /// <summary>The shape of the file this version writes, kept in LiteDB's user version.</summary>
+    internal const int SchemaVersion = 1;
+
+    /// <summary>
+    /// Brings a file written by an earlier version to <see cref="SchemaVersion"/>, once. 1: open keys
+    /// carry the assignment id. The index fields are derived, so they are simply derived again, in
+    /// batches (one transaction holds its pages in memory); the version is set only when all are done,
+    /// so a crash half way repeats the step, which is harmless.
+    /// </summary>
+    private void Upgrade()
+    {
+        if (Database.UserVersion >= SchemaVersion) return;
+        string? after = null;
+        while (true)
+        {
+            var query = AssignmentDocs.Query();
+            if (after is not null) query = query.Where(Filter.Gt("_id", after));
+            var batch = query.OrderBy("_id").Limit(5_000).ToList();
+            if (batch.Count == 0) break;
+            Write(() =>
+            {
+                foreach (var doc in batch) AssignmentDocs.Update(StoreMapping.ToDoc(StoreMapping.ToDomain(doc)));
+                return batch.Count;
+            });
+            after = batch[^1].Id;
+        }
+        Database.UserVersion = SchemaVersion;
     }
 
     public void Dispose()

@@ -27,7 +27,7 @@ internal sealed class AssignmentDoc
     public List<ExtensionDoc> Extensions { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>"UNIT|ticks" while not done: a unit's open work in deadline order.</summary>
+    /// <summary>"UNIT|ticks|id" while not done: a unit's open work in deadline order, readable from the index alone.</summary>
     public string? OpenKey { get; set; }
 
     /// <summary>The deadline while not done: due-soon and overdue across units.</summary>

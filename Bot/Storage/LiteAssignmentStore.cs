@@ -11,10 +11,10 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         store.DirectiveDocs.FindById(id) is { } doc ? StoreMapping.ToDomain(doc) : null;
 
     public TrackedDirective? FindDirectiveByHash(string contentHash) =>
-        store.DirectiveDocs.FindOne(Query.EQ(nameof(DirectiveDoc.ContentHash), contentHash)) is { } doc ? StoreMapping.ToDomain(doc) : null;
+        store.DirectiveDocs.FindOne(Filter.Eq(nameof(DirectiveDoc.ContentHash), contentHash)) is { } doc ? StoreMapping.ToDomain(doc) : null;
 
     public IReadOnlyList<Assignment> OfDirective(string directiveId) =>
-        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), directiveId)));
+        Map(store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveId), directiveId)));
 
     public SaveResult Save(TrackedDirective directive, Reconciliation changes, AuditEntry audit)
     {
@@ -62,10 +62,28 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
     public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
         Map(store.AssignmentDocs.Query()
-            .Where(Query.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
-            .OrderBy(x => x.OpenKey)
+            .Where(Filter.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+            .OrderBy(nameof(AssignmentDoc.OpenKey))
             .Limit(limit)
             .ToEnumerable());
+
+    // Only the key is selected and the key is the index's: LiteDB then reads the index alone (its
+    // "index key only" plan), not one document per task.
+    public IReadOnlyList<OpenTask> OpenTasksOfUnit(string unitCode, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        var low = from is { } f ? StoreMapping.OpenKeyPrefix(unitCode, f) : unitCode + "|";
+        // Past the last key of the upper deadline: '}' follows '|' in ordinal order.
+        var high = to is { } t ? StoreMapping.OpenKeyPrefix(unitCode, t)[..^1] + "}" : unitCode + "}";
+        return [.. store.AssignmentDocs.Query()
+            .Where(Filter.Gte(nameof(AssignmentDoc.OpenKey), low))
+            .OrderBy(nameof(AssignmentDoc.OpenKey))
+            .Select(x => x.OpenKey)
+            .ToEnumerable()
+            .TakeWhile(key => string.CompareOrdinal(key, high) < 0)
+            .Take(limit)
+            .Select(key => StoreMapping.FromOpenKey(key!))];
+    }
 
     public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
     {
@@ -85,20 +103,20 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         IEnumerable<AssignmentDoc> docs;
         if (unitCode is null)
         {
-            docs = store.AssignmentDocs.Query().Where(Query.GTE(nameof(AssignmentDoc.OpenDue), new BsonValue(from.UtcDateTime)))
+            docs = store.AssignmentDocs.Query().Where(Filter.Gte(nameof(AssignmentDoc.OpenDue), new BsonValue(from.UtcDateTime)))
                 .OrderBy(nameof(AssignmentDoc.OpenDue)).ToEnumerable().TakeWhile(d => d.OpenDue <= to);
         }
         else
         {
-            var high = StoreMapping.OpenKey(unitCode, to);
-            docs = store.AssignmentDocs.Query().Where(Query.GTE(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKey(unitCode, from)))
-                .OrderBy(nameof(AssignmentDoc.OpenKey)).ToEnumerable().TakeWhile(d => string.CompareOrdinal(d.OpenKey, high) <= 0);
+            var high = StoreMapping.OpenKeyPrefix(unitCode, to)[..^1] + "}"; // past the last key of that deadline
+            docs = store.AssignmentDocs.Query().Where(Filter.Gte(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKeyPrefix(unitCode, from)))
+                .OrderBy(nameof(AssignmentDoc.OpenKey)).ToEnumerable().TakeWhile(d => string.CompareOrdinal(d.OpenKey, high) < 0);
         }
         return Map(docs.Take(limit));
     }
 
     public IReadOnlyList<Assignment> DoneOfUnit(string unitCode) =>
-        Map(store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.UnitCode), unitCode))
+        Map(store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.UnitCode), unitCode))
             .Where(d => d.Status == AssignmentStatus.Done)
             .OrderByDescending(d => d.Completion?.At));
 
@@ -108,24 +126,24 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     {
         var key = StoreMapping.NumberKey(number);
         var query = key.Contains('/', StringComparison.Ordinal)
-            ? Query.EQ(nameof(DirectiveDoc.NumberKey), key)
-            : Query.Or(Query.EQ(nameof(DirectiveDoc.NumberKey), key), Query.StartsWith(nameof(DirectiveDoc.NumberKey), key + "/"));
+            ? Filter.Eq(nameof(DirectiveDoc.NumberKey), key)
+            : Filter.EqOrStartsWith(nameof(DirectiveDoc.NumberKey), key, key + "/");
         var docs = store.DirectiveDocs.Find(query).SelectMany(d => unitCode is null
-            ? store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveId), d.Id))
-            : store.AssignmentDocs.Find(Query.EQ(nameof(AssignmentDoc.DirectiveUnitKey), d.Id + "|" + unitCode)));
+            ? store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveId), d.Id))
+            : store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveUnitKey), d.Id + "|" + unitCode)));
         return Map(docs.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
     }
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
     {
         // The range is half-open: an assignment due exactly at `to` belongs to the next period.
-        var docs = store.AssignmentDocs.Find(Query.Between(nameof(AssignmentDoc.DueBefore), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime)))
+        var docs = store.AssignmentDocs.Find(Filter.Between(nameof(AssignmentDoc.DueBefore), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime)))
             .Where(d => d.DueBefore < to);
         return UnitProgress.Of(docs.Select(StoreMapping.ToDomain), store.Clock.GetUtcNow());
     }
 
     public IReadOnlyList<AuditEntry> AuditOf(string assignmentId) =>
-        store.AuditDocs.Find(Query.EQ(nameof(AuditDoc.AssignmentId), assignmentId)).Select(StoreMapping.ToDomain).OrderBy(e => e.At).ToList();
+        store.AuditDocs.Find(Filter.Eq(nameof(AuditDoc.AssignmentId), assignmentId)).Select(StoreMapping.ToDomain).OrderBy(e => e.At).ToList();
 
     private static List<Assignment> Map(IEnumerable<AssignmentDoc> docs) => docs.Select(StoreMapping.ToDomain).ToList();
 }

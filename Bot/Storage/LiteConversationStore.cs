@@ -10,8 +10,8 @@ namespace Bot.Storage;
 /// stored as UTC, as everywhere in the store.
 /// </summary>
 /// <remarks>
-/// A shown list is a view, not something a person confirmed: lists are kept in memory and written
-/// behind, all of them in one transaction every <see cref="FlushEvery"/> and when the store closes,
+/// A shown list, and the task a chat last looked at, are views, not something a person confirmed: they
+/// are kept in memory and written behind, all in one transaction every <see cref="FlushEvery"/> and when the store closes,
 /// because LiteDB syncs the disk on every commit and a commit per question caps the bot at the disk's
 /// pace. A crash loses at most the lists of that last moment; their buttons then answer "Nút này không
 /// còn hiệu lực" and the person asks again. Confirmations and preferences are written at once.
@@ -26,6 +26,8 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     private readonly Timer _flusher;
     private Dictionary<string, ListDoc> _unsaved = new(StringComparer.Ordinal);
     private Dictionary<string, ListDoc> _saving = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _unsavedFocus = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _savingFocus = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastOfChat = new(StringComparer.Ordinal);
 
     internal LiteConversationStore(BotStore store)
@@ -65,8 +67,9 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         {
             lock (_gate)
             {
-                if (_unsaved.Count == 0) return;
+                if (_unsaved.Count == 0 && _unsavedFocus.Count == 0) return;
                 (_saving, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
+                (_savingFocus, _unsavedFocus) = (_unsavedFocus, new Dictionary<string, string>(StringComparer.Ordinal));
             }
             try
             {
@@ -77,15 +80,24 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
                         Lists.Upsert(doc);
                         LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
                     }
-                    return _saving.Count;
+                    foreach (var (chat, assignmentId) in _savingFocus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
+                    return _saving.Count + _savingFocus.Count;
                 });
             }
             catch (LiteException)
             {
                 // Kept for the next flush rather than lost.
-                lock (_gate) foreach (var (id, doc) in _saving) _unsaved.TryAdd(id, doc);
+                lock (_gate)
+                {
+                    foreach (var (id, doc) in _saving) _unsaved.TryAdd(id, doc);
+                    foreach (var (chat, assignmentId) in _savingFocus) _unsavedFocus.TryAdd(chat, assignmentId);
+                }
             }
-            lock (_gate) _saving = new Dictionary<string, ListDoc>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                _saving = new Dictionary<string, ListDoc>(StringComparer.Ordinal);
+                _savingFocus = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
         }
     }
 
@@ -113,10 +125,19 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         return LastLists.FindById(chat) is { } last ? GetList(last.AssignmentId) : null;
     }
 
-    public void SetFocus(string chat, string assignmentId) =>
-        _store.Write(() => Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId }));
+    public void SetFocus(string chat, string assignmentId)
+    {
+        lock (_gate) _unsavedFocus[chat] = assignmentId;
+    }
 
-    public string? Focus(string chat) => Foci.FindById(chat)?.AssignmentId;
+    public string? Focus(string chat)
+    {
+        lock (_gate)
+        {
+            if (_unsavedFocus.TryGetValue(chat, out var fresh) || _savingFocus.TryGetValue(chat, out fresh)) return fresh;
+        }
+        return Foci.FindById(chat)?.AssignmentId;
+    }
 
     public string CreateInvite(string phone, DateTimeOffset expires)
     {

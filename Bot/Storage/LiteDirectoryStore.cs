@@ -36,7 +36,7 @@ internal sealed class LiteDirectoryStore(BotStore store) : IDirectoryStore
     }
 
     public IReadOnlyList<Official> OfUnit(string unitCode) =>
-        store.OfficialDocs.Find(Query.EQ(nameof(OfficialDoc.UnitCode), unitCode)).Select(StoreMapping.ToDomain).ToList();
+        store.OfficialDocs.Find(Filter.Eq(nameof(OfficialDoc.UnitCode), unitCode)).Select(StoreMapping.ToDomain).ToList();
 
     public IReadOnlyList<Official> All() => store.OfficialDocs.FindAll().Select(StoreMapping.ToDomain).ToList();
 }

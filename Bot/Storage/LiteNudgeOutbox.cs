@@ -69,20 +69,20 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
 
     public HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo)
     {
-        var query = Query.Between(nameof(NudgeDoc.DueBefore), new BsonValue(dueFrom.UtcDateTime), new BsonValue(dueTo.UtcDateTime));
+        var query = Filter.Between(nameof(NudgeDoc.DueBefore), new BsonValue(dueFrom.UtcDateTime), new BsonValue(dueTo.UtcDateTime));
         var handled = new HandledNudges();
         foreach (var doc in Nudges.Find(query)) handled.Add(ToNudge(doc));
         return handled;
     }
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
-        Messages.Find(Query.GTE(nameof(MessageDoc.CreatedAt), new BsonValue(since.UtcDateTime)))
+        Messages.Find(Filter.Gte(nameof(MessageDoc.CreatedAt), new BsonValue(since.UtcDateTime)))
             .Where(m => m.Kind == OutboxKind.Nudges && m.State is OutboxState.Pending or OutboxState.Sent)
             .GroupBy(m => m.Official, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     public IReadOnlyList<string> Pending(DateTimeOffset? notTriedSince = null) =>
-        [.. Messages.Find(Query.EQ(nameof(MessageDoc.State), OutboxState.Pending.ToString()))
+        [.. Messages.Find(Filter.Eq(nameof(MessageDoc.State), OutboxState.Pending.ToString()))
             .Where(m => notTriedSince is not { } cutoff || (m.LastAttemptAt ?? m.CreatedAt) <= cutoff)
             .OrderBy(m => m.CreatedAt).Select(m => m.Id)];
 

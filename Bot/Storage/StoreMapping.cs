@@ -31,9 +31,25 @@ internal static class StoreMapping
 
     private static DateTime TruncateToMs(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    /// <summary>Index key for a unit's open work in deadline order; work without deadline sorts last.</summary>
-    public static string OpenKey(string unitCode, DateTimeOffset? dueBefore) =>
-        unitCode + "|" + (dueBefore is { } due ? Stored(due).Ticks : long.MaxValue).ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Index key for a unit's open work in deadline order, "UNIT|ticks|id"; work without deadline
+    /// sorts last. The id is in the key so lists can be read from the index alone (<see cref="FromOpenKey"/>).
+    /// </summary>
+    public static string OpenKey(string unitCode, DateTimeOffset? dueBefore, string assignmentId) =>
+        OpenKeyPrefix(unitCode, dueBefore) + assignmentId;
+
+    /// <summary>"UNIT|ticks|": every key of that deadline, and only those, starts with it.</summary>
+    public static string OpenKeyPrefix(string unitCode, DateTimeOffset? dueBefore) =>
+        unitCode + "|" + (dueBefore is { } due ? Stored(due).Ticks : long.MaxValue).ToString("D19", CultureInfo.InvariantCulture) + "|";
+
+    /// <summary>The id and deadline an open key holds.</summary>
+    public static OpenTask FromOpenKey(string key)
+    {
+        var ticksAt = key.IndexOf('|', StringComparison.Ordinal) + 1;
+        var ticks = long.Parse(key.AsSpan(ticksAt, 19), NumberStyles.None, CultureInfo.InvariantCulture);
+        var due = ticks == long.MaxValue ? (DateTimeOffset?)null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        return new OpenTask(key[(ticksAt + 20)..], due);
+    }
 
     public static string NumberKey(string number) => Bot.Domain.Text.VietnameseText.Key(number);
 
@@ -55,7 +71,7 @@ internal static class StoreMapping
         Completion = a.Completion is { } c ? new CompletionDoc { ByPhone = c.ByPhone, ByName = c.ByName, At = c.At, Note = c.Note } : null,
         Extensions = a.Extensions.Select(e => new ExtensionDoc { From = e.From, To = e.To, Reason = e.Reason, ApprovedByPhone = e.ApprovedByPhone, At = e.At }).ToList(),
         CreatedAt = a.CreatedAt,
-        OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore),
+        OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore, a.Id),
         OpenDue = a.IsDone ? null : a.DueBefore,
         DirectiveUnitKey = a.DirectiveId + "|" + a.UnitCode,
     };

@@ -1,0 +1,28 @@
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// Query filters with the value passed as a parameter. LiteDB's <c>Query.EQ</c>, <c>Query.GTE</c>
+/// and the like write the value into the expression's text, so each call parses and compiles a new
+/// expression (a System.Linq.Expressions compile): most of a chat reply's time went there. With a
+/// fixed text LiteDB reuses the compiled expression.
+/// </summary>
+internal static class Filter
+{
+    public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    public static BsonExpression Gt(string field, BsonValue value) => BsonExpression.Create($"$.{field} > @0", value);
+
+    public static BsonExpression Gte(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0", value);
+
+    /// <summary>[low, high], both included.</summary>
+    public static BsonExpression Between(string field, BsonValue low, BsonValue high) =>
+        BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", low, high);
+
+    public static BsonExpression StartsWith(string field, string prefix) => BsonExpression.Create($"$.{field} LIKE @0", prefix + "%");
+
+    /// <summary>Equal to the value, or starting with the prefix.</summary>
+    public static BsonExpression EqOrStartsWith(string field, string value, string prefix) =>
+        BsonExpression.Create($"($.{field} = @0 OR $.{field} LIKE @1)", value, prefix + "%");
+}
