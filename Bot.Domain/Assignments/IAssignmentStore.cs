@@ -1,7 +1,7 @@
 namespace Bot.Domain.Assignments;
 
-/// <summary>An open assignment as a list needs it before it shows anything: which one, and by when.</summary>
-public readonly record struct OpenTask(string AssignmentId, DateTimeOffset? DueBefore);
+/// <summary>An open assignment as a list or the reminders need it first: which one, whose, and by when.</summary>
+public readonly record struct OpenTask(string AssignmentId, string UnitCode, DateTimeOffset? DueBefore);
 
 /// <summary>What a save changed.</summary>
 public sealed record SaveResult(int Inserted, int Updated, int Deleted);
@@ -46,8 +46,11 @@ public interface IAssignmentStore
     /// <summary>Open work past its deadline, of one unit or of all.</summary>
     IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue);
 
-    /// <summary>Open work with a deadline in [from, to], of all units, earliest first (the reminder planner's window).</summary>
-    IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to);
+    /// <summary>
+    /// Open work with a deadline in [from, to], of all units, earliest first (the reminder planner's
+    /// window): ids, units and deadlines only, which a store can answer from its index.
+    /// </summary>
+    IReadOnlyList<OpenTask> OpenTasksDueBetween(DateTimeOffset from, DateTimeOffset to);
 
     IReadOnlyList<Assignment> DoneOfUnit(string unitCode);
 

@@ -30,13 +30,13 @@ public static class NudgeTargets
         return (now - Max(Reach, after), now + Max(Reach, before));
     }
 
-    /// <param name="open">Open assignments with a deadline.</param>
+    /// <param name="open">Open assignments with a deadline (those without one are skipped).</param>
     /// <param name="officials">Every official of the directory.</param>
     /// <param name="units">The district's units (for the district office).</param>
     /// <param name="preferences">Per phone: what each asked of the reminders.</param>
     /// <param name="channel">The channel the reminders go through ("telegram").</param>
     public static List<NudgeTarget> Build(
-        IEnumerable<Assignment> open, IReadOnlyList<Official> officials, UnitDirectory units,
+        IEnumerable<OpenTask> open, IReadOnlyList<Official> officials, UnitDirectory units,
         IReadOnlyDictionary<string, OfficialPreferences> preferences, string channel)
     {
         ArgumentNullException.ThrowIfNull(open);
@@ -54,7 +54,7 @@ public static class NudgeTargets
         var targets = new List<NudgeTarget>();
         foreach (var a in open)
         {
-            if (a.IsDone || a.DueBefore is not { } due) continue;
+            if (a.DueBefore is not { } due) continue;
             var carriers = byUnit.TryGetValue(a.UnitCode, out var unitOfficials) ? unitOfficials : [];
             if (!escalation.TryGetValue(a.UnitCode, out var escalateTo))
                 escalation[a.UnitCode] = escalateTo = [.. (heads.GetValueOrDefault(a.UnitCode) ?? []).Concat(office).Distinct(StringComparer.Ordinal)];
@@ -63,10 +63,10 @@ public static class NudgeTargets
             foreach (var phone in carriers.Concat(escalateTo))
             {
                 if (!preferences.TryGetValue(phone, out var p)) continue;
-                if (p.MutedAssignments.Contains(a.Id)) (muted ??= new(StringComparer.Ordinal)).Add(phone);
-                if (p.Snoozed.TryGetValue(a.Id, out var until)) (snoozed ??= new(StringComparer.Ordinal))[phone] = until;
+                if (p.MutedAssignments.Contains(a.AssignmentId)) (muted ??= new(StringComparer.Ordinal)).Add(phone);
+                if (p.Snoozed.TryGetValue(a.AssignmentId, out var until)) (snoozed ??= new(StringComparer.Ordinal))[phone] = until;
             }
-            targets.Add(new NudgeTarget(a.Id, due, carriers, escalateTo, muted, snoozed));
+            targets.Add(new NudgeTarget(a.AssignmentId, due, carriers, escalateTo, muted, snoozed));
         }
         return targets;
     }

@@ -18,11 +18,9 @@ public class NudgeTargetsTests
         Phone = phone, Name = phone, UnitCode = unit, Role = role, ChatAccounts = linked ? [new ChatAccount("telegram", phone)] : [],
     };
 
-    private static Assignment A(string id, AssignmentStatus status = AssignmentStatus.Open, DateTimeOffset? due = null) => new()
-    {
-        Id = id, DirectiveId = "d", TaskId = "t", TaskRef = "1", TaskText = "Báo cáo", UnitCode = "NV", Status = status,
-        DueBefore = due ?? Due, CreatedAt = Due.AddDays(-10),
-    };
+    private static OpenTask A(string id, DateTimeOffset? due) => new(id, "NV", due);
+
+    private static OpenTask A(string id) => A(id, Due);
 
     [Fact]
     public void Carriers_are_the_units_linked_officials_escalation_goes_to_its_head_and_the_district_office()
@@ -38,7 +36,7 @@ public class NudgeTargetsTests
             ["05"] = new("05") { UnreachableSince = Due },
             ["01"] = new("01") { MutedAssignments = new HashSet<string> { "a1" }, Snoozed = new Dictionary<string, DateTimeOffset> { ["a1"] = Due.AddDays(1) } },
         };
-        var targets = NudgeTargets.Build([A("a1"), A("done", AssignmentStatus.Done), A("a2")], officials, Units, prefs, "telegram");
+        var targets = NudgeTargets.Build([A("a1"), A("no-deadline", null), A("a2")], officials, Units, prefs, "telegram");
 
         Assert.Equal(["a1", "a2"], targets.Select(t => t.AssignmentId));
         var t1 = targets[0];

@@ -284,6 +284,7 @@ public sealed class AssignmentStoreTests : IDisposable
                 if (doc["OpenKey"].IsNull) continue;
                 var key = doc["OpenKey"].AsString;
                 doc["OpenKey"] = key[..key.LastIndexOf('|')];
+                doc.Remove("OpenDueKey");
                 docs.Update(doc);
             }
             raw.UserVersion = 0;
@@ -292,6 +293,9 @@ public sealed class AssignmentStoreTests : IDisposable
         var tasks = upgraded.Assignments.OpenTasksOfUnit("NV");
         Assert.Equal(upgraded.Assignments.OpenOfUnit("NV").Select(a => a.Id), tasks.Select(t => t.AssignmentId));
         Assert.All(tasks, t => Assert.NotNull(upgraded.Assignments.Get(t.AssignmentId)));
+        Assert.Equal(
+            upgraded.Assignments.OpenOfUnit("NV").Where(a => a.DueBefore is not null).Select(a => a.Id).Order(StringComparer.Ordinal),
+            upgraded.Assignments.OpenTasksDueBetween(Vn(2000, 1, 1), Vn(2100, 1, 1)).Where(t => t.UnitCode == "NV").Select(t => t.AssignmentId).Order(StringComparer.Ordinal));
         Assert.Equal(28, upgraded.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
     }
 
@@ -307,11 +311,19 @@ public sealed class AssignmentStoreTests : IDisposable
         // The planner is fastest over work in deadline order (HandledNudges keeps a table per deadline).
         var store = _temp.Open();
         Importer(store).Import(Original, publish: true, [], "cli");
-        var window = store.Assignments.OpenDueBetween(Vn(2023, 10, 1), Vn(2023, 12, 31));
+        var window = store.Assignments.OpenTasksDueBetween(Vn(2023, 10, 1), Vn(2023, 12, 1));
         Assert.True(window.Count > 20);
-        Assert.True(window.Select(a => a.UnitCode).Distinct().Count() > 10);
-        Assert.Equal(window.Select(a => a.DueBefore!.Value).Order(), window.Select(a => a.DueBefore!.Value));
-        Assert.All(window, a => Assert.InRange(a.DueBefore!.Value, Vn(2023, 10, 1), Vn(2023, 12, 31)));
+        Assert.True(window.Select(t => t.UnitCode).Distinct().Count() > 10);
+        Assert.Equal(window.Select(t => t.DueBefore!.Value).Order(), window.Select(t => t.DueBefore!.Value));
+        Assert.All(window, t => Assert.InRange(t.DueBefore!.Value, Vn(2023, 10, 1), Vn(2023, 12, 1)));
+        // Ids, units and deadlines agree with the assignments themselves; both bounds are included.
+        Assert.All(window, t => Assert.Equal((t.UnitCode, t.DueBefore), (store.Assignments.Get(t.AssignmentId)!.UnitCode, store.Assignments.Get(t.AssignmentId)!.DueBefore)));
+        Assert.Contains(window, t => t.DueBefore == Vn(2023, 12, 1));
+        Assert.DoesNotContain(store.Assignments.OpenTasksDueBetween(Vn(2023, 10, 1), Vn(2023, 11, 30)), t => t.DueBefore == Vn(2023, 12, 1));
+        // Done work leaves the window at once.
+        var done = window.First(t => t.UnitCode == "NV");
+        store.Assignments.Confirm(done.AssignmentId, NoiVu);
+        Assert.DoesNotContain(done, store.Assignments.OpenTasksDueBetween(Vn(2023, 10, 1), Vn(2023, 12, 1)));
     }
 
     [Fact]

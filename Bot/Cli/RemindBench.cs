@@ -101,7 +101,7 @@ internal static class RemindBench
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
         // Deadlines at the end of the working day spread over the planner's ±30 days; 5,000 units of 3 officials,
         // 2 to escalate to. As NudgeTargets.Build does, a unit's lists are shared by its assignments, and the
-        // targets are made in deadline order, the order the store hands open work over (IAssignmentStore.OpenDueBetween).
+        // targets are made in deadline order, the order the store hands open work over (IAssignmentStore.OpenTasksDueBetween).
         var officials = Enumerable.Range(0, 5000).Select(u => (ImmutableArray<string>)[$"09{u:D5}1", $"09{u:D5}2", $"09{u:D5}3"]).ToArray();
         var escalateTo = Enumerable.Range(0, 5000).Select(u => (ImmutableArray<string>)[$"09{u:D5}0", "0900000000"]).ToArray();
         var targets = Enumerable.Range(0, count)
@@ -149,7 +149,7 @@ internal static class RemindBench
         var policy = ReminderPolicy.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/reminders.json")));
         var (from, to) = NudgeTargets.Window(policy, TimeProvider.System.GetUtcNow());
         var watch = Stopwatch.StartNew();
-        var open = world.Store.Assignments.OpenDueBetween(from, to);
+        var open = world.Store.Assignments.OpenTasksDueBetween(from, to);
         var read = watch.Elapsed.TotalMilliseconds;
         // Every official linked to Telegram, so every unit has people to nudge.
         var officials = world.Officials.Select(o => o with { ChatAccounts = [new ChatAccount("telegram", o.Phone)] }).ToList();

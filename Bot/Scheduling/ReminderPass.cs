@@ -31,7 +31,7 @@ public sealed class ReminderPass(
         if (!planner.InWorkingHours(now)) return [];
         var (from, to) = NudgeTargets.Window(policy, now);
         var preferences = Preferences();
-        var targets = NudgeTargets.Build(assignments.OpenDueBetween(from, to), directory.All(), units, preferences, channel.Name);
+        var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
         var handled = outbox.Handled(from, to);
         var today = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now)));
         var plan = planner.Plan(targets, handled, outbox.MessagesSince(today), now);

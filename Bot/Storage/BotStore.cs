@@ -90,6 +90,7 @@ public sealed class BotStore : IDisposable
         var assignments = AssignmentDocs;
         assignments.EnsureIndex(x => x.OpenKey);            // open work of a unit by deadline; due within / overdue of a unit
         assignments.EnsureIndex(x => x.OpenDue);            // due within / overdue across units
+        assignments.EnsureIndex(x => x.OpenDueKey);         // the reminders' window across units, from the index alone
         assignments.EnsureIndex(x => x.UnitCode);           // done work of a unit
         assignments.EnsureIndex(x => x.DirectiveId);        // a directive's assignments: reconcile, by directive number
         assignments.EnsureIndex(x => x.DirectiveUnitKey);   // one unit's share of a directive ("công văn 1259")
@@ -102,11 +103,12 @@ public sealed class BotStore : IDisposable
     }
 
     /// <summary>The shape of the file this version writes, kept in LiteDB's user version.</summary>
-    internal const int SchemaVersion = 1;
+    internal const int SchemaVersion = 2;
 
     /// <summary>
     /// Brings a file written by an earlier version to <see cref="SchemaVersion"/>, once. 1: open keys
-    /// carry the assignment id. The index fields are derived, so they are simply derived again, in
+    /// carry the assignment id; 2: open work has a key across units too (OpenDueKey). The index fields
+    /// are derived, so they are simply derived again, in
     /// batches (one transaction holds its pages in memory); the version is set only when all are done,
     /// so a crash half way repeats the step, which is harmless.
     /// </summary>

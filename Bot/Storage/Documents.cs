@@ -33,6 +33,9 @@ internal sealed class AssignmentDoc
     /// <summary>The deadline while not done: due-soon and overdue across units.</summary>
     public DateTimeOffset? OpenDue { get; set; }
 
+    /// <summary>"ticks|UNIT|id" while not done and due: the reminders' window across units, readable from the index alone.</summary>
+    public string? OpenDueKey { get; set; }
+
     /// <summary>"directiveId|UNIT": one unit's share of a directive.</summary>
     public string DirectiveUnitKey { get; set; } = "";
 }

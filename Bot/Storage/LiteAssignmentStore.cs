@@ -94,7 +94,17 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public IReadOnlyList<Assignment> Overdue(string? unitCode = null, int limit = int.MaxValue) =>
         OpenDueBetween(DateTimeOffset.UnixEpoch, store.Clock.GetUtcNow(), unitCode, limit);
 
-    public IReadOnlyList<Assignment> OpenDueBetween(DateTimeOffset from, DateTimeOffset to) => OpenDueBetween(from, to, null);
+    public IReadOnlyList<OpenTask> OpenTasksDueBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var high = StoreMapping.OpenDueKeyPrefix(to)[..^1] + "}"; // past the last key of that instant
+        return [.. store.AssignmentDocs.Query()
+            .Where(Filter.Gte(nameof(AssignmentDoc.OpenDueKey), StoreMapping.OpenDueKeyPrefix(from)))
+            .OrderBy(nameof(AssignmentDoc.OpenDueKey))
+            .Select(x => x.OpenDueKey)
+            .ToEnumerable()
+            .TakeWhile(key => string.CompareOrdinal(key, high) < 0)
+            .Select(key => StoreMapping.FromOpenDueKey(key!))];
+    }
 
     // Open work with a deadline in [from, to], in deadline order. A ">=" seek read in index order and
     // stopped at the upper bound: LiteDB's BETWEEN scans several times slower on the same index.

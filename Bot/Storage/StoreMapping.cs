@@ -40,15 +40,35 @@ internal static class StoreMapping
 
     /// <summary>"UNIT|ticks|": every key of that deadline, and only those, starts with it.</summary>
     public static string OpenKeyPrefix(string unitCode, DateTimeOffset? dueBefore) =>
-        unitCode + "|" + (dueBefore is { } due ? Stored(due).Ticks : long.MaxValue).ToString("D19", CultureInfo.InvariantCulture) + "|";
+        unitCode + "|" + (dueBefore is { } due ? Ticks(due) : long.MaxValue.ToString("D19", CultureInfo.InvariantCulture)) + "|";
 
-    /// <summary>The id and deadline an open key holds.</summary>
+    /// <summary>What an open key holds.</summary>
     public static OpenTask FromOpenKey(string key)
     {
         var ticksAt = key.IndexOf('|', StringComparison.Ordinal) + 1;
-        var ticks = long.Parse(key.AsSpan(ticksAt, 19), NumberStyles.None, CultureInfo.InvariantCulture);
-        var due = ticks == long.MaxValue ? (DateTimeOffset?)null : new DateTimeOffset(ticks, TimeSpan.Zero);
-        return new OpenTask(key[(ticksAt + 20)..], due);
+        return new OpenTask(key[(ticksAt + 20)..], key[..(ticksAt - 1)], Due(key.AsSpan(ticksAt, 19)));
+    }
+
+    /// <summary>Index key for open work across units in deadline order, "ticks|UNIT|id"; null without a deadline.</summary>
+    public static string? OpenDueKey(DateTimeOffset? dueBefore, string unitCode, string assignmentId) =>
+        dueBefore is { } due ? Ticks(due) + "|" + unitCode + "|" + assignmentId : null;
+
+    /// <summary>"ticks|": every open due key of that instant, and only those, starts with it.</summary>
+    public static string OpenDueKeyPrefix(DateTimeOffset dueBefore) => Ticks(dueBefore) + "|";
+
+    /// <summary>What an open due key holds.</summary>
+    public static OpenTask FromOpenDueKey(string key)
+    {
+        var unitEnds = key.IndexOf('|', 20);
+        return new OpenTask(key[(unitEnds + 1)..], key[20..unitEnds], Due(key.AsSpan(0, 19)));
+    }
+
+    private static string Ticks(DateTimeOffset instant) => Stored(instant).Ticks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Due(ReadOnlySpan<char> ticks)
+    {
+        var value = long.Parse(ticks, NumberStyles.None, CultureInfo.InvariantCulture);
+        return value == long.MaxValue ? null : new DateTimeOffset(value, TimeSpan.Zero);
     }
 
     public static string NumberKey(string number) => Bot.Domain.Text.VietnameseText.Key(number);
@@ -73,6 +93,7 @@ internal static class StoreMapping
         CreatedAt = a.CreatedAt,
         OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore, a.Id),
         OpenDue = a.IsDone ? null : a.DueBefore,
+        OpenDueKey = a.IsDone ? null : OpenDueKey(a.DueBefore, a.UnitCode, a.Id),
         DirectiveUnitKey = a.DirectiveId + "|" + a.UnitCode,
     };
 
