@@ -57,6 +57,9 @@ public interface INudgeOutbox
     /// <summary>Recorded nudges (sent, pending or passed over) of deadlines in [dueFrom, dueTo].</summary>
     HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo);
 
+    /// <summary>Nudges recorded at or after an instant (sent, pending or passed over): what a pass adds to what it read before.</summary>
+    IReadOnlyList<Nudge> RecordedSince(DateTimeOffset since);
+
     /// <summary>Per official: nudge messages recorded since <paramref name="since"/> and not given up (pending or sent).</summary>
     IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since);
 

@@ -89,6 +89,22 @@ public sealed class LiteNudgeOutboxTests : IDisposable
     }
 
     [Fact]
+    public void Recorded_since_gives_what_later_passes_recorded_passed_over_included()
+    {
+        using var store = Open();
+        var outbox = new LiteNudgeOutbox(store);
+        outbox.Record(Plan(new NudgeBundle("0901", [N("a1", "0901")])), Now);
+        outbox.Record(new NudgePlan([new NudgeBundle("0902", [N("a2", "0902")])], [N("a2", "0902", NudgeKind.Before, 1)]), Now.AddMinutes(1));
+        outbox.Record(Plan(new NudgeBundle("0903", [N("a3", "0903")])), Now.AddMinutes(2));
+
+        Assert.Equal(4, outbox.RecordedSince(Now).Count);
+        var since = outbox.RecordedSince(Now.AddMinutes(1));
+        Assert.Equal(["a2", "a2", "a3"], since.Select(n => n.AssignmentId).Order(StringComparer.Ordinal));
+        Assert.Contains(N("a2", "0902", NudgeKind.Before, 1), since);
+        Assert.Empty(outbox.RecordedSince(Now.AddMinutes(3)));
+    }
+
+    [Fact]
     public void Stale_pending_messages_are_those_not_tried_since_the_cutoff()
     {
         using var store = Open();

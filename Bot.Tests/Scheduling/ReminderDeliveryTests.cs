@@ -94,6 +94,37 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public async Task A_pass_that_keeps_what_it_read_plans_as_one_that_reads_everything_afresh()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        RemindBench.Prepare(StorePath, 3, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
+        await using var app = RemindWorker.Build([], Settings(server, StorePath));
+        var kept = app.Services.GetRequiredService<ReminderPass>();
+        var store = app.Services.GetRequiredService<BotStore>();
+        var outbox = app.Services.GetRequiredService<INudgeOutbox>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Assert.Equal(3, kept.PlanAndRecord().Count);
+
+        // Two more tasks for the first official's unit: another writer (a second instance) records a nudge for one of them.
+        var official = store.Directory.ByPhone("0900000000")!;
+        var template = store.Assignments.OpenOfUnit(official.UnitCode).Single();
+        var directive = store.Assignments.FindDirective(template.DirectiveId)!;
+        var (other, fresh) = (template with { Id = template.Id + "-b", TaskId = "bench-2" }, template with { Id = template.Id + "-c", TaskId = "bench-3" });
+        store.Assignments.Save(directive, new Bot.Domain.Assignments.Reconciliation([other, fresh], [], []),
+            new Bot.Domain.Assignments.AuditEntry(now, "", "import", null, directive.Id, "thử"));
+        outbox.Record(new NudgePlan([new NudgeBundle(official.Phone, [new Nudge(other.Id, official.Phone, NudgeKind.DueToday, 0, other.DueBefore!.Value, now)])], []), now);
+
+        var later = now.AddMinutes(1);
+        var keptPlan = kept.Plan(later)!;
+        var afresh = ActivatorUtilities.CreateInstance<ReminderPass>(app.Services).Plan(later)!;
+        Assert.Equal(Keys(afresh), Keys(keptPlan));
+        Assert.Equal([fresh.Id], Keys(keptPlan).Select(k => k.AssignmentId));
+
+        static List<(string AssignmentId, string Official)> Keys(NudgePlan plan) =>
+            [.. plan.Bundles.SelectMany(b => b.Nudges).Select(n => (n.AssignmentId, n.OfficialId)).Order()];
+    }
+
+    [Fact]
     public async Task A_blocked_official_is_marked_unreachable_and_the_district_office_reads_it_in_its_digest()
     {
         await using var server = await FakeTelegramServer.StartAsync();

@@ -24,18 +24,46 @@ public sealed class ReminderPass(
     IChannel channel,
     TimeProvider clock)
 {
+    // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
+    // before (a full read grows with every nudge in the window), and all of it again each new day,
+    // which also lets go of deadlines that left the window. Stale would be harmless: Record refuses
+    // keys it holds, so a nudge another writer recorded meanwhile is never sent twice.
+    private readonly Lock _gate = new();
+    private HandledNudges? _handled;
+    private DateOnly _handledDay;
+    private DateTimeOffset _readSince;
+
     /// <summary>Plans the nudges due now and records them; returns the new outbox messages' ids.</summary>
     public IReadOnlyList<string> PlanAndRecord()
     {
-        var now = clock.GetUtcNow();
-        if (!planner.InWorkingHours(now)) return [];
-        var (from, to) = NudgeTargets.Window(policy, now);
-        var preferences = Preferences();
-        var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
-        var handled = outbox.Handled(from, to);
-        var today = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now)));
-        var plan = planner.Plan(targets, handled, outbox.MessagesSince(today), now);
-        return outbox.Record(plan, now);
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            return Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+        }
+    }
+
+    /// <summary>The nudges due now (null out of working hours), without recording them.</summary>
+    internal NudgePlan? Plan(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!planner.InWorkingHours(now)) return null;
+            var (from, to) = NudgeTargets.Window(policy, now);
+            var preferences = Preferences();
+            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
+            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
+            if (_handled is null || _handledDay != today)
+            {
+                (_handled, _handledDay) = (outbox.Handled(from, to), today);
+            }
+            else
+            {
+                foreach (var nudge in outbox.RecordedSince(_readSince)) _handled.Add(nudge);
+            }
+            _readSince = now; // a pass records at its own "now": the next read starts there, inclusive
+            return planner.Plan(targets, _handled, outbox.MessagesSince(VietnamTime.StartOfDay(today)), now);
+        }
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         Nudges.EnsureIndex(n => n.DueBefore);   // the planner's handled keys in its window
+        Nudges.EnsureIndex(n => n.RecordedAt);  // what was recorded since the last pass
         Messages.EnsureIndex(m => m.State);     // pending messages at start
         Messages.EnsureIndex(m => m.CreatedAt); // messages per official today
     }
@@ -74,6 +75,9 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         foreach (var doc in Nudges.Find(query)) handled.Add(ToNudge(doc));
         return handled;
     }
+
+    public IReadOnlyList<Nudge> RecordedSince(DateTimeOffset since) =>
+        [.. Nudges.Find(Filter.Gte(nameof(NudgeDoc.RecordedAt), new BsonValue(StoreMapping.Stored(since)))).Select(ToNudge)];
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
         Messages.Find(Filter.Gte(nameof(MessageDoc.CreatedAt), new BsonValue(since.UtcDateTime)))
