@@ -77,8 +77,14 @@ internal sealed class BenchWorld : IDisposable
             }
             File.Copy(pristine, path);
         }
+        if (timings.Count == 0)
+        {
+            // Built, closed, and opened again as the bot opens its file at start: serving is measured on
+            // a settled file, not while LiteDB still carries the import's log (a gigabyte just written).
+            using var maker = BotStore.Open(new StoreOptions(path), TimeProvider.System);
+            Fill(maker, directory, people, taskCount, timings);
+        }
         var store = BotStore.Open(new StoreOptions(path), TimeProvider.System);
-        if (timings.Count == 0) Fill(store, directory, people, taskCount, timings);
         var world = new BenchWorld(folder, store, directory, people) { TaskCount = taskCount, Assignments = taskCount * units };
         world.Timings.AddRange(timings);
         return world;

@@ -56,13 +56,14 @@ public sealed class BotStore : IDisposable
         var full = Path.GetFullPath(options.Path);
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) System.IO.Directory.CreateDirectory(folder);
-        var connection = new ConnectionString
+        var settings = new LiteDB.Engine.EngineSettings
         {
             Filename = full,
-            Connection = ConnectionType.Direct,
             Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
         };
-        return new BotStore(new LiteDatabase(connection, StoreMapping.CreateMapper()), clock);
+        // One caller at a time: see SerializedEngine for the LiteDB race this avoids.
+        var engine = new SerializedEngine(new LiteDB.Engine.LiteEngine(settings));
+        return new BotStore(new LiteDatabase(engine, StoreMapping.CreateMapper()), clock);
     }
 
     /// <summary>Runs a change as one transaction: all of it is written, or none.</summary>
