@@ -73,8 +73,7 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     {
         ArgumentNullException.ThrowIfNull(unitCode);
         var low = from is { } f ? StoreMapping.OpenKeyPrefix(unitCode, f) : unitCode + "|";
-        // Past the last key of the upper deadline: '}' follows '|' in ordinal order.
-        var high = to is { } t ? StoreMapping.OpenKeyPrefix(unitCode, t)[..^1] + "}" : unitCode + "}";
+        var high = StoreMapping.OpenKeyEnd(unitCode, to);
         return [.. store.AssignmentDocs.Query()
             .Where(Filter.Gte(nameof(AssignmentDoc.OpenKey), low))
             .OrderBy(nameof(AssignmentDoc.OpenKey))
@@ -96,7 +95,7 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
 
     public IReadOnlyList<OpenTask> OpenTasksDueBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var high = StoreMapping.OpenDueKeyPrefix(to)[..^1] + "}"; // past the last key of that instant
+        var high = StoreMapping.OpenDueKeyEnd(to);
         return [.. store.AssignmentDocs.Query()
             .Where(Filter.Gte(nameof(AssignmentDoc.OpenDueKey), StoreMapping.OpenDueKeyPrefix(from)))
             .OrderBy(nameof(AssignmentDoc.OpenDueKey))
@@ -118,7 +117,7 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         }
         else
         {
-            var high = StoreMapping.OpenKeyPrefix(unitCode, to)[..^1] + "}"; // past the last key of that deadline
+            var high = StoreMapping.OpenKeyEnd(unitCode, to);
             docs = store.AssignmentDocs.Query().Where(Filter.Gte(nameof(AssignmentDoc.OpenKey), StoreMapping.OpenKeyPrefix(unitCode, from)))
                 .OrderBy(nameof(AssignmentDoc.OpenKey)).ToEnumerable().TakeWhile(d => string.CompareOrdinal(d.OpenKey, high) < 0);
         }

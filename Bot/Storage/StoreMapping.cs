@@ -42,6 +42,12 @@ internal static class StoreMapping
     public static string OpenKeyPrefix(string unitCode, DateTimeOffset? dueBefore) =>
         unitCode + "|" + (dueBefore is { } due ? Ticks(due) : long.MaxValue.ToString("D19", CultureInfo.InvariantCulture)) + "|";
 
+    /// <summary>
+    /// Just past every key of that deadline ('}' follows '|' in ordinal order): an exclusive upper
+    /// bound. For null, past all of the unit's open work, whose keys without a deadline come last.
+    /// </summary>
+    public static string OpenKeyEnd(string unitCode, DateTimeOffset? dueBefore) => OpenKeyPrefix(unitCode, dueBefore)[..^1] + "}";
+
     /// <summary>What an open key holds.</summary>
     public static OpenTask FromOpenKey(string key)
     {
@@ -55,6 +61,9 @@ internal static class StoreMapping
 
     /// <summary>"ticks|": every open due key of that instant, and only those, starts with it.</summary>
     public static string OpenDueKeyPrefix(DateTimeOffset dueBefore) => Ticks(dueBefore) + "|";
+
+    /// <summary>Just past every open due key of that instant: an exclusive upper bound.</summary>
+    public static string OpenDueKeyEnd(DateTimeOffset dueBefore) => OpenDueKeyPrefix(dueBefore)[..^1] + "}";
 
     /// <summary>What an open due key holds.</summary>
     public static OpenTask FromOpenDueKey(string key)
