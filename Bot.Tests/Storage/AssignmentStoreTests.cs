@@ -141,8 +141,14 @@ public sealed class AssignmentStoreTests : IDisposable
     public void An_encrypted_file_opens_only_with_its_password()
     {
         using var temp = new TempStore(password: "mật-khẩu");
-        using (var store = temp.Open()) Importer(store).Import(Original, publish: true, [], "cli");
+        using (var store = temp.Open())
+        {
+            Importer(store).Import(Original, publish: true, [], "cli");
+            store.Conversation.SaveList(new Bot.Domain.Conversation.TaskList("l1", "tg:1", "Việc còn phải làm", ["a1"], temp.Clock.GetUtcNow()));
+        }
         Assert.ThrowsAny<Exception>(() => Bot.Storage.BotStore.Open(new Bot.Storage.StoreOptions(temp.DbPath, "sai"), temp.Clock).Dispose());
+        // The chat file is encrypted with the same password.
+        Assert.ThrowsAny<Exception>(() => new LiteDB.LiteDatabase(Bot.Storage.BotStore.ChatPath(temp.DbPath)).GetCollectionNames().ToList());
         using var again = temp.Open();
         Assert.Equal(28, again.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
     }
@@ -233,6 +239,10 @@ public sealed class AssignmentStoreTests : IDisposable
         Assert.Equal(3, store.Assignments.OpenOfUnit("NV").Count);
         Assert.Equal(28, store.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
         Assert.Empty(store.Assignments.ByDirectiveNumber("1260/UBND-VP"));
+        // As people type it: the number alone, any case; a number that only starts the same is another.
+        Assert.Equal(store.Assignments.ByDirectiveNumber("1259/UBND-VP").Select(a => a.Id), store.Assignments.ByDirectiveNumber("1259").Select(a => a.Id));
+        Assert.Equal(4, store.Assignments.ByDirectiveNumber("1259/ubnd-vp", "NV").Count);
+        Assert.Empty(store.Assignments.ByDirectiveNumber("125"));
 
         var october = store.Assignments.Progress(Vn(2023, 10, 1), Vn(2023, 11, 1));
         var noiVu = Assert.Single(october, p => p.UnitCode == "NV");

@@ -1,4 +1,5 @@
 using Bot.Domain.Conversation;
+using Bot.Storage;
 
 namespace Bot.Tests.Storage;
 
@@ -38,17 +39,75 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
-    public void Flushed_lists_and_focus_are_documents_of_the_file_any_reader_can_open()
+    public void Flushed_lists_and_focus_are_documents_of_the_chat_file_any_reader_can_open()
     {
         var store = _temp.Open();
         store.Conversation.SaveList(new TaskList("l1", "tg:1", "Việc còn phải làm", ["a1"], _temp.Clock.GetUtcNow()));
         store.Conversation.SetFocus("tg:1", "a1");
-        ((Bot.Storage.LiteConversationStore)store.Conversation).Flush();
+        ((LiteConversationStore)store.Conversation).Flush();
         store.Dispose();
         var copy = _temp.File("copy.db");
-        File.Copy(_temp.DbPath, copy);
-        using var raw = new LiteDB.LiteDatabase(copy);
-        Assert.Equal("a1", raw.GetCollection("chat_focus").FindById("tg:1")["AssignmentId"].AsString);
-        Assert.NotNull(raw.GetCollection("chat_lists").FindById("l1"));
+        File.Copy(BotStore.ChatPath(_temp.DbPath), copy);
+        using (var raw = new LiteDB.LiteDatabase(copy))
+        {
+            Assert.Equal("a1", raw.GetCollection("chat_focus").FindById("tg:1")["AssignmentId"].AsString);
+            Assert.NotNull(raw.GetCollection("chat_lists").FindById("l1"));
+        }
+        File.Copy(_temp.DbPath, copy, overwrite: true);
+        using var bot = new LiteDB.LiteDatabase(copy);
+        Assert.DoesNotContain("chat_lists", bot.GetCollectionNames());
+    }
+
+    [Fact]
+    public void Lists_no_longer_kept_in_memory_are_read_back_from_the_file()
+    {
+        using var store = _temp.Open();
+        var memory = (LiteConversationStore)store.Conversation;
+        memory.SaveList(new TaskList("l1", "tg:1", "Việc còn phải làm", ["a1"], _temp.Clock.GetUtcNow()));
+        memory.SaveList(new TaskList("l2", "tg:1", "Việc đã quá hạn", ["a2"], _temp.Clock.GetUtcNow()));
+        memory.Flush();
+        memory.Flush(); // l1 is no longer the chat's last: forgotten from memory, kept in the file
+
+        Assert.Equal(["a1"], memory.GetList("l1")!.AssignmentIds);
+        _temp.Clock.Advance(LiteConversationStore.KeptInMemory + TimeSpan.FromMinutes(1));
+        memory.SaveList(new TaskList("l3", "tg:2", "Việc còn phải làm", ["a3"], _temp.Clock.GetUtcNow()));
+        memory.Flush();
+        memory.Flush(); // l2 is old now
+
+        Assert.Equal("l2", memory.LastList("tg:1")!.Id);
+        Assert.Equal(["a2"], memory.GetList("l2")!.AssignmentIds);
+        Assert.Equal("l3", memory.LastList("tg:2")!.Id);
+    }
+
+    [Fact]
+    public void A_file_with_the_chat_collections_inside_moves_them_to_the_chat_file_once()
+    {
+        using (_temp.Open()) { }
+        // The shape of version 2: lists and focus in the bot's own file.
+        using (var raw = new LiteDB.LiteDatabase(_temp.DbPath))
+        {
+            raw.GetCollection("chat_lists").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = "l1", ["Chat"] = "tg:1", ["Title"] = "Việc còn phải làm",
+                ["AssignmentIds"] = new LiteDB.BsonArray(new LiteDB.BsonValue("a1"), new LiteDB.BsonValue("a2")), ["At"] = DateTime.UtcNow,
+            });
+            raw.GetCollection("chat_last_list").Insert(new LiteDB.BsonDocument { ["_id"] = "tg:1", ["AssignmentId"] = "l1" });
+            raw.GetCollection("chat_focus").Insert(new LiteDB.BsonDocument { ["_id"] = "tg:1", ["AssignmentId"] = "a2" });
+            raw.UserVersion = 2;
+        }
+        File.Delete(BotStore.ChatPath(_temp.DbPath));
+
+        using (var upgraded = _temp.Open())
+        {
+            Assert.Equal(["a1", "a2"], upgraded.Conversation.LastList("tg:1")!.AssignmentIds);
+            Assert.Equal("a2", upgraded.Conversation.Focus("tg:1"));
+        }
+        using (var raw = new LiteDB.LiteDatabase(_temp.DbPath))
+        {
+            Assert.Equal(BotStore.SchemaVersion, raw.UserVersion);
+            Assert.DoesNotContain(raw.GetCollectionNames(), BotStore.ChatCollections.Contains);
+        }
+        using var again = _temp.Open();
+        Assert.Equal("l1", again.Conversation.LastList("tg:1")!.Id);
     }
 }

@@ -5,10 +5,12 @@ using LiteDB;
 namespace Bot.Storage;
 
 /// <summary>
-/// The bot's one LiteDB file, opened once per process. Owns the <see cref="LiteDatabase"/>, makes
+/// The bot's LiteDB file, opened once per process. Owns the <see cref="LiteDatabase"/>, makes
 /// the indexes every query needs when it opens, and runs each change as one transaction under
 /// one write gate: LiteDB transactions are per thread and do not stop two threads from reading
 /// the same document before either writes, so read-check-write changes are serialised here.
+/// Beside it, the chat file (<see cref="ChatPath"/>) keeps what was shown in chats: its writes
+/// behind, several times a second, then never hold up the readers of the assignments.
 /// </summary>
 public sealed class BotStore : IDisposable
 {
@@ -19,15 +21,15 @@ public sealed class BotStore : IDisposable
 
     private readonly Lock _writeGate = new();
 
-    private BotStore(LiteDatabase database, TimeProvider clock)
+    private BotStore(LiteDatabase database, LiteDatabase chats, TimeProvider clock)
     {
         Database = database;
         Clock = clock;
         EnsureIndexes();
-        Upgrade();
+        Upgrade(chats);
         Assignments = new LiteAssignmentStore(this);
         Directory = new LiteDirectoryStore(this);
-        Conversation = new LiteConversationStore(this);
+        Conversation = new LiteConversationStore(this, chats);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -56,33 +58,52 @@ public sealed class BotStore : IDisposable
         var full = Path.GetFullPath(options.Path);
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) System.IO.Directory.CreateDirectory(folder);
+        var database = OpenFile(full, options.Password);
+        try
+        {
+            return new BotStore(database, OpenFile(ChatPath(full), options.Password), clock);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The chat file beside the store: data/bot.db → data/bot.chat.db.</summary>
+    public static string ChatPath(string path) => Path.ChangeExtension(path, ".chat.db");
+
+    private static LiteDatabase OpenFile(string path, string? password)
+    {
         var settings = new LiteDB.Engine.EngineSettings
         {
-            Filename = full,
-            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+            Filename = path,
+            Password = string.IsNullOrEmpty(password) ? null : password,
         };
         // One caller at a time: see SerializedEngine for the LiteDB race this avoids.
-        var engine = new SerializedEngine(new LiteDB.Engine.LiteEngine(settings));
-        return new BotStore(new LiteDatabase(engine, StoreMapping.CreateMapper()), clock);
+        return new LiteDatabase(new SerializedEngine(new LiteDB.Engine.LiteEngine(settings)), StoreMapping.CreateMapper());
     }
 
     /// <summary>Runs a change as one transaction: all of it is written, or none.</summary>
     internal T Write<T>(Func<T> change)
     {
-        lock (_writeGate)
+        lock (_writeGate) return InTransaction(Database, change);
+    }
+
+    /// <summary>One transaction on <paramref name="database"/>; the caller keeps writers apart.</summary>
+    internal static T InTransaction<T>(LiteDatabase database, Func<T> change)
+    {
+        if (!database.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
+        try
         {
-            if (!Database.BeginTrans()) throw new InvalidOperationException("A transaction is already open on this thread.");
-            try
-            {
-                var result = change();
-                Database.Commit();
-                return result;
-            }
-            catch
-            {
-                Database.Rollback();
-                throw;
-            }
+            var result = change();
+            database.Commit();
+            return result;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
         }
     }
 
@@ -104,18 +125,36 @@ public sealed class BotStore : IDisposable
     }
 
     /// <summary>The shape of the file this version writes, kept in LiteDB's user version.</summary>
-    internal const int SchemaVersion = 2;
+    internal const int SchemaVersion = 3;
+
+    /// <summary>The collections of what was shown in chats, in the chat file since version 3.</summary>
+    internal static readonly string[] ChatCollections = [LiteConversationStore.ListsName, LiteConversationStore.FocusName, LiteConversationStore.LastListsName];
 
     /// <summary>
     /// Brings a file written by an earlier version to <see cref="SchemaVersion"/>, once. 1: open keys
-    /// carry the assignment id; 2: open work has a key across units too (OpenDueKey). The index fields
-    /// are derived, so they are simply derived again, in
-    /// batches (one transaction holds its pages in memory); the version is set only when all are done,
-    /// so a crash half way repeats the step, which is harmless.
+    /// carry the assignment id; 2: open work has a key across units too (OpenDueKey); 3: what was
+    /// shown in chats moves to the chat file. The version is set only when all is done, so a crash
+    /// half way repeats the steps, which is harmless: index fields are derived again, moved documents upserted again.
     /// </summary>
-    private void Upgrade()
+    private void Upgrade(LiteDatabase chats)
     {
-        if (Database.UserVersion >= SchemaVersion) return;
+        var version = Database.UserVersion;
+        if (version >= SchemaVersion) return;
+        if (version < 2) DeriveIndexFields();
+        foreach (var name in ChatCollections)
+        {
+            if (!Database.CollectionExists(name)) continue;
+            var moved = Database.GetCollection(name).FindAll().ToList();
+            InTransaction(chats, () => chats.GetCollection(name).Upsert(moved));
+            Database.DropCollection(name);
+        }
+        Database.UserVersion = SchemaVersion;
+    }
+
+    // The index fields are derived from the assignment, so they are derived again, in batches (one
+    // transaction holds its pages in memory).
+    private void DeriveIndexFields()
+    {
         string? after = null;
         while (true)
         {
@@ -130,7 +169,6 @@ public sealed class BotStore : IDisposable
             });
             after = batch[^1].Id;
         }
-        Database.UserVersion = SchemaVersion;
     }
 
     public void Dispose()

@@ -21,8 +21,4 @@ internal static class Filter
         BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", low, high);
 
     public static BsonExpression StartsWith(string field, string prefix) => BsonExpression.Create($"$.{field} LIKE @0", prefix + "%");
-
-    /// <summary>Equal to the value, or starting with the prefix.</summary>
-    public static BsonExpression EqOrStartsWith(string field, string value, string prefix) =>
-        BsonExpression.Create($"($.{field} = @0 OR $.{field} LIKE @1)", value, prefix + "%");
 }

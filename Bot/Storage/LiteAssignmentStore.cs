@@ -134,14 +134,18 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public IReadOnlyList<Assignment> ByDirectiveNumber(string number, string? unitCode = null)
     {
         var key = StoreMapping.NumberKey(number);
-        var query = key.Contains('/', StringComparison.Ordinal)
-            ? Filter.Eq(nameof(DirectiveDoc.NumberKey), key)
-            : Filter.EqOrStartsWith(nameof(DirectiveDoc.NumberKey), key, key + "/");
-        var docs = store.DirectiveDocs.Find(query).SelectMany(d => unitCode is null
-            ? store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveId), d.Id))
-            : store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveUnitKey), d.Id + "|" + unitCode)));
+        // Each filter on its own walks the NumberKey index (an OR of the two would scan every directive),
+        // and only the ids are read: a directive's document carries every unit of every task.
+        IEnumerable<string> ids = DirectiveIds(Filter.Eq(nameof(DirectiveDoc.NumberKey), key));
+        if (!key.Contains('/', StringComparison.Ordinal)) ids = ids.Union(DirectiveIds(Filter.StartsWith(nameof(DirectiveDoc.NumberKey), key + "/")));
+        var docs = ids.SelectMany(id => unitCode is null
+            ? store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveId), id))
+            : store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveUnitKey), id + "|" + unitCode)));
         return Map(docs.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
     }
+
+    private List<string> DirectiveIds(BsonExpression where) =>
+        store.DirectiveDocs.Query().Where(where).Select(d => d.Id).ToList();
 
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to)
     {

@@ -5,45 +5,65 @@ using LiteDB;
 namespace Bot.Storage;
 
 /// <summary>
-/// The conversation's memory in the bot's LiteDB file: shown lists (for numbers and paging),
-/// the task in focus per chat, invite codes and officials' reminder preferences. Instants are
-/// stored as UTC, as everywhere in the store.
+/// The conversation's memory: shown lists (for numbers and paging) and the task in focus per chat
+/// in the chat file; invite codes and officials' reminder preferences in the bot's file. Instants
+/// are stored as UTC, as everywhere in the store.
 /// </summary>
 /// <remarks>
-/// A shown list, and the task a chat last looked at, are views, not something a person confirmed: they
-/// are kept in memory and written behind, all in one transaction every <see cref="FlushEvery"/> and when the store closes,
-/// because LiteDB syncs the disk on every commit and a commit per question caps the bot at the disk's
-/// pace. A crash loses at most the lists of that last moment; their buttons then answer "Nút này không
-/// còn hiệu lực" and the person asks again. Confirmations and preferences are written at once.
+/// A shown list, and the task a chat last looked at, are views, not something a person confirmed:
+/// they are kept in memory and written behind, all in one transaction every <see cref="FlushEvery"/>
+/// and when the store closes, because LiteDB syncs the disk on every commit and a commit per question
+/// caps the bot at the disk's pace. They go to a file of their own, so these commits never hold up
+/// the readers of the assignments. Each chat's focus and the id of its last list are all in memory,
+/// and the last list itself for <see cref="KeptInMemory"/>, so a question does not wait for a commit
+/// either. A crash loses at most the lists of that last moment; their buttons then answer "Nút này
+/// không còn hiệu lực" and the person asks again. Confirmations and preferences are written at once.
 /// </remarks>
 public sealed class LiteConversationStore : IConversationStore, IDisposable
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a chat's last list stays in memory: longer than a conversation about it lasts.</summary>
+    public static readonly TimeSpan KeptInMemory = TimeSpan.FromHours(1);
+
     private readonly BotStore _store;
+    private readonly LiteDatabase _chats;
     private readonly Lock _gate = new();
     private readonly Lock _flushGate = new();
     private readonly Timer _flusher;
-    private Dictionary<string, ListDoc> _unsaved = new(StringComparer.Ordinal);
-    private Dictionary<string, ListDoc> _saving = new(StringComparer.Ordinal);
-    private Dictionary<string, string> _unsavedFocus = new(StringComparer.Ordinal);
-    private Dictionary<string, string> _savingFocus = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _lastOfChat = new(StringComparer.Ordinal);
 
-    internal LiteConversationStore(BotStore store)
+    // In memory: lists not yet written and each chat's last list while it is recent; the id of each
+    // chat's last list and its focus (all of them: one id per chat).
+    private readonly Dictionary<string, ListDoc> _recent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastOfChat = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _focusOfChat = new(StringComparer.Ordinal);
+
+    // Not yet in the file.
+    private Dictionary<string, ListDoc> _unsaved = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _unsavedFocus = new(StringComparer.Ordinal);
+
+    internal LiteConversationStore(BotStore store, LiteDatabase chats)
     {
         _store = store;
+        _chats = chats;
         Lists.EnsureIndex(l => l.Chat);
         Lists.EnsureIndex(l => l.At);
+        // One id per chat: read once, so a question never waits on the file for them.
+        foreach (var last in LastLists.FindAll()) _lastOfChat[last.Id] = last.AssignmentId;
+        foreach (var focus in Foci.FindAll()) _focusOfChat[focus.Id] = focus.AssignmentId;
         _flusher = new Timer(_ => Flush(), null, FlushEvery, FlushEvery);
     }
 
-    private ILiteCollection<ListDoc> Lists => _store.Database.GetCollection<ListDoc>("chat_lists");
+    internal const string ListsName = "chat_lists";
+    internal const string FocusName = "chat_focus";
+    internal const string LastListsName = "chat_last_list";
 
-    private ILiteCollection<FocusDoc> Foci => _store.Database.GetCollection<FocusDoc>("chat_focus");
+    private ILiteCollection<ListDoc> Lists => _chats.GetCollection<ListDoc>(ListsName);
 
-    // The last list of each chat, by chat: one lookup instead of sorting every list the chat was shown.
-    private ILiteCollection<FocusDoc> LastLists => _store.Database.GetCollection<FocusDoc>("chat_last_list");
+    private ILiteCollection<FocusDoc> Foci => _chats.GetCollection<FocusDoc>(FocusName);
+
+    // The id of each chat's last list, by chat (read once when the store opens).
+    private ILiteCollection<FocusDoc> LastLists => _chats.GetCollection<FocusDoc>(LastListsName);
 
     private ILiteCollection<InviteDoc> Invites => _store.Database.GetCollection<InviteDoc>("invites");
 
@@ -56,48 +76,59 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         lock (_gate)
         {
             _unsaved[doc.Id] = doc;
+            _recent[doc.Id] = doc;
             _lastOfChat[doc.Chat] = doc.Id;
         }
     }
 
-    /// <summary>Writes the lists shown since the last flush, in one transaction (one disk sync).</summary>
+    /// <summary>Writes the lists and focus changed since the last flush, in one transaction (one disk sync).</summary>
     public void Flush()
     {
         lock (_flushGate)
         {
+            Dictionary<string, ListDoc> lists;
+            Dictionary<string, string> focus;
             lock (_gate)
             {
+                ForgetOldLists();
                 if (_unsaved.Count == 0 && _unsavedFocus.Count == 0) return;
-                (_saving, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
-                (_savingFocus, _unsavedFocus) = (_unsavedFocus, new Dictionary<string, string>(StringComparer.Ordinal));
+                (lists, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
+                (focus, _unsavedFocus) = (_unsavedFocus, new Dictionary<string, string>(StringComparer.Ordinal));
             }
             try
             {
-                _store.Write(() =>
+                BotStore.InTransaction(_chats, () =>
                 {
-                    foreach (var doc in _saving.Values)
+                    foreach (var doc in lists.Values)
                     {
                         Lists.Upsert(doc);
                         LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
                     }
-                    foreach (var (chat, assignmentId) in _savingFocus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
-                    return _saving.Count + _savingFocus.Count;
+                    foreach (var (chat, assignmentId) in focus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
+                    return lists.Count + focus.Count;
                 });
             }
             catch (LiteException)
             {
-                // Kept for the next flush rather than lost.
+                // Kept for the next flush rather than lost; anything newer of the same chat wins.
                 lock (_gate)
                 {
-                    foreach (var (id, doc) in _saving) _unsaved.TryAdd(id, doc);
-                    foreach (var (chat, assignmentId) in _savingFocus) _unsavedFocus.TryAdd(chat, assignmentId);
+                    foreach (var (id, doc) in lists) _unsaved.TryAdd(id, doc);
+                    foreach (var (chat, assignmentId) in focus) _unsavedFocus.TryAdd(chat, assignmentId);
                 }
             }
-            lock (_gate)
-            {
-                _saving = new Dictionary<string, ListDoc>(StringComparer.Ordinal);
-                _savingFocus = new Dictionary<string, string>(StringComparer.Ordinal);
-            }
+        }
+    }
+
+    // Written lists that are no longer a chat's last, or are old, are read from the file when asked for.
+    private void ForgetOldLists()
+    {
+        var before = _store.Clock.GetUtcNow().UtcDateTime - KeptInMemory;
+        foreach (var (id, doc) in _recent)
+        {
+            if (_unsaved.ContainsKey(id)) continue;
+            if (_lastOfChat.GetValueOrDefault(doc.Chat) == id && doc.At >= before) continue;
+            _recent.Remove(id);
         }
     }
 
@@ -105,38 +136,37 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     {
         _flusher.Dispose();
         Flush();
+        _chats.Dispose();
     }
 
     public TaskList? GetList(string id)
     {
         lock (_gate)
         {
-            if (_unsaved.TryGetValue(id, out var fresh) || _saving.TryGetValue(id, out fresh)) return ToList(fresh);
+            if (_recent.TryGetValue(id, out var fresh)) return ToList(fresh);
         }
         return Lists.FindById(id) is { } d ? ToList(d) : null;
     }
 
     public TaskList? LastList(string chat)
     {
-        lock (_gate)
-        {
-            if (_lastOfChat.TryGetValue(chat, out var id)) return GetList(id);
-        }
-        return LastLists.FindById(chat) is { } last ? GetList(last.AssignmentId) : null;
+        string? id;
+        lock (_gate) _lastOfChat.TryGetValue(chat, out id);
+        return id is null ? null : GetList(id);
     }
 
     public void SetFocus(string chat, string assignmentId)
     {
-        lock (_gate) _unsavedFocus[chat] = assignmentId;
+        lock (_gate)
+        {
+            _unsavedFocus[chat] = assignmentId;
+            _focusOfChat[chat] = assignmentId;
+        }
     }
 
     public string? Focus(string chat)
     {
-        lock (_gate)
-        {
-            if (_unsavedFocus.TryGetValue(chat, out var fresh) || _savingFocus.TryGetValue(chat, out fresh)) return fresh;
-        }
-        return Foci.FindById(chat)?.AssignmentId;
+        lock (_gate) return _focusOfChat.GetValueOrDefault(chat);
     }
 
     public string CreateInvite(string phone, DateTimeOffset expires)
