@@ -80,6 +80,26 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public void Lists_older_than_a_month_leave_the_file_and_newer_ones_stay()
+    {
+        using var store = _temp.Open();
+        var memory = (LiteConversationStore)store.Conversation;
+        var start = _temp.Clock.GetUtcNow();
+        memory.SaveList(new TaskList("old", "tg:1", "Việc còn phải làm", ["a1"], start));
+        memory.SaveList(new TaskList("newer", "tg:2", "Việc còn phải làm", ["a2"], start.AddDays(2)));
+        memory.Flush();
+
+        _temp.Clock.Advance(LiteConversationStore.KeptFor + TimeSpan.FromDays(1));
+        memory.Flush(); // both leave memory (an hour old); the first flush of the day prunes
+        memory.Flush();
+
+        Assert.Null(memory.GetList("old"));
+        Assert.Null(memory.LastList("tg:1"));
+        Assert.Equal(["a2"], memory.GetList("newer")!.AssignmentIds);
+        Assert.Equal("newer", memory.LastList("tg:2")!.Id);
+    }
+
+    [Fact]
     public void A_file_with_the_chat_collections_inside_moves_them_to_the_chat_file_once()
     {
         using (_temp.Open()) { }

@@ -14,6 +14,8 @@ internal static class Filter
 
     public static BsonExpression Gt(string field, BsonValue value) => BsonExpression.Create($"$.{field} > @0", value);
 
+    public static BsonExpression Lt(string field, BsonValue value) => BsonExpression.Create($"$.{field} < @0", value);
+
     public static BsonExpression Gte(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0", value);
 
     /// <summary>[low, high], both included.</summary>

@@ -26,11 +26,18 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     /// <summary>How long a chat's last list stays in memory: longer than a conversation about it lasts.</summary>
     public static readonly TimeSpan KeptInMemory = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a shown list is kept at all: its numbers and buttons work for a month, then answer
+    /// "Nút này không còn hiệu lực". Without a limit the file would grow by every question ever asked.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
     private readonly BotStore _store;
     private readonly LiteDatabase _chats;
     private readonly Lock _gate = new();
     private readonly Lock _flushGate = new();
     private readonly Timer _flusher;
+    private DateTime _prunedAt = DateTime.MinValue;
 
     // In memory: lists not yet written and each chat's last list while it is recent; the id of each
     // chat's last list and its focus (all of them: one id per chat).
@@ -91,32 +98,53 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
             lock (_gate)
             {
                 ForgetOldLists();
-                if (_unsaved.Count == 0 && _unsavedFocus.Count == 0) return;
                 (lists, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
                 (focus, _unsavedFocus) = (_unsavedFocus, new Dictionary<string, string>(StringComparer.Ordinal));
             }
-            try
+            if (lists.Count + focus.Count > 0) Write(lists, focus);
+            PruneOnceADay();
+        }
+    }
+
+    private void Write(Dictionary<string, ListDoc> lists, Dictionary<string, string> focus)
+    {
+        try
+        {
+            BotStore.InTransaction(_chats, () =>
             {
-                BotStore.InTransaction(_chats, () =>
+                foreach (var doc in lists.Values)
                 {
-                    foreach (var doc in lists.Values)
-                    {
-                        Lists.Upsert(doc);
-                        LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
-                    }
-                    foreach (var (chat, assignmentId) in focus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
-                    return lists.Count + focus.Count;
-                });
-            }
-            catch (LiteException)
-            {
-                // Kept for the next flush rather than lost; anything newer of the same chat wins.
-                lock (_gate)
-                {
-                    foreach (var (id, doc) in lists) _unsaved.TryAdd(id, doc);
-                    foreach (var (chat, assignmentId) in focus) _unsavedFocus.TryAdd(chat, assignmentId);
+                    Lists.Upsert(doc);
+                    LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
                 }
+                foreach (var (chat, assignmentId) in focus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
+                return lists.Count + focus.Count;
+            });
+        }
+        catch (LiteException)
+        {
+            // Kept for the next flush rather than lost; anything newer of the same chat wins.
+            lock (_gate)
+            {
+                foreach (var (id, doc) in lists) _unsaved.TryAdd(id, doc);
+                foreach (var (chat, assignmentId) in focus) _unsavedFocus.TryAdd(chat, assignmentId);
             }
+        }
+    }
+
+    // Lists older than KeptFor leave the file; the work of it is a single indexed delete, once a day.
+    private void PruneOnceADay()
+    {
+        var now = _store.Clock.GetUtcNow().UtcDateTime;
+        if (now - _prunedAt < TimeSpan.FromDays(1)) return;
+        _prunedAt = now;
+        try
+        {
+            BotStore.InTransaction(_chats, () => Lists.DeleteMany(Filter.Lt(nameof(ListDoc.At), now - KeptFor)));
+        }
+        catch (LiteException)
+        {
+            _prunedAt = DateTime.MinValue; // tried again at the next flush
         }
     }
 
