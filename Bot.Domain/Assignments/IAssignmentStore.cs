@@ -23,6 +23,9 @@ public interface IAssignmentStore
 
     Assignment? Get(string assignmentId);
 
+    /// <summary>Those of the ids that exist, by id: one read for a page of a list.</summary>
+    IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds);
+
     /// <summary>Marks done. Two confirmations at once give one completion; the second learns who was first.</summary>
     ChangeResult Confirm(string assignmentId, Bot.Domain.Organization.Official by, string? note = null);
 

@@ -205,11 +205,13 @@ public sealed class Assistant(
         text.Append('\n');
         var buttons = new List<IReadOnlyList<Button>>();
         var row = new List<Button>();
-        for (var i = page * PageSize; i < Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize); i++)
+        var (first, end) = (page * PageSize, Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize));
+        // A list just made renders from what was fetched; a tap or a page re-reads the store, in one read.
+        var read = known is not null && end <= known.Count ? null : assignments.Get(list.AssignmentIds.Take(end).Skip(first));
+        for (var i = first; i < end; i++)
         {
             var number = i + 1;
-            // A list just made renders from what was fetched; a tap or a page re-reads the store.
-            var a = known is not null && i < known.Count ? known[i] : assignments.Get(list.AssignmentIds[i]);
+            var a = read is null ? known![i] : read.GetValueOrDefault(list.AssignmentIds[i]);
             if (a is null || !Access.MaySee(official, a.UnitCode)) continue;
             text.Append(CultureInfo.InvariantCulture, $"\n{number}. {Wording.Summary(a.TaskText)}\n    {Wording.Source(a)} · ");
             if (a.IsDone)
@@ -277,9 +279,9 @@ public sealed class Assistant(
     {
         var list = memory.LastList(ChatKey(inbound));
         var now = clock.GetUtcNow();
-        var recent = list?.AssignmentIds.Select(assignments.Get)
-            .Where(a => a is { IsDone: true } && a.Completion!.ByPhone == official.Phone && now - a.Completion.At < UndoWindow)
-            .OrderByDescending(a => a!.Completion!.At).FirstOrDefault();
+        var recent = list is null ? null : assignments.Get(list.AssignmentIds).Values
+            .Where(a => a.IsDone && a.Completion!.ByPhone == official.Phone && now - a.Completion.At < UndoWindow)
+            .OrderByDescending(a => a.Completion!.At).FirstOrDefault();
         if (recent is null) return Say(inbound, "Không có xác nhận nào của anh/chị trong 10 phút qua để hoàn tác.");
         var result = assignments.Reopen(recent.Id, official, "hoàn tác");
         return Say(inbound, result.Changed ? $"↩ Đã hoàn tác: việc «{Wording.Summary(recent.TaskText, 80)}» mở lại." : result.Message);
@@ -350,7 +352,8 @@ public sealed class Assistant(
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(nudges);
         var now = clock.GetUtcNow();
-        var open = nudges.Select(n => (Nudge: n, Assignment: assignments.Get(n.AssignmentId)))
+        var read = assignments.Get(nudges.Select(n => n.AssignmentId));
+        var open = nudges.Select(n => (Nudge: n, Assignment: read.GetValueOrDefault(n.AssignmentId)))
             .Where(x => x.Assignment is { IsDone: false }).ToList();
         if (open.Count == 0) return null;
         var inbound = new Inbound(account.Channel, account.UserId, account.UserId);

@@ -253,6 +253,22 @@ public sealed class AssignmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Several_assignments_are_read_at_once_by_id_and_unknown_ids_are_left_out()
+    {
+        var store = _temp.Open();
+        Importer(store).Import(Original, publish: true, [], "cli");
+        var open = store.Assignments.OpenOfUnit("NV");
+        var ids = open.Select(a => a.Id).ToList();
+
+        var read = store.Assignments.Get([ids[2], "no-such-id", ids[0], ids[2]]);
+
+        Assert.Equal(new[] { ids[0], ids[2] }.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(open[0].DueBefore, read[ids[0]].DueBefore);
+        Assert.Equal(store.Assignments.Get(ids[2])!.TaskText, read[ids[2]].TaskText);
+        Assert.Empty(store.Assignments.Get([]));
+    }
+
+    [Fact]
     public void Open_tasks_read_from_the_index_agree_with_the_assignments()
     {
         var store = _temp.Open();

@@ -18,6 +18,8 @@ internal static class Filter
 
     public static BsonExpression Gte(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0", value);
 
+    public static BsonExpression In(string field, BsonArray values) => BsonExpression.Create($"$.{field} IN @0", values);
+
     /// <summary>[low, high], both included.</summary>
     public static BsonExpression Between(string field, BsonValue low, BsonValue high) =>
         BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", low, high);

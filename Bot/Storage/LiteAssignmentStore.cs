@@ -36,6 +36,14 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public Assignment? Get(string assignmentId) =>
         store.AssignmentDocs.FindById(assignmentId) is { } doc ? StoreMapping.ToDomain(doc) : null;
 
+    public IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds)
+    {
+        var ids = new BsonArray(assignmentIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
+        return ids.Count == 0
+            ? new Dictionary<string, Assignment>(StringComparer.Ordinal)
+            : store.AssignmentDocs.Find(Filter.In("_id", ids)).Select(StoreMapping.ToDomain).ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
     public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>
         Change(assignmentId, (a, now) => Lifecycle.Confirm(a, by, now, note));
 
