@@ -20,12 +20,14 @@ public sealed class BotStore : IDisposable
     internal const string AuditName = "audit";
 
     private readonly Lock _writeGate = new();
+    private readonly LiteDatabase _chats;
 
     private BotStore(LiteDatabase database, LiteDatabase chats, TimeProvider clock)
     {
         Database = database;
         Clock = clock;
         EnsureIndexes();
+        _chats = chats;
         Upgrade(chats);
         Assignments = new LiteAssignmentStore(this);
         Directory = new LiteDirectoryStore(this);
@@ -174,6 +176,7 @@ public sealed class BotStore : IDisposable
     public void Dispose()
     {
         ((LiteConversationStore)Conversation).Dispose(); // the lists written behind go to disk first
+        _chats.Dispose();
         Database.Dispose();
     }
 }

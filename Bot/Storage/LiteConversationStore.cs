@@ -95,28 +95,29 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         {
             Dictionary<string, ListDoc> lists;
             Dictionary<string, string> focus;
+            Dictionary<string, string> lastOfChat;
             lock (_gate)
             {
                 ForgetOldLists();
                 (lists, _unsaved) = (_unsaved, new Dictionary<string, ListDoc>(StringComparer.Ordinal));
                 (focus, _unsavedFocus) = (_unsavedFocus, new Dictionary<string, string>(StringComparer.Ordinal));
+                // Each chat's last list as memory knows it, not as the batch happens to be ordered
+                // (lists kept back by a failed flush come after newer ones).
+                lastOfChat = lists.Values.Select(d => d.Chat).Distinct(StringComparer.Ordinal).ToDictionary(c => c, c => _lastOfChat[c], StringComparer.Ordinal);
             }
-            if (lists.Count + focus.Count > 0) Write(lists, focus);
+            if (lists.Count + focus.Count > 0) Write(lists, lastOfChat, focus);
             PruneOnceADay();
         }
     }
 
-    private void Write(Dictionary<string, ListDoc> lists, Dictionary<string, string> focus)
+    private void Write(Dictionary<string, ListDoc> lists, Dictionary<string, string> lastOfChat, Dictionary<string, string> focus)
     {
         try
         {
             BotStore.InTransaction(_chats, () =>
             {
-                foreach (var doc in lists.Values)
-                {
-                    Lists.Upsert(doc);
-                    LastLists.Upsert(new FocusDoc { Id = doc.Chat, AssignmentId = doc.Id });
-                }
+                foreach (var doc in lists.Values) Lists.Upsert(doc);
+                foreach (var (chat, listId) in lastOfChat) LastLists.Upsert(new FocusDoc { Id = chat, AssignmentId = listId });
                 foreach (var (chat, assignmentId) in focus) Foci.Upsert(new FocusDoc { Id = chat, AssignmentId = assignmentId });
                 return lists.Count + focus.Count;
             });
@@ -164,7 +165,6 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     {
         _flusher.Dispose();
         Flush();
-        _chats.Dispose();
     }
 
     public TaskList? GetList(string id)
