@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Domain.Organization;
 using Bot.Hosting;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench chat [--assignments N] [--users N] [--dir FOLDER]`: the real host polling the fake

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bot.Cli;
+using Bot.Documents;
 using Bot.Domain.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -9,7 +10,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Bot.Documents;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench docs`: how fast files become text. Inputs are made from the sample directives:

@@ -4,7 +4,7 @@ using System.Text;
 using Bot.Domain.Directives;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench parse [--runs 200]`: how long the reader takes on each sample directive and on

@@ -7,7 +7,7 @@ using Bot.Storage;
 using LiteDB;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench store [--assignments N] [--units N] [--officials N] [--dir FOLDER]`: builds a district of 1,000
@@ -15,7 +15,7 @@ namespace Bot.Cli;
 /// import path, then times the queries a chat makes, a progress report, importing 100 directives,
 /// and the same lookup on a bare LiteDB collection (our overhead).
 /// </summary>
-public static class BenchStoreCommand
+public static class StoreBench
 {
     private const int PageSize = 20;
 

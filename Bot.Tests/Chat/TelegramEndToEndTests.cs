@@ -1,4 +1,4 @@
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Bot.Channels.Telegram;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Cli;
+using Bot.Testing;
 using Bot.Domain.Reminders;
 using Bot.Storage;
 using Xunit.Abstractions;
@@ -29,8 +30,8 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
     {
         await using var server = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { OverallPerSecond = 300, PerChatPerSecond = 10 });
         var store = Path.Combine(_folder, "bot.db");
-        RemindBench.Prepare(store, Officials, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
-        var settings = RemindBench.WorkerSettings(server, store, RemindBench.WorkingMorning, 280);
+        ReminderFixture.Prepare(store, Officials, ReminderFixture.WorkingMorning, id => server.SendText(id, "/start"));
+        var settings = ReminderFixture.WorkerSettings(server, store, ReminderFixture.WorkingMorning, 280);
         settings["Scheduling:Workers"] = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         int arrivedAtKill;
@@ -45,18 +46,18 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
 
         using (var second = Worker.Start(settings))
         {
-            await WaitUntil(() => Enumerable.Range(0, Officials).All(i => server.Chat(RemindBench.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(50), second);
+            await WaitUntil(() => Enumerable.Range(0, Officials).All(i => server.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(50), second);
             await Task.Delay(500); // anything still in flight lands before we count
             second.Process.Kill(entireProcessTree: true);
             await second.Process.WaitForExitAsync();
         }
 
-        var perChat = Enumerable.Range(0, Officials).Select(i => server.Chat(RemindBench.UserId(i)).Count(m => m.FromBot)).ToList();
+        var perChat = Enumerable.Range(0, Officials).Select(i => server.Chat(ReminderFixture.UserId(i)).Count(m => m.FromBot)).ToList();
         Assert.All(perChat, n => Assert.True(n >= 1));
         var repeats = perChat.Sum(n => n - 1);
         output.WriteLine($"arrived at the kill: {arrivedAtKill}; sent in all: {server.Stats.Sent}; repeats: {repeats} (bound {Workers}); 429s: {server.Stats.TooManyRequests}");
         Assert.InRange(repeats, 0, Workers);
-        Assert.All(server.Chat(RemindBench.UserId(0)).Where(m => m.FromBot), m => Assert.Contains("Nhắc việc", m.Text, StringComparison.Ordinal));
+        Assert.All(server.Chat(ReminderFixture.UserId(0)).Where(m => m.FromBot), m => Assert.Contains("Nhắc việc", m.Text, StringComparison.Ordinal));
 
         using var reopened = BotStore.Open(new StoreOptions(store), TimeProvider.System);
         var outbox = new LiteNudgeOutbox(reopened);

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Cli;
+using Bot.Testing;
 using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
@@ -31,7 +32,7 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
 
     private static Dictionary<string, string?> Settings(FakeTelegramServer server, string store)
     {
-        var settings = RemindBench.WorkerSettings(server, store, RemindBench.WorkingMorning, 280);
+        var settings = ReminderFixture.WorkerSettings(server, store, ReminderFixture.WorkingMorning, 280);
         settings["Delivery:AttemptTimeoutSeconds"] = "3";
         settings["Delivery:FirstRetryDelaySeconds"] = "0.05";
         return settings;
@@ -45,21 +46,21 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
         {
             OverallPerSecond = 300, PerChatPerSecond = 10, FaultRate = 0.2, HangFor = TimeSpan.FromSeconds(5), Seed = 6,
         });
-        RemindBench.Prepare(StorePath, officials, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
+        ReminderFixture.Prepare(StorePath, officials, ReminderFixture.WorkingMorning, id => server.SendText(id, "/start"));
         await using var app = RemindWorker.Build([], Settings(server, StorePath));
         await app.StartAsync();
         var limit = DateTime.UtcNow.AddSeconds(45);
-        while (!Enumerable.Range(0, officials).All(i => server.Chat(RemindBench.UserId(i)).Any(m => m.FromBot)) && DateTime.UtcNow < limit)
+        while (!Enumerable.Range(0, officials).All(i => server.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)) && DateTime.UtcNow < limit)
             await Task.Delay(100);
         await Task.Delay(500);
         await app.StopAsync();
 
-        var perChat = Enumerable.Range(0, officials).Select(i => server.Chat(RemindBench.UserId(i)).Count(m => m.FromBot)).ToList();
+        var perChat = Enumerable.Range(0, officials).Select(i => server.Chat(ReminderFixture.UserId(i)).Count(m => m.FromBot)).ToList();
         output.WriteLine($"faults injected: {server.Stats.Faults}, 429s: {server.Stats.TooManyRequests}, sent: {server.Stats.Sent}");
         var dup = perChat.FindIndex(n => n > 1);
         if (dup >= 0)
         {
-            foreach (var m in server.Chat(RemindBench.UserId(dup))) output.WriteLine($"{m.Id} {m.FromBot} {m.Text[..Math.Min(60, m.Text.Length)]}");
+            foreach (var m in server.Chat(ReminderFixture.UserId(dup))) output.WriteLine($"{m.Id} {m.FromBot} {m.Text[..Math.Min(60, m.Text.Length)]}");
             var ob = app.Services.GetRequiredService<BotStore>();
             var phone = "09" + dup.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var d in ob.Database.GetCollection<LiteNudgeOutbox.MessageDoc>(LiteNudgeOutbox.MessagesName).FindAll().Where(d => d.Official == phone))
@@ -74,7 +75,7 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     public async Task A_message_whose_tasks_were_done_meanwhile_is_not_sent()
     {
         await using var server = await FakeTelegramServer.StartAsync();
-        RemindBench.Prepare(StorePath, 3, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
+        ReminderFixture.Prepare(StorePath, 3, ReminderFixture.WorkingMorning, id => server.SendText(id, "/start"));
         await using var app = RemindWorker.Build([], Settings(server, StorePath));
         var ids = app.Services.GetRequiredService<ReminderPass>().PlanAndRecord();
         Assert.Equal(3, ids.Count);
@@ -97,7 +98,7 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     public async Task A_pass_that_keeps_what_it_read_plans_as_one_that_reads_everything_afresh()
     {
         await using var server = await FakeTelegramServer.StartAsync();
-        RemindBench.Prepare(StorePath, 3, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
+        ReminderFixture.Prepare(StorePath, 3, ReminderFixture.WorkingMorning, id => server.SendText(id, "/start"));
         await using var app = RemindWorker.Build([], Settings(server, StorePath));
         var kept = app.Services.GetRequiredService<ReminderPass>();
         var store = app.Services.GetRequiredService<BotStore>();
@@ -128,7 +129,7 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     public async Task A_blocked_official_is_marked_unreachable_and_the_district_office_reads_it_in_its_digest()
     {
         await using var server = await FakeTelegramServer.StartAsync();
-        RemindBench.Prepare(StorePath, 2, RemindBench.WorkingMorning, id => server.SendText(id, "/start"));
+        ReminderFixture.Prepare(StorePath, 2, ReminderFixture.WorkingMorning, id => server.SendText(id, "/start"));
         await using var app = RemindWorker.Build([], Settings(server, StorePath));
         var store = app.Services.GetRequiredService<BotStore>();
         const long officeUser = 777;
@@ -139,7 +140,7 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
             ChatAccounts = [new ChatAccount("telegram", "777")],
         }]);
         store.Conversation.SavePreferences(new OfficialPreferences("0988000777") { Digest = true });
-        server.Block(RemindBench.UserId(0));
+        server.Block(ReminderFixture.UserId(0));
 
         var pass = app.Services.GetRequiredService<ReminderPass>();
         var delivery = app.Services.GetRequiredService<NudgeDelivery>();
@@ -163,8 +164,8 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     public async Task After_a_restart_at_night_pending_messages_wait_for_the_next_working_morning()
     {
         await using var server = await FakeTelegramServer.StartAsync();
-        var night = RemindBench.WorkingMorning.AddHours(12); // Monday 20:00
-        RemindBench.Prepare(StorePath, 2, night, id => server.SendText(id, "/start"));
+        var night = ReminderFixture.WorkingMorning.AddHours(12); // Monday 20:00
+        ReminderFixture.Prepare(StorePath, 2, night, id => server.SendText(id, "/start"));
         var settings = Settings(server, StorePath);
         settings["Clock:Now"] = night.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await using var app = RemindWorker.Build([], settings);
