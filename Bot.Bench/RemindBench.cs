@@ -8,6 +8,7 @@ using Bot.Domain.Directives;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
+using Bot.Hosting;
 using Bot.Scheduling;
 using Bot.Storage;
 using Bot.Testing;
@@ -68,7 +69,7 @@ internal static class RemindBench
             // The bot paces at 95% of the limit: arrival jitter would otherwise push some seconds over it.
             var settings = ReminderFixture.WorkerSettings(server, store, ReminderFixture.WorkingMorning, limit * 0.95);
             settings["Scheduling:Workers"] = workers;
-            await using var app = RemindWorker.Build([], settings);
+            await using var app = BotHost.Build(BotRole.RemindWorker, settings)!;
             var watch = Stopwatch.StartNew();
             await app.StartAsync();
             TimeSpan? first = null;
@@ -91,9 +92,8 @@ internal static class RemindBench
 
     private static (double FirstMs, double SteadyMs, double ShuffledMs, int Planned) PlannerPass(int count)
     {
-        var policy = ReminderPolicy.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/reminders.json")));
-        var calendar = new WorkCalendar(HolidayPlan.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/holidays.json"))));
-        var planner = new NudgePlanner(policy, calendar);
+        using var bot = BotServices.Build(BotConfiguration.Build());
+        var planner = bot.GetRequiredService<NudgePlanner>();
         var random = new Random(7);
         var now = ReminderFixture.WorkingMorning;
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
@@ -144,15 +144,15 @@ internal static class RemindBench
     private static (double ReadMs, int Window, double BuildMs, int Targets) StoreRead(CliArgs args)
     {
         using var world = BenchWorld.Create(args);
-        var policy = ReminderPolicy.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/reminders.json")));
-        var (from, to) = NudgeTargets.Window(policy, TimeProvider.System.GetUtcNow());
+        using var bot = BotServices.Build(BotConfiguration.Build());
+        var (from, to) = NudgeTargets.Window(bot.GetRequiredService<ReminderPolicy>(), TimeProvider.System.GetUtcNow());
         var watch = Stopwatch.StartNew();
         var open = world.Store.Assignments.OpenTasksDueBetween(from, to);
         var read = watch.Elapsed.TotalMilliseconds;
         // Every official linked to Telegram, so every unit has people to nudge.
         var officials = world.Officials.Select(o => o with { ChatAccounts = [new ChatAccount("telegram", o.Phone)] }).ToList();
         watch.Restart();
-        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, Bot.Domain.Conversation.OfficialPreferences>(), "telegram");
+        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, OfficialPreferences>(), "telegram");
         return (read, open.Count, watch.Elapsed.TotalMilliseconds, targets.Count);
     }
 }

@@ -3,6 +3,7 @@ using Bot.Domain.Assignments;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
 using Bot.Domain.Time;
+using Bot.Hosting;
 using Bot.Storage;
 using Bot.Testing.Telegram;
 
@@ -37,7 +38,7 @@ public static class ReminderFixture
     public static void Prepare(string storePath, int officials, DateTimeOffset now, Action<long> makeChat)
     {
         ArgumentNullException.ThrowIfNull(makeChat);
-        var units = UnitsFile.Load().Units.Where(u => u.Kind is UnitKind.Commune or UnitKind.Town or UnitKind.Department).ToList();
+        var units = UnitsFile.Load(ConfigFiles.Find(ConfigFiles.Units)).Units.Where(u => u.Kind is UnitKind.Commune or UnitKind.Town or UnitKind.Department).ToList();
         using var store = BotStore.Open(new StoreOptions(storePath), TimeProvider.System);
         var people = Enumerable.Range(0, officials).Select(i => new Official
         {

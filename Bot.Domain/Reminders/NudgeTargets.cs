@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Bot.Domain.Assignments;
-using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
 
 namespace Bot.Domain.Reminders;

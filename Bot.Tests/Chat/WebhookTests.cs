@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Bot.Channels.Telegram;
 using Bot.Testing.Telegram;
-using Bot.Cli;
+using Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,14 +22,15 @@ public sealed class WebhookTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await FakeTelegramServer.StartAsync();
-        _host = ServeCommand.BuildTelegramHost(_world.DbPath, new Dictionary<string, string?>
+        _host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
         {
+            ["Storage:Path"] = _world.DbPath,
             ["Telegram:Token"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
             ["Telegram:WebhookUrl"] = "https://bot.example.invalid" + TelegramSetup.WebhookPath,
             ["Telegram:WebhookSecret"] = Secret,
             ["Clock:Now"] = BotWorld.Today.ToString("O"),
-            ["urls"] = "http://127.0.0.1:0",
+            ["Urls"] = "http://127.0.0.1:0",
         })!;
         await _host.StartAsync();
         var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

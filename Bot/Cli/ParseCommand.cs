@@ -42,14 +42,8 @@ public static class ParseCommand
         return 0;
     }
 
-    /// <summary>The reader with the time recognizer.</summary>
-    /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays).</summary>
-    public static DirectiveReader Reader()
-    {
-        var calendar = new Bot.Domain.Calendar.WorkCalendar(Bot.Domain.Calendar.HolidayPlan.Parse(
-            File.ReadAllText(Bot.Hosting.BotConfiguration.FindFile("config/holidays.json"))));
-        return new DirectiveReader(new TimeRecognizer(calendar).Recognize);
-    }
+    /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays), from the composition root.</summary>
+    public static DirectiveReader Reader() => Bot.Hosting.BotServices.Reader();
 
     public static string ToJson(Directive directive)
     {

@@ -1,7 +1,6 @@
 using Bot.Channels;
 using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
-using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -15,7 +14,7 @@ namespace Bot.Scheduling;
 public sealed class ReminderPass(
     IAssignmentStore assignments,
     IDirectoryStore directory,
-    IConversationStore memory,
+    IPreferenceStore preferenceStore,
     UnitDirectory units,
     INudgeOutbox outbox,
     NudgePlanner planner,
@@ -48,7 +47,7 @@ public sealed class ReminderPass(
     {
         lock (_gate)
         {
-            if (!planner.InWorkingHours(now)) return null;
+            if (!calendar.InWorkingHours(now)) return null;
             var (from, to) = NudgeTargets.Window(policy, now);
             var preferences = Preferences();
             var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
@@ -77,7 +76,7 @@ public sealed class ReminderPass(
         var local = VietnamTime.ToLocal(now);
         var day = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= policy.WorkEnds) return [];
+        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= calendar.Hours.Ends) return [];
         var preferences = Preferences();
         var ids = new List<string>();
         foreach (var p in preferences.Values.Where(p => p.Digest))
@@ -89,5 +88,5 @@ public sealed class ReminderPass(
     }
 
     private Dictionary<string, OfficialPreferences> Preferences() =>
-        memory.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
+        preferenceStore.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
 }
