@@ -13,7 +13,10 @@ public sealed record TaskList(string Id, string Chat, string Title, IReadOnlyLis
 /// <summary>The conversation's own memory, kept beside the assignments (LiteDB now): shown lists, focus, invites, the button key.</summary>
 public interface IConversationStore
 {
-    /// <summary>Keeps a shown list; it becomes its chat's last. Written behind unless <paramref name="writeNow"/> (a reminder's list, which another process may be asked about).</summary>
+    /// <summary>
+    /// Keeps a shown list; it becomes its chat's last. May be written behind; <paramref name="writeNow"/> when
+    /// another process on the store may be asked about it (a reminder's list, tapped in `serve`).
+    /// </summary>
     void SaveList(TaskList list, bool writeNow = false);
 
     TaskList? GetList(string id);

@@ -35,7 +35,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
         settings["Scheduling:Workers"] = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         int arrivedAtKill;
-        using (var first = Worker.Start(settings))
+        using (var first = BotProcess.Start("remind-worker", settings))
         {
             await WaitUntil(() => server.Stats.Sent >= 400, TimeSpan.FromSeconds(40), first);
             first.Process.Kill(entireProcessTree: true);
@@ -44,7 +44,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
         }
         Assert.InRange(arrivedAtKill, 400, Officials - 1); // killed mid-broadcast
 
-        using (var second = Worker.Start(settings))
+        using (var second = BotProcess.Start("remind-worker", settings))
         {
             await WaitUntil(() => Enumerable.Range(0, Officials).All(i => server.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(50), second);
             await Task.Delay(500); // anything still in flight lands before we count
@@ -64,7 +64,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(outbox.Pending());
     }
 
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, Worker worker)
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, BotProcess worker)
     {
         var watch = Stopwatch.StartNew();
         while (!condition())
@@ -72,45 +72,6 @@ public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
             if (worker.Process.HasExited) Assert.Fail("The worker stopped: " + worker.Output());
             if (watch.Elapsed > limit) Assert.Fail($"Not done within {limit.TotalSeconds} s. Worker said: " + worker.Output());
             await Task.Delay(50);
-        }
-    }
-
-    /// <summary>`dotnet Bot.dll remind-worker` with the settings as environment variables; its output kept for failures.</summary>
-    private sealed class Worker : IDisposable
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        private Worker(Process process) => Process = process;
-
-        public Process Process { get; }
-
-        public static Worker Start(IReadOnlyDictionary<string, string?> settings)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-            start.ArgumentList.Add("remind-worker");
-            foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            var worker = new Worker(Process.Start(start)!);
-            worker.Process.OutputDataReceived += (_, e) => worker.Keep(e.Data);
-            worker.Process.ErrorDataReceived += (_, e) => worker.Keep(e.Data);
-            worker.Process.BeginOutputReadLine();
-            worker.Process.BeginErrorReadLine();
-            return worker;
-        }
-
-        public string Output() => string.Join('\n', _lines.TakeLast(30));
-
-        private void Keep(string? line)
-        {
-            if (line is null) return;
-            _lines.Enqueue(line);
-            while (_lines.Count > 200) _lines.TryDequeue(out _);
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
-            Process.Dispose();
         }
     }
 }

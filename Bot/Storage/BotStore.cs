@@ -30,9 +30,10 @@ public sealed class BotStore : IDisposable
     private readonly LiteDatabase _chats;
     private readonly FileStream _lock;
 
-    private BotStore(LiteDatabase database, LiteDatabase chats, FileStream fileLock, TimeProvider clock)
+    private BotStore(LiteDatabase database, LiteDatabase chats, FileStream fileLock, bool shared, TimeProvider clock)
     {
         Database = database;
+        Shared = shared;
         Clock = clock;
         _lock = fileLock;
         EnsureIndexes();
@@ -57,6 +58,9 @@ public sealed class BotStore : IDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Opened beside other processes (<see cref="StoreOptions.Shared"/>).</summary>
+    public bool Shared { get; }
+
     internal LiteDatabase Database { get; }
 
     internal ILiteCollection<AssignmentDoc> AssignmentDocs => Database.GetCollection<AssignmentDoc>(AssignmentsName);
@@ -80,7 +84,7 @@ public sealed class BotStore : IDisposable
         try
         {
             database = OpenFile(full, options.Password, options.Shared);
-            return new BotStore(database, OpenFile(ChatPath(full), options.Password, options.Shared), fileLock, clock);
+            return new BotStore(database, OpenFile(ChatPath(full), options.Password, options.Shared), fileLock, options.Shared, clock);
         }
         catch
         {

@@ -18,8 +18,8 @@ namespace Bot.Storage;
 /// and the last list itself for <see cref="KeptInMemory"/>, so a question does not wait for a commit
 /// either. A crash loses at most the lists of that last moment; their buttons then answer "Nút này
 /// không còn hiệu lực" and the person asks again. Confirmations and preferences are written at once,
-/// and so is a list a reminder shows (<c>writeNow</c>): another process on this store (`serve` beside
-/// `remind-worker`) must find it when one of its buttons is tapped.
+/// and so is a list a reminder shows (<c>writeNow</c>) when the store is shared: another process on it
+/// (`serve` beside `remind-worker`) must find it when one of its buttons is tapped.
 /// </remarks>
 public sealed class LiteConversationStore : IConversationStore, IDisposable
 {
@@ -86,7 +86,8 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
             _recent[doc.Id] = doc;
             _lastOfChat[doc.Chat] = doc.Id;
         }
-        if (writeNow) Flush();
+        // Alone on its file, this process answers from memory; beside another (shared), the list must be in the file.
+        if (writeNow && _store.Shared) Flush();
     }
 
     /// <summary>Writes the lists and focus changed since the last flush, in one transaction (one disk sync).</summary>
