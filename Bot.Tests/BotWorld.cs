@@ -23,25 +23,27 @@ internal sealed class BotWorld : IDisposable
 
     private static readonly Lazy<string> Template = new(MakeTemplate);
 
-    private BotWorld(string folder, string channel)
+    private BotWorld(string folder, string channel, DateTimeOffset start)
     {
         Folder = folder;
         Channel = new RecordingChannel(channel);
+        Clock = new FakeTimeProvider(start);
     }
 
     public string Folder { get; }
 
     public string DbPath => Path.Combine(Folder, "bot.db");
 
-    public FakeTimeProvider Clock { get; } = new(Today);
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Where reminders go; its name is the channel officials must be linked on to get them.</summary>
     public RecordingChannel Channel { get; }
 
     /// <param name="channel">The channel reminders go through (dialogues link their speaker on "test").</param>
-    public static BotWorld Create(string channel = "telegram")
+    /// <param name="start">Where the clock starts: <see cref="Today"/> unless said.</param>
+    public static BotWorld Create(string channel = "telegram", DateTimeOffset? start = null)
     {
-        var world = new BotWorld(Directory.CreateTempSubdirectory("bot-world-").FullName, channel);
+        var world = new BotWorld(Directory.CreateTempSubdirectory("bot-world-").FullName, channel, start ?? Today);
         foreach (var file in Directory.GetFiles(Template.Value)) File.Copy(file, Path.Combine(world.Folder, Path.GetFileName(file)));
         return world;
     }

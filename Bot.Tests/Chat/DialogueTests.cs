@@ -8,7 +8,8 @@ namespace Bot.Tests.Chat;
 /// <summary>
 /// Conversations written as data (Specs/Conversation/Dialogues.json): what a person types, taps or
 /// shares, and fragments the bot's reply must (or must not) contain. Each runs on a fresh copy of
-/// the demo's store, on a fake clock that a turn can move ("advance": "00:11:00"), and a turn can
+/// the demo's store, on a fake clock that starts at 20/10/2023 08:00 (or "at") and that a turn can move
+/// ("advance": "00:11:00"); a turn can
 /// run the reminders ("remind": true) so the next one taps a button of the reminder it got.
 /// </summary>
 public class DialogueTests
@@ -38,8 +39,7 @@ public class DialogueTests
     [MemberData(nameof(Dialogues))]
     public void Dialogue_goes_as_written(Dialogue dialogue)
     {
-        using var world = BotWorld.Create(Channel);
-        if (dialogue.At is { } at) world.Clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+        using var world = BotWorld.Create(Channel, dialogue.At is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : null);
         using var bot = world.Open();
         var screen = new Screen();
         if (dialogue.As is { } phone) bot.Link(phone, new ChatAccount(Channel, User));
