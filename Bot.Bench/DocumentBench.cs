@@ -21,7 +21,7 @@ public static class DocumentBench
 {
     public static Task<int> RunAsync(CliArgs args)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "samples");
+        var folder = Bot.Hosting.ConfigFiles.Find(Bot.Hosting.ConfigFiles.Samples);
         var samples = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         if (samples.Count == 0) throw new CliException($"Không thấy văn bản mẫu trong {folder}.");
         var all = string.Join("\n\n", samples);

@@ -6,7 +6,7 @@ namespace Bot.Tests.Calendar;
 /// <summary>The office's hours belong to the work calendar: reminders and "nhắc lại sau" ask it, on the config's holidays.</summary>
 public class WorkingHoursTests
 {
-    private static readonly HolidayPlan Plan = HolidayPlan.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "holidays.json")));
+    private static readonly HolidayPlan Plan = HolidayPlan.Parse(Bot.Hosting.ConfigFiles.Read(Bot.Hosting.ConfigFiles.Holidays));
     private static readonly WorkCalendar Office = new(Plan);
 
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0, int year = 2023) => VietnamTime.FromLocal(new DateTime(year, month, day, hour, minute, 0));

@@ -11,7 +11,7 @@ namespace Bot.Tests.Reminders;
 /// </summary>
 public class NudgePlannerTests
 {
-    private static readonly WorkCalendar Calendar = new(HolidayPlan.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "holidays.json"))));
+    private static readonly WorkCalendar Calendar = new(HolidayPlan.Parse(Bot.Hosting.ConfigFiles.Read(Bot.Hosting.ConfigFiles.Holidays)));
     private readonly NudgePlanner _planner = new(ReminderPolicy.Default, Calendar);
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) =>
