@@ -83,6 +83,13 @@ public static class BotServices
         return bot.GetRequiredService<DirectiveReader>();
     }
 
+    /// <summary>The time recognizer as the bot has it (on the work calendar), for verbs that need nothing else.</summary>
+    public static TimeRecognizer Recognizer()
+    {
+        using var bot = Build(BotConfiguration.Build());
+        return bot.GetRequiredService<TimeRecognizer>();
+    }
+
     /// <summary>
     /// The bot's parts outside a web host (the verbs, the console demo, tests and benches). <paramref name="also"/>
     /// registers parts first, which then win. Disposing it closes the store.
