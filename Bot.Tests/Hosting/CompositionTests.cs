@@ -20,6 +20,7 @@ public sealed class CompositionTests : IDisposable
         ["Telegram:Token"] = "123456:TEST-token",
         ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:9/",
         ["Urls"] = "http://127.0.0.1:0",
+        ["Clock:Now"] = "2023-10-20T08:00:00+07:00",
     };
 
     [Fact]
@@ -34,6 +35,8 @@ public sealed class CompositionTests : IDisposable
         Assert.True(serve.Services.GetRequiredService<ButtonSigner>().TryRead(data, "1001", out var command));
         Assert.Equal("l1-1", command.Argument);
         Assert.Equal(serve.Services.GetRequiredService<IConversation>().GetType(), worker.Services.GetRequiredService<IConversation>().GetType());
+        // Both keep the configured clock (the web host's own TimeProvider does not win).
+        Assert.All([serve, worker], host => Assert.InRange(host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), BotWorld.Today, BotWorld.Today.AddHours(1)));
     }
 
     [Fact]
