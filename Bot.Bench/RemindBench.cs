@@ -152,7 +152,7 @@ internal static class RemindBench
         // Every official linked to Telegram, so every unit has people to nudge.
         var officials = world.Officials.Select(o => o with { ChatAccounts = [new ChatAccount("telegram", o.Phone)] }).ToList();
         watch.Restart();
-        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, OfficialPreferences>(), "telegram");
+        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, OfficialPreferences>(), ["telegram"]);
         return (read, open.Count, watch.Elapsed.TotalMilliseconds, targets.Count);
     }
 }

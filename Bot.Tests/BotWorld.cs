@@ -75,7 +75,9 @@ internal sealed class TestBot : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestBot(string dbPath, FakeTimeProvider clock, RecordingChannel channel, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="others">More channels beside <paramref name="channel"/> (a second platform).</param>
+    public TestBot(string dbPath, FakeTimeProvider clock, RecordingChannel channel, IReadOnlyDictionary<string, string?>? settings = null,
+        IReadOnlyList<RecordingChannel>? others = null)
     {
         Clock = clock;
         Channel = channel;
@@ -89,6 +91,7 @@ internal sealed class TestBot : IDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<Bot.Channels.IChannel>(channel);
+            foreach (var other in others ?? []) services.AddSingleton<Bot.Channels.IChannel>(other);
             services.AddReminderDelivery(configuration);
         });
     }

@@ -162,6 +162,22 @@ public sealed class ReminderDeliveryTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public void With_a_second_channel_each_official_gets_a_reminder_once_on_a_channel_of_theirs()
+    {
+        ReminderFixture.Prepare(StorePath, 3, ReminderFixture.WorkingMorning, _ => { });
+        var (telegram, zalo) = (new RecordingChannel("telegram"), new RecordingChannel("zalo"));
+        using var bot = new TestBot(StorePath, new FakeTimeProvider(ReminderFixture.WorkingMorning), telegram, others: [zalo]);
+        var directory = bot.Store.Directory;
+        var both = directory.ByPhone("0900000001")!;
+        directory.Upsert([both with { ChatAccounts = [.. both.ChatAccounts, new ChatAccount("zalo", "z1")] }]);
+        directory.Upsert([directory.ByPhone("0900000002")! with { ChatAccounts = [new ChatAccount("zalo", "z2")] }]);
+
+        Assert.Equal([DeliveryOutcome.Sent, DeliveryOutcome.Sent, DeliveryOutcome.Sent], bot.Remind());
+        Assert.Equal(["100000", "100001"], telegram.Sent.Select(m => m.ChatId).Order());
+        Assert.Equal(["z2"], zalo.Sent.Select(m => m.ChatId));
+    }
+
+    [Fact]
     public void After_a_restart_at_night_pending_messages_wait_for_the_next_working_morning()
     {
         var night = ReminderFixture.WorkingMorning.AddHours(12); // Monday 20:00

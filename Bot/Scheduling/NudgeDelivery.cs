@@ -43,7 +43,7 @@ public sealed class NudgeDelivery
     private readonly IDirectoryStore _directory;
     private readonly ReminderMessages _messages;
     private readonly Reachability _reachability;
-    private readonly IChannel _channel;
+    private readonly ChannelSet _channels;
     private readonly SendPacer _pacer;
     private readonly SentMarks _marks;
     private readonly TimeProvider _clock;
@@ -54,11 +54,11 @@ public sealed class NudgeDelivery
 
     public NudgeDelivery(
         INudgeOutbox outbox, IDirectoryStore directory, ReminderMessages messages, Reachability reachability,
-        IChannel channel, SendPacer pacer, SentMarks marks, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
+        ChannelSet channels, SendPacer pacer, SentMarks marks, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_outbox, _directory, _messages, _reachability, _channel, _pacer, _marks, _clock, _logger) =
-            (outbox, directory, messages, reachability, channel, pacer, marks, clock, logger);
+        (_outbox, _directory, _messages, _reachability, _channels, _pacer, _marks, _clock, _logger) =
+            (outbox, directory, messages, reachability, channels, pacer, marks, clock, logger);
         // Outer: 429s wait as told (the pacer holds the chat back); inner: faults back off exponentially.
         _retries = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
@@ -118,12 +118,12 @@ public sealed class NudgeDelivery
         var message = _outbox.Get(messageId);
         if (message is null || message.State != OutboxState.Pending) return DeliveryOutcome.AlreadyDone;
         var official = _directory.ByPhone(message.OfficialPhone);
-        var account = official?.ChatAccounts.FirstOrDefault(a => a.Channel == _channel.Name);
-        if (official is null || account is null)
+        if (official is null || _channels.For(official) is not { } reached)
         {
-            _outbox.MarkFailed(messageId, "no chat account on " + _channel.Name, _clock.GetUtcNow());
+            _outbox.MarkFailed(messageId, "no chat account on " + string.Join(", ", _channels.Names), _clock.GetUtcNow());
             return DeliveryOutcome.Failed;
         }
+        var (channel, account) = reached;
         var outbound = message.Kind == OutboxKind.Digest ? _messages.Digest(official, account) : _messages.Nudge(official, account, message.Nudges);
         if (outbound is null)
         {
@@ -140,7 +140,7 @@ public sealed class NudgeDelivery
                 {
                     await _pacer.WaitTurnAsync(state.ChatId, ctx.CancellationToken);
                     return await _attemptTimeout.ExecuteAsync(
-                        async (s, ct) => await _channel.SendAsync(s, ct), state, ctx.CancellationToken);
+                        async (s, ct) => await channel.SendAsync(s, ct), state, ctx.CancellationToken);
                 },
                 context, outbound);
             await _marks.MarkAsync(messageId, sentId, _clock.GetUtcNow());

@@ -20,7 +20,7 @@ public sealed class ReminderPass(
     NudgePlanner planner,
     ReminderPolicy policy,
     IWorkCalendar calendar,
-    IChannel channel,
+    ChannelSet channels,
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
@@ -50,7 +50,7 @@ public sealed class ReminderPass(
             if (!calendar.InWorkingHours(now)) return null;
             var (from, to) = NudgeTargets.Window(policy, now);
             var preferences = Preferences();
-            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
+            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channels.Names);
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
             if (_handled is null || _handledDay != today)
             {
@@ -81,7 +81,7 @@ public sealed class ReminderPass(
         var ids = new List<string>();
         foreach (var p in preferences.Values.Where(p => p.Digest))
         {
-            if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channel.Name)) continue;
+            if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channels.Names)) continue;
             if (outbox.RecordDigest(official.Phone, day, now) is { } id) ids.Add(id);
         }
         return ids;

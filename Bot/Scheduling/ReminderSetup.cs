@@ -47,6 +47,7 @@ public static class ReminderSetup
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(Bind<PacerOptions>(config, PacerOptions.Section));
         services.TryAddSingleton(Bind<DeliveryOptions>(config, DeliveryOptions.Section));
+        services.TryAddSingleton<Bot.Channels.ChannelSet>();
         services.TryAddSingleton<SendPacer>();
         services.TryAddSingleton<SentMarks>();
         services.TryAddSingleton<NudgeDelivery>();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -31,7 +30,7 @@ public static class TelegramSetup
             return new TelegramBotClient(new TelegramBotClientOptions(options.Token, baseUrl) { RetryThreshold = 0 });
         });
         services.AddSingleton<TelegramChannel>();
-        services.TryAddSingleton<Bot.Channels.IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<Bot.Channels.IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddSingleton<TelegramUpdateHandler>();
         if (receive && string.IsNullOrWhiteSpace(options.WebhookUrl)) services.AddHostedService<TelegramPolling>();
         return services;
