@@ -30,10 +30,9 @@ public static class DirectoryCommand
         if (!PhoneNumber.TryNormalize(phone, out var normalized)) throw new CliException($"Số điện thoại \"{phone}\" không hợp lệ.");
         var days = args.Option("days") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 7;
         using var bot = StoreCli.Open(args);
-        var store = bot.GetRequiredService<BotStore>();
-        var official = store.Directory.ByPhone(normalized) ?? throw new CliException($"Không có cán bộ nào có số {normalized} trong danh bạ.");
+        var official = bot.GetRequiredService<IDirectoryStore>().ByPhone(normalized) ?? throw new CliException($"Không có cán bộ nào có số {normalized} trong danh bạ.");
         var expires = bot.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(days);
-        var code = store.Conversation.CreateInvite(official.Phone, expires);
+        var code = bot.GetRequiredService<Bot.Domain.Conversation.IConversationStore>().CreateInvite(official.Phone, expires);
         var name = bot.GetRequiredService<IConfiguration>()["Telegram:BotUsername"];
         var link = string.IsNullOrWhiteSpace(name) ? $"https://t.me/<tên_bot>?start={code}" : $"https://t.me/{name}?start={code}";
         AnsiConsole.MarkupLine($"Lời mời cho [bold]{Markup.Escape(official.Name)}[/] ({Markup.Escape(official.Phone)}), dùng một lần, hết hạn sau {days} ngày:");

@@ -28,7 +28,7 @@ internal static class StoreCli
         try
         {
             bot.GetRequiredService<UnitDirectory>();
-            bot.GetRequiredService<BotStore>();
+            bot.GetRequiredService<Bot.Domain.Assignments.IAssignmentStore>(); // opens the store
             return bot;
         }
         catch (Exception e) when (e is LiteDB.LiteException or IOException)
@@ -36,7 +36,7 @@ internal static class StoreCli
             bot.Dispose();
             throw new CliException(e is StoreInUseException ? e.Message : $"Không mở được tệp dữ liệu {StoreOptions.From(configuration).Path}: {e.Message}");
         }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             bot.Dispose();
             throw new CliException($"Không đọc được cấu hình: {e.Message}");

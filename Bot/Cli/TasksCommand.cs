@@ -3,7 +3,6 @@ using Bot.Domain.Assignments;
 using Bot.Domain.Words;
 using Bot.Domain.Time;
 using Bot.Domain.Organization;
-using Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -23,15 +22,15 @@ public static class TasksCommand
             days = int.TryParse(text, out var n) && n >= 0 ? n : throw new CliException($"Số ngày \"{text}\" không hợp lệ.");
         using var bot = StoreCli.Open(args);
         var unit = StoreCli.Unit(bot.GetRequiredService<UnitDirectory>(), name);
-        var store = bot.GetRequiredService<BotStore>();
+        var assignments = bot.GetRequiredService<IAssignmentStore>();
         var now = bot.GetRequiredService<TimeProvider>().GetUtcNow();
         var status = args.Option("status") ?? "open";
         IReadOnlyList<Assignment> list = status switch
         {
-            "open" when days is { } d => store.Assignments.DueWithin(d, unit.Code),
-            "open" => store.Assignments.OpenOfUnit(unit.Code),
-            "overdue" => store.Assignments.Overdue(unit.Code),
-            "done" => store.Assignments.DoneOfUnit(unit.Code),
+            "open" when days is { } d => assignments.DueWithin(d, unit.Code),
+            "open" => assignments.OpenOfUnit(unit.Code),
+            "overdue" => assignments.Overdue(unit.Code),
+            "done" => assignments.DoneOfUnit(unit.Code),
             _ => throw new CliException($"Trạng thái \"{status}\" không hợp lệ: chọn open, overdue hoặc done."),
         };
         if (args.Flag("json"))

@@ -27,14 +27,7 @@ public static class BotServices
         services.TryAddSingleton<IConfiguration>(configuration);
         services.TryAddSingleton<TimeProvider>(_ => StartedClock.From(configuration["Clock:Now"]));
 
-        // The store: one file per process (Storage:Path), closed with the host.
-        services.TryAddSingleton(_ => StoreOptions.From(configuration));
-        services.TryAddSingleton(sp => BotStore.Open(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Assignments);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Directory);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Conversation);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Preferences);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Outbox);
+        AddStore(services, configuration);
 
         // The district: its units, its calendar and office hours, the reminder policy; the readers of time and directives.
         services.TryAddSingleton(_ => UnitsFile.Load(ConfigFiles.Find(configuration["Directory:Units"] ?? ConfigFiles.Units)));
@@ -67,6 +60,28 @@ public static class BotServices
         services.TryAddSingleton<IConversation>(sp => sp.GetRequiredService<ConversationRouter>());
         services.TryAddSingleton<ReminderMessages>();
         return services;
+    }
+
+    /// <summary>The provider <c>Storage:Provider</c> names when none is configured.</summary>
+    public const string LiteDb = "LiteDb";
+
+    /// <summary>
+    /// The one place the store is chosen (<c>Storage:Provider</c>): <see cref="LiteDb"/>, one embedded file per
+    /// process (Storage:Path), closed with the host. Another provider (PostgreSQL) registers its own
+    /// implementations of the same five interfaces here; nothing above them changes.
+    /// </summary>
+    private static void AddStore(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"] is { Length: > 0 } p ? p : LiteDb;
+        if (!string.Equals(provider, LiteDb, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider \"{provider}\" is not supported; use \"{LiteDb}\".");
+        services.TryAddSingleton(_ => StoreOptions.From(configuration));
+        services.TryAddSingleton(sp => BotStore.Open(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Assignments);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Directory);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Conversation);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Preferences);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Outbox);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>
