@@ -5,7 +5,6 @@ using System.Text.Json;
 using Bot.Storage;
 using Bot.Testing;
 using Bot.Testing.Telegram;
-using Bot.Tests.Scheduling;
 
 namespace Bot.Tests.Hosting;
 
@@ -14,7 +13,6 @@ namespace Bot.Tests.Hosting;
 /// environment: they start side by side (serve on Urls, the worker on a port of its own), the worker
 /// sends a reminder through the fake Bot API, and its "✅ Đã xong" button, tapped, is taken by serve.
 /// </summary>
-[Collection(ReminderHosts.Name)]
 public sealed class SideBySideTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "side-by-side-" + Guid.NewGuid().ToString("N"));
