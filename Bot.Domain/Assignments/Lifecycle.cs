@@ -1,5 +1,5 @@
 using Bot.Domain.Organization;
-using Bot.Domain.Time;
+using Bot.Domain.Words;
 
 namespace Bot.Domain.Assignments;
 
@@ -37,15 +37,14 @@ public static class Lifecycle
         if (assignment.IsDone)
         {
             var c = assignment.Completion!;
-            return new ChangeResult(ChangeOutcome.AlreadyDone, assignment,
-                $"Nhiệm vụ này đã được {c.ByName} xác nhận hoàn thành lúc {Show(c.At)}.");
+            return new ChangeResult(ChangeOutcome.AlreadyDone, assignment, Phrases.AlreadyDone(c.ByName, c.At));
         }
         var after = assignment with
         {
             Status = AssignmentStatus.Done,
             Completion = new Completion(by.Phone, by.Name, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim()),
         };
-        return new ChangeResult(ChangeOutcome.Changed, after, "Đã ghi nhận hoàn thành. Cảm ơn anh/chị.",
+        return new ChangeResult(ChangeOutcome.Changed, after, Phrases.ConfirmedToast,
             new AuditEntry(now, by.Phone, "confirm", assignment.Id, assignment.DirectiveId, note?.Trim() ?? ""));
     }
 
@@ -54,9 +53,9 @@ public static class Lifecycle
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(by);
         if (!Access.MayChange(by, assignment.UnitCode)) return NotAllowed(assignment);
-        if (!assignment.IsDone) return new ChangeResult(ChangeOutcome.NotDone, assignment, "Nhiệm vụ này chưa được xác nhận hoàn thành.");
+        if (!assignment.IsDone) return new ChangeResult(ChangeOutcome.NotDone, assignment, Phrases.NotDoneYet);
         var after = assignment with { Status = AssignmentStatus.Reopened };
-        return new ChangeResult(ChangeOutcome.Changed, after, "Đã mở lại nhiệm vụ.",
+        return new ChangeResult(ChangeOutcome.Changed, after, Phrases.Reopened,
             new AuditEntry(now, by.Phone, "reopen", assignment.Id, assignment.DirectiveId, reason));
     }
 
@@ -65,22 +64,18 @@ public static class Lifecycle
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(approvedBy);
         if (!Access.MayApproveExtension(approvedBy))
-            return new ChangeResult(ChangeOutcome.NotAllowed, assignment, "Chỉ quản trị viên mới được duyệt gia hạn.");
+            return new ChangeResult(ChangeOutcome.NotAllowed, assignment, Phrases.ExtensionsByAdmins);
         if (string.IsNullOrWhiteSpace(reason))
-            return new ChangeResult(ChangeOutcome.Invalid, assignment, "Xin cho biết lý do gia hạn.");
+            return new ChangeResult(ChangeOutcome.Invalid, assignment, Phrases.ExtensionNeedsReason);
         if (newDueBefore <= now || (assignment.DueBefore is { } due && newDueBefore <= due))
-            return new ChangeResult(ChangeOutcome.Invalid, assignment, "Hạn mới phải sau hạn hiện tại và sau thời điểm này.");
+            return new ChangeResult(ChangeOutcome.Invalid, assignment, Phrases.ExtensionMustBeLater);
         var extension = new Extension(assignment.DueBefore, newDueBefore, reason.Trim(), approvedBy.Phone, now);
         var after = assignment with { DueBefore = newDueBefore, Extensions = [.. assignment.Extensions, extension] };
-        return new ChangeResult(ChangeOutcome.Changed, after, $"Đã gia hạn đến trước {Show(newDueBefore)}.",
+        return new ChangeResult(ChangeOutcome.Changed, after, Phrases.Extended(newDueBefore),
             new AuditEntry(now, approvedBy.Phone, "extend", assignment.Id, assignment.DirectiveId,
                 $"{(assignment.DueBefore is { } d ? d.ToString("O") : "-")} → {newDueBefore:O}: {reason.Trim()}"));
     }
 
     private static ChangeResult NotAllowed(Assignment assignment) =>
-        new(ChangeOutcome.NotAllowed, assignment, "Anh/chị không có quyền thay đổi nhiệm vụ của đơn vị khác.");
-
-    /// <summary>An instant as people in Vietnam read it: "16:00 ngày 23/10/2023".</summary>
-    public static string Show(DateTimeOffset instant) =>
-        VietnamTime.ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        new(ChangeOutcome.NotAllowed, assignment, Phrases.OtherUnitsWork);
 }

@@ -13,11 +13,15 @@ public sealed class WorkCalendar : IWorkCalendar
     private readonly HolidayPlan plan;
     private readonly ConcurrentDictionary<int, YearDays> years = new();
 
-    public WorkCalendar(HolidayPlan plan)
+    public WorkCalendar(HolidayPlan plan, WorkingHours? hours = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         this.plan = plan;
+        Hours = hours ?? WorkingHours.Office;
+        if (Hours.Starts >= Hours.Ends) throw new ArgumentException("A working day must start before it ends.", nameof(hours));
     }
+
+    public WorkingHours Hours { get; }
 
     public bool IsWorkingDay(DateOnly day) =>
         WorkedWeekendOn(day) is not null || (!VietnamHolidays.IsWeekend(day) && HolidayOn(day) is null);

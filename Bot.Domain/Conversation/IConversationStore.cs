@@ -10,26 +10,14 @@ namespace Bot.Domain.Conversation;
 /// <param name="AssignmentIds">The tasks in the order shown; number n is AssignmentIds[n-1].</param>
 public sealed record TaskList(string Id, string Chat, string Title, IReadOnlyList<string> AssignmentIds, DateTimeOffset At);
 
-/// <summary>What an official asked of the reminders: daily digest, muted tasks, snoozes.</summary>
-public sealed record OfficialPreferences(string Phone)
-{
-    public bool Digest { get; init; }
-
-    public bool MutedAll { get; init; }
-
-    public IReadOnlySet<string> MutedAssignments { get; init; } = new HashSet<string>();
-
-    /// <summary>Per assignment: no reminder before this instant.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> Snoozed { get; init; } = new Dictionary<string, DateTimeOffset>();
-
-    /// <summary>The channel refused to deliver (blocked the bot): the office is told in its digest.</summary>
-    public DateTimeOffset? UnreachableSince { get; init; }
-}
-
-/// <summary>The conversation's own memory, kept beside the assignments (LiteDB now).</summary>
+/// <summary>The conversation's own memory, kept beside the assignments (LiteDB now): shown lists, focus, invites, the button key.</summary>
 public interface IConversationStore
 {
-    void SaveList(TaskList list);
+    /// <summary>
+    /// Keeps a shown list; it becomes its chat's last. May be written behind; <paramref name="writeNow"/> when
+    /// another process on the store may be asked about it (a reminder's list, tapped in `serve`).
+    /// </summary>
+    void SaveList(TaskList list, bool writeNow = false);
 
     TaskList? GetList(string id);
 
@@ -47,9 +35,6 @@ public interface IConversationStore
     /// <summary>The phone an invite code was made for, once; null when unknown, used or expired.</summary>
     string? RedeemInvite(string code, DateTimeOffset now);
 
-    OfficialPreferences Preferences(string phone);
-
-    void SavePreferences(OfficialPreferences preferences);
-
-    IReadOnlyList<OfficialPreferences> AllPreferences();
+    /// <summary>The key that signs buttons: made once, kept with the memory, the same for every process on this store.</summary>
+    byte[] ButtonKey();
 }

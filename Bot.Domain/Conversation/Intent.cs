@@ -1,6 +1,6 @@
 namespace Bot.Domain.Conversation;
 
-/// <summary>What a person wants, read from their message.</summary>
+/// <summary>What a person wants, read from what they typed, tapped, shared or sent (<see cref="TurnReader"/>).</summary>
 public abstract record Intent;
 
 /// <summary>"/start", or "/start CODE" from an invite link.</summary>
@@ -25,7 +25,8 @@ public sealed record TaskDetailIntent(int Number) : Intent;
 /// <summary>"xong việc 3", "đã hoàn thành"; no number means the task just shown.</summary>
 public sealed record DoneIntent(int? Number) : Intent;
 
-public sealed record UndoIntent : Intent;
+/// <summary>"hoàn tác": the latest own confirmation in the last list; a button names its task.</summary>
+public sealed record UndoIntent(int? Number = null) : Intent;
 
 /// <summary>"công văn 1259", "chỉ thị 4/CT-UBND".</summary>
 public sealed record DirectiveIntent(string Number) : Intent;
@@ -39,10 +40,19 @@ public sealed record DigestIntent(bool On) : Intent;
 /// <summary>"tắt nhắc [việc 3]" / "bật nhắc [việc 3]".</summary>
 public sealed record RemindersIntent(bool On, int? Number) : Intent;
 
-/// <summary>"nhắc lại sau", "nhắc lại thứ hai": the day is read by the time recognizer.</summary>
-public sealed record SnoozeIntent(int? Number) : Intent;
+/// <summary>"nhắc lại sau", "nhắc lại thứ hai": the day, when one is named, is read by the time recognizer.</summary>
+public sealed record SnoozeIntent(int? Number, DateTimeOffset? Day = null) : Intent;
 
-/// <summary>"xem thêm": the next page of the last list.</summary>
-public sealed record MoreIntent : Intent;
+/// <summary>"xem thêm": the next page of the last list; a button names the page (0-based).</summary>
+public sealed record MoreIntent(int? Page = null) : Intent;
+
+/// <summary>"tuần này", "trước 30/11", "việc tuần sau": open work due before then (read by the time recognizer).</summary>
+public sealed record DueByIntent(DateTimeOffset Until) : Intent;
+
+/// <summary>The person shared a phone contact.</summary>
+public sealed record ContactIntent(SharedContact Contact) : Intent;
+
+/// <summary>The person sent a file.</summary>
+public sealed record DocumentIntent(InboundDocument Document) : Intent;
 
 public sealed record UnknownIntent : Intent;

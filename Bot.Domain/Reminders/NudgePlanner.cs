@@ -6,7 +6,7 @@ namespace Bot.Domain.Reminders;
 
 /// <summary>
 /// Pure: (open assignments, policy, work calendar, what was already sent, now) → the nudges due now.
-/// Every reminder is planned for the start of a working day; a pass outside working hours plans
+/// Every reminder is planned for the start of a working day (the calendar's hours); a pass outside working hours plans
 /// nothing, so what fell in the night waits for the next working morning. When several reminders of
 /// one assignment are due at once (the bot was off), only the latest goes out; the others are
 /// passed over for good.
@@ -22,7 +22,7 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(alreadyHandled);
         ArgumentNullException.ThrowIfNull(sentToday);
-        if (!InWorkingHours(now)) return new NudgePlan([], []);
+        if (!calendar.InWorkingHours(now)) return new NudgePlan([], []);
 
         // A long list is cut into runs, one per core. Open work comes in deadline order, so each run
         // keeps its own deadlines' tables in its core's cache. Runs are merged in order: the plan is
@@ -78,24 +78,6 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         return picks;
     }
 
-    /// <summary>True on a working day between the policy's start and end of work (Vietnam time).</summary>
-    public bool InWorkingHours(DateTimeOffset now)
-    {
-        var local = VietnamTime.ToLocal(now);
-        var time = TimeOnly.FromDateTime(local);
-        return calendar.IsWorkingDay(DateOnly.FromDateTime(local)) && time >= policy.WorkStarts && time < policy.WorkEnds;
-    }
-
-    /// <summary>The next moment a pass can send anything: now if in working hours, else the next working morning.</summary>
-    public DateTimeOffset NextWorkingMoment(DateTimeOffset now)
-    {
-        if (InWorkingHours(now)) return now;
-        var local = VietnamTime.ToLocal(now);
-        var day = DateOnly.FromDateTime(local);
-        if (TimeOnly.FromDateTime(local) >= policy.WorkStarts || !calendar.IsWorkingDay(day)) day = calendar.AddWorkingDays(day, 1);
-        return Morning(day);
-    }
-
     /// <summary>An assignment's whole reminder schedule, each at the start of a working day.</summary>
     public IReadOnlyList<(NudgeKind Kind, int Step, DateTimeOffset At)> Schedule(DateTimeOffset dueBefore)
     {
@@ -104,19 +86,19 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         var lastWorkingDueDay = LastWorkingDayOnOrBefore(dueDay);
         var schedule = new List<(NudgeKind, int, DateTimeOffset)>();
         foreach (var days in policy.WorkingDaysBefore.Distinct().OrderByDescending(d => d))
-            schedule.Add((NudgeKind.Before, days, Morning(SubtractWorkingDays(lastWorkingDueDay, days))));
+            schedule.Add((NudgeKind.Before, days, calendar.Morning(SubtractWorkingDays(lastWorkingDueDay, days))));
         if (policy.OnDueMorning)
-            schedule.Add((NudgeKind.DueToday, 0, Morning(lastWorkingDueDay)));
+            schedule.Add((NudgeKind.DueToday, 0, calendar.Morning(lastWorkingDueDay)));
 
         // After the deadline: the first working morning after it, and each working day after that.
         var firstLate = DateOnly.FromDateTime(VietnamTime.ToLocal(dueBefore));
-        var lateDay = calendar.IsWorkingDay(firstLate) && Morning(firstLate) >= dueBefore ? firstLate : calendar.AddWorkingDays(firstLate, 1);
+        var lateDay = calendar.IsWorkingDay(firstLate) && calendar.Morning(firstLate) >= dueBefore ? firstLate : calendar.AddWorkingDays(firstLate, 1);
         for (var step = 1; step <= policy.WorkingDaysAfter; step++)
         {
-            schedule.Add((NudgeKind.Overdue, step, Morning(lateDay)));
+            schedule.Add((NudgeKind.Overdue, step, calendar.Morning(lateDay)));
             lateDay = calendar.AddWorkingDays(lateDay, 1);
         }
-        if (policy.EscalateAfterwards) schedule.Add((NudgeKind.Escalation, 1, Morning(lateDay)));
+        if (policy.EscalateAfterwards) schedule.Add((NudgeKind.Escalation, 1, calendar.Morning(lateDay)));
         return schedule;
     }
 
@@ -179,8 +161,6 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
 
     private static Nudge Make(NudgeTarget target, string official, (NudgeKind Kind, int Step, DateTimeOffset At) entry) =>
         new(target.AssignmentId, official, entry.Kind, entry.Step, target.DueBefore, entry.At);
-
-    private DateTimeOffset Morning(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(policy.WorkStarts));
 
     private DateOnly LastWorkingDayOnOrBefore(DateOnly day)
     {

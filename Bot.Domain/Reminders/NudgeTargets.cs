@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Bot.Domain.Assignments;
-using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
 
 namespace Bot.Domain.Reminders;
@@ -34,16 +33,16 @@ public static class NudgeTargets
     /// <param name="officials">Every official of the directory.</param>
     /// <param name="units">The district's units (for the district office).</param>
     /// <param name="preferences">Per phone: what each asked of the reminders.</param>
-    /// <param name="channel">The channel the reminders go through ("telegram").</param>
+    /// <param name="channels">The channels the reminders go through ("telegram", later "zalo").</param>
     public static List<NudgeTarget> Build(
         IEnumerable<OpenTask> open, IReadOnlyList<Official> officials, UnitDirectory units,
-        IReadOnlyDictionary<string, OfficialPreferences> preferences, string channel)
+        IReadOnlyDictionary<string, OfficialPreferences> preferences, IReadOnlyCollection<string> channels)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(officials);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(preferences);
-        var reachable = officials.Where(o => Reachable(o, preferences, channel)).ToList();
+        var reachable = officials.Where(o => Reachable(o, preferences, channels)).ToList();
         var byUnit = reachable.GroupBy(o => o.UnitCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(o => o.Phone).ToImmutableArray(), StringComparer.Ordinal);
         var heads = reachable.Where(o => o.Role == Role.UnitHead).GroupBy(o => o.UnitCode, StringComparer.Ordinal)
@@ -71,12 +70,13 @@ public static class NudgeTargets
         return targets;
     }
 
-    /// <summary>Linked on the channel, not muted for everything, and the channel did not refuse them.</summary>
-    public static bool Reachable(Official official, IReadOnlyDictionary<string, OfficialPreferences> preferences, string channel)
+    /// <summary>Linked on one of the channels, not muted for everything, and no channel refused them.</summary>
+    public static bool Reachable(Official official, IReadOnlyDictionary<string, OfficialPreferences> preferences, IReadOnlyCollection<string> channels)
     {
         ArgumentNullException.ThrowIfNull(official);
         ArgumentNullException.ThrowIfNull(preferences);
-        if (!official.ChatAccounts.Any(c => c.Channel == channel)) return false;
+        ArgumentNullException.ThrowIfNull(channels);
+        if (!official.ChatAccounts.Any(c => channels.Contains(c.Channel))) return false;
         return !preferences.TryGetValue(official.Phone, out var p) || (!p.MutedAll && p.UnreachableSince is null);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Domain.Calendar;
 
 namespace Bot.Domain.Reminders;
 
@@ -20,6 +21,9 @@ public sealed record ReminderPolicy
     public TimeOnly WorkStarts { get; init; } = new(7, 30);
 
     public TimeOnly WorkEnds { get; init; } = new(17, 0);
+
+    /// <summary>The office's hours as the file gives them: the composition root hands them to the work calendar.</summary>
+    public WorkingHours Hours => new(WorkStarts, WorkEnds);
 
     public int MaxMessagesPerOfficialPerDay { get; init; } = 3;
 

@@ -6,7 +6,7 @@ namespace Bot.Tests.Calendar;
 
 public class WorkCalendarTests
 {
-    private static readonly string ConfigText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "holidays.json"));
+    private static readonly string ConfigText = Bot.Hosting.ConfigFiles.Read(Bot.Hosting.ConfigFiles.Holidays);
     private static readonly WorkCalendar Configured = new(HolidayPlan.Parse(ConfigText));
     private static readonly WorkCalendar RulesOnly = new(HolidayPlan.Empty);
 

@@ -1,4 +1,4 @@
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;

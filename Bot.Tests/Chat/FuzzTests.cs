@@ -1,7 +1,6 @@
 using System.Text;
 using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
-using Bot.Hosting;
 
 namespace Bot.Tests.Chat;
 
@@ -21,10 +20,9 @@ public class FuzzTests
     {
         using var world = BotWorld.Create();
         using var app = world.Open();
-        var minh = app.Store.Directory.ByPhone("0900000015")!;
-        app.Store.Directory.Upsert([minh with { ChatAccounts = [new ChatAccount("test", "minh")] }]);
+        app.Link("0900000015", new ChatAccount("test", "minh"));
         // A real button, to forge variations of.
-        var list = app.Assistant.Handle(new Inbound("test", "minh", "minh") { Text = "việc của tôi" });
+        var list = app.Handle(new Inbound("test", "minh", "minh") { Text = "việc của tôi" });
         var real = list.Messages[0].Buttons[0][0].Data;
         var before = Fingerprint(app);
 
@@ -37,8 +35,7 @@ public class FuzzTests
                 0 => new Inbound("test", user, user) { Tap = new ButtonTap(ForgedData(random, real), "1", "q" + i) },
                 _ => new Inbound("test", user, user) { Text = Garbled(random) },
             };
-            var reply = app.Assistant.Handle(inbound);
-            Assert.NotNull(reply);
+            var reply = app.Handle(inbound);
             if (inbound.Tap is not null) Assert.Equal("Nút này không còn hiệu lực.", reply.Answer?.Text);
             Assert.All(reply.Messages, m => Assert.InRange(m.Text.Length, 1, 4096));
         }
@@ -90,7 +87,7 @@ public class FuzzTests
         }
     }
 
-    private static string Fingerprint(BotApp app)
+    private static string Fingerprint(TestBot app)
     {
         var text = new StringBuilder();
         foreach (var unit in app.Units.Units)
@@ -101,7 +98,7 @@ public class FuzzTests
             }
         foreach (var o in app.Store.Directory.All().OrderBy(o => o.Phone, StringComparer.Ordinal))
             text.Append(o.Phone).Append(o.Role).Append(string.Join(',', o.ChatAccounts)).Append('\n');
-        foreach (var p in app.Store.Conversation.AllPreferences().OrderBy(p => p.Phone, StringComparer.Ordinal))
+        foreach (var p in app.Preferences.OrderBy(p => p.Phone, StringComparer.Ordinal))
             text.Append(p.Phone).Append(p.Digest).Append(p.MutedAll).Append(string.Join(',', p.MutedAssignments)).Append(string.Join(',', p.Snoozed)).Append('\n');
         return text.ToString();
     }

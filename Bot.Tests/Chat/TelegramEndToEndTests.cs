@@ -1,5 +1,5 @@
-using Bot.Channels.Telegram.FakeApi;
-using Bot.Cli;
+using Bot.Testing.Telegram;
+using Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,13 +21,14 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PerChatBurst = 20 });
-        _host = ServeCommand.BuildTelegramHost(_world.DbPath, new Dictionary<string, string?>
+        _host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
         {
+            ["Storage:Path"] = _world.DbPath,
             ["Telegram:Token"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Clock:Now"] = BotWorld.Today.ToString("O"),
-            ["urls"] = "http://127.0.0.1:0",
+            ["Urls"] = "http://127.0.0.1:0",
         })!;
         await _host.StartAsync();
     }
@@ -94,8 +95,8 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
         _telegram.SendText(Minh, "việc của tôi");
         var store = _host.Services.GetRequiredService<Bot.Storage.BotStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (store.Conversation.Preferences("0900000015").UnreachableSince is null && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.NotNull(store.Conversation.Preferences("0900000015").UnreachableSince);
+        while (store.Preferences.Preferences("0900000015").UnreachableSince is null && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.NotNull(store.Preferences.Preferences("0900000015").UnreachableSince);
     }
 
     private async Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen)

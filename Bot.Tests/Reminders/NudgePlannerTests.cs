@@ -11,7 +11,7 @@ namespace Bot.Tests.Reminders;
 /// </summary>
 public class NudgePlannerTests
 {
-    private static readonly WorkCalendar Calendar = new(HolidayPlan.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "holidays.json"))));
+    private static readonly WorkCalendar Calendar = new(HolidayPlan.Parse(Bot.Hosting.ConfigFiles.Read(Bot.Hosting.ConfigFiles.Holidays)));
     private readonly NudgePlanner _planner = new(ReminderPolicy.Default, Calendar);
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) =>
@@ -74,8 +74,8 @@ public class NudgePlannerTests
         var none = new HandledNudges();
         Assert.Empty(_planner.Plan([task], none, new Dictionary<string, int>(), At(2024, 3, 14, 17, 30)).Bundles);
         Assert.Empty(_planner.Plan([task], none, new Dictionary<string, int>(), At(2024, 3, 16, 9, 0)).Bundles); // Saturday
-        Assert.Equal(At(2024, 3, 18, 7, 30), _planner.NextWorkingMoment(At(2024, 3, 15, 18, 0)));
-        Assert.Equal(At(2024, 2, 15, 7, 30), _planner.NextWorkingMoment(At(2024, 2, 9, 10, 0))); // in Tết
+        Assert.Equal(At(2024, 3, 18, 7, 30), Calendar.NextWorkingMoment(At(2024, 3, 15, 18, 0)));
+        Assert.Equal(At(2024, 2, 15, 7, 30), Calendar.NextWorkingMoment(At(2024, 2, 9, 10, 0))); // in Tết
     }
 
     [Fact]

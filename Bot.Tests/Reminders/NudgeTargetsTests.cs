@@ -36,7 +36,7 @@ public class NudgeTargetsTests
             ["05"] = new("05") { UnreachableSince = Due },
             ["01"] = new("01") { MutedAssignments = new HashSet<string> { "a1" }, Snoozed = new Dictionary<string, DateTimeOffset> { ["a1"] = Due.AddDays(1) } },
         };
-        var targets = NudgeTargets.Build([A("a1"), A("no-deadline", null), A("a2")], officials, Units, prefs, "telegram");
+        var targets = NudgeTargets.Build([A("a1"), A("no-deadline", null), A("a2")], officials, Units, prefs, ["telegram"]);
 
         Assert.Equal(["a1", "a2"], targets.Select(t => t.AssignmentId));
         var t1 = targets[0];

@@ -2,7 +2,9 @@ using System.Globalization;
 using Bot.Channels.Console;
 using Bot.Domain.Organization;
 using Bot.Domain.Time;
+using Bot.Domain.Conversation;
 using Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 
@@ -16,19 +18,20 @@ public static class ChatCommand
     public static async Task<int> RunAsync(CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var config = BotConfiguration.Build();
         var db = args.Option("db");
         var demo = db is null;
-        var clock = Clock(args.Option("today"), config["Clock:Now"], demo);
         var folder = demo ? System.IO.Directory.CreateTempSubdirectory("tro-ly-demo-").FullName : null;
         try
         {
-            using var app = BotApp.Open(config, db ?? Path.Combine(folder!, "demo.db"), clock);
-            if (demo) DemoData.Seed(app);
+            var settings = StoreCli.Settings(args);
+            settings["Storage:Path"] = db ?? Path.Combine(folder!, "demo.db");
+            var clock = Clock(args.Option("today"), BotConfiguration.Build()["Clock:Now"], demo);
+            using var bot = StoreCli.Open(settings, services => services.AddSingleton(clock));
+            if (demo) DemoData.Seed(bot);
             Official speaker;
             try
             {
-                speaker = DemoData.Speaker(app, args.Option("as"));
+                speaker = DemoData.Speaker(bot, args.Option("as"));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -37,13 +40,13 @@ public static class ChatCommand
             var userId = "console-" + speaker.Phone;
             var account = new ChatAccount(ConsoleChat.Channel, userId);
             if (!speaker.ChatAccounts.Contains(account))
-                app.Store.Directory.Upsert([speaker with { ChatAccounts = [.. speaker.ChatAccounts, account] }]);
-            var unit = app.Units.ByCode(speaker.UnitCode)?.Name ?? speaker.UnitCode;
+                bot.GetRequiredService<IDirectoryStore>().Upsert([speaker with { ChatAccounts = [.. speaker.ChatAccounts, account] }]);
+            var unit = bot.GetRequiredService<UnitDirectory>().ByCode(speaker.UnitCode)?.Name ?? speaker.UnitCode;
             var today = VietnamTime.ToLocal(clock.GetUtcNow()).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             Console.WriteLine($"Trợ lý nhiệm vụ{(demo ? " — bản chạy thử" : "")}. Anh/chị đang là {speaker.Name}, {unit} (SĐT {speaker.Phone}). Hôm nay: {today}.");
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            await new ConsoleChat(app.Assistant, Console.In, Console.Out, userId).RunAsync(stop.Token);
+            await new ConsoleChat(bot.GetRequiredService<IConversation>(), Console.In, Console.Out, userId).RunAsync(stop.Token);
             return 0;
         }
         finally

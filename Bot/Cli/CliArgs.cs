@@ -8,6 +8,7 @@ public sealed class CliArgs
     public CliArgs(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        Raw = [.. args];
         var positional = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -25,6 +26,9 @@ public sealed class CliArgs
     }
 
     public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>The words as given, to hand on to another program.</summary>
+    public IReadOnlyList<string> Raw { get; }
 
     public bool Flag(string name) => _options.ContainsKey(name);
 

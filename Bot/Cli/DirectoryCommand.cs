@@ -1,5 +1,7 @@
 using Bot.Domain.Organization;
 using Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bot.Cli;
@@ -27,12 +29,12 @@ public static class DirectoryCommand
     {
         if (!PhoneNumber.TryNormalize(phone, out var normalized)) throw new CliException($"Số điện thoại \"{phone}\" không hợp lệ.");
         var days = args.Option("days") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 7;
-        using var store = StoreCli.OpenStore(args);
-        var official = store.Directory.ByPhone(normalized) ?? throw new CliException($"Không có cán bộ nào có số {normalized} trong danh bạ.");
-        var expires = store.Clock.GetUtcNow().AddDays(days);
-        var code = store.Conversation.CreateInvite(official.Phone, expires);
-        var bot = StoreCli.Configuration()["Telegram:BotUsername"];
-        var link = string.IsNullOrWhiteSpace(bot) ? $"https://t.me/<tên_bot>?start={code}" : $"https://t.me/{bot}?start={code}";
+        using var bot = StoreCli.Open(args);
+        var official = bot.GetRequiredService<IDirectoryStore>().ByPhone(normalized) ?? throw new CliException($"Không có cán bộ nào có số {normalized} trong danh bạ.");
+        var expires = bot.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(days);
+        var code = bot.GetRequiredService<Bot.Domain.Conversation.IConversationStore>().CreateInvite(official.Phone, expires);
+        var name = bot.GetRequiredService<IConfiguration>()["Telegram:BotUsername"];
+        var link = string.IsNullOrWhiteSpace(name) ? $"https://t.me/<tên_bot>?start={code}" : $"https://t.me/{name}?start={code}";
         AnsiConsole.MarkupLine($"Lời mời cho [bold]{Markup.Escape(official.Name)}[/] ({Markup.Escape(official.Phone)}), dùng một lần, hết hạn sau {days} ngày:");
         Console.WriteLine(link);
         Console.WriteLine($"(hoặc gõ trong Telegram: /start {code})");
@@ -41,7 +43,6 @@ public static class DirectoryCommand
 
     private static int Import(CliArgs args, string file)
     {
-        var units = StoreCli.Units(args);
         IReadOnlyList<OfficialRow> rows;
         try
         {
@@ -55,9 +56,9 @@ public static class DirectoryCommand
         {
             throw new CliException($"Không đọc được tệp danh bạ {file}: {e.Message}");
         }
-        var report = DirectoryImport.Check(rows, units);
-        using var store = StoreCli.OpenStore(args);
-        var added = store.Directory.Upsert(report.Accepted);
+        using var bot = StoreCli.Open(args);
+        var report = DirectoryImport.Check(rows, bot.GetRequiredService<UnitDirectory>());
+        var added = bot.GetRequiredService<IDirectoryStore>().Upsert(report.Accepted);
         AnsiConsole.MarkupLine($"Đã nhận [green]{report.Accepted.Count}[/] dòng ({added} người mới, {report.Accepted.Count - added} cập nhật), bỏ qua [red]{report.Rejected.Count}[/] dòng.");
         if (report.Rejected.Count > 0)
         {
@@ -70,9 +71,10 @@ public static class DirectoryCommand
 
     private static int List(CliArgs args)
     {
-        var units = StoreCli.Units(args);
-        using var store = StoreCli.OpenStore(args);
-        var officials = args.Option("unit") is { } name ? store.Directory.OfUnit(StoreCli.Unit(units, name).Code) : store.Directory.All();
+        using var bot = StoreCli.Open(args);
+        var units = bot.GetRequiredService<UnitDirectory>();
+        var directory = bot.GetRequiredService<IDirectoryStore>();
+        var officials = args.Option("unit") is { } name ? directory.OfUnit(StoreCli.Unit(units, name).Code) : directory.All();
         var table = new Table().AddColumn("Đơn vị").AddColumn("Họ tên").AddColumn("Vai trò").AddColumn("Điện thoại").AddColumn("Tài khoản chat");
         foreach (var o in officials.OrderBy(o => o.UnitCode, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal))
         {

@@ -1,6 +1,8 @@
 using Bot.Domain.Assignments;
+using Bot.Domain.Words;
 using Bot.Domain.Organization;
 using Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bot.Cli;
@@ -27,11 +29,12 @@ public static class ImportCommand
         ArgumentNullException.ThrowIfNull(args);
         var files = args.PositionalWithFlags("publish");
         if (files.Count == 0) throw new CliException("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: hãy cho biết tệp cần nhập.");
-        using var app = StoreCli.OpenApp(args);
+        using var bot = StoreCli.Open(args);
+        var units = bot.GetRequiredService<UnitDirectory>();
         var related = (args.Option("related") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => StoreCli.Unit(app.Units, name)).ToList();
-        var importer = app.Importer;
-        var source = Source ?? new Bot.Storage.DirectiveFiles(app.Directives.Read);
+            .Select(name => StoreCli.Unit(units, name)).ToList();
+        var importer = bot.GetRequiredService<DirectiveImporter>();
+        var source = Source ?? new Bot.Storage.DirectiveFiles(bot.GetRequiredService<IDirectiveSource>().Read);
         var publish = args.Flag("publish");
         var failed = 0;
         void ImportOne(string file)
@@ -83,13 +86,11 @@ public static class ImportCommand
             var table = new Table().AddColumn("Mục").AddColumn("Nhiệm vụ").AddColumn("Chủ trì").AddColumn("Hạn").AddColumn("Lặp lại");
             foreach (var t in d.Tasks.Select(t => t.Task))
             {
-                table.AddRow(Markup.Escape(t.Ref), Markup.Escape(Shorten(t.Text, 70)), Markup.Escape(string.Join("; ", t.Lead)),
-                    t.DueBefore is { } due ? Lifecycle.Show(due) : Markup.Escape(t.DeadlineText ?? ""), Markup.Escape(t.Recurrence ?? ""));
+                table.AddRow(Markup.Escape(t.Ref), Markup.Escape(Wording.Summary(t.Text, 70)), Markup.Escape(string.Join("; ", t.Lead)),
+                    t.DueBefore is { } due ? Wording.DueInFull(due) : Markup.Escape(t.DeadlineText ?? ""), Markup.Escape(t.Recurrence ?? ""));
             }
             AnsiConsole.Write(table);
         }
         foreach (var problem in result.Problems) AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(problem)}[/]");
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -42,14 +42,8 @@ public static class ParseCommand
         return 0;
     }
 
-    /// <summary>The reader with the time recognizer.</summary>
-    /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays).</summary>
-    public static DirectiveReader Reader()
-    {
-        var calendar = new Bot.Domain.Calendar.WorkCalendar(Bot.Domain.Calendar.HolidayPlan.Parse(
-            File.ReadAllText(Bot.Hosting.BotConfiguration.FindFile("config/holidays.json"))));
-        return new DirectiveReader(new TimeRecognizer(calendar).Recognize);
-    }
+    /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays), from the composition root.</summary>
+    public static DirectiveReader Reader() => Bot.Hosting.BotServices.Reader();
 
     public static string ToJson(Directive directive)
     {
@@ -81,7 +75,7 @@ public static class ParseCommand
             .AddColumn("Mục").AddColumn("Loại").AddColumn("Chủ trì").AddColumn("Phối hợp").AddColumn("Thời hạn").AddColumn("Lặp lại").AddColumn("Nội dung");
         foreach (var t in d.Tasks)
         {
-            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n({Due(at)})" : t.DeadlineText ?? "";
+            var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n({Bot.Domain.Words.Wording.DueInFull(at)})" : t.DeadlineText ?? "";
             table.AddRow(
                 Markup.Escape(t.Ref),
                 t.Kind == TaskKind.Request ? "đề nghị" : "nhiệm vụ",
@@ -89,25 +83,10 @@ public static class ParseCommand
                 Markup.Escape(string.Join("\n", t.Support)),
                 Markup.Escape(due),
                 Markup.Escape(t.Recurrence ?? ""),
-                Markup.Escape(Short(t.Text, 90)));
+                Markup.Escape(Bot.Domain.Words.Wording.Summary(t.Text, 90)));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{d.Tasks.Count} nhiệm vụ.");
-    }
-
-    /// <summary>An exclusive instant as people say it: midnight is the end of the day before.</summary>
-    private static string Due(DateTimeOffset dueBefore)
-    {
-        var local = dueBefore.ToOffset(VietnamTime.Offset);
-        return local.TimeOfDay == TimeSpan.Zero
-            ? "hết ngày " + local.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
-            : "trước " + local.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
-    }
-
-    private static string Short(string text, int max)
-    {
-        var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
     }
 
     /// <summary>The JSON contract of docs/directive-json.md.</summary>

@@ -1,57 +1,44 @@
 using Bot.Domain.Organization;
 using Bot.Hosting;
 using Bot.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 
-/// <summary>What the store verbs share: configuration, the store file (`--db PATH`), the units file (`--units PATH`).</summary>
+/// <summary>What the verbs share: the bot's parts from the composition root, with `--db PATH` and `--units PATH` over the configuration.</summary>
 internal static class StoreCli
 {
-    public static IConfiguration Configuration() => BotConfiguration.Build();
-
-    public static BotStore OpenStore(CliArgs args)
+    /// <summary>A verb's options as settings: `--db` is Storage:Path, `--units` Directory:Units.</summary>
+    public static Dictionary<string, string?> Settings(CliArgs args)
     {
-        var options = StoreOptions.From(Configuration(), args.Option("db"));
-        try
-        {
-            return BotStore.Open(options, TimeProvider.System);
-        }
-        catch (LiteDB.LiteException e)
-        {
-            throw new CliException($"Không mở được tệp dữ liệu {options.Path}: {e.Message}");
-        }
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (args.Option("db") is { } db) settings["Storage:Path"] = db;
+        if (args.Option("units") is { } units) settings["Directory:Units"] = units;
+        return settings;
     }
 
-    public static UnitDirectory Units(CliArgs args)
-    {
-        var path = BotConfiguration.FindFile(args.Option("units") ?? Configuration()["Directory:Units"] ?? UnitsFile.DefaultPath);
-        try
-        {
-            return UnitsFile.Load(path);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
-        {
-            throw new CliException($"Không đọc được danh mục đơn vị {path}: {e.Message}");
-        }
-    }
+    /// <summary>The bot's parts with its store open and its units read, or a Vietnamese message of what went wrong.</summary>
+    public static ServiceProvider Open(CliArgs args, Action<IServiceCollection>? also = null) => Open(Settings(args), also);
 
-    /// <summary>The whole bot (store, units, reader) for verbs that read directives.</summary>
-    public static BotApp OpenApp(CliArgs args)
+    /// <inheritdoc cref="Open(CliArgs, Action{IServiceCollection}?)"/>
+    public static ServiceProvider Open(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? also = null)
     {
-        var builder = new ConfigurationBuilder().AddConfiguration(Configuration());
-        if (args.Option("units") is { } units) builder.AddInMemoryCollection(new Dictionary<string, string?> { ["Directory:Units"] = units });
-        var configuration = builder.Build();
+        var configuration = BotConfiguration.Build(settings);
+        var bot = BotServices.Build(configuration, also);
         try
         {
-            return BotApp.Open(configuration, args.Option("db"), TimeProvider.System);
+            bot.GetRequiredService<UnitDirectory>();
+            bot.GetRequiredService<Bot.Domain.Assignments.IAssignmentStore>(); // opens the store
+            return bot;
         }
-        catch (LiteDB.LiteException e)
+        catch (Exception e) when (e is LiteDB.LiteException or IOException)
         {
-            throw new CliException($"Không mở được tệp dữ liệu: {e.Message}");
+            bot.Dispose();
+            throw new CliException(e is StoreInUseException ? e.Message : $"Không mở được tệp dữ liệu {StoreOptions.From(configuration).Path}: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
+            bot.Dispose();
             throw new CliException($"Không đọc được cấu hình: {e.Message}");
         }
     }

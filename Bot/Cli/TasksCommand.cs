@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Bot.Domain.Assignments;
+using Bot.Domain.Words;
 using Bot.Domain.Time;
+using Bot.Domain.Organization;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bot.Cli;
@@ -14,20 +17,20 @@ public static class TasksCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var name = args.Option("unit") ?? throw new CliException("Bot tasks --unit TÊN [--status open|overdue|done] [--due-within NGÀY] [--json]: hãy cho biết đơn vị.");
-        var units = StoreCli.Units(args);
-        var unit = StoreCli.Unit(units, name);
         int? days = null;
         if (args.Option("due-within") is { } text)
             days = int.TryParse(text, out var n) && n >= 0 ? n : throw new CliException($"Số ngày \"{text}\" không hợp lệ.");
-        using var store = StoreCli.OpenStore(args);
-        var now = store.Clock.GetUtcNow();
+        using var bot = StoreCli.Open(args);
+        var unit = StoreCli.Unit(bot.GetRequiredService<UnitDirectory>(), name);
+        var assignments = bot.GetRequiredService<IAssignmentStore>();
+        var now = bot.GetRequiredService<TimeProvider>().GetUtcNow();
         var status = args.Option("status") ?? "open";
         IReadOnlyList<Assignment> list = status switch
         {
-            "open" when days is { } d => store.Assignments.DueWithin(d, unit.Code),
-            "open" => store.Assignments.OpenOfUnit(unit.Code),
-            "overdue" => store.Assignments.Overdue(unit.Code),
-            "done" => store.Assignments.DoneOfUnit(unit.Code),
+            "open" when days is { } d => assignments.DueWithin(d, unit.Code),
+            "open" => assignments.OpenOfUnit(unit.Code),
+            "overdue" => assignments.Overdue(unit.Code),
+            "done" => assignments.DoneOfUnit(unit.Code),
             _ => throw new CliException($"Trạng thái \"{status}\" không hợp lệ: chọn open, overdue hoặc done."),
         };
         if (args.Flag("json"))
@@ -54,8 +57,8 @@ public static class TasksCommand
         {
             var state = a.IsDone ? $"[green]Đã xong[/] ({Markup.Escape(a.Completion!.ByName)})" : a.IsOverdue(now) ? "[red]Quá hạn[/]" : "Đang làm";
             table.AddRow(Markup.Escape(a.DirectiveNumber ?? ""), Markup.Escape(a.TaskRef),
-                Markup.Escape(a.TaskText.Length > 80 ? a.TaskText[..79] + "…" : a.TaskText),
-                a.DueBefore is { } due ? Lifecycle.Show(due) : "", state);
+                Markup.Escape(Wording.Summary(a.TaskText, 80)),
+                a.DueBefore is { } due ? Wording.DueInFull(due) : "", state);
         }
         AnsiConsole.Write(table);
         return Task.FromResult(0);

@@ -33,14 +33,15 @@ public static class TimeCommand
         phrases.AddRange(args.Positional.Where(p => p.Trim().Length > 0));
         if (phrases.Count == 0) throw new CliException("Hãy nhập một cụm từ chỉ thời gian, hoặc --batch TỆP.");
 
-        foreach (var line in Lines(phrases, reference)) Console.WriteLine(line);
+        foreach (var line in Lines(phrases, reference, Bot.Hosting.BotServices.Recognizer())) Console.WriteLine(line);
         return 0;
     }
 
     /// <summary>One JSON line per time found in each phrase, or one error line for a phrase with none.</summary>
-    internal static IEnumerable<string> Lines(IEnumerable<string> phrases, DateTime reference)
+    /// <param name="recognizer">The bot's own (with its work calendar); weekdays only when none is given.</param>
+    internal static IEnumerable<string> Lines(IEnumerable<string> phrases, DateTime reference, TimeRecognizer? recognizer = null)
     {
-        var recognizer = new TimeRecognizer();
+        recognizer ??= new TimeRecognizer();
         foreach (var phrase in phrases)
         {
             var mentions = recognizer.Recognize(phrase, reference);

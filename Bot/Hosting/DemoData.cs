@@ -1,5 +1,7 @@
+using Bot.Domain.Assignments;
 using Bot.Domain.Organization;
 using Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Hosting;
 
@@ -12,30 +14,34 @@ public static class DemoData
     /// <summary>The demo's day: the sample directives' deadlines are still ahead.</summary>
     public static readonly DateTimeOffset Today = new(2023, 10, 20, 8, 0, 0, TimeSpan.FromHours(7));
 
-    public static void Seed(BotApp app)
+    public static void Seed(IServiceProvider bot)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var rows = DirectoryFile.Read(BotConfiguration.FindFile("config/directory.sample.csv"));
-        var report = DirectoryImport.Check(rows, app.Units);
-        app.Store.Directory.Upsert(report.Accepted);
-        var samples = BotConfiguration.FindFile("samples");
-        foreach (var file in System.IO.Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal))
-            app.Importer.Import(app.Directives.Read(file), publish: true, relatedUnits: [], byPhone: "demo");
+        ArgumentNullException.ThrowIfNull(bot);
+        var units = bot.GetRequiredService<UnitDirectory>();
+        var report = DirectoryImport.Check(DirectoryFile.Read(ConfigFiles.Find(ConfigFiles.SampleDirectory)), units);
+        bot.GetRequiredService<IDirectoryStore>().Upsert(report.Accepted);
+        var importer = bot.GetRequiredService<DirectiveImporter>();
+        var directives = bot.GetRequiredService<IDirectiveSource>();
+        foreach (var file in Directory.GetFiles(ConfigFiles.Find(ConfigFiles.Samples), "*.txt").Order(StringComparer.Ordinal))
+            importer.Import(directives.Read(file), publish: true, relatedUnits: [], byPhone: "demo");
     }
 
     /// <summary>Who the demo talks as: the given phone, else the first commune official with work to do.</summary>
-    public static Official Speaker(BotApp app, string? phone)
+    public static Official Speaker(IServiceProvider bot, string? phone)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(bot);
+        var directory = bot.GetRequiredService<IDirectoryStore>();
         if (phone is not null)
         {
-            return PhoneNumber.TryNormalize(phone, out var normalized) && app.Store.Directory.ByPhone(normalized) is { } chosen
+            return PhoneNumber.TryNormalize(phone, out var normalized) && directory.ByPhone(normalized) is { } chosen
                 ? chosen
                 : throw new ArgumentException($"Không có cán bộ nào có số điện thoại {phone} trong danh bạ.");
         }
-        return app.Store.Directory.All()
-            .Where(o => app.Units.ByCode(o.UnitCode)?.Kind is UnitKind.Commune or UnitKind.Town)
+        var units = bot.GetRequiredService<UnitDirectory>();
+        var assignments = bot.GetRequiredService<IAssignmentStore>();
+        return directory.All()
+            .Where(o => units.ByCode(o.UnitCode)?.Kind is UnitKind.Commune or UnitKind.Town)
             .OrderBy(o => o.Phone, StringComparer.Ordinal)
-            .First(o => app.Store.Assignments.OpenOfUnit(o.UnitCode).Count > 0);
+            .First(o => assignments.OpenOfUnit(o.UnitCode).Count > 0);
     }
 }

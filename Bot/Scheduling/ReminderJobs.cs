@@ -1,3 +1,4 @@
+using Bot.Domain.Calendar;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace Bot.Scheduling;
 /// the job runs, so a job re-enqueued after a restart does the same as the lost one would have.
 /// </summary>
 public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.Domain.Reminders.INudgeOutbox outbox,
-    Bot.Domain.Reminders.NudgePlanner planner, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
+    IWorkCalendar calendar, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
 {
     public const string PlanJobId = "reminders-plan";
     public const string DigestJobId = "reminders-digest";
@@ -58,7 +59,7 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     private void EnqueueDelivery(string id)
     {
         var now = clock.GetUtcNow();
-        var wait = planner.NextWorkingMoment(now) - now;
+        var wait = calendar.NextWorkingMoment(now) - now;
         if (wait <= TimeSpan.Zero) jobs.Enqueue<ReminderJobs>(j => j.Deliver(id, CancellationToken.None));
         else jobs.Schedule<ReminderJobs>(j => j.Deliver(id, CancellationToken.None), wait);
     }

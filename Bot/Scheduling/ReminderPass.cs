@@ -1,7 +1,6 @@
 using Bot.Channels;
 using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
-using Bot.Domain.Conversation;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -15,13 +14,13 @@ namespace Bot.Scheduling;
 public sealed class ReminderPass(
     IAssignmentStore assignments,
     IDirectoryStore directory,
-    IConversationStore memory,
+    IPreferenceStore preferenceStore,
     UnitDirectory units,
     INudgeOutbox outbox,
     NudgePlanner planner,
     ReminderPolicy policy,
     IWorkCalendar calendar,
-    IChannel channel,
+    ChannelSet channels,
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
@@ -48,10 +47,10 @@ public sealed class ReminderPass(
     {
         lock (_gate)
         {
-            if (!planner.InWorkingHours(now)) return null;
+            if (!calendar.InWorkingHours(now)) return null;
             var (from, to) = NudgeTargets.Window(policy, now);
             var preferences = Preferences();
-            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channel.Name);
+            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channels.Names);
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
             if (_handled is null || _handledDay != today)
             {
@@ -77,17 +76,17 @@ public sealed class ReminderPass(
         var local = VietnamTime.ToLocal(now);
         var day = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= policy.WorkEnds) return [];
+        if (!calendar.IsWorkingDay(day) || time < policy.DigestAt || time >= calendar.Hours.Ends) return [];
         var preferences = Preferences();
         var ids = new List<string>();
         foreach (var p in preferences.Values.Where(p => p.Digest))
         {
-            if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channel.Name)) continue;
+            if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channels.Names)) continue;
             if (outbox.RecordDigest(official.Phone, day, now) is { } id) ids.Add(id);
         }
         return ids;
     }
 
     private Dictionary<string, OfficialPreferences> Preferences() =>
-        memory.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
+        preferenceStore.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
 }

@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Domain.Assignments;
-using Bot.Domain.Calendar;
-using Bot.Domain.Conversation;
-using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
-using Bot.Storage;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
@@ -19,32 +14,17 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Scheduling;
 
 /// <summary>
-/// Wiring of the reminders. The host registers <see cref="BotStore"/>, <see cref="Bot.Channels.IChannel"/>,
-/// <see cref="Assistant"/> and <see cref="TimeProvider"/>; this adds the units, policy, calendar and
-/// planner (unless the host did), the outbox, the pacer, the delivery and Hangfire with its jobs.
+/// Wiring of the reminders, over the bot's parts (<see cref="Bot.Hosting.BotServices.AddBot"/>) and a
+/// <see cref="Bot.Channels.IChannel"/>: the pacer, the delivery, the pass, and Hangfire with its jobs.
 /// </summary>
 public static class ReminderSetup
 {
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        services.AddReminderDelivery(config);
         var scheduling = Bind<SchedulingOptions>(config, SchedulingOptions.Section);
         services.AddSingleton(scheduling);
-        services.AddSingleton(Bind<PacerOptions>(config, PacerOptions.Section));
-        services.AddSingleton(Bind<DeliveryOptions>(config, DeliveryOptions.Section));
-
-        services.TryAddSingleton(_ => ReminderPolicy.Parse(File.ReadAllText(ConfigFile(config["Reminders:Policy"] ?? "config/reminders.json"))));
-        services.TryAddSingleton<IWorkCalendar>(_ => new WorkCalendar(HolidayPlan.Parse(File.ReadAllText(ConfigFile(config["Reminders:Holidays"] ?? "config/holidays.json")))));
-        services.TryAddSingleton(sp => new NudgePlanner(sp.GetRequiredService<ReminderPolicy>(), sp.GetRequiredService<IWorkCalendar>()));
-        services.TryAddSingleton(_ => UnitsFile.Load(config["Directory:Units"]));
-        services.TryAddSingleton<IAssignmentStore>(sp => sp.GetRequiredService<BotStore>().Assignments);
-        services.TryAddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<BotStore>().Directory);
-        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<BotStore>().Conversation);
-        services.AddSingleton<INudgeOutbox>(sp => new LiteNudgeOutbox(sp.GetRequiredService<BotStore>()));
-        services.AddSingleton<SendPacer>();
-        services.AddSingleton<SentMarks>();
-        services.AddSingleton<NudgeDelivery>();
-        services.AddSingleton<ReminderPass>();
         services.AddTransient<ReminderJobs>();
 
         services.AddHangfire(hangfire =>
@@ -58,6 +38,20 @@ public static class ReminderSetup
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1); // retries and delayed jobs come back promptly
         });
         services.AddHostedService<ReminderStartup>();
+        return services;
+    }
+
+    /// <summary>The pass and the delivery without Hangfire: what the jobs call, and what tests drive with a fake clock.</summary>
+    public static IServiceCollection AddReminderDelivery(this IServiceCollection services, IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        services.TryAddSingleton(Bind<PacerOptions>(config, PacerOptions.Section));
+        services.TryAddSingleton(Bind<DeliveryOptions>(config, DeliveryOptions.Section));
+        services.TryAddSingleton<Bot.Channels.ChannelSet>();
+        services.TryAddSingleton<SendPacer>();
+        services.TryAddSingleton<SentMarks>();
+        services.TryAddSingleton<NudgeDelivery>();
+        services.TryAddSingleton<ReminderPass>();
         return services;
     }
 
@@ -81,10 +75,6 @@ public static class ReminderSetup
         logger.LogInformation("Hangfire dashboard at /hangfire (admin only).");
         return app;
     }
-
-    /// <summary>A file under config/: as given (from the working folder), else beside the binary.</summary>
-    internal static string ConfigFile(string path) =>
-        File.Exists(path) || Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
     private static T Bind<T>(IConfiguration config, string section) where T : new()
     {

@@ -12,6 +12,13 @@ namespace Bot.Storage;
 /// Beside it, the chat file (<see cref="ChatPath"/>) keeps what was shown in chats: its writes
 /// behind, several times a second, then never hold up the readers of the assignments.
 /// </summary>
+/// <remarks>
+/// LiteDB's file has no lock of its own between processes, and each process caches pages: two that
+/// open it directly corrupt it. So a store takes a lock file beside it: one process alone by default,
+/// or any number of processes that all open it shared (<see cref="StoreOptions.Shared"/>), which use
+/// LiteDB's shared engine: every operation takes a lock across processes and reads the file afresh.
+/// That is slower per query, and meant for a district's store with a second process beside the bot.
+/// </remarks>
 public sealed class BotStore : IDisposable
 {
     internal const string AssignmentsName = "assignments";
@@ -21,17 +28,22 @@ public sealed class BotStore : IDisposable
 
     private readonly Lock _writeGate = new();
     private readonly LiteDatabase _chats;
+    private readonly FileStream _lock;
 
-    private BotStore(LiteDatabase database, LiteDatabase chats, TimeProvider clock)
+    private BotStore(LiteDatabase database, LiteDatabase chats, FileStream fileLock, bool shared, TimeProvider clock)
     {
         Database = database;
+        Shared = shared;
         Clock = clock;
+        _lock = fileLock;
         EnsureIndexes();
         _chats = chats;
         Upgrade(chats);
         Assignments = new LiteAssignmentStore(this);
         Directory = new LiteDirectoryStore(this);
         Conversation = new LiteConversationStore(this, chats);
+        Preferences = new LitePreferenceStore(this);
+        Outbox = new LiteNudgeOutbox(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -40,7 +52,14 @@ public sealed class BotStore : IDisposable
 
     public Bot.Domain.Conversation.IConversationStore Conversation { get; }
 
+    public Bot.Domain.Reminders.IPreferenceStore Preferences { get; }
+
+    public Bot.Domain.Reminders.INudgeOutbox Outbox { get; }
+
     public TimeProvider Clock { get; }
+
+    /// <summary>Opened beside other processes (<see cref="StoreOptions.Shared"/>).</summary>
+    public bool Shared { get; }
 
     internal LiteDatabase Database { get; }
 
@@ -60,30 +79,47 @@ public sealed class BotStore : IDisposable
         var full = Path.GetFullPath(options.Path);
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) System.IO.Directory.CreateDirectory(folder);
-        var database = OpenFile(full, options.Password);
+        var fileLock = Lock(full, options.Shared);
+        LiteDatabase? database = null;
         try
         {
-            return new BotStore(database, OpenFile(ChatPath(full), options.Password), clock);
+            database = OpenFile(full, options.Password, options.Shared);
+            return new BotStore(database, OpenFile(ChatPath(full), options.Password, options.Shared), fileLock, options.Shared, clock);
         }
         catch
         {
-            database.Dispose();
+            database?.Dispose();
+            fileLock.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The lock file beside the store: exclusive for a process that owns the file, shared among processes that all open it shared.</summary>
+    private static FileStream Lock(string path, bool shared)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, shared ? FileShare.ReadWrite : FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new StoreInUseException(path, e);
         }
     }
 
     /// <summary>The chat file beside the store: data/bot.db → data/bot.chat.db.</summary>
     public static string ChatPath(string path) => Path.ChangeExtension(path, ".chat.db");
 
-    private static LiteDatabase OpenFile(string path, string? password)
+    private static LiteDatabase OpenFile(string path, string? password, bool shared)
     {
         var settings = new LiteDB.Engine.EngineSettings
         {
             Filename = path,
             Password = string.IsNullOrEmpty(password) ? null : password,
         };
+        LiteDB.Engine.ILiteEngine engine = shared ? new SharedEngine(settings) : new LiteDB.Engine.LiteEngine(settings);
         // One caller at a time: see SerializedEngine for the LiteDB race this avoids.
-        return new LiteDatabase(new SerializedEngine(new LiteDB.Engine.LiteEngine(settings)), StoreMapping.CreateMapper());
+        return new LiteDatabase(new SerializedEngine(engine), StoreMapping.CreateMapper());
     }
 
     /// <summary>Runs a change as one transaction: all of it is written, or none.</summary>
@@ -178,5 +214,11 @@ public sealed class BotStore : IDisposable
         ((LiteConversationStore)Conversation).Dispose(); // the lists written behind go to disk first
         _chats.Dispose();
         Database.Dispose();
+        _lock.Dispose();
     }
 }
+
+/// <summary>Another process owns the store's file: say so rather than corrupt it.</summary>
+public sealed class StoreInUseException(string path, Exception inner) : IOException(
+    $"Tệp dữ liệu {path} đang được một tiến trình khác dùng. Để nhiều tiến trình (serve, remind-worker, các lệnh) cùng dùng một tệp, " +
+    "đặt Storage__Shared=true cho tất cả.", inner);

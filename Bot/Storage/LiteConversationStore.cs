@@ -6,7 +6,7 @@ namespace Bot.Storage;
 
 /// <summary>
 /// The conversation's memory: shown lists (for numbers and paging) and the task in focus per chat
-/// in the chat file; invite codes and officials' reminder preferences in the bot's file. Instants
+/// in the chat file; invite codes and the button key in the bot's file. Instants
 /// are stored as UTC, as everywhere in the store.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,9 @@ namespace Bot.Storage;
 /// the readers of the assignments. Each chat's focus and the id of its last list are all in memory,
 /// and the last list itself for <see cref="KeptInMemory"/>, so a question does not wait for a commit
 /// either. A crash loses at most the lists of that last moment; their buttons then answer "Nút này
-/// không còn hiệu lực" and the person asks again. Confirmations and preferences are written at once.
+/// không còn hiệu lực" and the person asks again. Confirmations and preferences are written at once,
+/// and so is a list a reminder shows (<c>writeNow</c>) when the store is shared: another process on it
+/// (`serve` beside `remind-worker`) must find it when one of its buttons is tapped.
 /// </remarks>
 public sealed class LiteConversationStore : IConversationStore, IDisposable
 {
@@ -74,9 +76,7 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
 
     private ILiteCollection<InviteDoc> Invites => _store.Database.GetCollection<InviteDoc>("invites");
 
-    private ILiteCollection<PreferencesDoc> Prefs => _store.Database.GetCollection<PreferencesDoc>("preferences");
-
-    public void SaveList(TaskList list)
+    public void SaveList(TaskList list, bool writeNow = false)
     {
         ArgumentNullException.ThrowIfNull(list);
         var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime };
@@ -86,6 +86,8 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
             _recent[doc.Id] = doc;
             _lastOfChat[doc.Chat] = doc.Id;
         }
+        // Alone on its file, this process answers from memory; beside another (shared), the list must be in the file.
+        if (writeNow && _store.Shared) Flush();
     }
 
     /// <summary>Writes the lists and focus changed since the last flush, in one transaction (one disk sync).</summary>
@@ -214,36 +216,18 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         return invite.Phone;
     });
 
-    public OfficialPreferences Preferences(string phone) =>
-        Prefs.FindById(phone) is { } d ? ToPreferences(d) : new OfficialPreferences(phone);
-
-    public void SavePreferences(OfficialPreferences preferences)
+    /// <summary>Made at the first start and kept in the store's file, so buttons survive restarts and verify in every process on this store.</summary>
+    public byte[] ButtonKey() => _store.Write(() =>
     {
-        ArgumentNullException.ThrowIfNull(preferences);
-        _store.Write(() => Prefs.Upsert(new PreferencesDoc
-        {
-            Id = preferences.Phone,
-            Digest = preferences.Digest,
-            MutedAll = preferences.MutedAll,
-            MutedAssignments = [.. preferences.MutedAssignments],
-            Snoozed = preferences.Snoozed.ToDictionary(s => s.Key, s => s.Value.UtcDateTime, StringComparer.Ordinal),
-            UnreachableSince = preferences.UnreachableSince?.UtcDateTime,
-        }));
-    }
-
-    public IReadOnlyList<OfficialPreferences> AllPreferences() => Prefs.FindAll().Select(ToPreferences).ToList();
+        var settings = _store.Database.GetCollection("settings");
+        if (settings.FindById("button-key") is { } doc) return doc["value"].AsBinary;
+        var key = RandomNumberGenerator.GetBytes(32);
+        settings.Insert(new BsonDocument { ["_id"] = "button-key", ["value"] = key });
+        return key;
+    });
 
     private static TaskList ToList(ListDoc d) =>
         new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)));
-
-    private static OfficialPreferences ToPreferences(PreferencesDoc d) => new(d.Id)
-    {
-        Digest = d.Digest,
-        MutedAll = d.MutedAll,
-        MutedAssignments = new HashSet<string>(d.MutedAssignments, StringComparer.Ordinal),
-        Snoozed = d.Snoozed.ToDictionary(s => s.Key, s => new DateTimeOffset(DateTime.SpecifyKind(s.Value, DateTimeKind.Utc)), StringComparer.Ordinal),
-        UnreachableSince = d.UnreachableSince is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null,
-    };
 
     internal sealed class ListDoc
     {
@@ -266,15 +250,5 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         public string Phone { get; set; } = "";
         public DateTime Expires { get; set; }
         public bool Used { get; set; }
-    }
-
-    internal sealed class PreferencesDoc
-    {
-        public string Id { get; set; } = "";
-        public bool Digest { get; set; }
-        public bool MutedAll { get; set; }
-        public List<string> MutedAssignments { get; set; } = [];
-        public Dictionary<string, DateTime> Snoozed { get; set; } = [];
-        public DateTime? UnreachableSince { get; set; }
     }
 }

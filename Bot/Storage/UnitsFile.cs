@@ -10,8 +10,6 @@ namespace Bot.Storage;
 /// </summary>
 public static class UnitsFile
 {
-    public const string DefaultPath = "config/units.tu-ky.json";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -19,22 +17,15 @@ public static class UnitsFile
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static UnitDirectory Load(string? path = null)
+    /// <summary>Reads the file at <paramref name="file"/> (found by the caller: Hosting.ConfigFiles).</summary>
+    public static UnitDirectory Load(string file)
     {
-        var file = Locate(path ?? DefaultPath);
+        ArgumentNullException.ThrowIfNull(file);
         var data = JsonSerializer.Deserialize<UnitsData>(File.ReadAllText(file), Json)
             ?? throw new InvalidDataException($"Tệp danh mục đơn vị {file} rỗng.");
         var units = data.Units.Select(u => new Unit(u.Code, u.Name, u.Kind, u.Aliases ?? [], u.Parent));
         var groups = data.Groups.Select(g => new UnitGroup(g.Name, g.Aliases ?? [], g.MemberKinds ?? [], g.ChosenAtPublish));
         return new UnitDirectory(units, groups);
-    }
-
-    /// <summary>A relative path is looked for in the working folder, then beside the program.</summary>
-    private static string Locate(string path)
-    {
-        if (Path.IsPathRooted(path) || File.Exists(path)) return path;
-        var beside = Path.Combine(AppContext.BaseDirectory, path);
-        return File.Exists(beside) ? beside : path;
     }
 
     private sealed record UnitsData(List<UnitData> Units, List<GroupData> Groups);

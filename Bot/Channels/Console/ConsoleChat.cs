@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversation;
+using Bot.Domain.Words;
 
 namespace Bot.Channels.Console;
 
@@ -56,7 +57,7 @@ public sealed class ConsoleChat(IConversation conversation, TextReader input, Te
         var id = message.EditMessageId ?? (_nextMessageId++).ToString(CultureInfo.InvariantCulture);
         if (message.EditMessageId is not null) await output.WriteLineAsync("  (cập nhật tin trước)");
         await output.WriteLineAsync(message.Text);
-        if (message.AskContact) await output.WriteLineAsync("  Gõ: sđt 0900000001 để chia sẻ số điện thoại.");
+        if (message.AskContact) await output.WriteLineAsync(Phrases.TypeYourPhone);
         foreach (var row in message.Buttons)
         {
             var labels = new List<string>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversation;
+using Bot.Domain.Words;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -10,22 +11,15 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Sends the conversation's messages through Telegram.Bot. Text goes as HTML-escaped plain text;
-/// 403 becomes <see cref="RecipientUnreachableException"/>, 429 <see cref="ChannelRateLimitedException"/>,
-/// and "message is not modified" is not an error (the person already sees that text).
+/// Sends the conversation's messages through Telegram.Bot, as plain text. Telegram's errors become the
+/// channel's own (<see cref="Failure"/>): 403 and a chat that is gone are unreachable, 429 throttled with
+/// its retry_after, 5xx and network faults transient, other 4xx rejected; "message is not modified" is
+/// not an error (the person already sees that text).
 /// </summary>
 public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChannel> logger) : IChannel
 {
     /// <summary>The commands shown in Telegram's menu, in Vietnamese.</summary>
-    public static readonly BotCommand[] Commands =
-    [
-        new("viec", "Việc của đơn vị tôi còn phải làm"),
-        new("sapden", "Việc sắp đến hạn"),
-        new("quahan", "Việc đã quá hạn"),
-        new("tiendo", "Tiến độ các đơn vị"),
-        new("huongdan", "Cách dùng trợ lý"),
-        new("start", "Bắt đầu, liên kết số điện thoại"),
-    ];
+    public static readonly BotCommand[] Commands = [.. Phrases.Menu.Select(c => new BotCommand(c.Command, c.Description))];
 
     public string Name => TelegramUpdates.Channel;
 
@@ -42,23 +36,37 @@ public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChan
                 return edit;
             }
             ReplyMarkup? markup = message.AskContact
-                ? new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact("📱 Gửi số điện thoại")) { ResizeKeyboard = true, OneTimeKeyboard = true }
+                ? new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact(Phrases.ShareContactButton)) { ResizeKeyboard = true, OneTimeKeyboard = true }
                 : Inline(message);
             var sent = await bot.SendMessage(chatId, message.Text, replyMarkup: markup, cancellationToken: cancellationToken);
             return sent.Id.ToString(CultureInfo.InvariantCulture);
-        }
-        catch (ApiRequestException e) when (e.ErrorCode == 403)
-        {
-            throw new RecipientUnreachableException(message.ChatId, e.Message);
-        }
-        catch (ApiRequestException e) when (e.ErrorCode == 429)
-        {
-            throw new ChannelRateLimitedException(TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1));
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("message is not modified", StringComparison.Ordinal))
         {
             return message.EditMessageId ?? "";
         }
+        catch (Exception e) when (Failure(e, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>A Telegram or network error as the channel's own; null for what is not Telegram's to say (our cancellation, our bugs).</summary>
+    public static ChannelException? Failure(Exception e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e switch
+        {
+            ApiRequestException { ErrorCode: 403 } api => new ChannelException(ChannelFailure.Unreachable, api.Message, inner: api),
+            ApiRequestException { ErrorCode: 400 } api when api.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
+                => new ChannelException(ChannelFailure.Unreachable, api.Message, inner: api),
+            ApiRequestException { ErrorCode: 429 } api => new ChannelException(ChannelFailure.Throttled, api.Message, TimeSpan.FromSeconds(api.Parameters?.RetryAfter ?? 1), api),
+            ApiRequestException { ErrorCode: >= 500 } api => new ChannelException(ChannelFailure.Transient, api.Message, inner: api),
+            ApiRequestException { ErrorCode: >= 400 } api => new ChannelException(ChannelFailure.Rejected, api.Message, inner: api),
+            RequestException or HttpRequestException => new ChannelException(ChannelFailure.Transient, e.Message, inner: e),
+            TaskCanceledException when !cancellationToken.IsCancellationRequested => new ChannelException(ChannelFailure.Transient, "timed out", inner: e),
+            _ => null,
+        };
     }
 
     public async Task AnswerAsync(TapAnswer answer, CancellationToken cancellationToken)

@@ -13,14 +13,16 @@ using Telegram.Bot.Types;
 
 namespace Bot.Channels.Telegram;
 
-/// <summary>Wiring for the Telegram channel: client, handler, polling or webhook.</summary>
+/// <summary>Wiring for the Telegram channel: client, channel, handler; and, when it receives, polling or the webhook.</summary>
 public static class TelegramSetup
 {
     public const string WebhookPath = "/telegram/webhook";
 
-    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, TelegramOptions options)
+    /// <param name="receive">False for a host that only sends (`remind-worker`): no polling, no webhook.</param>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, TelegramOptions options, bool receive)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton<ITelegramBotClient>(_ =>
         {
             var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl;
@@ -30,7 +32,7 @@ public static class TelegramSetup
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<Bot.Channels.IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddSingleton<TelegramUpdateHandler>();
-        if (string.IsNullOrWhiteSpace(options.WebhookUrl)) services.AddHostedService<TelegramPolling>();
+        if (receive && string.IsNullOrWhiteSpace(options.WebhookUrl)) services.AddHostedService<TelegramPolling>();
         return services;
     }
 

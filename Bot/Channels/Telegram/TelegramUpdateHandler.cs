@@ -1,4 +1,7 @@
 using Bot.Domain.Conversation;
+using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
+using Bot.Domain.Words;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 
@@ -9,10 +12,8 @@ namespace Bot.Channels.Telegram;
 /// answered, and nothing a person sends can throw out of here.
 /// </summary>
 public sealed class TelegramUpdateHandler(
-    IConversation conversation, TelegramChannel channel, Bot.Storage.BotStore store, TimeProvider clock, ILogger<TelegramUpdateHandler> logger)
+    IConversation conversation, TelegramChannel channel, Reachability reachability, TimeProvider clock, ILogger<TelegramUpdateHandler> logger)
 {
-    private const string SorryText = "Xin lỗi, trợ lý đang gặp sự cố. Anh/chị vui lòng thử lại sau ít phút.";
-
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -26,7 +27,7 @@ public sealed class TelegramUpdateHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Update {UpdateId} from {User} failed", update.Id, inbound.UserId);
-            reply = new Reply([Outbound.Say(inbound.ChatId, SorryText)], inbound.Tap?.QueryId is { } q ? new TapAnswer(q, null) : null);
+            reply = new Reply([Outbound.Say(inbound.ChatId, Phrases.Sorry)], inbound.Tap?.QueryId is { } q ? new TapAnswer(q, null) : null);
         }
         if (reply.Note is { } note) logger.LogInformation("Chat {Chat}: {Note}", inbound.ChatId, note);
         if (inbound.Tap?.QueryId is { } queryId)
@@ -34,7 +35,7 @@ public sealed class TelegramUpdateHandler(
         foreach (var message in reply.Messages) await SendAsync(inbound, message, cancellationToken);
     }
 
-    /// <summary>A reply, sent once more after the wait a 429 asks for; a 403 marks the official unreachable.</summary>
+    /// <summary>A reply, sent once more after the wait a throttle asks for; a person who cannot be reached is marked so.</summary>
     private async Task SendAsync(Inbound inbound, Outbound message, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -44,23 +45,19 @@ public sealed class TelegramUpdateHandler(
                 await channel.SendAsync(message, cancellationToken);
                 return;
             }
-            catch (ChannelRateLimitedException e) when (attempt == 1 && e.RetryAfter <= TimeSpan.FromSeconds(30))
+            catch (ChannelException e) when (e.Failure == ChannelFailure.Throttled && attempt == 1 && e.RetryAfter <= TimeSpan.FromSeconds(30))
             {
                 await Task.Delay(e.RetryAfter, clock, cancellationToken);
             }
-            catch (RecipientUnreachableException e)
+            catch (ChannelException e) when (e.Failure == ChannelFailure.Unreachable)
             {
-                logger.LogWarning("Chat {Chat} blocked the bot: {Reason}", message.ChatId, e.Message);
-                if (store.Directory.ByChatAccount(new Bot.Domain.Organization.ChatAccount(inbound.Channel, inbound.UserId)) is { } official)
-                {
-                    var prefs = store.Conversation.Preferences(official.Phone);
-                    if (prefs.UnreachableSince is null) store.Conversation.SavePreferences(prefs with { UnreachableSince = clock.GetUtcNow() });
-                }
+                logger.LogWarning("Chat {Chat} cannot be reached: {Reason}", message.ChatId, e.Message);
+                reachability.Refused(new ChatAccount(inbound.Channel, inbound.UserId));
                 return;
             }
-            catch (Exception e) when (e is ChannelRateLimitedException or global::Telegram.Bot.Exceptions.RequestException or HttpRequestException)
+            catch (ChannelException e)
             {
-                logger.LogWarning("Reply to chat {Chat} not sent: {Reason}", message.ChatId, e.Message);
+                logger.LogWarning("Reply to chat {Chat} not sent ({Failure}): {Reason}", message.ChatId, e.Failure, e.Message);
                 return;
             }
         }

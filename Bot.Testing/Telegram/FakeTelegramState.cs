@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Bot.Channels.Telegram.FakeApi;
+namespace Bot.Testing.Telegram;
 
 /// <summary>The fake Bot API's state and its method handlers. One lock guards it all: it is a test server.</summary>
 internal sealed partial class FakeTelegramState(FakeTelegramOptions options, TimeProvider clock)

@@ -4,7 +4,7 @@ using System.Text;
 using Bot.Domain.Directives;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench parse [--runs 200]`: how long the reader takes on each sample directive and on
@@ -24,7 +24,7 @@ public static class ParseBench
         var withoutTime = new DirectiveReader((_, _, _) => []);
         var reference = new DateOnly(2024, 1, 1);
         var documents = new List<(string Name, string Text)>();
-        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        var samples = Bot.Hosting.ConfigFiles.Find(Bot.Hosting.ConfigFiles.Samples);
         if (Directory.Exists(samples))
             documents.AddRange(Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(f => ("mẫu " + Path.GetFileName(f)[..3], File.ReadAllText(f))));
         foreach (var pages in new[] { 10, 50, 100 }) documents.Add(($"tổng hợp {pages} tr.", Synthetic(pages)));

@@ -6,7 +6,7 @@ using Bot.Domain.Organization;
 using Bot.Storage;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// A large made-up district for the benches: units, officials and assignments published through the

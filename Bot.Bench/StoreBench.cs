@@ -7,7 +7,7 @@ using Bot.Storage;
 using LiteDB;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench store [--assignments N] [--units N] [--officials N] [--dir FOLDER]`: builds a district of 1,000
@@ -15,7 +15,7 @@ namespace Bot.Cli;
 /// import path, then times the queries a chat makes, a progress report, importing 100 directives,
 /// and the same lookup on a bare LiteDB collection (our overhead).
 /// </summary>
-public static class BenchStoreCommand
+public static class StoreBench
 {
     private const int PageSize = 20;
 
@@ -60,10 +60,10 @@ public static class BenchStoreCommand
             string Pick() => codes[random.Next(codes.Length)];
             var page = Time(500, () => store.Assignments.OpenOfUnit(Pick(), PageSize).Count);
             rows.Add(($"open tasks of a unit, first {PageSize} by deadline — p50 / p99", Percentiles(page)));
-            var chatList = Time(500, () => store.Assignments.OpenOfUnit(Pick(), Bot.Domain.Conversation.Assistant.MaxListed + 1).Count);
-            rows.Add(($"open tasks of a unit, the {Bot.Domain.Conversation.Assistant.MaxListed + 1} a chat list fetches — p50 / p99", Percentiles(chatList)));
-            var fromIndex = Time(500, () => store.Assignments.OpenTasksOfUnit(Pick(), limit: Bot.Domain.Conversation.Assistant.MaxListed + 1).Count);
-            rows.Add(($"the same {Bot.Domain.Conversation.Assistant.MaxListed + 1}, ids and deadlines from the index alone — p50 / p99", Percentiles(fromIndex)));
+            var chatList = Time(500, () => store.Assignments.OpenOfUnit(Pick(), Bot.Domain.Conversation.ShownLists.MaxListed + 1).Count);
+            rows.Add(($"open tasks of a unit, the {Bot.Domain.Conversation.ShownLists.MaxListed + 1} a chat list fetches — p50 / p99", Percentiles(chatList)));
+            var fromIndex = Time(500, () => store.Assignments.OpenTasksOfUnit(Pick(), limit: Bot.Domain.Conversation.ShownLists.MaxListed + 1).Count);
+            rows.Add(($"the same {Bot.Domain.Conversation.ShownLists.MaxListed + 1}, ids and deadlines from the index alone — p50 / p99", Percentiles(fromIndex)));
             var full = Time(100, () => store.Assignments.OpenOfUnit(Pick()).Count);
             rows.Add(($"open tasks of a unit, all (~{made / unitCount:N0}) — p50 / p99", Percentiles(full)));
             var soon = Time(200, () => store.Assignments.DueWithin(7, Pick()).Count);

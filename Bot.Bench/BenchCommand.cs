@@ -1,13 +1,13 @@
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>`Bot bench WHAT`: speed figures, measured in-process after warm-up.</summary>
 public static class BenchCommand
 {
     private static readonly Dictionary<string, Func<CliArgs, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
-        ["docs"] = Documents.DocumentBench.RunAsync,
+        ["docs"] = DocumentBench.RunAsync,
         ["time"] = TimeBench.RunAsync,
-        ["store"] = BenchStoreCommand.RunAsync,
+        ["store"] = StoreBench.RunAsync,
         ["chat"] = ChatBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
         ["remind"] = RemindBench.RunAsync,
@@ -18,7 +18,7 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(args);
         var what = args.Positional.Count > 0 ? args.Positional[0] : "";
         if (!Benches.TryGetValue(what, out var bench))
-            throw new CliException($"Bot bench {string.Join('|', Benches.Keys)}: hãy chọn một phép đo.");
+            throw new CliException($"Bot.Bench {string.Join('|', Benches.Keys)}: hãy chọn một phép đo.");
         return bench(args);
     }
 }

@@ -1,21 +1,22 @@
 using System.Globalization;
-using Bot.Domain.Assignments;
 using Bot.Domain.Time;
 
-namespace Bot.Domain.Conversation;
+namespace Bot.Domain.Words;
 
-/// <summary>How the bot says things: deadlines in Vietnamese terms, short task summaries.</summary>
+/// <summary>
+/// How the bot writes what it shows: deadlines in Vietnamese terms, instants, repetitions, short
+/// task summaries. Every reply, reminder and table uses these, so a date reads the same everywhere.
+/// </summary>
 public static class Wording
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>"hạn 30/11/2023, còn 3 ngày", "hạn hôm nay", "quá hạn 2 ngày", "không ghi hạn".</summary>
-    public static string Deadline(Assignment assignment, DateTimeOffset now)
+    public static string Deadline(DateTimeOffset? dueBefore, bool done, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(assignment);
-        if (assignment.DueBefore is not { } due) return "không ghi hạn";
+        if (dueBefore is not { } due) return "không ghi hạn";
         var shown = DueShown(due);
-        if (assignment.IsDone) return $"hạn {shown}";
+        if (done) return $"hạn {shown}";
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
         var lastDay = LastDay(due);
         if (due <= now)
@@ -39,6 +40,15 @@ public static class Wording
         return local.TimeOfDay == TimeSpan.Zero
             ? local.AddDays(-1).ToString("dd/MM/yyyy", Invariant)
             : local.ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
+    }
+
+    /// <summary>An exclusive deadline in a table: "hết ngày 30/11/2023", "trước 16:00 ngày 23/10/2023".</summary>
+    public static string DueInFull(DateTimeOffset dueBefore)
+    {
+        var local = VietnamTime.ToLocal(dueBefore);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? "hết ngày " + local.AddDays(-1).ToString("dd/MM/yyyy", Invariant)
+            : "trước " + local.ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
     }
 
     /// <summary>An exclusive instant after "trước": "30/11/2023", or "16:00 ngày 23/10/2023".</summary>
@@ -82,7 +92,10 @@ public static class Wording
         return months == "3,6,9,12" ? $"{every}, trước ngày {day} tháng cuối quý" : $"{every}, trước ngày {day}";
     }
 
-    /// <summary>The first words of a task, cut at a word boundary: lists stay readable on a phone.</summary>
+    /// <summary>" (hằng tháng, trước ngày 15)" after a deadline for a repeating duty; empty otherwise.</summary>
+    public static string Repeats(string? rrule) => Repetition(rrule) is { } words ? $" ({words})" : "";
+
+    /// <summary>The first words of a text, cut at a word boundary: lists and tables stay readable on a phone.</summary>
     public static string Summary(string text, int max = 110)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -92,11 +105,30 @@ public static class Wording
         return flat[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':', '.') + "…";
     }
 
-    /// <summary>"09:30 20/10/2023".</summary>
+    /// <summary>"09:30 20/10/2023": when something happened, in a list.</summary>
     public static string Moment(DateTimeOffset instant) =>
         VietnamTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", Invariant);
 
-    /// <summary>"CV 1259/UBND-VP", or "văn bản chưa có số".</summary>
-    public static string Source(Assignment assignment) =>
-        assignment.DirectiveNumber is { Length: > 0 } n ? $"VB {n}" : "văn bản chưa số";
+    /// <summary>"16:00 ngày 23/10/2023": an instant in a sentence or a table.</summary>
+    public static string At(DateTimeOffset instant) =>
+        VietnamTime.ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
+
+    /// <summary>"20/10/2023".</summary>
+    public static string Day(DateTimeOffset instant) => VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy", Invariant);
+
+    /// <summary>"VB 1259/UBND-VP", or "văn bản chưa số".</summary>
+    public static string Source(string? directiveNumber) =>
+        directiveNumber is { Length: > 0 } n ? $"VB {n}" : "văn bản chưa số";
+
+    /// <summary>"10 phút", "1 giờ", "1 giờ 30 phút": a span as people say it.</summary>
+    public static string Span(TimeSpan span)
+    {
+        var hours = (int)span.TotalHours;
+        var minutes = span.Minutes;
+        if (hours == 0) return $"{minutes} phút";
+        return minutes == 0 ? $"{hours} giờ" : $"{hours} giờ {minutes} phút";
+    }
+
+    /// <summary>"7 giờ 30", "8 giờ": a time of day.</summary>
+    public static string Clock(TimeOnly time) => time.Minute == 0 ? $"{time.Hour} giờ" : $"{time.Hour} giờ {time.Minute:00}";
 }

@@ -1,18 +1,20 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
+using Bot.Hosting;
 using Bot.Scheduling;
 using Bot.Storage;
+using Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench remind`: (1) due nudges through the whole reminder host (planner → outbox → Hangfire
@@ -21,9 +23,6 @@ namespace Bot.Cli;
 /// </summary>
 internal static class RemindBench
 {
-    /// <summary>A Monday morning in working hours, with the sample directory's calendar.</summary>
-    public static readonly DateTimeOffset WorkingMorning = new(2023, 10, 23, 8, 0, 0, TimeSpan.FromHours(7));
-
     public static async Task<int> RunAsync(CliArgs args)
     {
         var count = int.Parse(args.Option("nudges") ?? "10000", CultureInfo.InvariantCulture);
@@ -66,11 +65,11 @@ internal static class RemindBench
         try
         {
             var store = Path.Combine(folder, "bot.db");
-            Prepare(store, count, WorkingMorning, userId => server.SendText(userId, "/start"));
+            ReminderFixture.Prepare(store, count, ReminderFixture.WorkingMorning, userId => server.SendText(userId, "/start"));
             // The bot paces at 95% of the limit: arrival jitter would otherwise push some seconds over it.
-            var settings = WorkerSettings(server, store, WorkingMorning, limit * 0.95);
+            var settings = ReminderFixture.WorkerSettings(server, store, ReminderFixture.WorkingMorning, limit * 0.95);
             settings["Scheduling:Workers"] = workers;
-            await using var app = RemindWorker.Build([], settings);
+            await using var app = BotHost.Build(BotRole.RemindWorker, settings)!;
             var watch = Stopwatch.StartNew();
             await app.StartAsync();
             TimeSpan? first = null;
@@ -93,11 +92,10 @@ internal static class RemindBench
 
     private static (double FirstMs, double SteadyMs, double ShuffledMs, int Planned) PlannerPass(int count)
     {
-        var policy = ReminderPolicy.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/reminders.json")));
-        var calendar = new WorkCalendar(HolidayPlan.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/holidays.json"))));
-        var planner = new NudgePlanner(policy, calendar);
+        using var bot = BotServices.Build(BotConfiguration.Build());
+        var planner = bot.GetRequiredService<NudgePlanner>();
         var random = new Random(7);
-        var now = WorkingMorning;
+        var now = ReminderFixture.WorkingMorning;
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
         // Deadlines at the end of the working day spread over the planner's ±30 days; 5,000 units of 3 officials,
         // 2 to escalate to. As NudgeTargets.Build does, a unit's lists are shared by its assignments, and the
@@ -146,70 +144,15 @@ internal static class RemindBench
     private static (double ReadMs, int Window, double BuildMs, int Targets) StoreRead(CliArgs args)
     {
         using var world = BenchWorld.Create(args);
-        var policy = ReminderPolicy.Parse(File.ReadAllText(ReminderSetup.ConfigFile("config/reminders.json")));
-        var (from, to) = NudgeTargets.Window(policy, TimeProvider.System.GetUtcNow());
+        using var bot = BotServices.Build(BotConfiguration.Build());
+        var (from, to) = NudgeTargets.Window(bot.GetRequiredService<ReminderPolicy>(), TimeProvider.System.GetUtcNow());
         var watch = Stopwatch.StartNew();
         var open = world.Store.Assignments.OpenTasksDueBetween(from, to);
         var read = watch.Elapsed.TotalMilliseconds;
         // Every official linked to Telegram, so every unit has people to nudge.
         var officials = world.Officials.Select(o => o with { ChatAccounts = [new ChatAccount("telegram", o.Phone)] }).ToList();
         watch.Restart();
-        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, Bot.Domain.Conversation.OfficialPreferences>(), "telegram");
+        var targets = NudgeTargets.Build(open, officials, world.Units, new Dictionary<string, OfficialPreferences>(), ["telegram"]);
         return (read, open.Count, watch.Elapsed.TotalMilliseconds, targets.Count);
     }
-
-    /// <summary>The reminder host's settings for a run against the fake server at the given overall limit (per chat: 10/s).</summary>
-    public static Dictionary<string, string?> WorkerSettings(FakeTelegramServer server, string storePath, DateTimeOffset now, double overallPerSecond) => new()
-    {
-        ["Telegram:Token"] = server.Token,
-        ["Telegram:ApiBaseUrl"] = server.BaseUrl.ToString(),
-        ["Storage:Path"] = storePath,
-        ["Clock:Now"] = now.ToString("O", CultureInfo.InvariantCulture),
-        ["Delivery:OverallPerSecond"] = overallPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["Delivery:PerChatPerSecond"] = "10",
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
-
-    /// <summary>
-    /// A store with <paramref name="officials"/> staff officials spread over the district's non-office
-    /// units, each linked to Telegram user 100000+i, and one assignment per unit due at 17:00 today:
-    /// every official has one "due today" nudge (the earlier ones are passed over).
-    /// </summary>
-    public static void Prepare(string storePath, int officials, DateTimeOffset now, Action<long> makeChat)
-    {
-        ArgumentNullException.ThrowIfNull(makeChat);
-        var units = UnitsFile.Load().Units.Where(u => u.Kind is UnitKind.Commune or UnitKind.Town or UnitKind.Department).ToList();
-        using var store = BotStore.Open(new StoreOptions(storePath), TimeProvider.System);
-        var people = Enumerable.Range(0, officials).Select(i => new Official
-        {
-            Phone = "09" + i.ToString("D8", CultureInfo.InvariantCulture),
-            Name = "Cán bộ " + (i + 1).ToString(CultureInfo.InvariantCulture),
-            UnitCode = units[i % units.Count].Code,
-            Role = Role.Staff,
-            ChatAccounts = [new ChatAccount("telegram", UserId(i).ToString(CultureInfo.InvariantCulture))],
-        }).ToList();
-        store.Directory.Upsert(people);
-        for (var i = 0; i < officials; i++) makeChat(UserId(i));
-
-        var due = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now))).AddHours(17);
-        var directive = new Directive("99/KH-UBND", "UBND huyện", DateOnly.FromDateTime(VietnamTime.ToLocal(now)).AddDays(-14), "Kế hoạch",
-            "Tổng kết công tác năm", null, null, [], []);
-        var tracked = new TrackedDirective("bench", directive, "bench", "bench", now.AddDays(-14), true, [], 1, []);
-        var assignments = units.Take(Math.Min(units.Count, officials)).Select(u => new Assignment
-        {
-            Id = Assignment.MakeId("bench-1", u.Code, null),
-            DirectiveId = "bench",
-            DirectiveNumber = directive.Number,
-            TaskId = "bench-1",
-            TaskRef = "1",
-            TaskText = "Gửi báo cáo tổng kết công tác năm về Văn phòng HĐND và UBND huyện",
-            UnitCode = u.Code,
-            DueBefore = due,
-            DeadlineText = "trong ngày",
-            CreatedAt = now.AddDays(-14),
-        }).ToList();
-        store.Assignments.Save(tracked, new Reconciliation(assignments, [], []), new AuditEntry(now, "", "import", null, "bench", "bench data"));
-    }
-
-    public static long UserId(int official) => 100_000 + official;
 }

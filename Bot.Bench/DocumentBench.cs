@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bot.Cli;
+using Bot.Documents;
 using Bot.Domain.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -9,7 +10,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Bot.Documents;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench docs`: how fast files become text. Inputs are made from the sample directives:
@@ -20,7 +21,7 @@ public static class DocumentBench
 {
     public static Task<int> RunAsync(CliArgs args)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "samples");
+        var folder = Bot.Hosting.ConfigFiles.Find(Bot.Hosting.ConfigFiles.Samples);
         var samples = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         if (samples.Count == 0) throw new CliException($"Không thấy văn bản mẫu trong {folder}.");
         var all = string.Join("\n\n", samples);

@@ -1,4 +1,4 @@
-namespace Bot.Channels.Telegram.FakeApi;
+namespace Bot.Testing.Telegram;
 
 /// <summary>
 /// How the local fake Bot API behaves. The defaults are Telegram's published limits

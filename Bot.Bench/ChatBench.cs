@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Bot.Channels.Telegram.FakeApi;
+using Bot.Testing.Telegram;
 using Bot.Domain.Organization;
+using Bot.Domain.Conversation;
 using Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench chat [--assignments N] [--users N] [--dir FOLDER]`: the real host polling the fake
@@ -38,16 +40,24 @@ public static class ChatBench
             ChatAccounts = [new ChatAccount("telegram", c.Chat.ToString(CultureInfo.InvariantCulture))],
         }).ToList());
 
-        // The conversation alone, without HTTP: what each update costs the bot itself.
-        using (var direct = BotApp.Create(world.Store, world.Units, TimeProvider.System))
+        // The bench's own district and store, in place of the configured ones.
+        void World(IServiceCollection services)
         {
+            services.AddSingleton(world.Store);
+            services.AddSingleton(world.Units);
+        }
+
+        // The conversation alone, without HTTP: what each update costs the bot itself.
+        using (var direct = BotServices.Build(BotConfiguration.Build(), World))
+        {
+            var conversation = direct.GetRequiredService<ConversationRouter>();
             var alone = new List<double>();
             var pick = new Random(5);
             for (var i = 0; i < 2_000; i++)
             {
                 var chat = chats[i % chats.Count].Chat.ToString(CultureInfo.InvariantCulture);
                 var t = Stopwatch.GetTimestamp();
-                direct.Assistant.Handle(new Bot.Domain.Conversation.Inbound("telegram", chat, chat) { Text = Questions[pick.Next(Questions.Length)] });
+                conversation.Handle(new Inbound("telegram", chat, chat) { Text = Questions[pick.Next(Questions.Length)] });
                 if (i >= 500) alone.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
             alone.Sort();
@@ -65,8 +75,7 @@ public static class ChatBench
                 Interlocked.Increment(ref replies);
             },
         });
-        using var app = BotApp.Create(world.Store, world.Units, TimeProvider.System);
-        await using var host = ServeCommand.BuildTelegramHost(app, new Dictionary<string, string?>
+        await using var host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
         {
             ["Telegram:Token"] = telegram.Token,
             ["Telegram:ApiBaseUrl"] = telegram.BaseUrl.ToString(),
@@ -74,8 +83,8 @@ public static class ChatBench
             ["Logging:LogLevel:Default"] = "Warning",
             // The chat path alone: the reminder planner's pass over the district is `bench remind`'s figure.
             ["Scheduling:Reminders"] = "false",
-            ["urls"] = "http://127.0.0.1:0",
-        });
+            ["Urls"] = "http://127.0.0.1:0",
+        }, World)!;
         await host.StartAsync();
 
         // Warm-up: every user says hello once (and so their chat exists).

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Bot.Domain.Time;
 
-namespace Bot.Cli;
+namespace Bot.Bench;
 
 /// <summary>
 /// `Bot bench time [--specs DIR]`: phrases per second over the time spec files (Duckling's corpus

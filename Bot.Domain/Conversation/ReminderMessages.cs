@@ -1,0 +1,86 @@
+using System.Text;
+using Bot.Domain.Assignments;
+using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
+using Bot.Domain.Time;
+using Bot.Domain.Words;
+
+namespace Bot.Domain.Conversation;
+
+/// <summary>
+/// What the reminders say, as the conversation says it: a reminder is a list of the nudged tasks
+/// (so its numbers and buttons work as in any list), and the morning digest a list of the week's
+/// work. The district office's digest also names who cannot be reached.
+/// </summary>
+public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists lists, UnitDirectory units, Reachability reachability, TimeProvider clock)
+{
+    /// <summary>How many unreachable people a digest names before "và N người khác": it stays one short message.</summary>
+    public const int MaxNames = 15;
+
+    /// <summary>
+    /// A reminder for one official: each nudged task with "✅ Đã xong" and "⏰ Nhắc lại sau". Null when
+    /// nothing is left to say (the tasks were done meanwhile). Escalations name the late unit and
+    /// carry no buttons when the reader may not change that unit's work.
+    /// </summary>
+    public Outbound? Nudge(Official official, ChatAccount account, IReadOnlyList<Nudge> nudges)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(nudges);
+        var now = clock.GetUtcNow();
+        var read = assignments.Get(nudges.Select(n => n.AssignmentId));
+        var open = nudges.Select(n => (Nudge: n, Assignment: read.GetValueOrDefault(n.AssignmentId)))
+            .Where(x => x.Assignment is { IsDone: false }).ToList();
+        if (open.Count == 0) return null;
+        var viewer = new Viewer(official, account, account.UserId);
+        var list = lists.Remember(viewer, Phrases.Reminder, [.. open.Select(x => x.Assignment!.Id)], now, writeNow: true);
+        var text = new StringBuilder(Phrases.ReminderHeading(official.Name));
+        var rows = new List<IReadOnlyList<Button>>();
+        for (var i = 0; i < open.Count; i++)
+        {
+            var (nudge, a) = (open[i].Nudge, open[i].Assignment!);
+            var number = i + 1;
+            var why = nudge.Kind switch
+            {
+                NudgeKind.Escalation => Phrases.NotDoneBy(lists.UnitName(a.UnitCode)),
+                NudgeKind.Overdue => "⚠️",
+                _ => "•",
+            };
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveNumber)} · {Wording.Deadline(a.DueBefore, a.IsDone, now)}{Wording.Repeats(a.Recurrence)}");
+            if (Access.MayChange(official, a.UnitCode))
+                rows.Add([lists.Button(viewer, Phrases.DoneButton(number), ButtonVerb.Done, list, number, now),
+                    lists.Button(viewer, Phrases.SnoozeButton(number), ButtonVerb.Snooze, list, number, now)]);
+        }
+        text.Append(Phrases.ReminderFooter);
+        return new Outbound(account.UserId, text.ToString()) { Buttons = rows };
+    }
+
+    /// <summary>The 07:30 digest for an official who asked for it: their unit's work due this week; the office's adds who cannot be reached.</summary>
+    public Outbound Digest(Official official, ChatAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(account);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
+        var endOfWeek = VietnamTime.StartOfDay(today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7));
+        var due = assignments.OpenTasksOfUnit(official.UnitCode, limit: ShownLists.MaxListed + 1)
+            .Where(t => t.DueBefore is { } d && d <= endOfWeek).Select(t => t.AssignmentId).ToList();
+        var viewer = new Viewer(official, account, account.UserId);
+        var digest = due.Count == 0
+            ? Outbound.Say(account.UserId, Phrases.QuietWeek(official.Name))
+            : lists.Render(viewer, lists.Remember(viewer, Phrases.WeekDigest, due, now, writeNow: true), 0, now);
+        return units.ByCode(official.UnitCode)?.Kind == UnitKind.Office ? WithUnreachable(digest) : digest;
+    }
+
+    /// <summary>Appends who the bot cannot write to (they blocked it), for the district office.</summary>
+    private Outbound WithUnreachable(Outbound digest)
+    {
+        var unreachable = reachability.Unreachable();
+        if (unreachable.Count == 0) return digest;
+        var text = new StringBuilder(digest.Text).Append(Phrases.UnreachableHeading);
+        foreach (var (o, since) in unreachable.Take(MaxNames)) text.Append(Phrases.UnreachableLine(o.Name, lists.UnitName(o.UnitCode), since));
+        if (unreachable.Count > MaxNames) text.Append(Phrases.AndOthers(unreachable.Count - MaxNames));
+        return digest with { Text = text.ToString() };
+    }
+}
