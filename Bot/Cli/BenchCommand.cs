@@ -11,6 +11,7 @@ public static class BenchCommand
         ["chat"] = ChatBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
         ["remind"] = RemindBench.RunAsync,
+        ["restore"] = Documents.RestoreBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

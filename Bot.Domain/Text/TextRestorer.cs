@@ -1,0 +1,348 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Bot.Domain.Text;
+
+/// <summary>
+/// Restores Vietnamese that OCR or a lost encoding damaged ("Pay manh cong tac thong tin" →
+/// "Đẩy mạnh công tác thông tin"). A noisy channel: for each word, the valid syllables (and known
+/// acronyms) the OCR error model could have read as it are the candidates; a syllable trigram
+/// language model of administrative Vietnamese, with the district's unit and place names as a
+/// gazetteer, chooses among them along the sentence (beam search). Each word gets a confidence:
+/// how much better its choice fits its neighbours than the other candidates do.
+/// Pure: the tables come in already read; nothing here touches a file.
+/// </summary>
+public sealed class TextRestorer
+{
+    private const int MaxCandidates = 8;
+    private const int Beam = 24;
+    private static readonly double ChannelWeight = double.Parse(Environment.GetEnvironmentVariable("RW_CH") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
+    private const double GazetteerLogProb = -1.0; // a word that continues a known name is this likely at least
+    private const double ForeignKeepCost = 7.0;    // keeping a word that is neither syllable nor acronym
+    private const double AcronymKeepCost = 2.0;    // keeping an upper-case word the model does not know
+    private const double UnknownCost = 6.0;        // a word the model does not know, on top of <unk>'s probability
+    private const double CandidateSpread = 9.0;    // candidates costlier than the best by more than this are dropped
+
+    private readonly SyllableLanguageModel _lm;
+    private readonly OcrErrorModel _errors;
+    private readonly HashSet<string> _syllables;
+    private readonly Dictionary<string, string[]> _byFold = new(StringComparer.Ordinal);   // folded key → syllables and acronyms
+    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal); // deletion neighbourhood → folded keys
+    private readonly HashSet<long> _gazetteer = [];
+    private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
+
+    /// <param name="lm">The syllable language model.</param>
+    /// <param name="errors">The OCR error model.</param>
+    /// <param name="syllables">Valid syllables, lower case, old tone placement (hóa, ủy).</param>
+    /// <param name="acronyms">Acronyms to restore to ("UBND", "HĐND", "TTHC").</param>
+    /// <param name="names">Names of the district's units and places ("Phòng Nội vụ", "xã Đại Sơn").</param>
+    public TextRestorer(SyllableLanguageModel lm, OcrErrorModel errors, IEnumerable<string> syllables, IEnumerable<string> acronyms,
+        IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(lm);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(syllables);
+        ArgumentNullException.ThrowIfNull(acronyms);
+        ArgumentNullException.ThrowIfNull(names);
+        _lm = lm;
+        _errors = errors;
+        _syllables = new HashSet<string>(syllables, StringComparer.Ordinal);
+        var acronymList = acronyms.ToList();
+        foreach (var name in names) AddName(name, acronymList);
+        var byFold = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var word in _syllables.Concat(acronymList))
+        {
+            var key = VietnameseText.Fold(word);
+            if (!byFold.TryGetValue(key, out var list)) byFold[key] = list = [];
+            if (!list.Contains(word)) list.Add(word);
+        }
+        foreach (var (key, words) in byFold)
+        {
+            _byFold[key] = words.ToArray();
+            foreach (var deleted in Deletions(key))
+            {
+                if (!_deletes.TryGetValue(deleted, out var keys)) _deletes[deleted] = keys = [];
+                keys.Add(key);
+            }
+        }
+    }
+
+    /// <summary>Builds a restorer from the tables' text forms (models/restorer: syllables.txt, lm.txt, ocr.txt).</summary>
+    public static TextRestorer Read(TextReader syllables, TextReader languageModel, TextReader errorModel, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(syllables);
+        var words = new List<string>();
+        var acronyms = new List<string>();
+        var target = words;
+        string? line;
+        while ((line = syllables.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            if (line == "\\acronyms") { target = acronyms; continue; }
+            target.Add(line);
+        }
+        return new TextRestorer(SyllableLanguageModel.Read(languageModel), OcrErrorModel.Read(errorModel), words, acronyms, names);
+    }
+
+    /// <summary>How many n-grams the language model holds (for the bench).</summary>
+    public (int Unigrams, int Bigrams, int Trigrams) ModelSize => _lm.Size;
+
+    /// <summary>Restores every word of the text; lines, spaces and punctuation stay as they are.</summary>
+    public RestoredText Restore(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = RestorerTokens.Split(text);
+        var choices = new Choice[tokens.Count];
+        foreach (var segment in RestorerTokens.Segments(text, tokens)) Decode(text, tokens, segment, choices);
+
+        var sb = new StringBuilder(text.Length + text.Length / 8);
+        var words = new List<RestoredWord>();
+        var at = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Word) continue;
+            sb.Append(text, at, token.Start - at);
+            var source = text.Substring(token.Start, token.Length);
+            var written = choices[i].Text is { } chosen ? WithCaseOf(source, chosen) : source;
+            words.Add(new RestoredWord(sb.Length, written.Length, token.Start, token.Length, choices[i].Text is null ? 1 : choices[i].Confidence,
+                !string.Equals(written, source, StringComparison.Ordinal)));
+            sb.Append(written);
+            at = token.Start + token.Length;
+        }
+        sb.Append(text, at, text.Length - at);
+        return new RestoredText(sb.ToString(), text, words);
+    }
+
+    /// <summary>The readings the restorer weighs for one word, cheapest first (its text, or null for the word as it is, and the OCR cost).</summary>
+    public IReadOnlyList<(string? Text, double Cost)> Readings(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return CandidatesOf(word).Select(c => (c.Text, c.Cost)).ToList();
+    }
+
+    /// <summary>What was chosen for one word: its text (null: keep the source's) and the confidence.</summary>
+    private readonly record struct Choice(string? Text, double Confidence);
+
+    /// <summary>A reading of one word: the text it restores to (null: as it is), its model id, its channel cost.</summary>
+    private readonly record struct Candidate(string? Text, int Id, double Cost);
+
+    private sealed record State(int Previous, int Current, double Score, State? Back);
+
+    private void Decode(string text, List<RestorerToken> tokens, List<int> segment, Choice[] choices)
+    {
+        if (segment.Count == 0) return;
+        var options = new Candidate[segment.Count][];
+        for (var k = 0; k < segment.Count; k++)
+        {
+            var token = tokens[segment[k]];
+            options[k] = token.Kind == TokenKind.Comma ? [new Candidate(null, _lm.Id(","), 0)]
+                : token.Fixed ? [new Candidate(null, KeepId(text.Substring(token.Start, token.Length)), 0)]
+                : CandidatesOf(text.Substring(token.Start, token.Length));
+        }
+
+        // Beam search over (previous, current) candidate pairs; -1 stands for the sentence start.
+        var beam = new List<State> { new(-1, -1, 0, null) };
+        for (var k = 0; k < segment.Count; k++)
+        {
+            var next = new Dictionary<(int, int), State>();
+            foreach (var state in beam)
+            {
+                var u = IdAt(options, k - 2, state.Previous);
+                var v = IdAt(options, k - 1, state.Current);
+                for (var c = 0; c < options[k].Length; c++)
+                {
+                    var candidate = options[k][c];
+                    var score = state.Score + LogProb(u, v, candidate.Id) - ChannelWeight * candidate.Cost;
+                    var key = (state.Current, c);
+                    if (!next.TryGetValue(key, out var best) || best.Score < score) next[key] = new State(state.Current, c, score, state);
+                }
+            }
+            beam = next.Values.OrderByDescending(s => s.Score).Take(Beam).ToList();
+        }
+        var end = beam.MaxBy(s => s.Score + LogProb(IdAt(options, segment.Count - 2, s.Previous), IdAt(options, segment.Count - 1, s.Current), _lm.EndId))!;
+
+        var path = new int[segment.Count];
+        var walk = end;
+        for (var k = segment.Count - 1; k >= 0; k--)
+        {
+            path[k] = walk!.Current;
+            walk = walk.Back;
+        }
+
+        for (var k = 0; k < segment.Count; k++)
+        {
+            if (tokens[segment[k]].Kind != TokenKind.Word) continue;
+            var chosen = options[k][path[k]];
+            choices[segment[k]] = new Choice(chosen.Text, Confidence(options, path, k));
+        }
+    }
+
+    /// <summary>The chosen candidate's share of the probability among the word's candidates, its neighbours fixed.</summary>
+    private double Confidence(Candidate[][] options, int[] path, int k)
+    {
+        if (options[k].Length == 1) return 1;
+        int Id(int at) => at < 0 ? _lm.StartId : at >= path.Length ? _lm.EndId : options[at][path[at]].Id;
+        var scores = new double[options[k].Length];
+        for (var c = 0; c < scores.Length; c++)
+        {
+            var w = options[k][c].Id;
+            var score = LogProb(Id(k - 2), Id(k - 1), w) - ChannelWeight * options[k][c].Cost;
+            if (k + 1 <= path.Length) score += LogProb(Id(k - 1), w, Id(k + 1));
+            if (k + 2 <= path.Length && k + 1 < path.Length) score += LogProb(w, Id(k + 1), Id(k + 2));
+            scores[c] = score;
+        }
+        var max = scores.Max();
+        var sum = scores.Sum(s => Math.Exp(s - max));
+        return Math.Exp(scores[path[k]] - max) / sum;
+    }
+
+    private int IdAt(Candidate[][] options, int k, int candidate) => k < 0 || candidate < 0 ? _lm.StartId : options[k][candidate].Id;
+
+    private double LogProb(int u, int v, int w)
+    {
+        double p = _lm.LogProb(u, v, w);
+        if (p < GazetteerLogProb && _gazetteer.Contains(Pair(v, w))) p = GazetteerLogProb;
+        return p;
+    }
+
+    /// <summary>The readings of one word, best first; cached, since the same OCR words recur.</summary>
+    private Candidate[] CandidatesOf(string word)
+    {
+        if (_memo.Count > 200_000) _memo.Clear();
+        return _memo.GetOrAdd(word, ComputeCandidates);
+    }
+
+    private Candidate[] ComputeCandidates(string word)
+    {
+        var lower = word.ToLowerInvariant().Normalize(NormalizationForm.FormC);
+        if (lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.')) return [new Candidate(null, _lm.NumberId, 0)];
+        var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Consider(string candidate)
+        {
+            if (found.ContainsKey(candidate)) return;
+            found[candidate] = _errors.Cost(candidate.ToLowerInvariant(), read);
+        }
+        var folded = OcrFold(read);
+        foreach (var key in Keys(folded).Concat(Keys(DigitsAsLetters(folded))).Distinct())
+            foreach (var candidate in _byFold[key]) Consider(candidate);
+        foreach (var known in _errors.KnownReadingsOf(read))
+            if (_syllables.Contains(known)) Consider(known);
+
+        // The most likely readings on their own, P(word) P(read | word), go on to the sentence.
+        var best = found.Count == 0 ? double.PositiveInfinity : found.Values.Min();
+        var list = found
+            .Where(f => f.Value <= best + CandidateSpread)
+            .Select(f => new Candidate(f.Key, _lm.Id(f.Key), f.Value))
+            .OrderBy(c => c.Cost - _lm.LogProb(c.Id))
+            .Take(MaxCandidates)
+            .ToList();
+        if (!list.Any(c => string.Equals(c.Text, lower, StringComparison.Ordinal) || string.Equals(c.Text, word, StringComparison.Ordinal)))
+            list.Add(new Candidate(null, KeepId(word), KeepCost(word)));
+        return list.ToArray();
+    }
+
+    /// <summary>The model's word for a word kept as it is.</summary>
+    private int KeepId(string word)
+    {
+        if (word.All(c => char.IsAsciiDigit(c) || c is ',' or '.')) return _lm.NumberId;
+        var lower = word.ToLowerInvariant();
+        if (_syllables.Contains(lower)) return _lm.Id(lower);
+        return IsUpper(word) ? _lm.Id(word.ToUpperInvariant()) : _lm.Id(lower);
+    }
+
+    private double KeepCost(string word)
+    {
+        // the model's <unk> stands for every word it never saw, so it is likelier than any one of them
+        if (KeepId(word) == _lm.UnknownId) return IsUpper(word) ? AcronymKeepCost + UnknownCost : ForeignKeepCost + UnknownCost;
+        return IsUpper(word) ? 0 : ForeignKeepCost;
+    }
+
+    private static bool IsUpper(string word) => word.Count(char.IsLetter) >= 2 && word.Where(char.IsLetter).All(char.IsUpper);
+
+    /// <summary>The folded keys within reach of a folded OCR word: those sharing a deletion neighbour with it.</summary>
+    private HashSet<string> Keys(string folded)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var deleted in Deletions(folded))
+            if (_deletes.TryGetValue(deleted, out var found)) keys.UnionWith(found);
+        return keys;
+    }
+
+    /// <summary>The word with up to one letter left out (two for words of four letters or more).</summary>
+    private static HashSet<string> Deletions(string word)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { word };
+        var depth = word.Length <= 3 ? 1 : 2;
+        var layer = new List<string> { word };
+        for (var d = 0; d < depth; d++)
+        {
+            var nextLayer = new List<string>();
+            foreach (var w in layer)
+                for (var i = 0; i < w.Length; i++)
+                {
+                    var shorter = w.Remove(i, 1);
+                    if (result.Add(shorter)) nextLayer.Add(shorter);
+                }
+            layer = nextLayer;
+        }
+        return result;
+    }
+
+    /// <summary>Folded as the syllables are (no marks, đ → d), OCR's stray symbols read as the letters they replace.</summary>
+    private static string OcrFold(string read) => VietnameseText.Fold(read);
+
+    /// <summary>Digits OCR writes for letters: "x4" (xã), "s6" (số), "1am" (làm), "d3" (đã).</summary>
+    private static string DigitsAsLetters(string folded) => string.Create(folded.Length, folded, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] switch
+            {
+                '0' or '6' => 'o',
+                '1' => 'l',
+                '3' or '4' => 'a',
+                '5' => 's',
+                '9' => 'g',
+                var c => c,
+            };
+        }
+    });
+
+    /// <summary>The restored word in the case the source word was written in ("HUYEN" → "HUYỆN", "Pay" → "Đẩy").</summary>
+    private static string WithCaseOf(string source, string restored)
+    {
+        if (restored.Any(char.IsUpper)) return restored; // an acronym keeps its own spelling
+        var letters = source.Where(char.IsLetter).ToList();
+        if (letters.Count >= 2 && letters.All(char.IsUpper)) return restored.ToUpperInvariant();
+        if (source.Length > 0 && char.IsUpper(source[0])) return char.ToUpperInvariant(restored[0]) + restored[1..];
+        return restored;
+    }
+
+    private void AddName(string name, List<string> acronyms)
+    {
+        var previous = -1;
+        foreach (var token in RestorerTokens.Split(name))
+        {
+            if (token.Kind != TokenKind.Word) { previous = -1; continue; }
+            var word = name.Substring(token.Start, token.Length);
+            var lower = word.ToLowerInvariant();
+            int id;
+            if (IsUpper(word) && !_syllables.Contains(lower))
+            {
+                if (!acronyms.Contains(word)) acronyms.Add(word);
+                id = _lm.Id(word);
+            }
+            else
+            {
+                _syllables.Add(lower);
+                id = _lm.Id(lower);
+            }
+            if (previous >= 0 && id != _lm.UnknownId) _gazetteer.Add(Pair(previous, id));
+            previous = id == _lm.UnknownId ? -1 : id;
+        }
+    }
+
+    private static long Pair(int v, int w) => ((long)v << 32) | (uint)w;
+}

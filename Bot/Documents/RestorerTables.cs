@@ -1,0 +1,50 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Bot.Domain.Text;
+using Bot.Hosting;
+using Bot.Storage;
+
+namespace Bot.Documents;
+
+/// <summary>
+/// Loads the restorer's tables (models/restorer beside the program: syllables.txt, lm.txt.gz,
+/// ocr.txt.gz; built by scripts/models) and the district's unit and place names as its gazetteer.
+/// </summary>
+public static class RestorerTables
+{
+    public const string Folder = "models/restorer";
+
+    private static readonly Lazy<TextRestorer> Default = new(() => Load(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The restorer for the district of the default directory, loaded once.</summary>
+    public static TextRestorer Shared => Default.Value;
+
+    /// <summary>Reads the tables and the names in a units file (config/units.*.json).</summary>
+    public static TextRestorer Load(string? unitsFile = null)
+    {
+        var folder = BotConfiguration.FindFile(Folder);
+        if (!Directory.Exists(folder))
+            throw new FileNotFoundException($"Không thấy bảng khôi phục tiếng Việt ({Folder}) cạnh chương trình.", folder);
+        using var syllables = new StreamReader(Path.Combine(folder, "syllables.txt"), Encoding.UTF8);
+        using var lm = Gzip(Path.Combine(folder, "lm.txt.gz"));
+        using var ocr = Gzip(Path.Combine(folder, "ocr.txt.gz"));
+        return TextRestorer.Read(syllables, lm, ocr, Names(BotConfiguration.FindFile(unitsFile ?? UnitsFile.DefaultPath)));
+    }
+
+    /// <summary>Every unit's name and aliases, the groups' names and the district's own name ("Huyện Tứ Kỳ, tỉnh Hải Dương").</summary>
+    public static IEnumerable<string> Names(string unitsFile)
+    {
+        if (!File.Exists(unitsFile)) return [];
+        var directory = UnitsFile.Load(unitsFile);
+        var names = directory.Units.SelectMany(u => u.Aliases.Prepend(u.Name))
+            .Concat(directory.Groups.SelectMany(g => g.Aliases.Prepend(g.Name)))
+            .ToList();
+        using var json = JsonDocument.Parse(File.ReadAllText(unitsFile));
+        if (json.RootElement.TryGetProperty("district", out var district) && district.GetString() is { } name) names.Add(name);
+        return names;
+    }
+
+    private static StreamReader Gzip(string path) =>
+        new(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Makes OCR-damaged Vietnamese the way the samples were made: clean text rendered to page images
+(tesseract's text2image, with speckle, blur and slight rotation), read back with the ENGLISH model
+(`tesseract -l eng`), as the scans behind samples 000, 001 and 003 were.
+
+  synth.py pairs WORK        training text (WORK/corpus/domain.txt and a sample of general.txt)
+                             -> WORK/synth/pairs.tsv: one line per aligned word, "clean<TAB>ocr"
+  synth.py heldout WORK OUT  each held-out text -> OUT/NAME.clean.txt and OUT/NAME.ocr.txt (two renderings)
+
+One tesseract at a time with OMP_THREAD_LIMIT=1 (the machine is shared). Needs tesseract-ocr (eng), text2image
+(tesseract-ocr's training tools) and the fonts in FONTS (fonts-freefont-ttf, fonts-dejavu-core).
+"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import align  # noqa: E402
+
+FONTS = [('FreeSerif', 5), ('DejaVu Serif', 2), ('FreeSans', 1), ('DejaVu Sans', 1), ('FreeSerif Bold', 1)]
+FONT_DIRS = ['/usr/share/fonts/truetype/freefont', '/usr/share/fonts/truetype/dejavu']
+
+
+def render_and_read(text, rng, tmp):
+    font = rng.choices([f for f, _ in FONTS], [w for _, w in FONTS])[0]
+    res = rng.choice([300, 300, 300, 250, 200])
+    pt = rng.choice([12, 13, 13, 14])
+    src = os.path.join(tmp, 'in.txt')
+    open(src, 'w', encoding='utf-8').write(text)
+    base = os.path.join(tmp, 'page')
+    fonts = os.path.join(tmp, 'fonts')
+    if not os.path.isdir(fonts):
+        os.makedirs(fonts)
+        for d in FONT_DIRS:
+            for f in os.listdir(d):
+                if f.endswith('.ttf'):
+                    os.symlink(os.path.join(d, f), os.path.join(fonts, f))
+    width = int(8.27 * res)
+    subprocess.run(['text2image', f'--fonts_dir={fonts}', f'--fontconfig_tmpdir={tmp}', f'--font={font}',
+                    f'--text={src}', f'--outputbase={base}', f'--resolution={res}', f'--ptsize={pt}',
+                    f'--xsize={width}', f'--ysize={int(11.69 * res)}', f'--margin={int(res * 0.8)}',
+                    f'--exposure={rng.choice([-1, 0, 0, 1])}', '--strip_unrenderable_words=false'],
+                   check=True, capture_output=True)
+    env = dict(os.environ, OMP_THREAD_LIMIT='1')
+    out = subprocess.run(['tesseract', base + '.tif', 'stdout', '-l', 'eng'], capture_output=True, env=env, check=True)
+    return out.stdout.decode('utf-8', errors='replace'), (font, res, pt)
+
+
+def chunks(lines, size):
+    for i in range(0, len(lines), size):
+        yield lines[i:i + size]
+
+
+def pairs(work):
+    rng = random.Random(18)
+    corpus = os.path.join(work, 'corpus')
+    domain = [l for l in open(os.path.join(corpus, 'domain.txt'), encoding='utf-8').read().split('\n') if l.strip()]
+    general = [l for l in open(os.path.join(corpus, 'general.txt'), encoding='utf-8').read().split('\n') if len(l.split()) >= 6]
+    rng.shuffle(general)
+    pages = int(os.environ.get('SYNTH_PAGES', '120'))
+    texts = list(chunks(domain, 30)) + list(chunks(general[:pages * 30], 30))[:pages]
+    os.makedirs(os.path.join(work, 'synth'), exist_ok=True)
+    n = 0
+    with open(os.path.join(work, 'synth', 'pairs.tsv'), 'w', encoding='utf-8') as w, tempfile.TemporaryDirectory() as tmp:
+        for i, lines in enumerate(texts):
+            clean = '\n'.join(lines)
+            ocr, how = render_and_read(clean, rng, tmp)
+            for c, o in align.word_pairs(clean, ocr):
+                w.write(f'{c}\t{o}\n')
+                n += 1
+            print(f'{i + 1}/{len(texts)} {how} pairs so far {n}', file=sys.stderr)
+
+
+def heldout(work, out):
+    rng = random.Random(1818)
+    os.makedirs(out, exist_ok=True)
+    src = os.path.join(work, 'corpus', 'heldout')
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in sorted(os.listdir(src)):
+            clean = open(os.path.join(src, name), encoding='utf-8').read().strip() + '\n'
+            stem = name[:-4]
+            for k in range(2):
+                ocr, how = render_and_read(clean, rng, tmp)
+                open(os.path.join(out, f'{stem}.{k}.clean.txt'), 'w', encoding='utf-8').write(clean)
+                open(os.path.join(out, f'{stem}.{k}.ocr.txt'), 'w', encoding='utf-8').write(ocr)
+                print(name, k, how, file=sys.stderr)
+
+
+if __name__ == '__main__':
+    if sys.argv[1] == 'pairs':
+        pairs(os.path.abspath(sys.argv[2]))
+    else:
+        heldout(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]))
