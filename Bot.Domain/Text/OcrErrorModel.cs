@@ -3,22 +3,36 @@ using System.Globalization;
 namespace Bot.Domain.Text;
 
 /// <summary>
-/// How an English-model OCR reads Vietnamese: the cost (−ln P) of reading a syllable as a given
-/// string. Letters are read one by one as zero to three characters ("ộ" → "o", "6", "é";
-/// "ư" → "tr"; "đ" → "d"), learnt by aligning synthetic scans with their text; a whole-word
-/// reading seen often ("của" → "cia") is known as such and blended in. Both sides lower case.
-/// Read from the text form scripts/models/build.py writes ("\letters:", "\insertions:", "\words:").
+/// How an English-model OCR reads Vietnamese: the cost (−ln P) of reading a clean syllable as a
+/// given string. Each clean letter is read as zero to three characters ("ộ" → "o", "6", "é";
+/// "ư" → "tr"; "đ" → "d"), learnt by aligning synthetic scans with their text; a reading never
+/// seen for a marked letter falls back to what its base letter was read as ("á" → "é" from
+/// "a" → "e"), then to the shapes OCR is known to confuse (<see cref="OcrDistance"/>: Đ → P, l → 1).
+/// A whole-word reading seen often ("của" → "cia") is known as such and blended in.
+/// Both sides lower case, NFC. Read from the text form scripts/models/build.py writes.
 /// </summary>
 public sealed class OcrErrorModel
 {
-    private const int MaxChunk = 3;
-    private const double WordWeight = 2.0; // how many sightings the letter model counts for against the word table
+    public const int MaxChunk = 3;
+    private const double WordWeight = 2.0;     // how many sightings the letter model counts for against the word table
+    private const double BasePenalty = 1.5;    // a reading known only for the base letter
+    private const double PriorCost = 4.0;      // a known shape confusion never seen in the synthetic scans
 
     private readonly Dictionary<(char Clean, string Read), float> _letters = [];
+    private readonly Dictionary<(char Base, string Read), float> _bases = [];
     private readonly Dictionary<char, float> _insertions = [];
     private readonly Dictionary<string, Dictionary<string, int>> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _wordTotals = new(StringComparer.Ordinal);
     private float _other = 7f;
+
+    // Fast tables, built once: one-character readings by (clean letter, read character), and the
+    // longer readings (and the deletion) of each clean letter as a short list.
+    private readonly Dictionary<char, int> _cleanIndex = [];
+    private readonly Dictionary<char, int> _readIndex = [];
+    private float[] _single = [];
+    private int _readCount;
+    private float[] _deletion = [];
+    private (string Read, float Cost)[][] _multi = [];
 
     private OcrErrorModel() { }
 
@@ -44,6 +58,9 @@ public sealed class OcrErrorModel
                 case "\\letters:" when f.Length == 3 && f[0].Length == 1:
                     model._letters[(f[0][0], f[1])] = float.Parse(f[2], CultureInfo.InvariantCulture);
                     break;
+                case "\\bases:" when f.Length == 3 && f[0].Length == 1:
+                    model._bases[(f[0][0], f[1])] = float.Parse(f[2], CultureInfo.InvariantCulture);
+                    break;
                 case "\\insertions:" when f.Length == 2 && f[0].Length == 1:
                     model._insertions[f[0][0]] = float.Parse(f[1], CultureInfo.InvariantCulture);
                     break;
@@ -57,6 +74,7 @@ public sealed class OcrErrorModel
                 }
             }
         }
+        model.BuildTables();
         return model;
     }
 
@@ -69,63 +87,116 @@ public sealed class OcrErrorModel
     {
         ArgumentNullException.ThrowIfNull(clean);
         ArgumentNullException.ThrowIfNull(read);
-        var letters = LetterCost(clean, read);
+        Span<float> row = stackalloc float[read.Length + 1];
+        Span<float> next = stackalloc float[read.Length + 1];
+        Start(read, row);
+        foreach (var c in clean)
+        {
+            Step(row, c, read, next);
+            next.CopyTo(row);
+        }
+        return WithWord(clean, read, row[read.Length]);
+    }
+
+    /// <summary>The cost of a whole clean word given its letter-by-letter cost: blended with the word table.</summary>
+    public double WithWord(string clean, string read, double letters)
+    {
         var total = _wordTotals.GetValueOrDefault(clean);
         if (total == 0) return letters;
         var seen = _words.TryGetValue(read, out var byClean) ? byClean.GetValueOrDefault(clean) : 0;
         return -Math.Log((seen + WordWeight * Math.Exp(-letters)) / (total + WordWeight));
     }
 
-    /// <summary>The cheapest way to read the clean letters as the OCR string, letter by letter.</summary>
-    public double LetterCost(string clean, string read)
+    /// <summary>The first row of the alignment: nothing clean yet, the first j read characters inserted.</summary>
+    public void Start(string read, Span<float> row)
     {
-        int n = clean.Length, m = read.Length;
-        Span<double> d = stackalloc double[(n + 1) * (m + 1)];
-        d.Fill(double.PositiveInfinity);
-        d[0] = 0;
-        var width = m + 1;
-        for (var i = 0; i <= n; i++)
+        ArgumentNullException.ThrowIfNull(read);
+        row[0] = 0;
+        for (var j = 1; j <= read.Length; j++) row[j] = row[j - 1] + InsertionCost(read[j - 1]);
+    }
+
+    /// <summary>
+    /// One clean letter more: row[j] is the cheapest way the clean prefix reads as read[..j]; next gets
+    /// the same for the prefix plus <paramref name="clean"/>. Returns the smallest entry of next.
+    /// </summary>
+    public float Step(ReadOnlySpan<float> row, char clean, string read, Span<float> next)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var m = read.Length;
+        var ci = _cleanIndex.TryGetValue(clean, out var i) ? i : -1;
+        var deletion = ci >= 0 ? _deletion[ci] : _other;
+        var best = float.PositiveInfinity;
+        for (var j = 0; j <= m; j++)
         {
-            for (var j = 0; j <= m; j++)
+            var cost = row[j] + deletion;
+            if (j > 0)
             {
-                var here = d[i * width + j];
-                if (double.IsPositiveInfinity(here)) continue;
-                if (j < m) Relax(d, i * width + j + 1, here + InsertionCost(read[j]));
-                if (i == n) continue;
-                for (var k = 0; k <= MaxChunk && j + k <= m; k++)
-                    Relax(d, (i + 1) * width + j + k, here + ChunkCost(clean[i], read.AsSpan(j, k)));
+                var one = row[j - 1] + SingleCost(ci, clean, read[j - 1]);
+                if (one < cost) cost = one;
+                var inserted = next[j - 1] + InsertionCost(read[j - 1]);
+                if (inserted < cost) cost = inserted;
             }
+            if (ci >= 0)
+            {
+                foreach (var (chunk, chunkCost) in _multi[ci])
+                {
+                    var k = chunk.Length;
+                    if (k > j || row[j - k] + chunkCost >= cost) continue;
+                    if (string.CompareOrdinal(read, j - k, chunk, 0, k) == 0) cost = row[j - k] + chunkCost;
+                }
+            }
+            next[j] = cost;
+            if (cost < best) best = cost;
         }
-        return d[n * width + m];
+        return best;
     }
 
-    private double ChunkCost(char clean, ReadOnlySpan<char> read)
+    private float SingleCost(int ci, char clean, char read)
     {
-        // one-character chunks (most probes) use interned strings rather than a new one per probe
-        if (read.Length == 1)
+        if (ci >= 0 && _readIndex.TryGetValue(read, out var ri)) return _single[ci * _readCount + ri];
+        return (float)Fallback(clean, read.ToString());
+    }
+
+    private float InsertionCost(char read) => _insertions.TryGetValue(read, out var cost) ? cost : _other + 1;
+
+    /// <summary>A reading of a clean letter: learnt, else learnt for its base letter, else a known shape confusion.</summary>
+    private double Fallback(char clean, string read)
+    {
+        if (_letters.TryGetValue((clean, read), out var learnt)) return learnt;
+        var baseLetter = VietnameseText.Fold(clean);
+        var folded = VietnameseText.Fold(read);
+        var cost = double.PositiveInfinity;
+        if (_bases.TryGetValue((baseLetter, folded), out var byBase)) cost = byBase + BasePenalty;
+        if (read.Length == 1 && read[0] == clean) cost = Math.Min(cost, 0.5);
+        else if (read.Length == 1 && folded[0] == baseLetter) cost = Math.Min(cost, 3.0);
+        if (OcrDistance.Confuses(folded, baseLetter.ToString())) cost = Math.Min(cost, PriorCost);
+        if (double.IsPositiveInfinity(cost)) cost = read.Length == 0 ? _other : _other + read.Length;
+        return cost;
+    }
+
+    private void BuildTables()
+    {
+        const string Letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz0123456789";
+        var cleans = Letters.Concat(_letters.Keys.Select(k => k.Clean)).Distinct().ToList();
+        var reads = Letters.Concat(_letters.Keys.Where(k => k.Read.Length == 1).Select(k => k.Read[0]))
+            .Concat(_insertions.Keys).Concat("¢§¥€£@©®&%$#!|'’\"`~^*()-+=[]{}<>?/\\.,;:_")
+            .Distinct().ToList();
+        for (var i = 0; i < cleans.Count; i++) _cleanIndex[cleans[i]] = i;
+        for (var i = 0; i < reads.Count; i++) _readIndex[reads[i]] = i;
+        _readCount = reads.Count;
+        _single = new float[cleans.Count * reads.Count];
+        _deletion = new float[cleans.Count];
+        _multi = new (string, float)[cleans.Count][];
+        for (var ci = 0; ci < cleans.Count; ci++)
         {
-            if (_letters.TryGetValue((clean, OneChar(read[0])), out var one)) return one;
+            var clean = cleans[ci];
+            for (var ri = 0; ri < reads.Count; ri++) _single[ci * _readCount + ri] = (float)Fallback(clean, reads[ri].ToString());
+            _deletion[ci] = (float)Fallback(clean, "");
+            var baseLetter = VietnameseText.Fold(clean);
+            _multi[ci] = _letters.Where(e => e.Key.Clean == clean && e.Key.Read.Length >= 2).Select(e => (e.Key.Read, e.Value))
+                .Concat(_bases.Where(e => e.Key.Base == baseLetter && e.Key.Read.Length >= 2 && !_letters.ContainsKey((clean, e.Key.Read)))
+                    .Select(e => (e.Key.Read, e.Value + (float)BasePenalty)))
+                .ToArray();
         }
-        else if (_letters.TryGetValue((clean, read.ToString()), out var cost)) return cost;
-        return Unseen(clean, read);
     }
-
-    private double Unseen(char clean, ReadOnlySpan<char> read)
-    {
-        if (read.Length == 1 && read[0] == clean) return 0.5;
-        if (read.Length == 1 && VietnameseText.Fold(read[0]) == VietnameseText.Fold(clean)) return 3.0;
-        if (read.Length == 0) return _other;
-        return _other + read.Length;
-    }
-
-    private double InsertionCost(char read) => _insertions.TryGetValue(read, out var cost) ? cost : _other + 1;
-
-    private static void Relax(Span<double> d, int at, double cost)
-    {
-        if (cost < d[at]) d[at] = cost;
-    }
-
-    private static readonly string[] OneCharStrings = Enumerable.Range(0, 0x2000).Select(c => ((char)c).ToString()).ToArray();
-
-    private static string OneChar(char c) => c < OneCharStrings.Length ? OneCharStrings[c] : c.ToString();
 }

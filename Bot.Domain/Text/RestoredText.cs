@@ -15,6 +15,31 @@ public sealed record RestoredText(string Text, string Source, IReadOnlyList<Rest
     /// <summary>Text that needed no restoring: every word kept, every word sure.</summary>
     public static RestoredText Unchanged(string text) => new(text, text, []);
 
+    /// <summary>Several texts (a document's pages) as one, joined by the separator.</summary>
+    public static RestoredText Join(IEnumerable<RestoredText> parts, string separator)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(separator);
+        var text = new System.Text.StringBuilder();
+        var source = new System.Text.StringBuilder();
+        var words = new List<RestoredWord>();
+        var first = true;
+        foreach (var part in parts)
+        {
+            if (!first)
+            {
+                text.Append(separator);
+                source.Append(separator);
+            }
+            first = false;
+            var (at, sourceAt) = (text.Length, source.Length);
+            words.AddRange(part.Words.Select(w => w with { Start = w.Start + at, SourceStart = w.SourceStart + sourceAt }));
+            text.Append(part.Text);
+            source.Append(part.Source);
+        }
+        return new RestoredText(text.ToString(), source.ToString(), words);
+    }
+
     /// <summary>Words the restorer is unsure of, in order.</summary>
     public IEnumerable<RestoredWord> Unsure => Words.Where(w => w.Unsure);
 

@@ -21,13 +21,13 @@ public sealed class TextRestorer
     private const double ForeignKeepCost = 7.0;    // keeping a word that is neither syllable nor acronym
     private const double AcronymKeepCost = 2.0;    // keeping an upper-case word the model does not know
     private const double UnknownCost = 6.0;        // a word the model does not know, on top of <unk>'s probability
-    private const double CandidateSpread = 9.0;    // candidates costlier than the best by more than this are dropped
+    private const double CandidateSpread = 7.0;    // readings costlier than the best by more than this are not candidates
+    private const double MaxCost = 16.0;           // nor any costlier than this
 
     private readonly SyllableLanguageModel _lm;
     private readonly OcrErrorModel _errors;
     private readonly HashSet<string> _syllables;
-    private readonly Dictionary<string, string[]> _byFold = new(StringComparer.Ordinal);   // folded key → syllables and acronyms
-    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal); // deletion neighbourhood → folded keys
+    private readonly SyllableTrie _trie;
     private readonly HashSet<long> _gazetteer = [];
     private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
 
@@ -49,22 +49,8 @@ public sealed class TextRestorer
         _syllables = new HashSet<string>(syllables, StringComparer.Ordinal);
         var acronymList = acronyms.ToList();
         foreach (var name in names) AddName(name, acronymList);
-        var byFold = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var word in _syllables.Concat(acronymList))
-        {
-            var key = VietnameseText.Fold(word);
-            if (!byFold.TryGetValue(key, out var list)) byFold[key] = list = [];
-            if (!list.Contains(word)) list.Add(word);
-        }
-        foreach (var (key, words) in byFold)
-        {
-            _byFold[key] = words.ToArray();
-            foreach (var deleted in Deletions(key))
-            {
-                if (!_deletes.TryGetValue(deleted, out var keys)) _deletes[deleted] = keys = [];
-                keys.Add(key);
-            }
-        }
+        _trie = new SyllableTrie(_syllables.Select(s => (s, s))
+            .Concat(acronymList.Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a))));
     }
 
     /// <summary>Builds a restorer from the tables' text forms (models/restorer: syllables.txt, lm.txt, ocr.txt).</summary>
@@ -219,16 +205,10 @@ public sealed class TextRestorer
         if (lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.')) return [new Candidate(null, _lm.NumberId, 0)];
         var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Consider(string candidate)
-        {
-            if (found.ContainsKey(candidate)) return;
-            found[candidate] = _errors.Cost(candidate.ToLowerInvariant(), read);
-        }
-        var folded = OcrFold(read);
-        foreach (var key in Keys(folded).Concat(Keys(DigitsAsLetters(folded))).Distinct())
-            foreach (var candidate in _byFold[key]) Consider(candidate);
+        foreach (var (candidate, letters) in _trie.Search(_errors, read, CandidateSpread, MaxCost))
+            found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters);
         foreach (var known in _errors.KnownReadingsOf(read))
-            if (_syllables.Contains(known)) Consider(known);
+            if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);
 
         // The most likely readings on their own, P(word) P(read | word), go on to the sentence.
         var best = found.Count == 0 ? double.PositiveInfinity : found.Values.Min();
@@ -261,55 +241,6 @@ public sealed class TextRestorer
 
     private static bool IsUpper(string word) => word.Count(char.IsLetter) >= 2 && word.Where(char.IsLetter).All(char.IsUpper);
 
-    /// <summary>The folded keys within reach of a folded OCR word: those sharing a deletion neighbour with it.</summary>
-    private HashSet<string> Keys(string folded)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var deleted in Deletions(folded))
-            if (_deletes.TryGetValue(deleted, out var found)) keys.UnionWith(found);
-        return keys;
-    }
-
-    /// <summary>The word with up to one letter left out (two for words of four letters or more).</summary>
-    private static HashSet<string> Deletions(string word)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { word };
-        var depth = word.Length <= 3 ? 1 : 2;
-        var layer = new List<string> { word };
-        for (var d = 0; d < depth; d++)
-        {
-            var nextLayer = new List<string>();
-            foreach (var w in layer)
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var shorter = w.Remove(i, 1);
-                    if (result.Add(shorter)) nextLayer.Add(shorter);
-                }
-            layer = nextLayer;
-        }
-        return result;
-    }
-
-    /// <summary>Folded as the syllables are (no marks, đ → d), OCR's stray symbols read as the letters they replace.</summary>
-    private static string OcrFold(string read) => VietnameseText.Fold(read);
-
-    /// <summary>Digits OCR writes for letters: "x4" (xã), "s6" (số), "1am" (làm), "d3" (đã).</summary>
-    private static string DigitsAsLetters(string folded) => string.Create(folded.Length, folded, static (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            span[i] = source[i] switch
-            {
-                '0' or '6' => 'o',
-                '1' => 'l',
-                '3' or '4' => 'a',
-                '5' => 's',
-                '9' => 'g',
-                var c => c,
-            };
-        }
-    });
-
     /// <summary>The restored word in the case the source word was written in ("HUYEN" → "HUYỆN", "Pay" → "Đẩy").</summary>
     private static string WithCaseOf(string source, string restored)
     {
@@ -334,11 +265,8 @@ public sealed class TextRestorer
                 if (!acronyms.Contains(word)) acronyms.Add(word);
                 id = _lm.Id(word);
             }
-            else
-            {
-                _syllables.Add(lower);
-                id = _lm.Id(lower);
-            }
+            else if (_syllables.Contains(lower)) id = _lm.Id(lower); // a name's syllables that are not in the inventory (new tone placement) are left out
+            else id = _lm.UnknownId;
             if (previous >= 0 && id != _lm.UnknownId) _gazetteer.Add(Pair(previous, id));
             previous = id == _lm.UnknownId ? -1 : id;
         }

@@ -1,5 +1,5 @@
 using Bot.Documents;
-using Bot.Domain.Text;
+using Spectre.Console;
 
 namespace Bot.Cli;
 
@@ -10,6 +10,30 @@ namespace Bot.Cli;
 /// </summary>
 public static class TextCommand
 {
+    /// <summary>Reads a file; a scan shows a progress bar on the terminal while its pages are OCR'd.</summary>
+    public static DocumentContent ReadWithProgress(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".txt" or ".docx" || Console.IsErrorRedirected) return DocumentReader.Default.Read(path);
+        DocumentContent? content = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Đang đọc tệp", maxValue: 1);
+                var progress = new Progress<ReadingProgress>(p =>
+                {
+                    task.Description = p.ToString();
+                    task.MaxValue = p.Pages;
+                    task.Value = p.Page - 1;
+                });
+                content = DocumentReader.Default.Read(path, progress);
+                task.Value = task.MaxValue;
+            });
+        return content!;
+    }
+
     public static async Task<int> RunAsync(CliArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -21,18 +45,23 @@ public static class TextCommand
         }
         var positional = args.PositionalWithFlags("plain");
         if (positional.Count != 1) throw new CliException("Cách dùng: Bot text [--plain] TỆP");
-        string source;
+        DocumentContent content;
         try
         {
-            source = DocumentText.Read(positional[0]).Text;
+            content = ReadWithProgress(positional[0]);
         }
         catch (DocumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return CommandLine.BadInput;
         }
-        var restored = RestorerTables.Shared.Restore(source);
+        var restored = content.Restoration;
         Console.WriteLine(args.Flag("plain") ? restored.Text : restored.Marked("⟨", "⟩"));
+        var how = content.OcrPages.Count > 0 ? $"nhận dạng chữ {content.OcrPages.Count} trang; " : "";
+        var unsure = restored.Unsure.Count();
+        await Console.Error.WriteLineAsync(restored.Words.Count == 0
+            ? $"({how}văn bản đọc được nguyên vẹn, không cần khôi phục)"
+            : $"({how}khôi phục {restored.Changed} chữ; {unsure} chữ chưa chắc{(unsure > 0 && !args.Flag("plain") ? ", đánh dấu ⟨ ⟩" : "")})");
         return 0;
     }
 }

@@ -28,13 +28,21 @@ TOKEN = re.compile(r"[^\W_]+|[,.;:!?()]")
 BOUNDARY = set('.;:!?()')
 
 
+def is_acronym(word):
+    """UBND, HĐND, TTHC, NĐ-CP's parts: upper case with at most one vowel (an upper-case syllable read without
+    its marks, "HUYEN", is not one)."""
+    if len(word) < 2 or not word.isupper() or vi.is_syllable(word.lower()):
+        return False
+    return sum(1 for c in fold(word) if c in 'aeiouy') <= 1 or any(c.isdigit() for c in word)
+
+
 def unit(tok):
     if tok.isdigit():
         return '<n>'
     low = tok.lower()
     if vi.is_syllable(low):
         return vi.old_style(low)
-    if len(tok) >= 2 and (tok.isupper() or any(c.isdigit() for c in tok)) and any(c.isalpha() for c in tok):
+    if is_acronym(tok.upper()) and (tok.isupper() or any(c.isdigit() for c in tok)):
         return tok.upper()
     return low
 
@@ -224,7 +232,9 @@ class Channel:
 
 def build_channel(work, out):
     pairs = []
-    for line in open(os.path.join(work, 'synth', 'pairs.tsv'), encoding='utf-8'):
+    import glob
+    lines = [l for f in sorted(glob.glob(os.path.join(work, 'synth', 'pairs*.tsv'))) for l in open(f, encoding='utf-8')]
+    for line in lines:
         parts = line.rstrip('\n').split('\t')
         if len(parts) != 2:
             continue
@@ -253,6 +263,12 @@ def build_channel(work, out):
             ch.ins[o] = -math.log((k + 0.1) / (chars + 1.0))
         ch.other = -math.log(0.5 / (sum(per_char.values()) / max(len(per_char), 1)))
         print(f'channel iteration {it + 1}: {len(ch.sub)} substitutions, {len(ch.ins)} insertions', file=sys.stderr)
+    # the same by base letter (marks folded away on both sides): the fallback for a reading of a marked
+    # letter never seen with that mark ("á" read as "é" when only "â" → "é" was seen)
+    base_sub, base_total = collections.Counter(), collections.Counter()
+    for (c, chunk), k in sub.items():
+        base_sub[(fold(c), fold(chunk))] += k
+        base_total[fold(c)] += k
     word = collections.Counter(pairs)
     with gzip.open(os.path.join(out, 'ocr.txt.gz'), 'wt', encoding='utf-8', compresslevel=9) as f:
         f.write(f'# OCR error model (English-model tesseract on Vietnamese), from {len(pairs)} aligned words\n')
@@ -261,6 +277,10 @@ def build_channel(work, out):
         for (c, chunk), v in sorted(ch.sub.items()):
             if sub[(c, chunk)] >= 2 or chunk == c:
                 f.write(f'{c}\t{chunk}\t{v:.3f}\n')
+        f.write('\\bases:\n')
+        for (b, chunk), k in sorted(base_sub.items()):
+            if k >= 3:
+                f.write(f'{b}\t{chunk}\t{-math.log((k + 0.1) / (base_total[b] + 1.0)):.3f}\n')
         f.write('\\insertions:\n')
         for o, v in sorted(ch.ins.items()):
             if ins[o] >= 2:
@@ -284,7 +304,7 @@ def main():
                     extra[w] += 1
     syllables |= {w for w, c in extra.items() if c >= 2}
     vocab = build_lm(work, out, syllables)
-    acronyms = sorted(w for w in vocab if w.isupper() and not vi.is_syllable(w.lower()))
+    acronyms = sorted(w for w in vocab if is_acronym(w))
     with open(os.path.join(out, 'syllables.txt'), 'w', encoding='utf-8') as f:
         f.write('# Vietnamese syllables (old tone placement), then acronyms after "\\acronyms"\n')
         f.write('\n'.join(sorted(syllables)) + '\n\\acronyms\n' + '\n'.join(acronyms) + '\n')

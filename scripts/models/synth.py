@@ -3,8 +3,8 @@
 (tesseract's text2image, with speckle, blur and slight rotation), read back with the ENGLISH model
 (`tesseract -l eng`), as the scans behind samples 000, 001 and 003 were.
 
-  synth.py pairs WORK        training text (WORK/corpus/domain.txt and a sample of general.txt)
-                             -> WORK/synth/pairs.tsv: one line per aligned word, "clean<TAB>ocr"
+  synth.py pairs WORK [scan] training text (WORK/corpus/domain.txt and a sample of general.txt)
+                             -> WORK/synth/pairs.tsv (pairs-scan.tsv): one line per aligned word, "clean<TAB>ocr"
   synth.py heldout WORK OUT  each held-out text -> OUT/NAME.clean.txt and OUT/NAME.ocr.txt (two renderings)
 
 One tesseract at a time with OMP_THREAD_LIMIT=1 (the machine is shared). Needs tesseract-ocr (eng), text2image
@@ -23,9 +23,17 @@ FONTS = [('FreeSerif', 5), ('DejaVu Serif', 2), ('FreeSans', 1), ('DejaVu Sans',
 FONT_DIRS = ['/usr/share/fonts/truetype/freefont', '/usr/share/fonts/truetype/dejavu']
 
 
-def render_and_read(text, rng, tmp):
+# How pages are printed and scanned: "clean" as a good scanner at 200-300 dpi, "scan" as a cheap one at
+# 150-200 dpi with darker exposure, where marks merge with their letters ("ộ" read as "g", "ố" as "b").
+PROFILES = {
+    'clean': dict(res=[300, 300, 300, 250, 200], exposure=[-1, 0, 0, 1]),
+    'scan': dict(res=[150, 170, 200, 200], exposure=[0, 1, 2, 2]),
+}
+
+
+def render_and_read(text, rng, tmp, profile='clean'):
     font = rng.choices([f for f, _ in FONTS], [w for _, w in FONTS])[0]
-    res = rng.choice([300, 300, 300, 250, 200])
+    res = rng.choice(PROFILES[profile]['res'])
     pt = rng.choice([12, 13, 13, 14])
     src = os.path.join(tmp, 'in.txt')
     open(src, 'w', encoding='utf-8').write(text)
@@ -41,7 +49,7 @@ def render_and_read(text, rng, tmp):
     subprocess.run(['text2image', f'--fonts_dir={fonts}', f'--fontconfig_tmpdir={tmp}', f'--font={font}',
                     f'--text={src}', f'--outputbase={base}', f'--resolution={res}', f'--ptsize={pt}',
                     f'--xsize={width}', f'--ysize={int(11.69 * res)}', f'--margin={int(res * 0.8)}',
-                    f'--exposure={rng.choice([-1, 0, 0, 1])}', '--strip_unrenderable_words=false'],
+                    f'--exposure={rng.choice(PROFILES[profile]["exposure"])}', '--strip_unrenderable_words=false'],
                    check=True, capture_output=True)
     env = dict(os.environ, OMP_THREAD_LIMIT='1')
     out = subprocess.run(['tesseract', base + '.tif', 'stdout', '-l', 'eng'], capture_output=True, env=env, check=True)
@@ -53,20 +61,21 @@ def chunks(lines, size):
         yield lines[i:i + size]
 
 
-def pairs(work):
-    rng = random.Random(18)
+def pairs(work, profile='clean'):
+    rng = random.Random(18 if profile == 'clean' else 1800)
     corpus = os.path.join(work, 'corpus')
     domain = [l for l in open(os.path.join(corpus, 'domain.txt'), encoding='utf-8').read().split('\n') if l.strip()]
     general = [l for l in open(os.path.join(corpus, 'general.txt'), encoding='utf-8').read().split('\n') if len(l.split()) >= 6]
     rng.shuffle(general)
-    pages = int(os.environ.get('SYNTH_PAGES', '120'))
+    pages = int(os.environ.get('SYNTH_PAGES', '140'))
     texts = list(chunks(domain, 30)) + list(chunks(general[:pages * 30], 30))[:pages]
+    name = 'pairs.tsv' if profile == 'clean' else f'pairs-{profile}.tsv'
     os.makedirs(os.path.join(work, 'synth'), exist_ok=True)
     n = 0
-    with open(os.path.join(work, 'synth', 'pairs.tsv'), 'w', encoding='utf-8') as w, tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(work, 'synth', name), 'w', encoding='utf-8') as w, tempfile.TemporaryDirectory() as tmp:
         for i, lines in enumerate(texts):
             clean = '\n'.join(lines)
-            ocr, how = render_and_read(clean, rng, tmp)
+            ocr, how = render_and_read(clean, rng, tmp, profile)
             for c, o in align.word_pairs(clean, ocr):
                 w.write(f'{c}\t{o}\n')
                 n += 1
@@ -90,6 +99,6 @@ def heldout(work, out):
 
 if __name__ == '__main__':
     if sys.argv[1] == 'pairs':
-        pairs(os.path.abspath(sys.argv[2]))
+        pairs(os.path.abspath(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else 'clean')
     else:
         heldout(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]))
