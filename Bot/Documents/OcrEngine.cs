@@ -17,21 +17,28 @@ public sealed class OcrEngine
     public const int Dpi = 300;
 
     private static readonly SemaphoreSlim OnePageAtATime = new(1, 1);
-    private static readonly Lazy<OcrTools> Found = new(OcrTools.Find);
+    private static readonly Lazy<OcrTools> Found = new(() => OcrTools.Find());
 
     private readonly TimeSpan _pageTimeout;
+    private readonly OcrTools _tools;
 
-    public OcrEngine(TimeSpan? pageTimeout = null) => _pageTimeout = pageTimeout ?? DefaultPageTimeout;
+    /// <param name="pageTimeout">How long one page may take.</param>
+    /// <param name="tools">The tools to use; by default those on PATH.</param>
+    public OcrEngine(TimeSpan? pageTimeout = null, OcrTools? tools = null)
+    {
+        _pageTimeout = pageTimeout ?? DefaultPageTimeout;
+        _tools = tools ?? Tools;
+    }
 
-    /// <summary>What this machine has for OCR (looked up once).</summary>
+    /// <summary>What this machine has for OCR on PATH (looked up once).</summary>
     public static OcrTools Tools => Found.Value;
 
     /// <summary>The text of one page image (PNG, JPEG, TIFF). Throws <see cref="DocumentException"/> when OCR is missing or fails.</summary>
     public async Task<string> ReadImageAsync(string imagePath, CancellationToken cancel = default)
     {
-        var tools = Tools;
-        if (tools.Language is null) throw DocumentException.OcrUnavailable(tools.Missing);
-        var (exit, output, error) = await RunAsync("tesseract", [imagePath, "stdout", "-l", tools.Language, "--psm", "3"], cancel);
+        var tools = _tools;
+        if (tools.Language is null || tools.Tesseract is null) throw DocumentException.OcrUnavailable(tools.Missing);
+        var (exit, output, error) = await RunAsync(tools.Tesseract, [imagePath, "stdout", "-l", tools.Language, "--psm", "3"], cancel);
         if (exit != 0) throw DocumentException.OcrFailed(error);
         return output.Replace("\f", "", StringComparison.Ordinal);
     }
@@ -39,11 +46,11 @@ public sealed class OcrEngine
     /// <summary>One page of a PDF (1-based) as a grey PNG at <see cref="Dpi"/>, written to <paramref name="pngPath"/>.</summary>
     public async Task RasterizeAsync(string pdfPath, int page, string pngPath, CancellationToken cancel = default)
     {
-        var tools = Tools;
-        if (!tools.Pdftoppm) throw DocumentException.OcrUnavailable(tools.Missing);
+        var tools = _tools;
+        if (tools.Pdftoppm is null) throw DocumentException.OcrUnavailable(tools.Missing);
         var root = pngPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? pngPath[..^4] : pngPath;
         var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var (exit, _, error) = await RunAsync("pdftoppm",
+        var (exit, _, error) = await RunAsync(tools.Pdftoppm,
             ["-r", Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", p, "-l", p, pdfPath, root], cancel);
         if (exit != 0 || !File.Exists(root + ".png")) throw DocumentException.OcrFailed(error);
     }
@@ -89,31 +96,34 @@ public sealed class OcrEngine
     }
 }
 
-/// <summary>The OCR tools found on this machine: Tesseract with a Vietnamese model ("vie" or "Vietnamese") and pdftoppm.</summary>
-public sealed record OcrTools(string? Language, bool Pdftoppm, IReadOnlyList<string> Missing)
+/// <summary>The OCR tools found on this machine: Tesseract (its path and a Vietnamese model, "vie" or "Vietnamese") and pdftoppm.</summary>
+public sealed record OcrTools(string? Tesseract, string? Language, string? Pdftoppm, IReadOnlyList<string> Missing)
 {
     /// <summary>Everything OCR needs is there.</summary>
-    public bool Complete => Language is not null && Pdftoppm;
+    public bool Complete => Tesseract is not null && Language is not null && Pdftoppm is not null;
 
-    /// <summary>Looks for the tools on PATH and asks Tesseract which models it has.</summary>
-    public static OcrTools Find()
+    /// <summary>Looks for the tools in the folders of <paramref name="searchPath"/> (PATH by default) and asks Tesseract which models it has.</summary>
+    public static OcrTools Find(string? searchPath = null)
     {
+        var folders = (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        string? Locate(string tool) => folders.Select(f => Path.Combine(f, tool)).FirstOrDefault(File.Exists);
+
         var missing = new List<string>();
+        var tesseract = Locate("tesseract");
         string? language = null;
-        var languages = Output("tesseract", "--list-langs");
-        if (languages is null) missing.Add("tesseract-ocr");
+        if (tesseract is null || Output(tesseract, "--list-langs") is not { } languages) missing.Add("tesseract-ocr");
         else
         {
             var names = languages.Split('\n', StringSplitOptions.TrimEntries);
             language = names.Contains("vie") ? "vie" : names.Contains("Vietnamese") ? "Vietnamese" : null;
             if (language is null) missing.Add("tesseract-ocr-vie");
         }
-        var pdftoppm = Output("pdftoppm", "-v") is not null;
-        if (!pdftoppm) missing.Add("poppler-utils");
-        return new OcrTools(language, pdftoppm, missing);
+        var pdftoppm = Locate("pdftoppm");
+        if (pdftoppm is null) missing.Add("poppler-utils");
+        return new OcrTools(tesseract, language, pdftoppm, missing);
     }
 
-    /// <summary>What a tool prints (stdout and stderr), or null when it cannot be started.</summary>
+    /// <summary>What a tool prints (stdout and stderr), or null when it cannot be run.</summary>
     private static string? Output(string tool, string argument)
     {
         try
@@ -136,7 +146,7 @@ public sealed record OcrTools(string? Language, bool Pdftoppm, IReadOnlyList<str
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return null; // not installed
+            return null;
         }
     }
 }
