@@ -32,7 +32,7 @@ public sealed class OcrErrorModel
     private float[] _single = [];
     private int _readCount;
     private float[] _deletion = [];
-    private (string Read, float Cost)[][] _multi = [];
+    private Dictionary<char, (string Read, float Cost)[]>[] _multi = []; // by the reading's last character
 
     private OcrErrorModel() { }
 
@@ -136,9 +136,9 @@ public sealed class OcrErrorModel
                 var inserted = next[j - 1] + InsertionCost(read[j - 1]);
                 if (inserted < cost) cost = inserted;
             }
-            if (ci >= 0)
+            if (ci >= 0 && j > 0 && _multi[ci].TryGetValue(read[j - 1], out var chunks))
             {
-                foreach (var (chunk, chunkCost) in _multi[ci])
+                foreach (var (chunk, chunkCost) in chunks)
                 {
                     var k = chunk.Length;
                     if (k > j || row[j - k] + chunkCost >= cost) continue;
@@ -186,7 +186,7 @@ public sealed class OcrErrorModel
         _readCount = reads.Count;
         _single = new float[cleans.Count * reads.Count];
         _deletion = new float[cleans.Count];
-        _multi = new (string, float)[cleans.Count][];
+        _multi = new Dictionary<char, (string, float)[]>[cleans.Count];
         for (var ci = 0; ci < cleans.Count; ci++)
         {
             var clean = cleans[ci];
@@ -196,7 +196,8 @@ public sealed class OcrErrorModel
             _multi[ci] = _letters.Where(e => e.Key.Clean == clean && e.Key.Read.Length >= 2).Select(e => (e.Key.Read, e.Value))
                 .Concat(_bases.Where(e => e.Key.Base == baseLetter && e.Key.Read.Length >= 2 && !_letters.ContainsKey((clean, e.Key.Read)))
                     .Select(e => (e.Key.Read, e.Value + (float)BasePenalty)))
-                .ToArray();
+                .GroupBy(e => e.Read[^1])
+                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Item2).ToArray());
         }
     }
 }

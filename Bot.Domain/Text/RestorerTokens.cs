@@ -9,7 +9,8 @@ internal enum TokenKind
     Boundary,
 }
 
-/// <summary>A word, a comma or a sentence boundary in the text; <see cref="Fixed"/> words are codes kept as written ("UBND-VP").</summary>
+/// <summary>A word, a comma or a sentence boundary in the text; <see cref="Fixed"/> words are codes and addresses kept as
+/// written ("UBND-VP", "tuky.haiduong.gov.vn").</summary>
 internal readonly record struct RestorerToken(int Start, int Length, TokenKind Kind, bool Fixed = false);
 
 /// <summary>
@@ -33,7 +34,9 @@ internal static class RestorerTokens
                 var start = i;
                 while (i < text.Length && (IsWordChar(text[i]) || Joins(text, i))) i++;
                 var glued = start > 0 && text[start - 1] is '/' or '-' || i < text.Length && text[i] is '/' or '-';
-                tokens.Add(new RestorerToken(start, i - start, TokenKind.Word, glued && IsCode(text.AsSpan(start, i - start))));
+                var address = start > 1 && text[start - 1] is '.' or '@' && char.IsLetterOrDigit(text[start - 2])
+                    || i + 1 < text.Length && text[i] is '.' or '@' && char.IsLetter(text[i + 1]);
+                tokens.Add(new RestorerToken(start, i - start, TokenKind.Word, address || glued && IsCode(text.AsSpan(start, i - start))));
                 lineStart = false;
                 continue;
             }

@@ -15,18 +15,21 @@ namespace Bot.Domain.Text;
 public sealed class TextRestorer
 {
     private const int MaxCandidates = 8;
-    private const int Beam = 24;
-    private static readonly double ChannelWeight = double.Parse(Environment.GetEnvironmentVariable("RW_CH") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
+    private const int Beam = 10;
+    private const double ChannelWeight = 1.0;
     private const double GazetteerLogProb = -1.0; // a word that continues a known name is this likely at least
     private const double ForeignKeepCost = 7.0;    // keeping a word that is neither syllable nor acronym
     private const double AcronymKeepCost = 2.0;    // keeping an upper-case word the model does not know
+    private const double DefaultCapitalLogShare = -3.0;  // ln 0.05: a syllable's uses inside a sentence that are capitalised
+    private const double NumberAsWordCost = 4.0;   // reading a short number as a word ("10 trình" → "lộ trình")
     private const double UnknownCost = 6.0;        // a word the model does not know, on top of <unk>'s probability
     private const double CandidateSpread = 7.0;    // readings costlier than the best by more than this are not candidates
-    private const double MaxCost = 16.0;           // nor any costlier than this
+    private const double MaxCost = 14.0;           // nor any costlier than this
 
     private readonly SyllableLanguageModel _lm;
     private readonly OcrErrorModel _errors;
     private readonly HashSet<string> _syllables;
+    private readonly Dictionary<string, double> _capitals;
     private readonly SyllableTrie _trie;
     private readonly HashSet<long> _gazetteer = [];
     private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
@@ -38,6 +41,14 @@ public sealed class TextRestorer
     /// <param name="names">Names of the district's units and places ("Phòng Nội vụ", "xã Đại Sơn").</param>
     public TextRestorer(SyllableLanguageModel lm, OcrErrorModel errors, IEnumerable<string> syllables, IEnumerable<string> acronyms,
         IEnumerable<string> names)
+        : this(lm, errors, syllables.ToDictionary(s => s, _ => DefaultCapitalLogShare, StringComparer.Ordinal), acronyms, names)
+    {
+    }
+
+    /// <param name="syllables">Valid syllables with ln of the share of their uses inside a sentence written with a capital
+    /// (names: "Thị", "Kỳ"; words: "thì").</param>
+    private TextRestorer(SyllableLanguageModel lm, OcrErrorModel errors, Dictionary<string, double> syllables, IEnumerable<string> acronyms,
+        IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(lm);
         ArgumentNullException.ThrowIfNull(errors);
@@ -46,7 +57,8 @@ public sealed class TextRestorer
         ArgumentNullException.ThrowIfNull(names);
         _lm = lm;
         _errors = errors;
-        _syllables = new HashSet<string>(syllables, StringComparer.Ordinal);
+        _syllables = new HashSet<string>(syllables.Keys, StringComparer.Ordinal);
+        _capitals = syllables;
         var acronymList = acronyms.ToList();
         foreach (var name in names) AddName(name, acronymList);
         _trie = new SyllableTrie(_syllables.Select(s => (s, s))
@@ -57,15 +69,18 @@ public sealed class TextRestorer
     public static TextRestorer Read(TextReader syllables, TextReader languageModel, TextReader errorModel, IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(syllables);
-        var words = new List<string>();
+        var words = new Dictionary<string, double>(StringComparer.Ordinal);
         var acronyms = new List<string>();
-        var target = words;
+        var inAcronyms = false;
         string? line;
         while ((line = syllables.ReadLine()) is not null)
         {
             if (line.Length == 0 || line[0] == '#') continue;
-            if (line == "\\acronyms") { target = acronyms; continue; }
-            target.Add(line);
+            if (line == "\\acronyms") { inAcronyms = true; continue; }
+            if (inAcronyms) { acronyms.Add(line); continue; }
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0) words[line] = DefaultCapitalLogShare;
+            else words[line[..tab]] = double.Parse(line.AsSpan(tab + 1), System.Globalization.CultureInfo.InvariantCulture);
         }
         return new TextRestorer(SyllableLanguageModel.Read(languageModel), OcrErrorModel.Read(errorModel), words, acronyms, names);
     }
@@ -113,7 +128,7 @@ public sealed class TextRestorer
     /// <summary>A reading of one word: the text it restores to (null: as it is), its model id, its channel cost.</summary>
     private readonly record struct Candidate(string? Text, int Id, double Cost);
 
-    private sealed record State(int Previous, int Current, double Score, State? Back);
+    private readonly record struct State(int Previous, int Current, double Score, int Back);
 
     private void Decode(string text, List<RestorerToken> tokens, List<int> segment, Choice[] choices)
     {
@@ -122,38 +137,63 @@ public sealed class TextRestorer
         for (var k = 0; k < segment.Count; k++)
         {
             var token = tokens[segment[k]];
-            options[k] = token.Kind == TokenKind.Comma ? [new Candidate(null, _lm.Id(","), 0)]
-                : token.Fixed ? [new Candidate(null, KeepId(text.Substring(token.Start, token.Length)), 0)]
-                : CandidatesOf(text.Substring(token.Start, token.Length));
+            if (token.Kind == TokenKind.Comma) options[k] = [new Candidate(null, _lm.Id(","), 0)];
+            else if (token.Fixed) options[k] = [new Candidate(null, KeepId(text.Substring(token.Start, token.Length)), 0)];
+            else
+            {
+                var word = text.Substring(token.Start, token.Length);
+                options[k] = CandidatesOf(word);
+                if (k > 0 && CaseOf(word) is { } capitalised) options[k] = WithCaseCost(options[k], capitalised);
+            }
         }
 
-        // Beam search over (previous, current) candidate pairs; -1 stands for the sentence start.
-        var beam = new List<State> { new(-1, -1, 0, null) };
+        // Beam search over (previous, current) candidate pairs; -1 stands for the sentence start. Each position
+        // keeps its states in an array, each pointing back at the state it came from one position before.
+        var states = new State[segment.Count + 1][];
+        states[0] = [new State(-1, -1, 0, -1)];
+        var slot = new int[(MaxCandidates + 2) * (MaxCandidates + 2)];
+        var next = new List<State>(Beam * (MaxCandidates + 1));
         for (var k = 0; k < segment.Count; k++)
         {
-            var next = new Dictionary<(int, int), State>();
-            foreach (var state in beam)
+            next.Clear();
+            Array.Fill(slot, -1);
+            var here = states[k];
+            for (var b = 0; b < here.Length; b++)
             {
+                var state = here[b];
                 var u = IdAt(options, k - 2, state.Previous);
                 var v = IdAt(options, k - 1, state.Current);
                 for (var c = 0; c < options[k].Length; c++)
                 {
                     var candidate = options[k][c];
                     var score = state.Score + LogProb(u, v, candidate.Id) - ChannelWeight * candidate.Cost;
-                    var key = (state.Current, c);
-                    if (!next.TryGetValue(key, out var best) || best.Score < score) next[key] = new State(state.Current, c, score, state);
+                    var key = (state.Current + 1) * (MaxCandidates + 2) + c;
+                    if (slot[key] < 0)
+                    {
+                        slot[key] = next.Count;
+                        next.Add(new State(state.Current, c, score, b));
+                    }
+                    else if (next[slot[key]].Score < score) next[slot[key]] = new State(state.Current, c, score, b);
                 }
             }
-            beam = next.Values.OrderByDescending(s => s.Score).Take(Beam).ToList();
+            next.Sort(static (x, y) => y.Score.CompareTo(x.Score));
+            states[k + 1] = next.Count > Beam ? next.GetRange(0, Beam).ToArray() : next.ToArray();
         }
-        var end = beam.MaxBy(s => s.Score + LogProb(IdAt(options, segment.Count - 2, s.Previous), IdAt(options, segment.Count - 1, s.Current), _lm.EndId))!;
+        var last = states[segment.Count];
+        var end = 0;
+        var endScore = double.NegativeInfinity;
+        for (var b = 0; b < last.Length; b++)
+        {
+            var score = last[b].Score + LogProb(IdAt(options, segment.Count - 2, last[b].Previous), IdAt(options, segment.Count - 1, last[b].Current), _lm.EndId);
+            if (score > endScore) (end, endScore) = (b, score);
+        }
 
         var path = new int[segment.Count];
-        var walk = end;
         for (var k = segment.Count - 1; k >= 0; k--)
         {
-            path[k] = walk!.Current;
-            walk = walk.Back;
+            var state = states[k + 1][end];
+            path[k] = state.Current;
+            end = state.Back;
         }
 
         for (var k = 0; k < segment.Count; k++)
@@ -162,6 +202,29 @@ public sealed class TextRestorer
             var chosen = options[k][path[k]];
             choices[segment[k]] = new Choice(chosen.Text, Confidence(options, path, k));
         }
+    }
+
+    /// <summary>Inside a sentence, whether the word is written with a capital (true), in lower case (false), or neither tells (null: all capitals, no letters).</summary>
+    private static bool? CaseOf(string word)
+    {
+        var letters = word.Where(char.IsLetter).ToList();
+        if (letters.Count == 0 || letters.Count >= 2 && letters.All(char.IsUpper)) return null;
+        return char.IsUpper(letters[0]);
+    }
+
+    /// <summary>The readings with the cost of the word's case: a capital inside a sentence is likely for a name's
+    /// syllable ("Thị"), unlikely for a word's ("thì").</summary>
+    private Candidate[] WithCaseCost(Candidate[] candidates, bool capitalised)
+    {
+        var adjusted = new Candidate[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var c = candidates[i];
+            if (c.Text is null || !_capitals.TryGetValue(c.Text, out var share)) { adjusted[i] = c; continue; }
+            var logP = capitalised ? share : Math.Log(Math.Max(1e-6, 1 - Math.Exp(share)));
+            adjusted[i] = c with { Cost = c.Cost - logP };
+        }
+        return adjusted;
     }
 
     /// <summary>The chosen candidate's share of the probability among the word's candidates, its neighbours fixed.</summary>
@@ -202,11 +265,12 @@ public sealed class TextRestorer
     private Candidate[] ComputeCandidates(string word)
     {
         var lower = word.ToLowerInvariant().Normalize(NormalizationForm.FormC);
-        if (lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.')) return [new Candidate(null, _lm.NumberId, 0)];
+        var number = lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.');
+        if (number && lower.Length > 2) return [new Candidate(null, _lm.NumberId, 0)];
         var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (candidate, letters) in _trie.Search(_errors, read, CandidateSpread, MaxCost))
-            found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters);
+            found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0);
         foreach (var known in _errors.KnownReadingsOf(read))
             if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);
 
@@ -218,7 +282,8 @@ public sealed class TextRestorer
             .OrderBy(c => c.Cost - _lm.LogProb(c.Id))
             .Take(MaxCandidates)
             .ToList();
-        if (!list.Any(c => string.Equals(c.Text, lower, StringComparison.Ordinal) || string.Equals(c.Text, word, StringComparison.Ordinal)))
+        if (number) list.Insert(0, new Candidate(null, _lm.NumberId, 0));
+        else if (!list.Any(c => string.Equals(c.Text, lower, StringComparison.Ordinal) || string.Equals(c.Text, word, StringComparison.Ordinal)))
             list.Add(new Candidate(null, KeepId(word), KeepCost(word)));
         return list.ToArray();
     }

@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import vi  # noqa: E402
 from align import fold  # noqa: E402
 
-DOMAIN_WEIGHT = int(os.environ.get('DOMAIN_WEIGHT', '6'))
+DOMAIN_WEIGHT = float(os.environ.get('DOMAIN_WEIGHT', '0.75'))  # λ: the administrative model's share
 TOKEN = re.compile(r"[^\W_]+|[,.;:!?()]")
 BOUNDARY = set('.;:!?()')
 
@@ -64,32 +64,8 @@ def segments(text):
             yield seg
 
 
-def build_lm(work, out, syllables):
-    corpus = os.path.join(work, 'corpus')
-    counts = [collections.Counter() for _ in range(3)]
-    general_tri = collections.Counter()
-    vocab_count = collections.Counter()
-    for name, weight in (('general.txt', 1), ('domain.txt', DOMAIN_WEIGHT)):
-        text = open(os.path.join(corpus, name), encoding='utf-8').read()
-        for seg in segments(text):
-            for w in seg:
-                vocab_count[w] += weight
-    vocab = set(syllables) | {w for w, c in vocab_count.items() if c >= 2 and (w in syllables or w.isupper() or c >= 3)}
-    vocab |= {',', '<n>', '<unk>', '<s>', '</s>'}
-
-    def ids(seg):
-        return ['<s>', '<s>'] + [w if w in vocab else '<unk>' for w in seg] + ['</s>']
-
-    for name, weight in (('general.txt', 1), ('domain.txt', DOMAIN_WEIGHT)):
-        text = open(os.path.join(corpus, name), encoding='utf-8').read()
-        for seg in segments(text):
-            s = ids(seg)
-            for i in range(2, len(s)):
-                counts[2][(s[i - 2], s[i - 1], s[i])] += weight
-                if weight == 1:
-                    general_tri[(s[i - 2], s[i - 1], s[i])] += 1
-    # lower orders from continuation counts (Kneser-Ney)
-    c3 = counts[2]
+def kneser_ney(c3, words, prune_once):
+    """An interpolated Kneser-Ney trigram model from trigram counts, as full probability functions."""
     n12 = collections.Counter()   # N1+(. v w)
     for (u, v, w) in c3:
         n12[(v, w)] += 1
@@ -104,64 +80,102 @@ def build_lm(work, out, syllables):
 
     d3, d2 = discount(c3), discount(n12)
     total1 = sum(n11.values())
-    words = sorted(vocab - {'<s>'})
     p1 = {w: (n11.get(w, 0) + 0.5) / (total1 + 0.5 * len(words)) for w in words}
-    words.append('<s>')  # a context only: written with a probability of nothing
-    p1['<s>'] = math.exp(-99)
-    # bigram level
-    ctx2 = collections.Counter()
-    types2 = collections.Counter()
+    ctx2, types2 = collections.Counter(), collections.Counter()
     for (v, w), c in n12.items():
         ctx2[v] += c
         types2[v] += 1
-    p2, bow1 = {}, {}
-    for (v, w), c in n12.items():
-        p2[(v, w)] = max(c - d2, 0) / ctx2[v] + d2 * types2[v] / ctx2[v] * p1.get(w, 1e-9)
-    for v in ctx2:
-        bow1[v] = d2 * types2[v] / ctx2[v]
-    # trigram level
-    ctx3 = collections.Counter()
-    types3 = collections.Counter()
+    ctx3, types3 = collections.Counter(), collections.Counter()
     for (u, v, w), c in c3.items():
         ctx3[(u, v)] += c
         types3[(u, v)] += 1
 
-    def p2i(v, w):
-        if (v, w) in p2:
-            return p2[(v, w)]
-        return bow1.get(v, 1.0) * p1.get(w, 1e-9)
+    def P2(v, w):
+        lower = p1.get(w, 1e-9)
+        if v not in ctx2:
+            return lower
+        return max(n12.get((v, w), 0) - d2, 0) / ctx2[v] + d2 * types2[v] / ctx2[v] * lower
 
-    p3, bow2 = {}, {}
-    for (u, v, w), c in c3.items():
-        if c == 1 or (general_tri.get((u, v, w), 0) == c and c < 2):
-            continue  # pruned: seen once
-        p3[(u, v, w)] = max(c - d3, 0) / ctx3[(u, v)] + d3 * types3[(u, v)] / ctx3[(u, v)] * p2i(v, w)
-    # the mass each context leaves to the lower order: the discounted mass plus what pruning removed
-    kept_mass = collections.Counter()
-    kept_lower = collections.Counter()
-    for (u, v, w), p in p3.items():
-        kept_mass[(u, v)] += p
-        kept_lower[(u, v)] += p2i(v, w)
-    for uv in ctx3:
-        left = 1 - kept_mass[uv]
-        lower = 1 - kept_lower[uv]
-        bow2[uv] = max(left, 1e-6) / max(lower, 1e-6)
+    def P3(u, v, w):
+        lower = P2(v, w)
+        if (u, v) not in ctx3:
+            return lower
+        c = c3.get((u, v, w), 0)
+        if prune_once and c == 1:
+            c = 0
+        return max(c - d3, 0) / ctx3[(u, v)] + d3 * types3[(u, v)] / ctx3[(u, v)] * lower
+
+    grams3 = {g for g, c in c3.items() if not (prune_once and c == 1)}
+    return p1, P2, P3, set(n12), grams3
+
+
+def build_lm(work, out, syllables, weight=None):
+    """The general and the administrative model, each Kneser-Ney, mixed: P = λ P_admin + (1 − λ) P_general,
+    written in backoff form (the backoff weights renormalise what the listed n-grams leave)."""
+    lam = DOMAIN_WEIGHT if weight is None else weight
+    corpus = os.path.join(work, 'corpus')
+    texts = {name: open(os.path.join(corpus, name), encoding='utf-8').read() for name in ('general.txt', 'domain.txt')}
+    vocab_count = collections.Counter()
+    for name, text in texts.items():
+        for seg in segments(text):
+            for w in seg:
+                vocab_count[w] += 1 if name == 'general.txt' else 5
+    vocab = set(syllables) | {w for w, c in vocab_count.items() if c >= 2 and (w in syllables or w.isupper() or c >= 3)}
+    vocab |= {',', '<n>', '<unk>', '</s>'}
+    words = sorted(vocab)
+
+    def counts(text):
+        c3 = collections.Counter()
+        for seg in segments(text):
+            s = ['<s>', '<s>'] + [w if w in vocab else '<unk>' for w in seg] + ['</s>']
+            for i in range(2, len(s)):
+                c3[(s[i - 2], s[i - 1], s[i])] += 1
+        return c3
+
+    g1, g2, g3, gb, gt = kneser_ney(counts(texts['general.txt']), words, prune_once=True)
+    d1, d2, d3, db, dt = kneser_ney(counts(texts['domain.txt']), words, prune_once=False)
+    P1 = {w: lam * d1[w] + (1 - lam) * g1[w] for w in words}
+
+    def P2(v, w):
+        return lam * d2(v, w) + (1 - lam) * g2(v, w)
+
+    def P3(u, v, w):
+        return lam * d3(u, v, w) + (1 - lam) * g3(u, v, w)
+
+    bigrams = sorted((gb | db))
+    trigrams = sorted((gt | dt))
+    by2, by3 = collections.defaultdict(list), collections.defaultdict(list)
+    for (v, w) in bigrams:
+        by2[v].append(w)
+    for (u, v, w) in trigrams:
+        by3[(u, v)].append(w)
+    p2 = {(v, w): P2(v, w) for (v, w) in bigrams}
+    p3 = {(u, v, w): P3(u, v, w) for (u, v, w) in trigrams}
+    bow1 = {}
+    for v, ws in by2.items():
+        left = 1 - sum(p2[(v, w)] for w in ws)
+        lower = 1 - sum(P1.get(w, 0) for w in ws)
+        bow1[v] = max(left, 1e-9) / max(lower, 1e-9)
+    bow2 = {}
+    for (u, v), ws in by3.items():
+        left = 1 - sum(p3[(u, v, w)] for w in ws)
+        lower = 1 - sum(p2.get((v, w)) or bow1.get(v, 1.0) * P1.get(w, 1e-9) for w in ws)
+        bow2[(u, v)] = max(left, 1e-9) / max(lower, 1e-9)
+    words.append('<s>')  # a context only: written with a probability of nothing
+    P1['<s>'] = math.exp(-99)
     with gzip.open(os.path.join(out, 'lm.txt.gz'), 'wt', encoding='utf-8', compresslevel=9) as f:
-        f.write(f'# syllable trigram LM: interpolated Kneser-Ney (D3={d3:.3f}, D2={d2:.3f}), natural logs\n')
+        f.write(f'# syllable trigram LM: Kneser-Ney, administrative ({lam:.2f}) mixed with general text, natural logs\n')
         f.write(f'\\1-grams: {len(words)}\n')
         for w in words:
-            f.write(f'{math.log(p1[w]):.3f}\t{w}\t{math.log(bow1.get(w, 1.0)):.3f}\n')
-        used2 = {(v, w) for (v, w) in p2 if (v in vocab and w in vocab)}
-        bi = sorted(used2)
-        f.write(f'\\2-grams: {len(bi)}\n')
-        for (v, w) in bi:
+            f.write(f'{math.log(P1[w]):.3f}\t{w}\t{math.log(bow1.get(w, 1.0)):.3f}\n')
+        f.write(f'\\2-grams: {len(bigrams)}\n')
+        for (v, w) in bigrams:
             b = bow2.get((v, w))
             f.write(f'{math.log(p2[(v, w)]):.3f}\t{v} {w}' + (f'\t{math.log(b):.3f}' if b is not None else '') + '\n')
-        tri = sorted(p3)
-        f.write(f'\\3-grams: {len(tri)}\n')
-        for (u, v, w) in tri:
+        f.write(f'\\3-grams: {len(trigrams)}\n')
+        for (u, v, w) in trigrams:
             f.write(f'{math.log(p3[(u, v, w)]):.3f}\t{u} {v} {w}\n')
-    print(f'lm: {len(words)} words, {len(bi)} bigrams, {len(tri)} trigrams', file=sys.stderr)
+    print(f'lm: {len(words)} words, {len(bigrams)} bigrams, {len(trigrams)} trigrams, λ = {lam}', file=sys.stderr)
     return vocab
 
 
@@ -291,6 +305,34 @@ def build_channel(work, out):
                 f.write(f'{clean}\t{ocr}\t{k}\n')
 
 
+CAPITAL_PRIOR = 0.05
+CAPITAL_PRIOR_LOG = math.log(CAPITAL_PRIOR)
+
+
+def capital_shares(work, syllables):
+    """ln of the share of a syllable's occurrences inside a sentence that are capitalised: high for names
+    ("Thị" in "Nguyễn Thị Hà", "Kỳ"), low for words ("thì"). Smoothed towards CAPITAL_PRIOR."""
+    cap, total = collections.Counter(), collections.Counter()
+    for name in ('general.txt', 'domain.txt'):
+        for line in open(os.path.join(work, 'corpus', name), encoding='utf-8'):
+            prev = None
+            for tok in TOKEN.findall(vi.nfc(line)):
+                if tok in BOUNDARY:
+                    prev = None
+                    continue
+                if tok == ',' or tok.isdigit():
+                    prev = tok
+                    continue
+                low = tok.lower()
+                w = vi.old_style(low)
+                if prev is not None and w in syllables and not tok.isupper():
+                    total[w] += 1
+                    if tok[0].isupper():
+                        cap[w] += 1
+                prev = tok
+    return {w: math.log((cap[w] + 2 * CAPITAL_PRIOR) / (total[w] + 2)) for w in total}
+
+
 def main():
     work, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     os.makedirs(out, exist_ok=True)
@@ -304,10 +346,16 @@ def main():
                     extra[w] += 1
     syllables |= {w for w, c in extra.items() if c >= 2}
     vocab = build_lm(work, out, syllables)
-    acronyms = sorted(w for w in vocab if is_acronym(w))
+    # acronyms to restore to: those administrative text uses (general text has too many: "SB", "PC")
+    domain_words = collections.Counter(w for seg in segments(open(os.path.join(work, 'corpus', 'domain.txt'), encoding='utf-8').read()) for w in seg)
+    acronyms = sorted(w for w in vocab if is_acronym(w) and domain_words[w] >= 2)
+    capitals = capital_shares(work, syllables)
     with open(os.path.join(out, 'syllables.txt'), 'w', encoding='utf-8') as f:
-        f.write('# Vietnamese syllables (old tone placement), then acronyms after "\\acronyms"\n')
-        f.write('\n'.join(sorted(syllables)) + '\n\\acronyms\n' + '\n'.join(acronyms) + '\n')
+        f.write('# Vietnamese syllables (old tone placement) with ln P(written with a capital inside a sentence),\n')
+        f.write('# then the acronyms after "\\acronyms"\n')
+        for w in sorted(syllables):
+            f.write(f'{w}\t{capitals.get(w, CAPITAL_PRIOR_LOG):.2f}\n')
+        f.write('\\acronyms\n' + '\n'.join(acronyms) + '\n')
     build_channel(work, out)
 
 
