@@ -14,9 +14,15 @@ namespace Bot.Domain.Text;
 public sealed class OcrErrorModel
 {
     public const int MaxChunk = 3;
-    private const double WordWeight = 2.0;     // how many sightings the letter model counts for against the word table
+    // How many sightings the letter model counts for against the word table: many, since the synthetic scans'
+    // whole-word readings are peculiar to them ("hóa" read as "héa", seldom "hoa" as real scans read it).
+    private const double WordWeight = 200;
     private const double BasePenalty = 1.5;    // a reading known only for the base letter
     private const double PriorCost = 4.0;      // a known shape confusion never seen in the synthetic scans
+
+    // A mark lost ("ố" read as "o", "ư" as "u") costs at most this: real scans lose marks more often than the
+    // synthetic ones (the samples' words keep their marks 16% of the time), which read them as stray letters instead.
+    private const double MarkLossCost = 1.0;
 
     private readonly Dictionary<(char Clean, string Read), float> _letters = [];
     private readonly Dictionary<(char Base, string Read), float> _bases = [];
@@ -162,12 +168,14 @@ public sealed class OcrErrorModel
     /// <summary>A reading of a clean letter: learnt, else learnt for its base letter, else a known shape confusion.</summary>
     private double Fallback(char clean, string read)
     {
-        if (_letters.TryGetValue((clean, read), out var learnt)) return learnt;
+        if (_letters.TryGetValue((clean, read), out var learnt))
+            return read.Length == 1 && read[0] != clean && read[0] == VietnameseText.Fold(clean) ? Math.Min(learnt, MarkLossCost) : learnt;
         var baseLetter = VietnameseText.Fold(clean);
         var folded = VietnameseText.Fold(read);
         var cost = double.PositiveInfinity;
         if (_bases.TryGetValue((baseLetter, folded), out var byBase)) cost = byBase + BasePenalty;
         if (read.Length == 1 && read[0] == clean) cost = Math.Min(cost, 0.5);
+        else if (read.Length == 1 && read[0] == baseLetter) cost = Math.Min(cost, MarkLossCost);
         else if (read.Length == 1 && folded[0] == baseLetter) cost = Math.Min(cost, 3.0);
         if (OcrDistance.Confuses(folded, baseLetter.ToString())) cost = Math.Min(cost, PriorCost);
         if (double.IsPositiveInfinity(cost)) cost = read.Length == 0 ? _other : _other + read.Length;
