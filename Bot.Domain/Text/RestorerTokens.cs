@@ -9,8 +9,8 @@ internal enum TokenKind
     Boundary,
 }
 
-/// <summary>A word, a comma or a sentence boundary in the text; <see cref="Fixed"/> words are codes and addresses kept as
-/// written ("UBND-VP", "tuky.haiduong.gov.vn").</summary>
+/// <summary>A word, a comma or a sentence boundary in the text; <see cref="Fixed"/> words are codes, addresses and outline
+/// labels, kept as written ("UBND-VP", "tuky.haiduong.gov.vn", "b)").</summary>
 internal readonly record struct RestorerToken(int Start, int Length, TokenKind Kind, bool Fixed = false);
 
 /// <summary>
@@ -36,7 +36,9 @@ internal static class RestorerTokens
                 var glued = start > 0 && text[start - 1] is '/' or '-' || i < text.Length && text[i] is '/' or '-';
                 var address = start > 1 && text[start - 1] is '.' or '@' && char.IsLetterOrDigit(text[start - 2])
                     || i + 1 < text.Length && text[i] is '.' or '@' && char.IsLetter(text[i + 1]);
-                tokens.Add(new RestorerToken(start, i - start, TokenKind.Word, address || glued && IsCode(text.AsSpan(start, i - start))));
+                var label = lineStart && i < text.Length && text[i] is ')' or '.' && IsLabel(text.AsSpan(start, i - start));
+                tokens.Add(new RestorerToken(start, i - start, TokenKind.Word,
+                    address || label || glued && IsCode(text.AsSpan(start, i - start))));
                 lineStart = false;
                 continue;
             }
@@ -90,6 +92,15 @@ internal static class RestorerTokens
         if (c is '\'' or '’') return IsWordChar(text[i - 1]) && IsWordChar(text[i + 1]);
         if (c is ',' or '.') return char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]);
         return false;
+    }
+
+    /// <summary>An outline label at the start of a line: "a)", "đ)", "b.", "c¢)", "II.", "IV)" — the reader's outline, never a word.</summary>
+    private static bool IsLabel(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 4 && word.IndexOfAnyExcept("IVXL") < 0) return true;
+        var letters = 0;
+        foreach (var c in word) if (char.IsLetter(c)) letters++;
+        return letters == 1 && word.Length <= 2; // "c¢)": OCR's stray symbol beside the letter
     }
 
     /// <summary>Part of a document code or number ("545/UBND-NV", "V/v", "TB-VPCP"): upper case, digits or one letter.</summary>
