@@ -12,6 +12,7 @@ public static class BenchCommand
         ["parse"] = ParseBench.RunAsync,
         ["remind"] = RemindBench.RunAsync,
         ["restore"] = Documents.RestoreBench.RunAsync,
+        ["ocr"] = Documents.OcrBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

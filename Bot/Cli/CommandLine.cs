@@ -22,7 +22,7 @@ public static class CommandLine
         ["serve"] = ("Bot serve [--db PATH]: Telegram when Telegram__Token is set, else the console demo (also: Bot with no verb)", ServeCommand.RunAsync),
         ["chat"] = ("Bot chat [--as PHONE] [--today YYYY-MM-DD] [--db PATH]: talk to the assistant in the terminal (demo store without --db)", ChatCommand.RunAsync),
         ["remind-worker"] = ("Bot remind-worker: run only the reminders (Telegram__Token, Telegram__ApiBaseUrl, Storage__Path, Clock__Now from the environment)", RemindWorkerCommand.RunAsync),
-        ["bench"] = ("Bot bench time|parse|store|chat|remind: measure speed", BenchCommand.RunAsync),
+        ["bench"] = ("Bot bench time|parse|docs|store|chat|remind|restore|ocr: measure speed", BenchCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

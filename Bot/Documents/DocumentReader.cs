@@ -115,10 +115,9 @@ public sealed class DocumentReader(Func<TextRestorer> restorer, OcrEngine ocr)
                     continue;
                 }
                 progress?.Report(new ReadingProgress(redo.IndexOf(i) + 1, redo.Count));
-                var png = Path.Combine(folder.FullName, $"page-{i + 1}.png");
-                await ocr.RasterizeAsync(pdf, i + 1, png, cancel);
-                texts.Add(Restore(VietnameseText.Normalize(await ocr.ReadImageAsync(png, cancel)).Trim('\n')));
-                File.Delete(png);
+                var image = await ocr.RasterizeAsync(pdf, i + 1, Path.Combine(folder.FullName, $"page-{i + 1}"), cancel);
+                texts.Add(Restore(VietnameseText.Normalize(await ocr.ReadImageAsync(image, cancel)).Trim('\n')));
+                File.Delete(image);
             }
             var joined = RestoredText.Join(texts.Where(t => t.Source.Length > 0), "\n");
             Checked(joined.Source);

@@ -43,16 +43,18 @@ public sealed class OcrEngine
         return output.Replace("\f", "", StringComparison.Ordinal);
     }
 
-    /// <summary>One page of a PDF (1-based) as a grey PNG at <see cref="Dpi"/>, written to <paramref name="pngPath"/>.</summary>
-    public async Task RasterizeAsync(string pdfPath, int page, string pngPath, CancellationToken cancel = default)
+    /// <summary>One page of a PDF (1-based) as a grey image at <see cref="Dpi"/>, written beside <paramref name="root"/>
+    /// (as ROOT.pgm: uncompressed, five times cheaper to write than a PNG). Returns the image's path.</summary>
+    public async Task<string> RasterizeAsync(string pdfPath, int page, string root, CancellationToken cancel = default)
     {
         var tools = _tools;
         if (tools.Pdftoppm is null) throw DocumentException.OcrUnavailable(tools.Missing);
-        var root = pngPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? pngPath[..^4] : pngPath;
         var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (exit, _, error) = await RunAsync(tools.Pdftoppm,
-            ["-r", Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-png", "-singlefile", "-f", p, "-l", p, pdfPath, root], cancel);
-        if (exit != 0 || !File.Exists(root + ".png")) throw DocumentException.OcrFailed(error);
+            ["-r", Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-singlefile", "-f", p, "-l", p, pdfPath, root], cancel);
+        var image = root + ".pgm";
+        if (exit != 0 || !File.Exists(image)) throw DocumentException.OcrFailed(error);
+        return image;
     }
 
     /// <summary>Runs a tool to its end or the page time limit, one at a time; the process tree is killed on time-out or cancellation.</summary>
