@@ -16,7 +16,9 @@ public static class TextCommand
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".txt" or ".docx" || Console.IsErrorRedirected) return DocumentReader.Default.Read(path);
         DocumentContent? content = null;
-        AnsiConsole.Progress()
+        // on standard error, so that what the verb prints (parse --json) stays clean
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        terminal.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
