@@ -24,7 +24,7 @@ public sealed class TextRestorer
     private const double NumberAsWordCost = 4.0;   // reading a short number as a word ("10 trình" → "lộ trình")
     private const double UnknownCost = 6.0;        // a word the model does not know, on top of <unk>'s probability
     private const double CandidateSpread = 7.0;    // readings costlier than the best by more than this are not candidates
-    private const double MaxCost = 14.0;           // nor any costlier than this
+    private const double MaxCost = 12.0;           // nor any costlier than this
 
     private readonly SyllableLanguageModel _lm;
     private readonly OcrErrorModel _errors;
