@@ -38,7 +38,7 @@ public sealed class OcrErrorModel
     private float[] _single = [];
     private int _readCount;
     private float[] _deletion = [];
-    private Dictionary<char, (string Read, float Cost)[]>[] _multi = []; // by the reading's last character
+    private (string Read, float Cost)[]?[][] _multi = []; // by the reading's last character's column
 
     private OcrErrorModel() { }
 
@@ -113,36 +113,79 @@ public sealed class OcrErrorModel
         return -Math.Log((seen + WordWeight * Math.Exp(-letters)) / (total + WordWeight));
     }
 
-    /// <summary>The first row of the alignment: nothing clean yet, the first j read characters inserted.</summary>
-    public void Start(string read, Span<float> row)
+    /// <summary>One OCR word made ready for many alignments: each character's column in the tables and its
+    /// insertion cost, so the alignment's inner loop reads arrays only.</summary>
+    public sealed class ReadPlan
+    {
+        internal ReadPlan(string read, int[] columns, float[] insertions)
+        {
+            Read = read;
+            Columns = columns;
+            Insertions = insertions;
+        }
+
+        public string Read { get; }
+        internal int[] Columns { get; }
+        internal float[] Insertions { get; }
+    }
+
+    /// <summary>Prepares an OCR word (lower case, NFC) for <see cref="Step(ReadOnlySpan{float}, int, char, ReadPlan, Span{float})"/>.</summary>
+    public ReadPlan Plan(string read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        var columns = new int[read.Length];
+        var insertions = new float[read.Length];
+        for (var j = 0; j < read.Length; j++)
+        {
+            columns[j] = _readIndex.TryGetValue(read[j], out var ri) ? ri : -1;
+            insertions[j] = InsertionCost(read[j]);
+        }
+        return new ReadPlan(read, columns, insertions);
+    }
+
+    /// <summary>The table index of a clean letter, or −1 for a letter the tables do not have.</summary>
+    public int CleanIndex(char clean) => _cleanIndex.TryGetValue(clean, out var i) ? i : -1;
+
+    /// <summary>The first row of the alignment: nothing clean yet, the first j read characters inserted.</summary>
+    public void Start(string read, Span<float> row) => Start(Plan(read), row);
+
+    public static void Start(ReadPlan plan, Span<float> row)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         row[0] = 0;
-        for (var j = 1; j <= read.Length; j++) row[j] = row[j - 1] + InsertionCost(read[j - 1]);
+        for (var j = 1; j <= plan.Read.Length; j++) row[j] = row[j - 1] + plan.Insertions[j - 1];
     }
 
     /// <summary>
     /// One clean letter more: row[j] is the cheapest way the clean prefix reads as read[..j]; next gets
     /// the same for the prefix plus <paramref name="clean"/>. Returns the smallest entry of next.
     /// </summary>
-    public float Step(ReadOnlySpan<float> row, char clean, string read, Span<float> next)
+    public float Step(ReadOnlySpan<float> row, char clean, string read, Span<float> next) =>
+        Step(row, CleanIndex(clean), clean, Plan(read), next);
+
+    /// <summary>The same with the clean letter's table index (<see cref="CleanIndex"/>) and a prepared OCR word.</summary>
+    public float Step(ReadOnlySpan<float> row, int ci, char clean, ReadPlan plan, Span<float> next)
     {
-        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(plan);
+        var read = plan.Read;
+        var columns = plan.Columns;
+        var insertions = plan.Insertions;
         var m = read.Length;
-        var ci = _cleanIndex.TryGetValue(clean, out var i) ? i : -1;
         var deletion = ci >= 0 ? _deletion[ci] : _other;
-        var best = float.PositiveInfinity;
-        for (var j = 0; j <= m; j++)
+        var singles = ci >= 0 ? _single.AsSpan(ci * _readCount, _readCount) : default;
+        var multi = ci >= 0 ? _multi[ci] : null;
+        var cost = row[0] + deletion;
+        next[0] = cost;
+        var best = cost;
+        for (var j = 1; j <= m; j++)
         {
-            var cost = row[j] + deletion;
-            if (j > 0)
-            {
-                var one = row[j - 1] + SingleCost(ci, clean, read[j - 1]);
-                if (one < cost) cost = one;
-                var inserted = next[j - 1] + InsertionCost(read[j - 1]);
-                if (inserted < cost) cost = inserted;
-            }
-            if (ci >= 0 && j > 0 && _multi[ci].TryGetValue(read[j - 1], out var chunks))
+            var column = columns[j - 1];
+            cost = row[j] + deletion;
+            var one = row[j - 1] + (column >= 0 && ci >= 0 ? singles[column] : (float)Fallback(clean, read[j - 1].ToString()));
+            if (one < cost) cost = one;
+            var inserted = next[j - 1] + insertions[j - 1];
+            if (inserted < cost) cost = inserted;
+            if (multi is not null && column >= 0 && multi[column] is { } chunks)
             {
                 foreach (var (chunk, chunkCost) in chunks)
                 {
@@ -155,12 +198,6 @@ public sealed class OcrErrorModel
             if (cost < best) best = cost;
         }
         return best;
-    }
-
-    private float SingleCost(int ci, char clean, char read)
-    {
-        if (ci >= 0 && _readIndex.TryGetValue(read, out var ri)) return _single[ci * _readCount + ri];
-        return (float)Fallback(clean, read.ToString());
     }
 
     private float InsertionCost(char read) => _insertions.TryGetValue(read, out var cost) ? cost : _other + 1;
@@ -186,7 +223,7 @@ public sealed class OcrErrorModel
     {
         const string Letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz0123456789";
         var cleans = Letters.Concat(_letters.Keys.Select(k => k.Clean)).Distinct().ToList();
-        var reads = Letters.Concat(_letters.Keys.Where(k => k.Read.Length == 1).Select(k => k.Read[0]))
+        var reads = Letters.Concat(_letters.Keys.SelectMany(k => k.Read)).Concat(_bases.Keys.SelectMany(k => k.Read))
             .Concat(_insertions.Keys).Concat("¢§¥€£@©®&%$#!|'’\"`~^*()-+=[]{}<>?/\\.,;:_")
             .Distinct().ToList();
         for (var i = 0; i < cleans.Count; i++) _cleanIndex[cleans[i]] = i;
@@ -194,7 +231,7 @@ public sealed class OcrErrorModel
         _readCount = reads.Count;
         _single = new float[cleans.Count * reads.Count];
         _deletion = new float[cleans.Count];
-        _multi = new Dictionary<char, (string, float)[]>[cleans.Count];
+        _multi = new (string, float)[]?[cleans.Count][];
         for (var ci = 0; ci < cleans.Count; ci++)
         {
             var clean = cleans[ci];
@@ -204,8 +241,12 @@ public sealed class OcrErrorModel
             _multi[ci] = _letters.Where(e => e.Key.Clean == clean && e.Key.Read.Length >= 2).Select(e => (e.Key.Read, e.Value))
                 .Concat(_bases.Where(e => e.Key.Base == baseLetter && e.Key.Read.Length >= 2 && !_letters.ContainsKey((clean, e.Key.Read)))
                     .Select(e => (e.Key.Read, e.Value + (float)BasePenalty)))
-                .GroupBy(e => e.Read[^1])
-                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Item2).ToArray());
+                .GroupBy(e => _readIndex[e.Read[^1]])
+                .Aggregate(new (string, float)[]?[_readCount], (byColumn, g) =>
+                {
+                    byColumn[g.Key] = g.OrderBy(e => e.Item2).ToArray();
+                    return byColumn;
+                });
         }
     }
 }

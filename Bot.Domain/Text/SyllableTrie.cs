@@ -4,22 +4,29 @@ namespace Bot.Domain.Text;
 /// The valid syllables and acronyms as a trie of lower-case letters, searched with the OCR error
 /// model: each branch extends the alignment of the OCR word by one clean letter and is cut as soon as
 /// its cheapest alignment costs more than the bound, so only readings the model allows are visited.
+/// A node's children are visited cheapest first, so good readings are found early and the bound
+/// (the best reading's cost plus the spread) closes in before most branches are opened.
 /// </summary>
 internal sealed class SyllableTrie
 {
     private sealed class Node
     {
         public char[] Letters = [];
+        public int[] Columns = [];   // each letter's index in the error model's tables
         public Node[] Children = [];
         public string? Word;
     }
 
+    private readonly OcrErrorModel _errors;
     private readonly Node _root;
     private readonly int _depth;
+    private int _fanOut; // the most children a node has (set while freezing)
 
+    /// <param name="errors">The error model the trie is searched with.</param>
     /// <param name="words">(letters to match, word to give back): ("hđnd", "HĐND"), ("của", "của").</param>
-    public SyllableTrie(IEnumerable<(string Key, string Word)> words)
+    public SyllableTrie(OcrErrorModel errors, IEnumerable<(string Key, string Word)> words)
     {
+        _errors = errors;
         var build = new BuildNode();
         foreach (var (key, word) in words)
         {
@@ -33,41 +40,59 @@ internal sealed class SyllableTrie
 
     /// <summary>Every word whose letter-by-letter cost of being read as <paramref name="read"/> is within
     /// <paramref name="spread"/> of the best one and at most <paramref name="maxCost"/>, with that cost.</summary>
-    public List<(string Word, double Cost)> Search(OcrErrorModel errors, string read, double spread, double maxCost)
+    public List<(string Word, double Cost)> Search(string read, double spread, double maxCost)
     {
-        var m = read.Length;
+        var plan = _errors.Plan(read);
+        var width = read.Length + 1;
+        // rows[d] holds one alignment row per child of the node being expanded at depth d - 1
         var rows = new float[_depth + 1][];
-        for (var d = 0; d <= _depth; d++) rows[d] = new float[m + 1];
-        errors.Start(read, rows[0]);
+        rows[0] = new float[width];
+        for (var d = 1; d <= _depth; d++) rows[d] = new float[_fanOut * width];
+        OcrErrorModel.Start(plan, rows[0]);
+        var order = new (float Least, int Child)[_depth + 1][];
+        for (var d = 0; d <= _depth; d++) order[d] = new (float, int)[_fanOut];
         var found = new List<(string, double)>();
         var bound = maxCost;
-        var best = double.PositiveInfinity;
 
-        void Visit(Node node, int depth)
+        void Visit(Node node, int depth, int at)
         {
+            var row = rows[depth].AsSpan(at * width, width);
             if (node.Word is not null)
             {
-                double cost = rows[depth][m];
+                double cost = row[width - 1];
                 if (cost <= bound)
                 {
                     found.Add((node.Word, cost));
-                    if (cost < best)
-                    {
-                        best = cost;
-                        bound = Math.Min(maxCost, best + spread);
-                    }
+                    bound = Math.Min(bound, cost + spread);
                 }
             }
-            if (depth == _depth) return;
+            if (depth == _depth || node.Letters.Length == 0) return;
+            var next = rows[depth + 1];
+            var visits = order[depth];
+            var count = 0;
             for (var i = 0; i < node.Letters.Length; i++)
             {
-                var least = errors.Step(rows[depth], node.Letters[i], read, rows[depth + 1]);
-                if (least <= bound) Visit(node.Children[i], depth + 1);
+                var least = _errors.Step(row, node.Columns[i], node.Letters[i], plan, next.AsSpan(i * width, width));
+                if (least <= bound) visits[count++] = (least, i);
+            }
+            if (count > 1) Array.Sort(visits, 0, count, LeastFirst.Instance);
+            for (var k = 0; k < count; k++)
+            {
+                var (least, child) = visits[k];
+                if (least > bound) break;
+                Visit(node.Children[child], depth + 1, child);
             }
         }
 
-        Visit(_root, 0);
+        Visit(_root, 0, 0);
         return found.Where(f => f.Item2 <= bound).ToList();
+    }
+
+    private sealed class LeastFirst : IComparer<(float Least, int Child)>
+    {
+        public static readonly LeastFirst Instance = new();
+
+        public int Compare((float Least, int Child) x, (float Least, int Child) y) => x.Least.CompareTo(y.Least);
     }
 
     private sealed class BuildNode
@@ -82,10 +107,16 @@ internal sealed class SyllableTrie
         }
     }
 
-    private static Node Freeze(BuildNode build) => new()
+    private Node Freeze(BuildNode build)
     {
-        Letters = build.Children.Keys.ToArray(),
-        Children = build.Children.Values.Select(Freeze).ToArray(),
-        Word = build.Word,
-    };
+        var node = new Node
+        {
+            Letters = build.Children.Keys.ToArray(),
+            Columns = build.Children.Keys.Select(_errors.CleanIndex).ToArray(),
+            Children = build.Children.Values.Select(Freeze).ToArray(),
+            Word = build.Word,
+        };
+        _fanOut = Math.Max(_fanOut, Math.Max(1, node.Letters.Length));
+        return node;
+    }
 }

@@ -61,7 +61,7 @@ public sealed class TextRestorer
         _capitals = syllables;
         var acronymList = acronyms.ToList();
         foreach (var name in names) AddName(name, acronymList);
-        _trie = new SyllableTrie(_syllables.Select(s => (s, s))
+        _trie = new SyllableTrie(errors, _syllables.Select(s => (s, s))
             .Concat(acronymList.Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a))));
     }
 
@@ -269,7 +269,7 @@ public sealed class TextRestorer
         if (number && lower.Length > 2) return [new Candidate(null, _lm.NumberId, 0)];
         var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (candidate, letters) in _trie.Search(_errors, read, CandidateSpread, MaxCost))
+        foreach (var (candidate, letters) in _trie.Search(read, CandidateSpread, MaxCost))
             found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0);
         foreach (var known in _errors.KnownReadingsOf(read))
             if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);

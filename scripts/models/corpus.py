@@ -6,8 +6,11 @@
   domain.txt   administrative Vietnamese: the training half of ../shared/dev-directives and the public
                administrative texts in WEB (one file per text, first line "# source: URL")
   heldout/     the texts kept OUT of every model, to measure the restorer on: seeds 002 and 004 and the
-               other half of the dev-directives (every third file). Seeds 000, 001 and 003 (the OCR-damaged
-               samples) and seeds/restored are never read here.
+               other third of the dev-directives (every third file). Seeds 000, 001 and 003 (the OCR-damaged
+               samples) and seeds/restored are read only to keep their words out (the 8-word filter below).
+  dev/         the web texts held out to fix the restorer's settings on (WEB/dev, see web.py): neither a
+               test set nor training text
+  A web text line sharing eight words in a row with any held-out or test text is dropped.
   syllables.txt  the syllable inventory: hunspell-vi and fcitx5-bamboo's lists, old tone placement
 
 usage: corpus.py WORK [--shared DIR] [--web DIR]
@@ -29,11 +32,6 @@ import vi  # noqa: E402
 PACKAGES = ['hunspell-vi', 'fcitx5-bamboo', 'libreoffice-help-vi', 'libreoffice-l10n-vi', 'manpages-vi', 'maint-guide-vi']
 HELD_OUT_SEEDS = ['002_', '004_']
 NEVER = ['000_', '001_', '003_']
-
-
-def held_out_dev(name):
-    """Every third dev directive (by sorted position) is held out."""
-    return name
 
 
 def mo_strings(path):
@@ -90,6 +88,34 @@ def old_style_text(line):
     return vi.WORD.sub(lambda m: vi.old_style(m.group(0)), line)
 
 
+def unseen(text, held):
+    """The text without any run of 8 words that a held-out or test text also has: the words such runs cover are
+    cut out, and what is left of the line on either side becomes a line of its own. Source lines are dropped."""
+    kept, dropped = [], 0
+    for line in text.split('\n'):
+        if line.startswith('# source:'):
+            continue
+        tokens = line.split()
+        words = [(w, t) for t, tok in enumerate(tokens) for w in vi.WORD.findall(vi.fold_case(tok))]
+        covered = set()
+        for i in range(len(words) - 7):
+            if tuple(w for w, _ in words[i:i + 8]) in held:
+                covered |= {t for _, t in words[i:i + 8]}
+        if not covered:
+            kept.append(line)
+            continue
+        dropped += len(covered)
+        run = []
+        for t, tok in enumerate(tokens + ['']):
+            if t in covered or t == len(tokens):
+                if run:
+                    kept.append(' '.join(run))
+                run = []
+            else:
+                run.append(tok)
+    return '\n'.join(kept), dropped
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('work')
@@ -98,7 +124,7 @@ def main():
     a = ap.parse_args()
     work = os.path.abspath(a.work)
     deb, root, out = (os.path.join(work, d) for d in ('deb', 'root', 'corpus'))
-    for d in (deb, root, out, os.path.join(out, 'heldout')):
+    for d in (deb, root, out, os.path.join(out, 'heldout'), os.path.join(out, 'dev')):
         os.makedirs(d, exist_ok=True)
     if not glob.glob(os.path.join(deb, '*.deb')):
         subprocess.run(['apt-get', 'download'] + PACKAGES, cwd=deb, check=True)
@@ -130,39 +156,42 @@ def main():
 
     # administrative text: dev-directives split by position, web texts
     dev = sorted(glob.glob(os.path.join(a.shared, 'dev-directives', '*.txt')))
-    domain, sources = [], []
+    training = []
     for i, f in enumerate(dev):
         body = open(f, encoding='utf-8').read()
         body = '\n'.join(l for l in body.split('\n') if not l.startswith('# source:'))
         if i % 3 == 2:
             open(os.path.join(out, 'heldout', os.path.basename(f)), 'w', encoding='utf-8').write(vi.nfc(body))
         else:
-            domain.append(body)
-            sources.append(os.path.basename(f))
+            training.append(body)
     for f in sorted(glob.glob(os.path.join(a.shared, 'seeds', '*.txt'))):
         name = os.path.basename(f)
         if any(name.startswith(p) for p in HELD_OUT_SEEDS):
             open(os.path.join(out, 'heldout', name), 'w', encoding='utf-8').write(vi.nfc(open(f, encoding='utf-8').read()))
+    # no training or dev text may repeat a held-out or test one: runs of 8 words they share are cut out
+    tests = glob.glob(os.path.join(out, 'heldout', '*.txt')) + glob.glob(os.path.join(a.shared, 'seeds', 'restored', '*.txt')) \
+        + [f for f in glob.glob(os.path.join(a.shared, 'seeds', '*.txt')) if any(os.path.basename(f).startswith(p) for p in NEVER)]
+    held = set()
+    for f in tests:
+        words = vi.WORD.findall(vi.fold_case(open(f, encoding='utf-8').read()))
+        held |= {tuple(words[i:i + 8]) for i in range(len(words) - 7)}
+    cut = 0
+    domain = []
+    for body in training:
+        body, k = unseen(body, held)
+        domain.append(body)
+        cut += k
     if a.web:
-        # a web text must not repeat a held-out one: lines sharing 8 words in a row with one are dropped
-        held = set()
-        for f in glob.glob(os.path.join(out, 'heldout', '*.txt')):
-            words = vi.WORD.findall(vi.fold_case(open(f, encoding='utf-8').read()))
-            held |= {tuple(words[i:i + 8]) for i in range(len(words) - 7)}
-        dropped = 0
-        for f in sorted(glob.glob(os.path.join(a.web, '*.txt'))):
-            kept = []
-            for line in open(f, encoding='utf-8').read().split('\n'):
-                if line.startswith('# source:'):
-                    continue
-                words = vi.WORD.findall(vi.fold_case(line))
-                if any(tuple(words[i:i + 8]) in held for i in range(len(words) - 7)):
-                    dropped += 1
-                    continue
-                kept.append(line)
-            domain.append('\n'.join(kept))
-            sources.append(os.path.basename(f))
-        print(f'web: {dropped} lines dropped for repeating a held-out text', file=sys.stderr)
+        train = os.path.join(a.web, 'train') if os.path.isdir(os.path.join(a.web, 'train')) else a.web
+        for f in sorted(glob.glob(os.path.join(train, '*.txt'))):
+            body, k = unseen(open(f, encoding='utf-8').read(), held)
+            domain.append(body)
+            cut += k
+        for f in sorted(glob.glob(os.path.join(a.web, 'dev', '*.txt'))):
+            body, k = unseen(open(f, encoding='utf-8').read(), held)
+            cut += k
+            open(os.path.join(out, 'dev', os.path.basename(f)), 'w', encoding='utf-8').write(vi.nfc(body).strip() + '\n')
+    print(f'{cut} words cut for repeating eight in a row of a held-out or test text', file=sys.stderr)
     with open(os.path.join(out, 'domain.txt'), 'w', encoding='utf-8') as w:
         for body in domain:
             for line in body.split('\n'):

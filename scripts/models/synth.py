@@ -5,7 +5,9 @@
 
   synth.py pairs WORK [scan] training text (WORK/corpus/domain.txt and a sample of general.txt)
                              -> WORK/synth/pairs.tsv (pairs-scan.tsv): one line per aligned word, "clean<TAB>ocr"
-  synth.py heldout WORK OUT  each held-out text -> OUT/NAME.clean.txt and OUT/NAME.ocr.txt (two renderings)
+  synth.py heldout WORK OUT  each held-out text -> OUT/NAME.K.clean.txt and OUT/NAME.K.ocr.txt (two renderings)
+  synth.py dev WORK OUT      each dev text (WORK/corpus/dev: web texts kept out of the models, to fix the
+                             restorer's settings on) the same way, once as a good scan and once as a cheap one
 
 One tesseract at a time with OMP_THREAD_LIMIT=1 (the machine is shared). Needs tesseract-ocr (eng), text2image
 (tesseract-ocr's training tools) and the fonts in FONTS (fonts-freefont-ttf, fonts-dejavu-core).
@@ -82,16 +84,17 @@ def pairs(work, profile='clean'):
             print(f'{i + 1}/{len(texts)} {how} pairs so far {n}', file=sys.stderr)
 
 
-def heldout(work, out):
-    rng = random.Random(1818)
+def heldout(work, out, which='heldout'):
+    rng = random.Random(1818 if which == 'heldout' else 1819)
+    profiles = ['clean', 'clean'] if which == 'heldout' else ['clean', 'scan']
     os.makedirs(out, exist_ok=True)
-    src = os.path.join(work, 'corpus', 'heldout')
+    src = os.path.join(work, 'corpus', which)
     with tempfile.TemporaryDirectory() as tmp:
         for name in sorted(os.listdir(src)):
             clean = open(os.path.join(src, name), encoding='utf-8').read().strip() + '\n'
             stem = name[:-4]
-            for k in range(2):
-                ocr, how = render_and_read(clean, rng, tmp)
+            for k, profile in enumerate(profiles):
+                ocr, how = render_and_read(clean, rng, tmp, profile)
                 open(os.path.join(out, f'{stem}.{k}.clean.txt'), 'w', encoding='utf-8').write(clean)
                 open(os.path.join(out, f'{stem}.{k}.ocr.txt'), 'w', encoding='utf-8').write(ocr)
                 print(name, k, how, file=sys.stderr)
@@ -101,4 +104,4 @@ if __name__ == '__main__':
     if sys.argv[1] == 'pairs':
         pairs(os.path.abspath(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else 'clean')
     else:
-        heldout(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]))
+        heldout(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]), sys.argv[1])
