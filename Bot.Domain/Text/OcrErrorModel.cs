@@ -84,6 +84,13 @@ public sealed class OcrErrorModel
         return model;
     }
 
+    /// <summary>The settings a reading's cost depends on besides the table (for the precomputed readings' fingerprint).</summary>
+    public static string Settings => string.Create(CultureInfo.InvariantCulture,
+        $"word weight {WordWeight}, base {BasePenalty}, prior {PriorCost}, mark loss {MarkLossCost}");
+
+    /// <summary>Every OCR string the word table knows a reading for.</summary>
+    public IEnumerable<string> WordReadings => _words.Keys;
+
     /// <summary>Whole-word readings known for this OCR string: the clean syllables it was seen for.</summary>
     public IEnumerable<string> KnownReadingsOf(string read) =>
         _words.TryGetValue(read, out var byClean) ? byClean.Keys : [];

@@ -102,12 +102,18 @@ public sealed class SyllableLanguageModel
     public string Word(int id) => _words[id];
 
     /// <summary>ln P(w | u v).</summary>
-    public float LogProb(int u, int v, int w)
+    public float LogProb(int u, int v, int w) => LogProb(u, v, w, Backoff(u, v));
+
+    /// <summary>ln P(w | u v) with the context's backoff weight already looked up (<see cref="Backoff"/>): a decoder
+    /// weighs many words after the same context.</summary>
+    public float LogProb(int u, int v, int w, float backoff)
     {
         if (_trigram.TryGetValue(Key(u, v, w), out var p3)) return p3;
-        var backoff = _bigramBackoff.TryGetValue(Key(u, v), out var b) ? b : 0f;
         return backoff + LogProb(v, w);
     }
+
+    /// <summary>The backoff weight (ln) of the context u v: what a trigram the model lacks gets besides P(w | v).</summary>
+    public float Backoff(int u, int v) => _bigramBackoff.TryGetValue(Key(u, v), out var b) ? b : 0f;
 
     /// <summary>ln P(w | v).</summary>
     public float LogProb(int v, int w)

@@ -39,9 +39,12 @@ internal sealed class SyllableTrie
     }
 
     /// <summary>Every word whose letter-by-letter cost of being read as <paramref name="read"/> is within
-    /// <paramref name="spread"/> of the best one and at most <paramref name="maxCost"/>, with that cost.</summary>
-    public List<(string Word, double Cost)> Search(string read, double spread, double maxCost)
+    /// <paramref name="spread"/> of the best one and at most <paramref name="maxCost"/>, with that cost. A word far
+    /// from every syllable (OCR noise: "nhi€ém", "cﬁa") opens many branches: after <paramref name="maxSteps"/>
+    /// alignment steps the search stops with what it found, which, cheapest first, is the likeliest.</summary>
+    public List<(string Word, double Cost)> Search(string read, double spread, double maxCost, int maxSteps = int.MaxValue)
     {
+        var steps = 0;
         var plan = _errors.Plan(read);
         var width = read.Length + 1;
         // rows[d] holds one alignment row per child of the node being expanded at depth d - 1
@@ -70,6 +73,8 @@ internal sealed class SyllableTrie
             var next = rows[depth + 1];
             var visits = order[depth];
             var count = 0;
+            if (steps > maxSteps) return;
+            steps += node.Letters.Length;
             for (var i = 0; i < node.Letters.Length; i++)
             {
                 var least = _errors.Step(row, node.Columns[i], node.Letters[i], plan, next.AsSpan(i * width, width));

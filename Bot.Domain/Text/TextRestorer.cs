@@ -15,7 +15,7 @@ namespace Bot.Domain.Text;
 public sealed class TextRestorer
 {
     private const int MaxCandidates = 8;
-    private const int Beam = 10;
+    private const int Beam = 10;                   // 6: dev split −0.15 points
     private const double ChannelWeight = 1.0;
     private const double GazetteerLogProb = -1.0; // a word that continues a known name is this likely at least
     private const double ForeignKeepCost = 7.0;    // keeping a word that is neither syllable nor acronym
@@ -23,15 +23,19 @@ public sealed class TextRestorer
     private const double DefaultCapitalLogShare = -3.0;  // ln 0.05: a syllable's uses inside a sentence that are capitalised
     private const double NumberAsWordCost = 4.0;   // reading a short number as a word ("10 trình" → "lộ trình")
     private const double UnknownCost = 6.0;        // a word the model does not know, on top of <unk>'s probability
-    private const double CandidateSpread = 7.0;    // readings costlier than the best by more than this are not candidates
+    private const double CandidateSpread = 7.0;    // readings costlier than the best by more than this are not candidates (5: dev split −0.3 points)
     private const double MaxCost = 12.0;           // nor any costlier than this
+    private const int MaxSteps = 2000;             // alignment steps one word's trie search may take (unbounded: dev split +0.03 points)
 
     private readonly SyllableLanguageModel _lm;
     private readonly OcrErrorModel _errors;
     private readonly HashSet<string> _syllables;
     private readonly Dictionary<string, double> _capitals;
     private readonly SyllableTrie _trie;
+    private readonly SyllableTrie? _namesTrie; // the directory's acronyms the tables do not have
+    private readonly Dictionary<string, (string Word, double Cost)[]> _precomputed = new(StringComparer.Ordinal);
     private readonly HashSet<long> _gazetteer = [];
+    private readonly bool[] _namesStart; // by word id: some name goes on after this word (a quick test before the gazetteer's)
     private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
 
     /// <param name="lm">The syllable language model.</param>
@@ -60,9 +64,74 @@ public sealed class TextRestorer
         _syllables = new HashSet<string>(syllables.Keys, StringComparer.Ordinal);
         _capitals = syllables;
         var acronymList = acronyms.ToList();
+        var known = acronymList.Count;
         foreach (var name in names) AddName(name, acronymList);
         _trie = new SyllableTrie(errors, _syllables.Select(s => (s, s))
-            .Concat(acronymList.Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a))));
+            .Concat(acronymList.Take(known).Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a))));
+        _namesStart = new bool[lm.Size.Unigrams + 1];
+        foreach (var pair in _gazetteer)
+        {
+            var first = (int)(pair >> 32);
+            if (first >= 0 && first < _namesStart.Length) _namesStart[first] = true;
+        }
+        var extra = acronymList.Skip(known).Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a)).ToList();
+        if (extra.Count > 0) _namesTrie = new SyllableTrie(errors, extra);
+    }
+
+    /// <summary>What the precomputed readings depend on besides the tables themselves: a table made with other settings is not used.</summary>
+    public static string SearchSettings => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"spread {CandidateSpread}, max {MaxCost}, steps {MaxSteps}, number {NumberAsWordCost}, {OcrErrorModel.Settings}");
+
+    /// <summary>
+    /// Takes the readings precomputed for the OCR words the tables know best (<see cref="WriteReadings"/>): a word
+    /// restored for the first time then costs a lookup instead of a trie search. A table whose first line does not
+    /// carry this fingerprint was made from other tables or settings and is ignored (returns false).
+    /// </summary>
+    public bool UseReadings(TextReader table, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (table.ReadLine() != "# fingerprint: " + fingerprint + "; " + SearchSettings) return false;
+        string? line;
+        var parts = new List<(string, double)>();
+        while ((line = table.ReadLine()) is not null)
+        {
+            var fields = line.Split('\t');
+            parts.Clear();
+            for (var i = 1; i + 1 < fields.Length; i += 2)
+                parts.Add((fields[i], double.Parse(fields[i + 1], System.Globalization.CultureInfo.InvariantCulture)));
+            _precomputed[fields[0]] = parts.ToArray();
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the readings of the OCR words met most — every syllable with and without its marks, each acronym and
+    /// short number, and each OCR reading in the error model's word table — for <see cref="UseReadings"/>. Made from
+    /// the tables only (never from a text to be restored): one line a word, "word TAB reading TAB cost ...", the
+    /// readings that would go on to the sentence (<see cref="Shortlist"/>).
+    /// </summary>
+    public void WriteReadings(TextWriter table, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        var reads = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in _syllables)
+        {
+            reads.Add(s);
+            reads.Add(VietnameseText.Fold(s));
+        }
+        foreach (var read in _errors.WordReadings) reads.Add(read);
+        for (var n = 0; n < 100; n++) reads.Add(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.WriteLine("# fingerprint: " + fingerprint + "; " + SearchSettings);
+        foreach (var read in reads)
+        {
+            if (read.Length == 0 || read.Any(c => c is '\t' or '\n' or '\'' or '’')) continue;
+            table.Write(read);
+            foreach (var (word, cost) in Shortlist(SearchFound(read, IsNumber(read))))
+                table.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\t{word}\t{cost:0.####}"));
+            table.WriteLine();
+        }
     }
 
     /// <summary>Builds a restorer from the tables' text forms (models/restorer: syllables.txt, lm.txt, ocr.txt).</summary>
@@ -84,6 +153,9 @@ public sealed class TextRestorer
         }
         return new TextRestorer(SyllableLanguageModel.Read(languageModel), OcrErrorModel.Read(errorModel), words, acronyms, names);
     }
+
+    /// <summary>How many OCR words have their readings precomputed (<see cref="UseReadings"/>).</summary>
+    public int PrecomputedReadings => _precomputed.Count;
 
     /// <summary>How many n-grams the language model holds (for the bench).</summary>
     public (int Unigrams, int Bigrams, int Trigrams) ModelSize => _lm.Size;
@@ -163,10 +235,11 @@ public sealed class TextRestorer
                 var state = here[b];
                 var u = IdAt(options, k - 2, state.Previous);
                 var v = IdAt(options, k - 1, state.Current);
+                var backoff = _lm.Backoff(u, v);
                 for (var c = 0; c < options[k].Length; c++)
                 {
                     var candidate = options[k][c];
-                    var score = state.Score + LogProb(u, v, candidate.Id) - ChannelWeight * candidate.Cost;
+                    var score = state.Score + LogProb(u, v, candidate.Id, backoff) - ChannelWeight * candidate.Cost;
                     var key = (state.Current + 1) * (MaxCandidates + 2) + c;
                     if (slot[key] < 0)
                     {
@@ -248,10 +321,12 @@ public sealed class TextRestorer
 
     private int IdAt(Candidate[][] options, int k, int candidate) => k < 0 || candidate < 0 ? _lm.StartId : options[k][candidate].Id;
 
-    private double LogProb(int u, int v, int w)
+    private double LogProb(int u, int v, int w) => LogProb(u, v, w, _lm.Backoff(u, v));
+
+    private double LogProb(int u, int v, int w, float backoff)
     {
-        double p = _lm.LogProb(u, v, w);
-        if (p < GazetteerLogProb && _gazetteer.Contains(Pair(v, w))) p = GazetteerLogProb;
+        double p = _lm.LogProb(u, v, w, backoff);
+        if (p < GazetteerLogProb && v < _namesStart.Length && _namesStart[v] && _gazetteer.Contains(Pair(v, w))) p = GazetteerLogProb;
         return p;
     }
 
@@ -265,27 +340,47 @@ public sealed class TextRestorer
     private Candidate[] ComputeCandidates(string word)
     {
         var lower = word.ToLowerInvariant().Normalize(NormalizationForm.FormC);
-        var number = lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.');
+        var number = IsNumber(lower);
         if (number && lower.Length > 2) return [new Candidate(null, _lm.NumberId, 0)];
         var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (candidate, letters) in _trie.Search(read, CandidateSpread, MaxCost))
-            found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0);
-        foreach (var known in _errors.KnownReadingsOf(read))
-            if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);
+        var table = read.Length == lower.Length && _precomputed.TryGetValue(read, out var precomputed) ? precomputed : SearchFound(read, number);
+        foreach (var (candidate, cost) in table) found[candidate] = cost;
+        if (_namesTrie is not null)
+            foreach (var (candidate, letters) in _namesTrie.Search(read, CandidateSpread, MaxCost, MaxSteps))
+                found.TryAdd(candidate, _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0));
 
-        // The most likely readings on their own, P(word) P(read | word), go on to the sentence.
-        var best = found.Count == 0 ? double.PositiveInfinity : found.Values.Min();
-        var list = found
-            .Where(f => f.Value <= best + CandidateSpread)
-            .Select(f => new Candidate(f.Key, _lm.Id(f.Key), f.Value))
-            .OrderBy(c => c.Cost - _lm.LogProb(c.Id))
-            .Take(MaxCandidates)
-            .ToList();
+        var list = Shortlist(found.Select(f => (f.Key, f.Value))).Select(f => new Candidate(f.Word, _lm.Id(f.Word), f.Cost)).ToList();
         if (number) list.Insert(0, new Candidate(null, _lm.NumberId, 0));
         else if (!list.Any(c => string.Equals(c.Text, lower, StringComparison.Ordinal) || string.Equals(c.Text, word, StringComparison.Ordinal)))
             list.Add(new Candidate(null, KeepId(word), KeepCost(word)));
         return list.ToArray();
+    }
+
+    /// <summary>The most likely readings on their own, P(word) P(read | word): those that go on to the sentence.</summary>
+    private List<(string Word, double Cost)> Shortlist(IEnumerable<(string Word, double Cost)> found)
+    {
+        var all = found.ToList();
+        var best = all.Count == 0 ? double.PositiveInfinity : all.Min(f => f.Cost);
+        return all.Where(f => f.Cost <= best + CandidateSpread)
+            .OrderBy(f => f.Cost - _lm.LogProb(_lm.Id(f.Word)))
+            .ThenBy(f => f.Word, StringComparer.Ordinal)
+            .Take(MaxCandidates)
+            .ToList();
+    }
+
+    private static bool IsNumber(string lower) => lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.');
+
+    /// <summary>The tables' readings of an OCR word (lower case, NFC) with their OCR costs: the syllables and acronyms
+    /// the trie search allows, and the whole-word readings the error model knows.</summary>
+    private (string Word, double Cost)[] SearchFound(string read, bool number)
+    {
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (candidate, letters) in _trie.Search(read, CandidateSpread, MaxCost, MaxSteps))
+            found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0);
+        foreach (var known in _errors.KnownReadingsOf(read))
+            if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);
+        return found.Select(f => (f.Key, f.Value)).ToArray();
     }
 
     /// <summary>The model's word for a word kept as it is.</summary>

@@ -29,24 +29,57 @@ public class TextRestorerTests
     }
 
     [Fact]
-    public void Samples_001_and_003_are_restored_to_at_least_93_percent_of_syllables()
+    public void Samples_001_and_003_are_restored_to_at_least_94_4_percent_of_syllables()
     {
         var score = Score("Text/Restore/seeds", out var raw);
 
         Assert.Equal(2950, score.Total);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.93, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.944, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
-    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_92_percent()
+    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_1_percent()
     {
         var score = Score("Text/Restore/heldout", out var raw);
 
         Assert.True(score.Total > 10_000);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.92, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.941, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
+
+    [Fact]
+    public void The_shipped_readings_table_was_made_from_the_shipped_tables()
+    {
+        // a table made from other tables is ignored (and every new word then costs a trie search)
+        Assert.True(Restorer.PrecomputedReadings > 10_000, $"{Restorer.PrecomputedReadings} words precomputed");
+    }
+
+    [Fact]
+    public void Precomputed_readings_restore_as_the_trie_search_does()
+    {
+        var damaged = VietnameseText.Normalize(File.ReadAllText(SpecFile.PathOf("Text/Restore/seeds/001.ocr.txt")));
+        var folder = Path.Combine(AppContext.BaseDirectory, RestorerTables.Folder);
+        using var syllables = new StreamReader(Path.Combine(folder, "syllables.txt"));
+        using var lm = Gzip(Path.Combine(folder, "lm.txt.gz"));
+        using var ocr = Gzip(Path.Combine(folder, "ocr.txt.gz"));
+        var searching = TextRestorer.Read(syllables, lm, ocr, RestorerTables.Names(Bot.Hosting.BotConfiguration.FindFile(Bot.Storage.UnitsFile.DefaultPath)));
+
+        Assert.Equal(0, searching.PrecomputedReadings);
+        Assert.Equal(searching.Restore(damaged).Text, Restorer.Restore(damaged).Text);
+    }
+
+    [Fact]
+    public void A_readings_table_made_from_other_tables_is_not_used()
+    {
+        var restorer = RestorerTables.Load();
+        using var table = new StringReader("# fingerprint: 0123456789abcdef; " + TextRestorer.SearchSettings + "\ncong\tcông\t0.1\n");
+
+        Assert.False(restorer.UseReadings(table, RestorerTables.Fingerprint(Path.Combine(AppContext.BaseDirectory, RestorerTables.Folder))));
+    }
+
+    private static StreamReader Gzip(string path) =>
+        new(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
 
     [Theory]
     [InlineData("Pay manh cong tac thong tin tuyen truyen.", "Đẩy mạnh công tác thông tin tuyên truyền.")]

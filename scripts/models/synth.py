@@ -33,6 +33,17 @@ PROFILES = {
 }
 
 
+def check_tools():
+    """Says what is missing (the fonts are not installed with tesseract): apt-get install tesseract-ocr
+    tesseract-ocr-eng fonts-freefont-ttf fonts-dejavu-core (text2image comes with tesseract-ocr's training tools)."""
+    missing = [d for d in FONT_DIRS if not os.path.isdir(d)]
+    for tool in ('text2image', 'tesseract'):
+        if not any(os.access(os.path.join(p, tool), os.X_OK) for p in os.environ.get('PATH', '').split(os.pathsep)):
+            missing.append(tool)
+    if missing:
+        sys.exit('synth.py needs ' + ', '.join(missing) + ': apt-get install tesseract-ocr tesseract-ocr-eng fonts-freefont-ttf fonts-dejavu-core')
+
+
 def render_and_read(text, rng, tmp, profile='clean'):
     font = rng.choices([f for f, _ in FONTS], [w for _, w in FONTS])[0]
     res = rng.choice(PROFILES[profile]['res'])
@@ -101,6 +112,7 @@ def heldout(work, out, which='heldout'):
 
 
 if __name__ == '__main__':
+    check_tools()
     if sys.argv[1] == 'pairs':
         pairs(os.path.abspath(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else 'clean')
     else:
