@@ -11,6 +11,8 @@ public static class BenchCommand
         ["chat"] = ChatBench.RunAsync,
         ["parse"] = ParseBench.RunAsync,
         ["remind"] = RemindBench.RunAsync,
+        ["restore"] = RestoreBench.RunAsync,
+        ["ocr"] = OcrBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the bot and its tests use, where they are missing; idempotent.
-#   tesseract-ocr, -vie, -script-viet  OCR of scans and photos (issue: readable text from scans)
+#   tesseract-ocr, -vie, -script-viet  OCR of scans and photos (-eng: the tests' English-model scans)
 #   poppler-utils                      pdftoppm: a PDF page to an image for OCR
 #   libreoffice-writer-nogui           soffice --headless: Word 97-2003 .doc to .docx
 #   postgresql                         initdb/pg_ctl: the tests' throwaway PostgreSQL cluster
@@ -11,6 +11,8 @@ set -uo pipefail
 need=()
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then need+=(tesseract-ocr-vie); fi
+# the tests make PDFs as a scanner with the English model does (tesseract -l eng pdf)
+if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx eng; then need+=(tesseract-ocr-eng); fi
 ls /usr/share/tesseract-ocr/*/tessdata/Vietnamese.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-script-viet)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)

@@ -29,6 +29,11 @@ public static class OcrDistance
         ("y", "i"), ("i", "y"), ("g", "y"), ("9", "g"),
     ];
 
+    private static readonly HashSet<(string Seen, string Meant)> Known = [.. Confusions];
+
+    /// <summary>True when OCR is known to write <paramref name="seen"/> for <paramref name="meant"/> (both folded).</summary>
+    public static bool Confuses(string seen, string meant) => Known.Contains((seen, meant));
+
     private static readonly ILookup<char, (string Seen, string Meant)> BySeenFirst =
         Confusions.ToLookup(c => c.Seen[0]);
 

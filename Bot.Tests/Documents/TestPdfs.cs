@@ -103,11 +103,20 @@ internal static class TestPdfs
     /// <summary>A grey-scale PNG with a pattern in it (stripes, like lines of print).</summary>
     public static byte[] Png(int width, int height)
     {
+        var pixels = new byte[width * height];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++) pixels[y * width + x] = (byte)(y % 12 < 3 && x % 40 < 30 ? 30 : 235);
+        return Png(pixels, width, height);
+    }
+
+    /// <summary>A grey-scale PNG of the given pixels (row by row, 0 black, 255 white).</summary>
+    public static byte[] Png(byte[] pixels, int width, int height)
+    {
         using var raw = new MemoryStream();
         for (var y = 0; y < height; y++)
         {
             raw.WriteByte(0); // filter: none
-            for (var x = 0; x < width; x++) raw.WriteByte((byte)(y % 12 < 3 && x % 40 < 30 ? 30 : 235));
+            raw.Write(pixels, y * width, width);
         }
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) raw.WriteTo(zlib);

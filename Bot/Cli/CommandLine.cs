@@ -18,10 +18,11 @@ public static class CommandLine
         ["tasks"] = ("Bot tasks --unit NAME [--status open|overdue|done] [--due-within DAYS] [--json] [--db PATH]: a unit's tasks", TasksCommand.RunAsync),
         ["directory"] = ("Bot directory import FILE | list [--unit NAME] [--db PATH]: officials of the district directory (CSV/XLSX: unit,name,role,phone)", DirectoryCommand.RunAsync),
         ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] FILE: read a directive (.txt, .pdf, .docx) and list its tasks", ParseCommand.RunAsync),
+        ["text"] = ("Bot text [--plain] [--why WORD] FILE: the document's text as the bot reads it (extracted, OCR'd, restored); unsure words in ⟨ ⟩", TextCommand.RunAsync),
         ["serve"] = ("Bot serve [--db PATH]: Telegram when Telegram__Token is set (listening on Urls), else the console demo (also: Bot with no verb)", ServeCommand.RunAsync),
         ["chat"] = ("Bot chat [--as PHONE] [--today YYYY-MM-DD] [--db PATH]: talk to the assistant in the terminal (demo store without --db)", ChatCommand.RunAsync),
         ["remind-worker"] = ("Bot remind-worker [--db PATH]: run only the reminders, beside a serve with Scheduling__Reminders=false (both Storage__Shared=true)", RemindWorkerCommand.RunAsync),
-        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs: measure speed (runs Bot.Bench)", BenchForward.RunAsync),
+        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs|restore|ocr: measure speed (runs Bot.Bench)", BenchForward.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bot.Documents;
 using Bot.Domain.Directives;
+using Bot.Domain.Text;
 using Bot.Domain.Time;
 using Spectre.Console;
 
@@ -25,10 +26,10 @@ public static class ParseCommand
         var positional = args.PositionalWithFlags("json");
         if (positional.Count != 1) throw new CliException("Cách dùng: Bot parse [--json] [--ref 2023-10-18] TỆP");
         var reference = ReferenceDay(args.Option("ref"));
-        string text;
+        DocumentContent content;
         try
         {
-            text = DocumentText.Read(positional[0]).Text;
+            content = TextCommand.ReadWithProgress(positional[0]); // scans OCR'd, damaged text restored
         }
         catch (DocumentException e)
         {
@@ -36,8 +37,8 @@ public static class ParseCommand
             await Console.Error.WriteLineAsync(e.Message);
             return CommandLine.BadInput;
         }
-        var directive = Reader().Read(text, reference);
-        if (args.Flag("json")) Console.WriteLine(ToJson(directive));
+        var directive = Reader().Read(content.Text, reference);
+        if (args.Flag("json")) Console.WriteLine(ToJson(directive, content.Restoration));
         else Show(directive);
         return 0;
     }
@@ -45,10 +46,13 @@ public static class ParseCommand
     /// <summary>The reader with the time recognizer on the work calendar ("trong 05 ngày làm việc" skips holidays), from the composition root.</summary>
     public static DirectiveReader Reader() => Bot.Hosting.BotServices.Reader();
 
-    public static string ToJson(Directive directive)
+    public static string ToJson(Directive directive) => ToJson(directive, null);
+
+    /// <summary>The contract, with the text the directive was read from (<c>sourceText</c>) and the restorer's unsure words when it was restored.</summary>
+    public static string ToJson(Directive directive, RestoredText? restoration)
     {
         ArgumentNullException.ThrowIfNull(directive);
-        return JsonSerializer.Serialize(DirectiveJson.From(directive), Json);
+        return JsonSerializer.Serialize(DirectiveJson.From(directive, restoration), Json);
     }
 
     private static DateOnly ReferenceDay(string? option)
@@ -99,12 +103,24 @@ public static class ParseCommand
         [property: JsonPropertyName("signer")] string? Signer,
         [property: JsonPropertyName("signerTitle")] string? SignerTitle,
         [property: JsonPropertyName("recipients")] IReadOnlyList<string> Recipients,
-        [property: JsonPropertyName("tasks")] IReadOnlyList<TaskJson> Tasks)
+        [property: JsonPropertyName("tasks")] IReadOnlyList<TaskJson> Tasks,
+        [property: JsonPropertyName("sourceText"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceText = null,
+        [property: JsonPropertyName("unsure"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UnsureJson>? Unsure = null)
     {
-        public static DirectiveJson From(Directive d) => new(
+        public static DirectiveJson From(Directive d, RestoredText? restoration) => new(
             d.Number, d.Issuer, d.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.DocumentType, d.Subject, d.Signer,
-            d.SignerTitle, d.Recipients, d.Tasks.Select(TaskJson.From).ToList());
+            d.SignerTitle, d.Recipients, d.Tasks.Select(TaskJson.From).ToList(),
+            restoration?.Source,
+            restoration?.Unsure.Select(w => new UnsureJson(w.Start, restoration.Text.Substring(w.Start, w.Length),
+                restoration.Source.Substring(w.SourceStart, w.SourceLength), Math.Round(w.Confidence, 2))).ToList());
     }
+
+    /// <summary>A word the restorer is unsure of: where it is in the restored text, what it wrote and what the source had.</summary>
+    private sealed record UnsureJson(
+        [property: JsonPropertyName("at")] int At,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("source")] string Source,
+        [property: JsonPropertyName("confidence")] double Confidence);
 
     private sealed record TaskJson(
         [property: JsonPropertyName("ref")] string Ref,

@@ -13,6 +13,8 @@ public enum DocumentProblem
     Scanned,
     Damaged,
     Protected,
+    OcrUnavailable,
+    OcrFailed,
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class DocumentException : Exception
     internal static DocumentException Unsupported(string extension) => extension == ".doc"
         ? new(DocumentProblem.Unsupported, "Tệp Word cũ (.doc) chưa đọc được. Anh/chị vui lòng lưu lại thành .docx rồi gửi lại.")
         : new(DocumentProblem.Unsupported,
-            $"Chưa đọc được tệp dạng “{(extension.Length == 0 ? "không có đuôi" : extension)}”. Anh/chị vui lòng gửi tệp .txt, .pdf hoặc .docx.");
+            $"Chưa đọc được tệp dạng “{(extension.Length == 0 ? "không có đuôi" : extension)}”. Anh/chị vui lòng gửi tệp .txt, .pdf, .docx hoặc ảnh .jpg, .png.");
 
     internal static DocumentException NotText() =>
         new(DocumentProblem.NotText, "Tệp này không phải văn bản (có thể là ảnh hoặc tệp nhị phân). Anh/chị vui lòng kiểm tra lại.");
@@ -54,6 +56,19 @@ public sealed class DocumentException : Exception
 
     internal static DocumentException Damaged(string kind, Exception inner) =>
         new(DocumentProblem.Damaged, $"Tệp {kind} bị hỏng hoặc không mở được. Anh/chị vui lòng kiểm tra lại.", inner);
+
+    internal static DocumentException OcrUnavailable(IReadOnlyList<string> missing) =>
+        new(DocumentProblem.OcrUnavailable,
+            $"Tệp này là bản quét hoặc ảnh, nhưng máy chủ chưa cài phần mềm nhận dạng chữ (thiếu {string.Join(", ", missing)}). "
+            + "Anh/chị vui lòng báo quản trị viên chạy scripts/setup.sh, hoặc gửi bản có lớp chữ (.docx, .pdf xuất từ Word).");
+
+    internal static DocumentException OcrFailed(string detail) =>
+        new(DocumentProblem.OcrFailed, "Không nhận dạng được chữ trong bản quét. Anh/chị vui lòng gửi bản rõ hơn.",
+            new InvalidOperationException(detail));
+
+    internal static DocumentException OcrTimedOut(TimeSpan limit) =>
+        new(DocumentProblem.OcrFailed,
+            $"Nhận dạng một trang mất quá {limit.TotalSeconds:0} giây nên đã dừng. Anh/chị vui lòng gửi bản quét rõ hơn hoặc ít trang hơn.");
 
     internal static DocumentException Protected() =>
         new(DocumentProblem.Protected, "Tệp PDF có mật khẩu. Anh/chị vui lòng gửi bản không đặt mật khẩu.");

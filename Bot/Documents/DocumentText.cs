@@ -8,6 +8,9 @@ public enum FileFormat
     Txt,
     Pdf,
     Docx,
+
+    /// <summary>A photo or scan of a page (.jpg, .png, .tif): read by OCR (<see cref="DocumentReader"/>).</summary>
+    Image,
 }
 
 /// <summary>

@@ -48,6 +48,27 @@ internal static partial class PdfText
         }
     }
 
+    /// <summary>Each page's own text (running lines kept) and how many pictures it holds: what decides, page by
+    /// page, whether a scan's text layer is read or the page is OCR'd again.</summary>
+    public static List<(string Text, int Images)> Pages(byte[] bytes)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(bytes);
+            return document.GetPages().Select(ReadPage)
+                .Select(p => (Render(p.Lines, UsualLineSpacing([p])), p.Images))
+                .ToList();
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw DocumentException.Protected();
+        }
+        catch (Exception e) when (e is not DocumentException)
+        {
+            throw DocumentException.Damaged("PDF", e);
+        }
+    }
+
     /// <summary>A line of the page; a table row is one line (<see cref="PdfTables"/>).</summary>
     private sealed record Line(string Text, double Baseline, double Height, bool InTable = false, bool FirstRow = false);
 

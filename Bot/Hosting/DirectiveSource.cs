@@ -5,15 +5,16 @@ using Bot.Domain.Time;
 
 namespace Bot.Hosting;
 
-/// <summary>A file → its text (txt, PDF, DOCX) → the directive reader: how imports read directives.</summary>
+/// <summary>A file → its text (txt, PDF, DOCX; scans and photos OCR'd; damaged text restored) → the directive reader:
+/// how imports read directives. What people read later (lists, reminders) is the restored text.</summary>
 public sealed class DirectiveSource(DirectiveReader reader, TimeProvider clock) : IDirectiveSource
 {
     public ReadDirective Read(string path)
     {
-        DocumentText document;
+        DocumentContent document;
         try
         {
-            document = DocumentText.Read(path);
+            document = DocumentReader.Default.Read(path);
         }
         catch (DocumentException e)
         {
