@@ -28,6 +28,9 @@ public sealed record DirectiveHeader(
     int BodyStart,
     int BodyEnd)
 {
+    /// <summary>The urgency mark: "Khẩn", "Thượng khẩn" or "Hỏa tốc", or null.</summary>
+    public string? Urgency { get; init; }
+
     /// <summary>How far down the header may reach.</summary>
     private const int HeaderLines = 30;
 
@@ -246,7 +249,7 @@ public sealed record DirectiveHeader(
         {
             var text = item.Trim().TrimEnd(';', '.', ',').Trim();
             if (text.Length == 0) continue;
-            var units = UnitMentions.Find(new WordText(text)).SelectMany(m => m.Entry.Units).ToList();
+            var units = UnitMentions.Find(new WordText(text)).Where(m => !m.IsSpeaker).SelectMany(m => m.Units).ToList();
             if (units.Count > 0) names.AddRange(units.Where(u => !names.Contains(u)));
             else names.Add(text);
         }
@@ -353,8 +356,8 @@ public sealed record DirectiveHeader(
         var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
         var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
         var mentions = UnitMentions.Find(text);
-        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && mentions[0].Entry.Units.Count == 1
-            ? mentions[0].Entry.Units[0]
+        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && !mentions[0].Entry.IsIssuer && mentions[0].Units.Count == 1
+            ? mentions[0].Units[0]
             : null;
     }
 

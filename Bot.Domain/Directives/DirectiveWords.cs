@@ -16,15 +16,17 @@ public static class DirectiveWords
     [
         "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
         "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
-        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua",
+        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua", "giua", "vua",
         // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
         "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
     ];
 
     private static readonly Vocabulary Expected = new(
-        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues)
+        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues).Concat(Clause.Vocabulary)
             .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(w => w.All(char.IsLetterOrDigit)));
+            .Where(w => w.All(char.IsLetterOrDigit))
+            // Abbreviations with letters Vietnamese does not write ("tw") would take OCR's "tw" for "tư".
+            .Where(w => !w.Any(c => c is 'w' or 'f' or 'j' or 'z')));
 
     private static readonly HashSet<string> ExpectedSet = new(Expected.Words, StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectedBySpan =
@@ -114,12 +116,26 @@ public sealed class WordText
             while (i < Folded.Length && char.IsLetterOrDigit(Folded[i])) i++;
             breaks.Add(words.Count == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0);
             words.Add(new WordSpan(start, i));
-            normal.Add(DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
+            // A short word in capitals is an abbreviation ("TW", "UBND"), not an OCR misreading ("Tw" for "Tư").
+            normal.Add(IsAbbreviation(text, start, i) ? Folded[start..i] : DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
             previousEnd = i;
         }
         Words = words;
         Normal = normal.ToArray();
         BreakBefore = breaks.ToArray();
+    }
+
+    /// <summary>Capitals with a letter Vietnamese does not write (w, f, j, z): an abbreviation such as "TW", not OCR's "w" for "ư".</summary>
+    private static bool IsAbbreviation(string text, int start, int end)
+    {
+        if (end - start is < 2 or > 6) return false;
+        var foreign = false;
+        for (var k = start; k < end; k++)
+        {
+            if (!char.IsUpper(text[k])) return false;
+            foreign |= text[k] is 'W' or 'F' or 'J' or 'Z';
+        }
+        return foreign;
     }
 
     public string Text { get; }

@@ -60,7 +60,7 @@ public sealed class Outline
     private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
     private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant);
-    private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
+    private static readonly Regex BulletLabel = new(@"^(?<l>[-–—*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
     private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)
     {
@@ -222,6 +222,14 @@ public sealed class Outline
             var line = raw.Trim();
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;
+            // "•" lays out a web page; it starts a paragraph, not an item of the outline.
+            if (line[0] is '•' or '·')
+            {
+                Flush();
+                text.Append(line.TrimStart('•', '·', ' '));
+                blank = false;
+                continue;
+            }
             var (found, rest) = SplitLabel(line);
             // OCR reads "3." as "3,": the next number in sequence before a capital is still a label.
             if (found is null && OcrNumberLabel.Match(line) is { Success: true } ocr
