@@ -247,6 +247,24 @@ public sealed class Clause
         return clauses;
     }
 
+    /// <summary>A piece of a clause read as a clause of its own.</summary>
+    internal static Clause Part(string text, UnitScope scope, bool sentenceStart)
+    {
+        var words = new WordText(text);
+        return new Clause(text, words, UnitMentions.Lists(words, scope), sentenceStart);
+    }
+
+    /// <summary>Where, after <paramref name="from"/> (a character), a comma opens another duty: "…, tiếp tục tổ chức …". -1 if nowhere.</summary>
+    internal int DutyAfter(int from)
+    {
+        for (var k = 1; k < Words.Count; k++)
+        {
+            if (Words.Words[k].Start < from || Words.GapBefore(k).IndexOf(',') < 0) continue;
+            if (StartsWith(Words, k, DutyStarts) && !Lists.Exists(l => l.Start <= k && k < l.End)) return Words.Words[k].Start;
+        }
+        return -1;
+    }
+
     /// <summary>A clause split before each later list of units that starts a clause of its own and leads it.</summary>
     private static IEnumerable<Clause> SplitAtLeads(string piece, UnitScope scope, bool sentenceStart, bool paragraphStart)
     {
@@ -368,8 +386,8 @@ public sealed class Clause
             if (c == '(') depth++;
             else if (c == ')' && depth > 0) depth--;
             if (depth > 0 || c != ':') continue;
-            // "Thời gian: …", "8:30", a field label: the colon stays.
-            if (c == ':' && (i + 1 < sentence.Length && char.IsDigit(sentence[i + 1]) || Outline.IsField(sentence[from..]))) continue;
+            // "Thời gian: …", "8:30", a field label, and "các xã: Đồng Tân và Tân Thành" (names of the places): the colon stays.
+            if (c == ':' && (i + 1 < sentence.Length && char.IsDigit(sentence[i + 1]) || Outline.IsField(sentence[from..]) || NamesFollow(sentence, i))) continue;
             var piece = sentence[from..(i + 1)].Trim();
             if (piece.Length > 0 && piece.Any(char.IsLetter)) pieces.Add(piece);
             from = i + 1;
@@ -378,6 +396,18 @@ public sealed class Clause
         if (last.Length > 0 && last.Any(char.IsLetter)) pieces.Add(last);
         else if (pieces.Count > 0 && last.Length > 0) pieces[^1] += last;
         return pieces;
+    }
+
+    private static readonly string[] TierNouns = ["xa", "phuong", "huyen", "thi tran", "thi xa", "tinh", "thon", "ap", "ban", "quan"];
+
+    /// <summary>"các xã: Đồng Tân và Tân Thành": a tier before the colon and a capitalised name after it.</summary>
+    private static bool NamesFollow(string sentence, int colon)
+    {
+        var j = colon + 1;
+        while (j < sentence.Length && sentence[j] == ' ') j++;
+        if (j >= sentence.Length || !char.IsUpper(sentence[j])) return false;
+        var before = VietnameseText.Fold(sentence[..colon]).TrimEnd();
+        return TierNouns.Any(t => before.EndsWith("cac " + t, StringComparison.Ordinal));
     }
 
     /// <summary>The words of a clause outside brackets and outside the given span (a time phrase): what is left of its content.</summary>

@@ -287,6 +287,8 @@ public sealed record DirectiveHeader(
         {
             var w = Word.Split(folded[i]);
             var cut = MottoStart(w);
+            // The issuing body stands on short lines of its own; a sentence of prose is not a header.
+            if (cut > 12) continue;
             foreach (var x in w.Take(cut)) words.Add((x.Text, lines[i].Substring(x.Start, x.Length), i));
         }
         return IssuerIn(words);
@@ -332,7 +334,9 @@ public sealed record DirectiveHeader(
                 if (!level.Select((l, k) => OcrDistance.Like(words[next + k].Folded, l)).All(x => x)) continue;
                 var placeStart = next + level.Length;
                 var line = words[placeStart].Line;
-                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter))
+                // A place is named in capitals ("HUYỆN TỨ KỲ", "huyện Tứ Kỳ"): "UBND huyện đã có Công văn" names none.
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter)
+                                                          && (char.IsUpper(w.Original[0]) || !w.Original.Any(char.IsLower)))
                     .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
                 if (place.Count == 0) continue;
                 var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);

@@ -155,8 +155,10 @@ public sealed class Outline
         if (folded.EndsWith(":", StringComparison.Ordinal)) return false; // it introduces what follows
         if (folded.EndsWith("/.", StringComparison.Ordinal)) return true;
         if (folded.StartsWith("nhan duoc", StringComparison.Ordinal) || folded.StartsWith("tren day la", StringComparison.Ordinal)) return true;
+        // "Yêu cầu Thủ trưởng các cơ quan … nghiêm túc triển khai thực hiện.": short, the ask first, "nghiêm túc" near the end.
         var opening = folded[..Math.Min(folded.Length, 80)];
-        return folded.Contains("nghiem tuc", StringComparison.Ordinal) && opening.Contains("yeu cau", StringComparison.Ordinal);
+        var serious = folded.LastIndexOf("nghiem tuc", StringComparison.Ordinal);
+        return serious >= 0 && folded.Length <= 320 && folded.Length - serious <= 90 && opening.Contains("yeu cau", StringComparison.Ordinal);
     }
 
     private static string LabelFor(LabelKind kind, string raw, List<OutlineItem> siblings)
@@ -290,6 +292,8 @@ public sealed class Outline
         if (!startsSentence) return true;
         var last = paragraph[^1];
         if (last is '.' or ';' or ':' or '!' or '?') return false;
+        // A line closed by a bracket and a blank line end a paragraph of a web page: "… (tức ngày mùng 5 Tết)".
+        if (afterBlank && last == ')') return false;
         // A heading in capitals ("I. NHIỆM VỤ CHUNG") ends where ordinary text begins.
         if (IsCapitals(paragraph) && line.Any(char.IsLower)) return false;
         // A heading ("3. Tổ chức khắc phục ...") has no punctuation; a blank line and a capital end it.

@@ -79,7 +79,24 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
     /// <summary>Running paragraphs: letters, digests, meeting conclusions.</summary>
     public void Narrative(string paragraph, int line)
     {
-        foreach (var clause in Clause.Of(paragraph, scope)) Narrative(clause, line);
+        foreach (var clause in Clause.Of(paragraph, scope))
+            foreach (var part in AtDeadline(clause)) Narrative(part, line);
+    }
+
+    /// <summary>
+    /// "… rà soát các chỉ tiêu để hoàn thành trong hai tháng còn lại, tiếp tục tổ chức chiến dịch …": a deadline binds
+    /// the duty it closes, so a duty that a comma adds after it is another task.
+    /// </summary>
+    private IEnumerable<Clause> AtDeadline(Clause c)
+    {
+        if (deadlineIn(c.Text) is not { } time || c.DutyAfter(time.Index + time.Length) is not (> 0 and var cut))
+        {
+            yield return c;
+            yield break;
+        }
+        yield return Clause.Part(c.Text[..cut].TrimEnd(' ', ','), scope, c.SentenceStart);
+        // The duty after the comma stands as a sentence of its own, for the same units.
+        yield return Clause.Part(c.Text[cut..], scope, true);
     }
 
     private void Narrative(Clause c, int line)

@@ -327,6 +327,7 @@ public static class UnitMentions
                 || text.Reads(end, "la", "co", "quan", "thuong", "truc") || text.Reads(end, "la", "co", "quan", "chu", "tri")))
             return UnitRole.Lead;
         if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        if (SenderOf(text, start, end)) return UnitRole.Lead;
         if (AfterNamedAddressees(text, mentions, start)) return UnitRole.Lead;
         if (AfterSpeakerAndComma(text, start, before)) return UnitRole.Lead;
         return UnitRole.Object;
@@ -355,8 +356,10 @@ public static class UnitMentions
             if (at < 0 || !text.ReadsBeforeLoosely(start, ask)) continue;
             if (at > 0 && !text.BreakBefore[at] && text.Normal[at - 1] is "theo" or "co" or "cac" or "dap" or "nhung" or "nhu") continue;
             if (ask[0] == "giao") return true;
-            // "… tham mưu văn bản đề nghị Sở X hướng dẫn": an ask inside the duty names no one to act.
-            var opens = text.BreakBefore[at] || text.GapBefore(at).IndexOf(',') >= 0;
+            // "… tham mưu văn bản đề nghị Sở X hướng dẫn": an ask inside the duty names no one to act; "A, B và đề nghị C"
+            // adds C to those asked.
+            var opens = text.BreakBefore[at] || text.GapBefore(at).IndexOf(',') >= 0
+                        || at > 0 && text.Normal[at - 1] == "va" && before.Exists(l => l.Role == UnitRole.Lead && l.End == at - 1);
             var speakerOnly = SpeakerOnly.Contains(string.Join(' ', ask));
             if ((speakerOnly || !opens) && !SpeakerBefore(text, at, before)) continue;
             return true;
@@ -417,6 +420,21 @@ public static class UnitMentions
             if (!isAsk) continue;
             var ask = text.Reads(k - 1, "giao") ? k - 1 : k - 2;
             return ask >= 0 && (text.BreakBefore[ask] || mentions.Exists(m => m.End == ask && m.IsSpeaker) || text.Reads(ask, "giao"));
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Lịch trực Tết của các cơ quan, đơn vị gửi về Văn phòng …", "Báo cáo … của UBND các xã có nhận định gửi về UBND huyện":
+    /// what the units owe is the subject, and they are the ones who send it.
+    /// </summary>
+    private static bool SenderOf(WordText text, int start, int end)
+    {
+        if (!text.ReadsBefore(start, "cua")) return false;
+        for (var k = end; k < text.Count && k < end + 6; k++)
+        {
+            if (text.BreakBefore[k]) return false;
+            if (text.Normal[k] is "gui" or "nop") return true;
         }
         return false;
     }

@@ -70,8 +70,7 @@ public static class UnitNames
     /// <summary>Other kinds of bodies a group may be made of ("các trường học", "các doanh nghiệp").</summary>
     private static readonly string[][] OtherNouns =
     [
-        ["truong", "hoc"], ["truong"], ["doanh", "nghiep"], ["co", "so"], ["hop", "tac", "xa"], ["to", "chuc"], ["hoi"], ["thanh", "vien"],
-        ["to"], ["doi"], ["luc", "luong"],
+        ["truong", "hoc"], ["truong"], ["doanh", "nghiep"], ["hop", "tac", "xa"], ["thanh", "vien"],
     ];
 
     /// <summary>Words after the nouns of a group that belong to it: "chuyên môn", "cấp huyện", "trực thuộc", "trên địa bàn huyện".</summary>
