@@ -33,6 +33,7 @@ public sealed class Clause
         Predicate = lastLead < 0 ? words.Count : words.Count - lastLead;
         SpeakerAsks = Asks(words, lists);
         Told = IsTold(words, lists);
+        SpeakerActs = Acts(words, lists);
         Duty = IsDuty(words);
         LeadIn = text.TrimEnd().EndsWith(':') || EndsWithIntroduction(words);
     }
@@ -68,6 +69,12 @@ public sealed class Clause
     /// <summary>The speaker asks in it: "Chủ tịch UBND tỉnh yêu cầu …", "Yêu cầu …", "đề nghị …".</summary>
     public bool SpeakerAsks { get; }
 
+    /// <summary>
+    /// The speaker itself does the duty ("Chủ tịch UBND huyện tiếp công dân định kỳ …", "Chủ tịch UBND tỉnh quyết định công
+    /// nhận … trước 30/01 hàng năm"): the committee, by its tier's name; empty when it asks, tells or issues instead.
+    /// </summary>
+    public IReadOnlyList<string> SpeakerActs { get; }
+
     /// <summary>It introduces what follows: "… thực hiện một số nội dung sau:", "… như sau:".</summary>
     public bool LeadIn { get; }
 
@@ -93,11 +100,11 @@ public sealed class Clause
         "nang cao", "phat dong", "duy tri", "thuong xuyen", "kip thoi", "nghiem tuc", "tap trung", "cung cap", "dang tai", "thong bao",
         "cap nhat", "de xuat", "giai quyet", "xu ly", "giam sat", "danh gia", "hoan thanh", "hoan thien", "ung dung", "bo sung",
         "dieu chuyen", "kien quyet", "nghiem cam", "khong de", "can", "phai", "tiep nhan", "ho tro", "chuan hoa", "truc", "treo",
-        "phat", "thu", "tiem", "phun", "tuan tra", "ngan chan", "xay dung", "tham gia", "cu", "dang ky", "sap xep", "rut kinh nghiem",
-        "khac phuc", "ra quan", "chot", "tiep", "ra soat", "lua chon", "tuyen chon", "thanh lap", "kien toan", "trien khai", "chup",
-        "niem yet", "cong khai", "tich cuc", "quan tam", "uu tien", "ho tro", "dat", "phan dau", "thuc hien", "nghien cuu", "day",
-        "tich hop", "so hoa", "cap", "chi", "mua", "quyet", "thao go", "xac minh", "bao ve", "phong", "chong", "don", "thu gom",
-        "to chuc thuc hien", "trien khai thuc hien", "lien he", "ky", "trinh", "tham dinh", "phe duyet", "thong tin", "phat hien");
+        "thu gom", "tiem phong", "phun", "tuan tra", "ngan chan", "tham gia", "cu can bo", "dang ky", "sap xep", "rut kinh nghiem",
+        "khac phuc", "ra quan", "chot", "lua chon", "tuyen chon", "thanh lap", "kien toan", "niem yet", "cong khai", "tich cuc",
+        "quan tam", "uu tien", "phan dau", "nghien cuu", "day nhanh", "tich hop", "so hoa", "chi tra", "cap phat", "thao go", "xac minh",
+        "bao ve", "phong chong", "don dep", "lien he", "trinh", "tham dinh", "phe duyet", "phat hien", "tiep dan", "tiep cong dan",
+        "dieu tra", "thong ke", "kiem ke", "boi duong", "tap huan", "dao tao", "mua sam", "quyet toan", "giai ngan", "thu hoi");
 
     /// <summary>Verbs by which the speaker asks: after them the units named carry the duty.</summary>
     private static readonly string[][] AskVerbs = Phrases(
@@ -139,6 +146,28 @@ public sealed class Clause
                 && !words.Reads(k, "giao", "thong"))
                 return true;
         return false;
+    }
+
+    /// <summary>What a speaker says rather than does: after these it asks, tells or issues.</summary>
+    private static readonly string[][] Speech = Phrases(
+        "thong bao", "co y kien", "ket luan", "quyet dinh giao", "ban hanh", "ky", "chu tri hoi nghi", "chu tri cuoc hop", "phat bieu",
+        "se", "da", "vua", "chua", "dong y", "nhat tri", "de nghi", "yeu cau", "giao", "chi dao", "nhan manh", "luu y", "can", "kinh",
+        "tham du", "tiep tuc chi dao", "to chuc hoi nghi", "du", "la", "va", "cung");
+
+    private static List<string> Acts(WordText words, List<UnitList> lists)
+    {
+        if (lists.Exists(l => l.Role == UnitRole.Lead)) return [];
+        foreach (var speaker in lists.Where(l => l.Role == UnitRole.Speaker && l.Start <= 3 && Subject(words, l)))
+        {
+            var k = speaker.End;
+            var names = 0;
+            while (k < words.Count && names < 5 && char.IsUpper(words.Text[words.Words[k].Start]) && !words.BreakBefore[k]) { k++; names++; }
+            if (k >= words.Count || words.BreakBefore[k] || StartsWith(words, k, Speech) || StartsWith(words, k, Issued) || StartsWith(words, k, AskVerbs)) continue;
+            var m = speaker.Mentions[0];
+            if (m.Entry.Kind != UnitCatalog.EntryKind.Committee) continue;
+            return [m.Entry.Level switch { UnitLevel.Province => "UBND tỉnh", UnitLevel.Commune => "UBND xã", _ => "UBND huyện" }];
+        }
+        return [];
     }
 
     /// <summary>
@@ -195,7 +224,10 @@ public sealed class Clause
         if (words.Reads(start, "thuc", "hien") && DocumentAt(words, start + 2)) return false;
         if (StartsWith(words, start, DutyStarts) && !StartsWith(words, start, Past)) return true;
         for (var k = 1; k < words.Count - 1; k++)
-            if (words.Reads(k, "thi") && !words.BreakBefore[k] && StartsWith(words, k + 1, DutyStarts)) return true;
+            if (words.Reads(k, "thi") && !words.BreakBefore[k] && StartsWith(words, k + 1, DutyStarts)
+                // "đơn vị nào không nộp thì …": the consequence for whoever fails, not a duty.
+                && !Enumerable.Range(0, k).Any(j => words.Normal[j] == "nao"))
+                return true;
         // "… , cần tăng cường …": a modal after a fronted time or place.
         for (var k = 1; k < words.Count - 1; k++)
             if (words.GapBefore(k).IndexOf(',') >= 0 && (words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts))
@@ -315,6 +347,14 @@ public sealed class Clause
     /// </summary>
     private static int ClauseStartBefore(WordText words, int listStart)
     {
+        // ", trừ một số đơn vị Phòng A, Phòng B được giao …", ", riêng Phòng X …": a few words that single the units out.
+        for (var back = 1; back <= 5 && listStart - back > 0; back++)
+        {
+            var w = listStart - back;
+            if (words.BreakBefore[w + 1] && back > 1) break;
+            if (!SingleOut.Contains(words.Normal[w])) break;
+            if (words.GapBefore(w).IndexOf(',') >= 0 && words.Normal[w] is "tru" or "rieng" or "con") return w;
+        }
         var k = listStart;
         if (words.Reads(k - 1, "giao") || words.Reads(k - 1, "cho") && words.Reads(k - 2, "giao")) k -= words.Reads(k - 1, "cho") ? 2 : 1;
         if (k > 0 && words.Reads(k - 1, "va") && !words.BreakBefore[k - 1]) k--;
@@ -323,6 +363,8 @@ public sealed class Clause
         if (k < listStart || words.GapBefore(k).IndexOf(',') >= 0) return k;
         return -1;
     }
+
+    private static readonly HashSet<string> SingleOut = new(["tru", "rieng", "con", "mot", "so", "don", "vi", "cac", "doi", "voi", "cho"], StringComparer.Ordinal);
 
     /// <summary>The sentences of a paragraph (see <see cref="Of"/>).</summary>
     public static List<string> Sentences(string paragraph)

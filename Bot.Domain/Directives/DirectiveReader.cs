@@ -37,7 +37,8 @@ public sealed class DirectiveReader(TimeFinder findTimes)
 
         var tables = TaskTable.Extract(body);
         var outline = Outline.Parse(tables.Remaining);
-        var prose = new Prose(scope, t => deadlines.Find(t) is { } m ? (m.Index, m.Length) : null);
+        var prose = new Prose(scope, t => deadlines.Find(t) is { } m ? (m.Index, m.Length) : null,
+            t => findTimes(t, when.ReferenceLocal, when.ReceivedOn) is { Count: > 0 } times ? (times[0].Index, times[^1].Index + times[^1].Length - times[0].Index) : null);
         var recipients = header.Recipients.SelectMany(r => UnitMentions.Find(new WordText(r), scope).SelectMany(m => m.Units)).Distinct().ToList();
         if (recipients.Count > 0) prose.Addressees = recipients;
 
@@ -183,6 +184,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     {
         var text = draft.Text.ToString();
         var deadline = draft.Kind == TaskKind.Task ? deadlines.Of(text) : null;
+        // The schedule of the lead-in or of the item's first task, when the task gives no time of its own.
+        if (deadline is null && draft.Kind == TaskKind.Task && draft.Frame is { } frame && deadlines.Of(frame) is { Recurrence: not null } schedule)
+            deadline = schedule;
         var recurrence = deadline?.Recurrence;
         // A repeating duty is due in every period its rule names, not once.
         var dueBefore = recurrence is null ? deadline?.DueBefore : null;

@@ -17,12 +17,15 @@ public static class DirectiveWords
         "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
         "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
         "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua", "giua", "vua",
+        // function words that OCR-tolerant reading must not take for others ("trừ" is not "ưu")
+        "tru", "rieng", "con", "nhung", "mot", "neu", "thi", "khi", "den", "bang", "nhu", "hoac", "moi", "tat", "ca", "va", "duoi",
+        "se", "phai", "can", "lai", "nua", "dong", "thoi", "ngay", "thang", "nam", "tuan", "gio", "gom", "sau", "truoc",
         // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
         "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
     ];
 
     private static readonly Vocabulary Expected = new(
-        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues).Concat(Clause.Vocabulary)
+        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues).Concat(Clause.Vocabulary).Concat(UnitNames.Vocabulary)
             .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.All(char.IsLetterOrDigit))
             // Abbreviations with letters Vietnamese does not write ("tw") would take OCR's "tw" for "tư".

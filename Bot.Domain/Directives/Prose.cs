@@ -47,6 +47,12 @@ internal sealed class TaskDraft(string reference, int line, TaskKind kind, List<
 
     public StringBuilder Text { get; } = new();
 
+    /// <summary>
+    /// Words whose schedule holds when the task states no time of its own: the lead-in's repetition and the time it
+    /// gives the item ("… vào các ngày cố định hằng tuần, gồm: Vào chiều thứ Sáu: …"), or the first task of the item.
+    /// </summary>
+    public string? Frame { get; set; }
+
     /// <summary>Adds a clause; one that starts a paragraph goes on a line of its own, as fields ("Thời gian thực hiện: …") are read by line.</summary>
     public void Add(string clause, bool newLine = false)
     {
@@ -64,12 +70,16 @@ internal sealed class TaskDraft(string reference, int line, TaskKind kind, List<
 /// document's issuing ("Ngày …, UBND tỉnh có Công văn … yêu cầu X …") name the addressees, whom later groups
 /// ("các đơn vị", "các cơ quan, địa phương") stand for. Pure; one instance reads one directive.
 /// </summary>
-internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length)?> deadlineIn)
+internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length)?> deadlineIn, Func<string, (int Index, int Length)?> timeIn)
 {
     private List<string>? _last;
     private TaskDraft? _current;
     private int _number;
     private bool _told;
+
+    // A lead-in's repetition ("… hằng tuần, gồm:") and a time that heads what follows ("Vào các ngày thứ bảy và Chủ nhật:").
+    private string? _frame;
+    private string? _pendingTime;
 
     /// <summary>Whom the directive asks, as named by its lead-ins or its "Kính gửi".</summary>
     public List<string>? Addressees { get; set; }
@@ -114,6 +124,8 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         if (c.LeadIn || c.OnlyUnits)
         {
             if (lead.Count > 0) Addressees = _last = lead;
+            if (c.LeadIn && timeIn(c.Text) is { } time && Clause.WordsOutside(c.Text, time.Index, time.Length) <= 4) _pendingTime = c.Text.TrimEnd(':', ' ');
+            else if (c.LeadIn) (_frame, _pendingTime) = (Repetition(c.Text), null);
             _current = null;
             return;
         }
@@ -127,6 +139,12 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         if (_current is not null && (!c.SentenceStart || OnlyAddsTime(c) || Circumstance(c)))
         {
             Join(_current, c);
+            return;
+        }
+        // "Chủ tịch UBND tỉnh quyết định công nhận … trước 30/01 hàng năm": the speaker's own duty, when it has a time.
+        if (c.SpeakerActs.Count > 0 && deadlineIn(c.Text) is not null)
+        {
+            Start(c, line, c.SpeakerActs.ToList(), c.Support, LeadSource.Own);
             return;
         }
         var asked = c.SpeakerAsks ? Addressees ?? _last : _last ?? Addressees;
@@ -160,6 +178,8 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
                 var later = clauses.Skip(i + 1).Any(x => x.HasLead);
                 if (lead.Count == 0 && (c.LeadIn || c.Told) && later) { prefix.Add(c); continue; }
                 if (kind == TaskKind.Task && IsRequest(c, lead)) kind = TaskKind.Request;
+                if (lead.Count == 0 && inherited.Count == 0 && c.SpeakerActs.Count > 0 && deadlineIn(c.Text) is not null)
+                    (lead, source) = (c.SpeakerActs.ToList(), LeadSource.Own);
                 draft = lead.Count > 0 && kind == TaskKind.Task
                     ? new TaskDraft(reference, line, kind, lead, c.Support.Except(lead).ToList(), source) { ByShape = c.ByShape }
                     : new TaskDraft(reference, line, kind, kind == TaskKind.Task ? inherited.ToList() : [],
@@ -177,7 +197,13 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
             }
             if (kind == TaskKind.Task && lead.Count > 0 && !c.OnlyUnits && !lead.All(draft.Lead.Contains) && !c.LeadIn && !c.Told)
             {
-                draft = new TaskDraft($"{reference}+{++splits}", line, kind, lead, c.Support.Except(lead).ToList(), source) { ByShape = c.ByShape };
+                // A sentence of the item naming other units works to the item's schedule ("Trong các ngày tiếp công dân định kỳ …").
+                var first = Drafts.Last(d => d.Ref == reference);
+                draft = new TaskDraft($"{reference}+{++splits}", line, kind, lead, c.Support.Except(lead).ToList(), source)
+                {
+                    ByShape = c.ByShape,
+                    Frame = first.Text.ToString(),
+                };
                 draft.Add(c.Text, c.ParagraphStart);
                 Drafts.Add(draft);
                 continue;
@@ -228,9 +254,19 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         _current = kind == TaskKind.Request
             ? new TaskDraft($"¶{++_number}", line, kind, [], [], LeadSource.None)
             : new TaskDraft($"¶{++_number}", line, kind, lead.ToList(), support.Except(lead).ToList(), source) { ByShape = c.ByShape };
+        if (_pendingTime is not null) _current.Add(_pendingTime + ":");
         _current.Add(c.Text);
+        if (_frame is not null || _pendingTime is not null) _current.Frame = $"{_pendingTime} {_frame}".Trim();
+        _pendingTime = null;
         Drafts.Add(_current);
     }
+
+    /// <summary>The words of an undated repetition a lead-in states ("hằng tuần", "định kỳ hằng tháng"), or null.</summary>
+    private string? Repetition(string text) => deadlineIn(text) is null && Bot.Domain.Text.VietnameseText.Fold(text) is var key
+        && (key.Contains("hang tuan", StringComparison.Ordinal) || key.Contains("moi tuan", StringComparison.Ordinal)
+            || key.Contains("hang thang", StringComparison.Ordinal) || key.Contains("moi thang", StringComparison.Ordinal))
+        ? key.Contains("tuan", StringComparison.Ordinal) ? "hằng tuần" : "hằng tháng"
+        : null;
 
     private static void Join(TaskDraft draft, Clause c)
     {

@@ -196,13 +196,15 @@ public static class UnitMentions
                     // A district group with its mass organisations, or addressed by a department, keeps its written name.
                     if (agencies && (unions || !scope.IssuerIsCommittee)) units.Add(group.Parts.First(p => p.Kind.HasFlag(UnitNames.GroupKinds.Agencies)).Name);
                     else if (agencies) units.Add(UnitCatalog.Departments);
-                    if (localities) units.Add(UnitCatalog.Communes);
+                    if (localities && !(agencies && (unions || !scope.IssuerIsCommittee))) units.Add(UnitCatalog.Communes);
                     break;
             }
             units.AddRange(group.Parts.Where(p => p.Kind is UnitNames.GroupKinds.Villages or UnitNames.GroupKinds.Others).Select(p => p.Name));
+            units = units.Distinct().ToList();
         }
-        else if (kinds == UnitNames.GroupKinds.Unions)
+        else if (kinds == UnitNames.GroupKinds.Unions && !group.Qualified && Bot.Domain.Text.VietnameseText.Key(group.Name) == "cac doan the")
         {
+            // "các đoàn thể": the mass organisations of the directive's tier; any other wording keeps its name.
             units.Add(scope.Level switch { UnitLevel.Province => "Các đoàn thể tỉnh", UnitLevel.Commune => "Các đoàn thể xã", _ => "Các đoàn thể huyện" });
         }
         else units.AddRange(group.Parts.Select(p => p.Name));
@@ -299,7 +301,7 @@ public static class UnitMentions
     {
         // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment; "UBND các xã đã thực
         // hiện ...", "... chưa quan tâm": what units did or failed to do is told, not asked.
-        if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua" or "vua") return UnitRole.Object;
+        if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua" or "vua" or "do") return UnitRole.Object;
         // "... được giao chỉ tiêu": the units are given the duty; "được công nhận", "được khen thưởng": they are talked about.
         if (end + 1 < text.Count && !text.BreakBefore[end] && text.Normal[end] == "duoc")
             return text.Normal[end + 1] is "giao" or "phan" ? UnitRole.Lead : UnitRole.Object;
@@ -317,6 +319,8 @@ public static class UnitMentions
         if (end + 1 < text.Count && text.Reads(end, "phoi", "hop") && !text.Reads(end + 2, "voi") && !text.Reads(end + 2, "cung")
             && before.Exists(l => l.Role == UnitRole.Lead && l.End < start && text.Reads(l.End, "chu", "tri") && SameSentence(text, l.End, start)))
             return UnitRole.Support;
+        // "Địa điểm: Phòng Tiếp công dân huyện": where, not who.
+        if (text.ReadsBefore(start, "dia", "diem") || text.ReadsBefore(start, "tai")) return UnitRole.Object;
         if (text.BreakBefore[start]) return UnitRole.Lead;
         // "Trách nhiệm của Phòng Nội vụ:", "Nhiệm vụ của UBND các xã:" head the duties of the unit.
         foreach (var duty in Duties)
@@ -327,10 +331,23 @@ public static class UnitMentions
                 || text.Reads(end, "la", "co", "quan", "thuong", "truc") || text.Reads(end, "la", "co", "quan", "chu", "tri")))
             return UnitRole.Lead;
         if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        // "Trong các ngày …, nếu … thì Lãnh đạo các phòng … tham gia": the subject of the main clause after "thì".
+        if (text.ReadsBefore(start, "thi") && end < text.Count && !text.BreakBefore[end] && !WhicheverBefore(text, start)) return UnitRole.Lead;
         if (SenderOf(text, start, end)) return UnitRole.Lead;
         if (AfterNamedAddressees(text, mentions, start)) return UnitRole.Lead;
         if (AfterSpeakerAndComma(text, start, before)) return UnitRole.Lead;
         return UnitRole.Object;
+    }
+
+    /// <summary>"Cơ quan, đơn vị nào chậm trễ thì …": a condition on whichever unit, earlier in the sentence.</summary>
+    private static bool WhicheverBefore(WordText text, int start)
+    {
+        for (var k = start - 1; k >= 0; k--)
+        {
+            if (text.Normal[k] == "nao") return true;
+            if (text.BreakBefore[k] && text.GapBefore(k).IndexOfAny(WordText.SentenceBreaks) >= 0) break;
+        }
+        return false;
     }
 
     /// <summary>An OCR reading of "cùng" or "với" ("cting"), not a word that makes the units objects ("phối hợp giữa A, B").</summary>
@@ -391,7 +408,7 @@ public static class UnitMentions
     /// <summary>The words between a speaker and its ask when it asks by a document: "có Công văn số 29/UBND-NC yêu cầu".</summary>
     private static readonly HashSet<string> IssuingWords = new(
         ["ban", "hanh", "co", "ky", "vua", "da", "cong", "van", "chi", "thi", "ke", "hoach", "quyet", "dinh", "so", "thong", "bao",
-         "dien", "tai", "trong", "ubnd", "nc", "vp", "th", "kt", "dong", "moi", "day"],
+         "dien", "tai", "trong", "ubnd", "nc", "vp", "th", "kt", "dong", "moi", "day", "ngay", "thang", "nam"],
         StringComparer.Ordinal);
 
     /// <summary>"Chủ tịch UBND tỉnh đề nghị, Sở X, các ngành ...": the addressees after the speaker's ask and a comma.</summary>

@@ -52,6 +52,10 @@ public static class UnitNames
             ]),
         StringComparer.Ordinal);
 
+    /// <summary>The words these shapes are made of: OCR-tolerant reading keeps them as they are ("nhánh" is not "nhận").</summary>
+    internal static IEnumerable<string> Vocabulary =>
+        NameWords.Concat(Heads.SelectMany(h => h.Words)).Concat(AgencyNouns.Concat(UnionNouns).Concat(VillageNouns).Concat(OtherNouns).SelectMany(n => n));
+
     /// <summary>Nouns of kinds of units that "các" makes a group of.</summary>
     private static readonly string[][] AgencyNouns = [["co", "quan"], ["don", "vi"], ["so"], ["ban", "nganh"], ["ban"], ["nganh"], ["phong"]];
 
@@ -70,7 +74,7 @@ public static class UnitNames
     /// <summary>Other kinds of bodies a group may be made of ("các trường học", "các doanh nghiệp").</summary>
     private static readonly string[][] OtherNouns =
     [
-        ["truong", "hoc"], ["truong"], ["doanh", "nghiep"], ["hop", "tac", "xa"], ["thanh", "vien"],
+        ["truong", "hoc"], ["doanh", "nghiep"], ["hop", "tac", "xa"], ["thanh", "vien"],
     ];
 
     /// <summary>Words after the nouns of a group that belong to it: "chuyên môn", "cấp huyện", "trực thuộc", "trên địa bàn huyện".</summary>
@@ -204,7 +208,12 @@ public static class UnitNames
         var distributive = false;
         if (text.Reads(k, "tat", "ca", "cac")) k += 3;
         else if (text.Reads(k, "cac") || text.Reads(k, "nhung")) k++;
-        else if (text.Reads(k, "moi")) { k++; distributive = true; }
+        // "mỗi cơ quan, đơn vị" (each), not "môi trường", which folds alike.
+        else if (text.Reads(k, "moi") && text.Text.Substring(text.Words[k].Start, text.Words[k].Length).ToLowerInvariant() is "mỗi" or "moi")
+        {
+            k++;
+            distributive = true;
+        }
         else return null;
         var kinds = GroupKinds.None;
         var parts = new List<(GroupKinds Kind, int Start, int End)>();
@@ -217,7 +226,8 @@ public static class UnitNames
             var kind = NounAt(text, k, out var after);
             if (kind == GroupKinds.None) break;
             kinds |= kind;
-            if (parts.Count > 0 && parts[^1].Kind == kind) parts[^1] = (kind, parts[^1].Start, after);
+            // Agencies, localities and mass organisations make one run ("các ban, ngành, đoàn thể cấp huyện"); villages another.
+            if (parts.Count > 0 && Class(parts[^1].Kind) == Class(kind)) parts[^1] = (parts[^1].Kind | kind, parts[^1].Start, after);
             else parts.Add((kind, parts.Count == 0 ? at : start, after));
             k = after;
             end = k;
@@ -252,6 +262,13 @@ public static class UnitNames
             Parts = parts.Select((p, i) => (p.Kind, names[i])).ToList(),
         };
     }
+
+    private static int Class(GroupKinds kind) => kind switch
+    {
+        GroupKinds.Villages => 1,
+        GroupKinds.Others => 2,
+        _ => 0,
+    };
 
     /// <summary>"các cơ quan, đơn vị và các xã": a comma, "và" or nothing between nouns of one group.</summary>
     private static bool Joins(WordText text, int k, out int next)

@@ -94,6 +94,7 @@ internal sealed partial class TimeParser
     {
         Found? best = null;
         Keep(ref best, DayOfPeriod(i));
+        Keep(ref best, DaysOfPeriod(i));
         Keep(ref best, Weekly(i));
         Keep(ref best, NthWeekday(i));
         Keep(ref best, DailyAt(i));
@@ -230,6 +231,42 @@ internal sealed partial class TimeParser
             else if (AnyOf(k, ClockLeads) is not null) { }
             if (Clock(k, withDay: false) is { } at) return Schedule(i, at.End, "FREQ=DAILY" + HourPart(at), null, null);
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Several days of each month or year: "vào ngày 15 và 25 hàng tháng" (BYMONTHDAY=15,25), "trước ngày 10/7 và 10/01 hằng
+    /// năm" (FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=10), "trước 30/01 hàng năm" (BYMONTH=1;BYMONTHDAY=30).
+    /// </summary>
+    private Found? DaysOfPeriod(int i)
+    {
+        var j = i;
+        if (AnyOf(i, DeadlineCues) is { } cue) j = cue.End;
+        else if (Is(i, "vao")) j = i + 1;
+        if (Key(j, "ngay")) j++;
+        var days = new List<(int Day, int? Month)>();
+        var k = j;
+        while (Num(k, 1, 31) is int d)
+        {
+            int? month = Sym(k + 1, '/') && Num(k + 2, 1, 12) is int m && !Sym(k + 3, '/') ? m : null;
+            days.Add((d, month));
+            k += month is null ? 1 : 3;
+            if (!(Is(k, "va") || Sym(k, ','))) break;
+            var next = Key(k + 1, "ngay") ? k + 2 : k + 1;
+            if (Num(next, 1, 31) is null) break;
+            k = next;
+        }
+        if (days.Count == 0 || !IsEvery(k)) return null;
+        var dated = days.All(x => x.Month is not null);
+        if (dated && Key(k + 1, "nam") && Num(k + 2) is null)
+        {
+            if (days.Any(x => SafeDate(2024, x.Month!.Value, x.Day) is null)) return null;
+            var months = string.Join(',', days.Select(x => x.Month!.Value).Distinct().Order());
+            var monthDays = string.Join(',', days.Select(x => x.Day).Distinct().Order());
+            return Schedule(i, k + 2, $"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={monthDays}", null, null);
+        }
+        if (!dated && days.Count > 1 && days.All(x => x.Month is null) && Key(k + 1, "thang"))
+            return Schedule(i, k + 2, "FREQ=MONTHLY;BYMONTHDAY=" + string.Join(',', days.Select(x => x.Day).Distinct().Order()), null, null);
         return null;
     }
 

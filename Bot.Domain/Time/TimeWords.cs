@@ -40,6 +40,14 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
+    /// <summary>
+    /// Words that fold within OCR reach of a keyword but are words of their own, as written with their diacritics:
+    /// "sạch hơn năm 2017" has no "hạn"; "thông", "thống" are not "tháng".
+    /// </summary>
+    public static readonly HashSet<string> NotKeywords = new(
+        ["hơn", "hôn", "hồn", "hờn", "thông", "thống", "việt", "hạng", "hương", "tháp"],
+        StringComparer.Ordinal);
+
     private static readonly WordMemo<string> KeywordMemo = new(static word => Keywords.Match(word) ?? "");
 
     /// <summary>
