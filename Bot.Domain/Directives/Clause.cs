@@ -116,11 +116,24 @@ public sealed class Clause
         "vua co cong van", "da to chuc", "vua to chuc", "to chuc hoi nghi", "chu tri hoi nghi", "chu tri cuoc hop", "da ky",
         "tham du", "phat bieu", "ket qua");
 
+    private static readonly string[][] Conditions = Phrases("truong hop", "trong truong hop", "khi", "neu", "sau khi", "truoc khi", "ngay khi");
+
     private static readonly string[][] Introductions = Phrases("nhu sau", "sau day", "cu the nhu sau", "mot so noi dung sau", "cac noi dung sau");
 
     private static readonly string[][] Past = Phrases("da", "vua", "chua", "da duoc", "duoc");
 
     private static string[][] Phrases(params string[] phrases) => phrases.Select(p => p.Split(' ')).ToArray();
+
+    /// <summary>Words of the sentence around a name, where a name read by its shape ends: verbs of duty, role words, prepositions.</summary>
+    private static readonly HashSet<string> StopWords = new(
+        DutyStarts.Select(p => p[0]).Concat(AskVerbs.Select(p => p[0])).Concat(Past.Select(p => p[0]))
+            .Concat(["chu", "phoi", "co", "chiu", "la", "ve", "tai", "trong", "tren", "cua", "cho", "voi", "de", "theo", "tu", "den", "qua",
+                     "va", "hoac", "cac", "nhung", "moi", "se", "nham", "bang", "ngay", "thang", "nam", "truoc", "sau", "khi", "neu", "thi",
+                     "duoc", "bi", "noi", "sot", "nay", "do", "tren", "dia", "ban"]),
+        StringComparer.Ordinal);
+
+    /// <summary>A word at which a name read by its shape stops.</summary>
+    internal static bool Stops(WordText words, int k) => StopWords.Contains(words.Normal[k]);
 
     /// <summary>The words this reading looks for, which OCR-tolerant reading must keep as they are ("khai" is not "khi").</summary>
     internal static IEnumerable<string> Vocabulary =>
@@ -232,6 +245,10 @@ public sealed class Clause
         for (var k = 1; k < words.Count - 1; k++)
             if (words.GapBefore(k).IndexOf(',') >= 0 && (words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts))
                 return true;
+        // "Trường hợp xảy ra sự cố, báo cáo ngay …", "Khi có dịch, tổ chức …": a condition, then the duty.
+        if (StartsWith(words, start, Conditions))
+            for (var k = start + 1; k < words.Count - 1; k++)
+                if (words.GapBefore(k).IndexOf(',') >= 0 && StartsWith(words, k, DutyStarts)) return true;
         return false;
     }
 
@@ -317,7 +334,7 @@ public sealed class Clause
             // Only where the clause before has a duty of its own: "giao A chỉ đạo …, và giao B theo dõi".
             var previous = cuts.Where(c => c <= start).DefaultIfEmpty(0).Max();
             if (start - previous < 3) continue;
-            if (!lists.Exists(l => l.Role is UnitRole.Lead or UnitRole.Speaker && l.End <= start && l.Start >= previous) && !StartsWith(words, previous, DutyStarts)) continue;
+            if (!lists.Exists(l => l.Role == UnitRole.Lead && l.End <= start && l.Start >= previous) && !StartsWith(words, previous, DutyStarts)) continue;
             cuts.Add(start);
         }
         cuts = cuts.Distinct().Order().ToList();

@@ -93,6 +93,7 @@ public sealed record DirectiveHeader(
         // The issuing body stands above the number; without a number, above the addressees.
         var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(8, lines.Count);
         var issuer = IssuerFromHeader(lines, folded, issuerEnd)
+                     ?? IssuerFromColumn(lines, folded, numberLine >= 0 ? numberLine : issuerEnd)
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
@@ -292,6 +293,44 @@ public sealed record DirectiveHeader(
             foreach (var x in w.Take(cut)) words.Add((x.Text, lines[i].Substring(x.Start, x.Length), i));
         }
         return IssuerIn(words);
+    }
+
+    /// <summary>
+    /// Any issuing body in the layout of Decree 30/2020: its parent on the first line of the header's left column, itself
+    /// on the lines below ("SỞ GD&amp;ĐT TỈNH BÌNH ĐỊNH / TRƯỜNG THPT TRƯNG VƯƠNG" → Trường THPT Trưng Vương), or alone on
+    /// the first ("SỞ TƯ PHÁP TỈNH HÀ NAM"). The lines are in capitals and name a body by its head noun.
+    /// </summary>
+    private static (string Name, string? Unit)? IssuerFromColumn(IReadOnlyList<string> lines, string[] folded, int end)
+    {
+        var column = new List<string>();
+        for (var i = 0; i < Math.Min(end, Math.Min(lines.Count, 8)); i++)
+        {
+            var w = Word.Split(folded[i]);
+            var cut = MottoStart(w);
+            if (cut == 0 || cut > 10) continue;
+            var text = lines[i][..(cut < w.Count ? w[cut].Start : lines[i].Length)].Trim();
+            if (text.Length == 0 || text.Any(char.IsLower) || NumberPattern.IsMatch(folded[i])) continue;
+            column.Add(text);
+        }
+        if (column.Count == 0) return null;
+        var body = column.Count >= 2 ? string.Join(' ', column.Skip(1)) : column[0];
+        var words = new WordText(TitleCase(body));
+        var named = UnitMentions.Find(words);
+        if (named.Count == 0 || named[0].Start != 0 || named[0].IsSpeaker) return null;
+        return (TitleCase(body), named[0].End == words.Count && named[0].Units is [var unit] && !named[0].ByShape ? unit : null);
+    }
+
+    /// <summary>A name written in capitals as a name is written: "TRƯỜNG THPT TRƯNG VƯƠNG" → "Trường THPT Trưng Vương".</summary>
+    internal static string TitleCase(string capitals)
+    {
+        var words = capitals.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Select(w =>
+        {
+            // An abbreviation keeps its capitals: no vowel in it ("THPT", "GD&ĐT", "TNMT").
+            if (!w.Any(c => "aăâeêioôơuưy".Contains(VietnameseText.Fold(char.ToLowerInvariant(c)), StringComparison.Ordinal) || "ăâêôơư".Contains(char.ToLowerInvariant(c), StringComparison.Ordinal))) return w;
+            var lower = w.ToLowerInvariant();
+            return char.ToUpperInvariant(lower[0]) + lower[1..];
+        }));
     }
 
     private static (string Name, string? Unit)? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)

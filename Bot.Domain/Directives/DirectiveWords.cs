@@ -71,13 +71,42 @@ public static class DirectiveWords
         return -1;
     }
 
+    private static readonly string[] Onsets =
+        ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""];
+
+    private static readonly HashSet<string> Rimes = new(
+        ["a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo",
+         "uu", "uy", "ye", "ieu", "oai", "oao", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu", "uai"],
+        StringComparer.Ordinal);
+
+    private static readonly string[] Codas = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+
+    /// <summary>
+    /// A folded word that is a well-formed Vietnamese syllable (onset, vowels, final consonant): a word a clean text
+    /// writes, which OCR-tolerant reading leaves as it is. "hoea" (OCR's "hoéa") is none.
+    /// </summary>
+    internal static bool IsSyllable(string folded)
+    {
+        foreach (var onset in Onsets)
+        {
+            if (!folded.StartsWith(onset, StringComparison.Ordinal)) continue;
+            var rest = folded[onset.Length..];
+            foreach (var coda in Codas)
+            {
+                if (!rest.EndsWith(coda, StringComparison.Ordinal) || rest.Length == coda.Length) continue;
+                if (Rimes.Contains(rest[..^coda.Length])) return true;
+            }
+        }
+        return false;
+    }
+
     private static string Closest(string word)
     {
         if (word.All(char.IsAsciiDigit)) return word;
         var match = Expected.Match(word);
         if (match is not null) return match;
-        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another.
-        if (word.Length < 4) return word;
+        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another ("gian" is not "gia").
+        if (word.Length < 4 || IsSyllable(word)) return word;
         string? best = null;
         var bestCost = 1.0 + 1e-9;
         foreach (var candidate in Expected.Words)

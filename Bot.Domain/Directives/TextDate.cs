@@ -119,18 +119,30 @@ public static class TextDate
         return null;
     }
 
-    /// <summary>The latest full date the text names: the directive is not older than what it cites.</summary>
+    /// <summary>
+    /// The latest full date the text names that is not a time it sets ("trước ngày …", "chậm nhất …", "đến hết …"): the
+    /// directive is not older than what it cites or reports.
+    /// </summary>
     private static DateOnly? LatestDate(List<string> folded)
     {
         DateOnly? latest = null;
         foreach (var line in folded)
         {
-            foreach (Match m in Numeric.Matches(line))
-                if (m.Groups["y"].Success && Make(m, null) is { } d && (latest is null || d > latest)) latest = d;
-            foreach (Match m in Spelled.Matches(line))
-                if (m.Groups["y"].Success && Make(m, null) is { } d && (latest is null || d > latest)) latest = d;
+            foreach (var m in Numeric.Matches(line).Concat(Spelled.Matches(line)))
+                if (m.Groups["y"].Success && !SetsTime(line, m.Index) && Make(m, null) is { } d && (latest is null || d > latest)) latest = d;
         }
         return latest;
+    }
+
+    private static readonly string[] TimeCues = ["truoc", "nhat", "han", "den", "het", "toi", "trong", "thanh", "tu", "vao", "sau", "la"];
+
+    /// <summary>A cue of a deadline or a window within the few words before a date.</summary>
+    private static bool SetsTime(string line, int at)
+    {
+        var before = Word.Split(line[..at]);
+        for (var k = before.Count - 1; k >= 0 && k >= before.Count - 3; k--)
+            if (TimeCues.Contains(before[k].Text)) return true;
+        return false;
     }
 
     /// <summary>The year the text names most often (the later of a tie): "Tết Quý Tỵ … năm 2013", not "nhiệm kỳ 2021 - 2026".</summary>

@@ -236,6 +236,11 @@ public static class UnitCatalog
             Unit("Ban Chỉ huy Quân sự xã", "ban chi huy quan su xa", "ban chqs xa", "ban chi huy quan su phuong", "ban chi huy quan su thi tran"),
             Unit("Trạm Y tế xã", "tram y te xa", "tram y te phuong", "tram y te thi tran"),
             Unit("Văn phòng HĐND và UBND xã", "van phong hdnd [va] ubnd xa", "van phong ubnd xa"),
+
+            // A school's own bodies, when a school issues.
+            Unit("Đoàn trường", "doan truong", "doan thanh nien truong", "chi doan truong"),
+            Unit("Ban Giám hiệu", "ban giam hieu"),
+            Unit("Công đoàn trường", "cong doan truong", "cong doan co so"),
         };
 
         // Departments (Decrees 24/2014, 37/2014, 107 and 108/2020; the 2025 reorganisation, Decree 150/2025).

@@ -330,7 +330,7 @@ public static class UnitMentions
             && (text.Reads(end, "chu", "tri") || text.Reads(end, "co", "trach", "nhiem") || text.Reads(end, "chiu", "trach", "nhiem")
                 || text.Reads(end, "la", "co", "quan", "thuong", "truc") || text.Reads(end, "la", "co", "quan", "chu", "tri")))
             return UnitRole.Lead;
-        if (AfterOpeningClause(text, start)) return UnitRole.Lead;
+        if (AfterOpeningClause(text, start) || AfterConnective(text, start)) return UnitRole.Lead;
         // "Trong các ngày …, nếu … thì Lãnh đạo các phòng … tham gia": the subject of the main clause after "thì".
         if (text.ReadsBefore(start, "thi") && end < text.Count && !text.BreakBefore[end] && !WhicheverBefore(text, start)) return UnitRole.Lead;
         if (SenderOf(text, start, end)) return UnitRole.Lead;
@@ -455,6 +455,17 @@ public static class UnitMentions
         }
         return false;
     }
+
+    /// <summary>"Riêng Phòng Y tế …", "Đồng thời UBND các xã …": a connective opens the clause, its subject follows.</summary>
+    private static bool AfterConnective(WordText text, int start)
+    {
+        foreach (var c in Connectives)
+            if (start >= c.Length && text.ReadsBefore(start, c) && text.BreakBefore[start - c.Length]) return true;
+        return false;
+    }
+
+    private static readonly string[][] Connectives =
+        [["rieng"], ["dong", "thoi"], ["theo", "do"], ["ngoai", "ra"], ["do", "do"], ["vi", "vay"], ["cu", "the"], ["con"], ["rieng", "doi", "voi"]];
 
     /// <summary>"Trên cơ sở kết quả ..., Thủ trưởng các cơ quan ... thực hiện": the subject after an opening clause.</summary>
     private static bool AfterOpeningClause(WordText text, int start)

@@ -143,9 +143,20 @@ public static class UnitNames
             if (k > at && text.BreakBefore[k]) break;
             var gap = text.GapBefore(k);
             if (gap.IndexOf('(') >= 0 || gap.IndexOf(')') >= 0) break;
+            var comma = gap.IndexOf(',') >= 0;
+            // Right after the head a comma ends the mention: "Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh" are two bodies.
+            if (comma && named == 0) break;
             if (TierAt(text, k) is int tierEnd && (named > 0 || strong))
             {
                 k = tierEnd;
+                // "Trung tâm Y tế các huyện, thành phố, thị xã": the tiers of a group of places.
+                if (TierStart(text, k) is var tierStart && tierStart > 0 && text.Normal[tierStart - 1] == "cac")
+                    while (k < text.Count && !text.BreakBefore[k] && (text.GapBefore(k).IndexOf(',') >= 0 || text.Normal[k] == "va"))
+                    {
+                        var next = text.Normal[k] == "va" ? k + 1 : k;
+                        if (TierAt(text, next) is not int more) break;
+                        k = more;
+                    }
                 // "xã Đồng Tân", "huyện Ngân Sơn": the place named after the tier.
                 var places = 0;
                 while (k < text.Count && places < 4 && Capital(text, k) && !text.BreakBefore[k] && text.GapBefore(k).IndexOf(',') < 0
@@ -157,7 +168,6 @@ public static class UnitNames
                 return k;
             }
             var word = text.Normal[k];
-            var comma = gap.IndexOf(',') >= 0;
             if ((comma || word == "va") && named > 0)
             {
                 // A comma or "và" inside a name ("Văn hóa, thể thao và truyền thông") goes on to a name word, not a new body.
@@ -167,7 +177,10 @@ public static class UnitNames
                 if (comma && !Capital(text, next) && capitals == 0 && !strong) break;
                 if (word == "va") { k++; continue; }
             }
-            if (Capital(text, k) || NameWords.Contains(word) && (strong || capitals > 0))
+            // A strong head's name runs on in lower case ("Trung tâm Kiểm soát bệnh tật tỉnh", "Chi nhánh văn phòng đăng ký đất
+            // đai") until a word of the sentence around it: a verb of duty, a role word, a preposition.
+            var lowerGoesOn = NameWords.Contains(word) || strong && capitals + named > 0 && !Clause.Stops(text, k);
+            if (Capital(text, k) || lowerGoesOn && (strong || capitals > 0))
             {
                 if (Capital(text, k)) capitals++;
                 named++;
@@ -176,9 +189,20 @@ public static class UnitNames
             }
             break;
         }
-        if (named == 0 || (!strong && capitals == 0)) return -1;
+        if (named == 0 && !(strong && Whole.Any(w => text.Reads(at, w)))) return -1;
+        if (!strong && capitals == 0) return -1;
         while (k > at && text.Normal[k - 1] == "va") k--;
         return k;
+    }
+
+    /// <summary>Heads that are a name on their own: "Tỉnh đoàn", "Huyện đoàn".</summary>
+    private static readonly string[][] Whole = [["tinh", "doan"], ["huyen", "doan"]];
+
+    private static int TierStart(WordText text, int end)
+    {
+        foreach (var tier in Tiers)
+            if (end - tier.Length >= 0 && text.Reads(end - tier.Length, tier)) return end - tier.Length;
+        return end;
     }
 
     private static int? TierAt(WordText text, int k)
