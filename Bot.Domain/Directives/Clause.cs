@@ -178,7 +178,7 @@ public sealed class Clause
             if (k >= words.Count || words.BreakBefore[k] || StartsWith(words, k, Speech) || StartsWith(words, k, Issued) || StartsWith(words, k, AskVerbs)) continue;
             var m = speaker.Mentions[0];
             if (m.Entry.Kind != UnitCatalog.EntryKind.Committee) continue;
-            return [m.Entry.Level switch { UnitLevel.Province => "UBND tỉnh", UnitLevel.Commune => "UBND xã", _ => "UBND huyện" }];
+            return [UnitNames.CommitteeName(words, m)];
         }
         return [];
     }
@@ -197,7 +197,7 @@ public sealed class Clause
         if (k == 0 || words.BreakBefore[k] || words.GapBefore(k).IndexOf(',') >= 0) return true;
         return words.Reads(k - 2, "theo", "do") || words.Reads(k - 2, "do", "do") || words.Reads(k - 2, "vi", "vay")
                || words.Reads(k - 2, "dong", "thoi") || words.Reads(k - 2, "hoi", "nghi") || words.Reads(k - 2, "cuoc", "hop")
-               || words.Reads(k - 2, "phien", "hop") || words.Reads(k - 2, "ket", "luan");
+               || words.Reads(k - 2, "phien", "hop") || words.Reads(k - 2, "ket", "luan") || words.Reads(k - 1, "thi");
     }
 
     /// <summary>
@@ -245,6 +245,14 @@ public sealed class Clause
         for (var k = 1; k < words.Count - 1; k++)
             if (words.GapBefore(k).IndexOf(',') >= 0 && (words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts))
                 return true;
+        // "Việc phát phiếu … được thực hiện từ nay đến hết ngày 24/4": a duty in the passive.
+        for (var k = 1; k < words.Count - 1; k++)
+            if ((words.Reads(k, "duoc") || words.Reads(k, "phai", "duoc")) && (StartsWith(words, k + 1, DutyStarts) || words.Reads(k + 2, "thuc", "hien"))
+                && words.Reads(0, "viec"))
+                return true;
+        // "Trong lĩnh vực môi trường cần theo dõi …": a modal after a few fronted words.
+        for (var k = 1; k < Math.Min(words.Count - 1, 9); k++)
+            if ((words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts) && !words.Reads(k - 1, "khong")) return true;
         // "Trường hợp xảy ra sự cố, báo cáo ngay …", "Khi có dịch, tổ chức …": a condition, then the duty.
         if (StartsWith(words, start, Conditions))
             for (var k = start + 1; k < words.Count - 1; k++)

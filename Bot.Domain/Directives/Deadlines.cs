@@ -54,8 +54,13 @@ internal sealed class Deadlines(TimeFinder find, DateTime referenceLocal, DateOn
     private static int Rank(TimeMention m)
     {
         if (m.Kind == TimeKind.Recurrence)
-            return m.Recurrence is { } rule && (rule.Contains("BYMONTHDAY", StringComparison.Ordinal) || rule.Contains("BYDAY", StringComparison.Ordinal)
-                                                 || rule.Contains("BYHOUR", StringComparison.Ordinal)) ? 3 : 2;
+        {
+            var day = m.Recurrence is { } rule && (rule.Contains("BYMONTHDAY", StringComparison.Ordinal) || rule.Contains("BYDAY", StringComparison.Ordinal)
+                                                   || rule.Contains("BYHOUR", StringComparison.Ordinal));
+            // "trước 15h30 hằng ngày" is the duty's deadline; "vào 15h00 hằng ngày" the time something is done.
+            var cued = VietnameseText.Fold(m.Text).TrimStart() is var t && (t.StartsWith("truoc", StringComparison.Ordinal) || t.StartsWith("cham nhat", StringComparison.Ordinal));
+            return day ? cued ? 4 : 3 : 2;
+        }
         var key = VietnameseText.Fold(m.Text).TrimStart();
         if (key.StartsWith("den", StringComparison.Ordinal) || key.StartsWith("tu ", StringComparison.Ordinal) || key.StartsWith("toi", StringComparison.Ordinal)
             || key.StartsWith("het", StringComparison.Ordinal) || key.StartsWith("trong thang", StringComparison.Ordinal)

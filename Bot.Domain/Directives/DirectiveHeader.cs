@@ -74,16 +74,24 @@ public sealed record DirectiveHeader(
     {
         ArgumentNullException.ThrowIfNull(lines);
         var folded = lines.Select(VietnameseText.Fold).ToArray();
-        var top = Math.Min(lines.Count, HeaderLines);
+        // A web page may print counters and a title above the header: the header starts at its issuing body or its motto,
+        // and runs for a number of lines that carry text (blank lines of a page's layout do not count).
+        var from = HeaderStart(lines, folded);
+        var top = from;
+        for (var seen = 0; top < lines.Count && seen < HeaderLines; top++)
+            if (lines[top].Trim().Length > 0) seen++;
 
-        var (number, numberLine) = FindNumber(lines, folded, top);
-        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, top);
-        var recipientsLine = Array.FindIndex(folded, 0, top, IsKinhGui);
+        var (number, numberLine) = FindNumber(lines, folded, from, top);
+        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, from, top);
+        var recipientsLine = Array.FindIndex(folded, from, top - from, IsKinhGui);
         var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
-        var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
-        var (subject, subjectEnd) = FindSubject(lines, folded, top, typeLine);
+        var typeEnd = Math.Max(numberLine, dateLine) + 1;
+        for (var seen = 0; typeEnd < lines.Count && seen < 4; typeEnd++)
+            if (lines[typeEnd].Trim().Length > 0) seen++;
+        var (type, typeLine) = FindType(lines, folded, from, Math.Min(lines.Count, Math.Max(headerEnd, typeEnd)));
+        var (subject, subjectEnd) = FindSubject(lines, folded, from, top, typeLine);
         // "V/v ..." (về việc) is how a công văn gives its subject.
-        if (type is null && subject is not null && Array.FindIndex(folded, 0, top, IsSubjectLine) >= 0) type = "CÔNG VĂN";
+        if (type is null && subject is not null && Array.FindIndex(folded, from, top - from, IsSubjectLine) >= 0) type = "CÔNG VĂN";
 
         var (recipients, recipientsEnd) = ReadRecipients(lines, folded, recipientsLine);
         var bodyStart = new[] { recipientsEnd, subjectEnd, numberLine + 1, dateLine + 1, typeLine + 1, 0 }.Max();
@@ -91,18 +99,33 @@ public sealed record DirectiveHeader(
 
         issuedOn ??= FindSignedDate(lines);
         // The issuing body stands above the number; without a number, above the addressees.
-        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(8, lines.Count);
-        var issuer = IssuerFromHeader(lines, folded, issuerEnd)
-                     ?? IssuerFromColumn(lines, folded, numberLine >= 0 ? numberLine : issuerEnd)
+        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(from + 8, lines.Count);
+        var issuer = IssuerFromHeader(lines, folded, from, issuerEnd)
+                     ?? IssuerFromColumn(lines, folded, from, numberLine >= 0 ? numberLine : issuerEnd)
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
         return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
     }
 
-    private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int top)
+    /// <summary>The first line of the header proper: the issuing body ("ỦY BAN NHÂN DÂN", "UBND TỈNH …", "SỞ …") or the motto.</summary>
+    private static int HeaderStart(IReadOnlyList<string> lines, string[] folded)
     {
-        for (var i = 0; i < top; i++)
+        for (var i = 0; i < Math.Min(lines.Count, 80); i++)
+        {
+            var line = folded[i].TrimStart();
+            if (line.Length == 0 || lines[i].Any(char.IsLower) && !line.StartsWith("cong hoa", StringComparison.Ordinal)) continue;
+            if (line.StartsWith("uy ban nhan dan", StringComparison.Ordinal) || line.StartsWith("ubnd", StringComparison.Ordinal)
+                || line.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || line.StartsWith("so ", StringComparison.Ordinal)
+                || line.StartsWith("hoi dong nhan dan", StringComparison.Ordinal) || line.StartsWith("bo ", StringComparison.Ordinal))
+                return i;
+        }
+        return 0;
+    }
+
+    private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int from, int top)
+    {
+        for (var i = from; i < top; i++)
         {
             var (line, foldedLine) = (lines[i], folded[i]);
             // A header read from a table may leave "Số:" alone on its line, the number on the next.
@@ -118,11 +141,11 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
+    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int from, int top)
     {
         foreach (var pattern in new[] { DatePattern, DateWithoutComma })
         {
-            for (var i = 0; i < top; i++)
+            for (var i = from; i < top; i++)
             {
                 var m = pattern.Match(folded[i]);
                 if (!m.Success) continue;
@@ -183,9 +206,9 @@ public sealed record DirectiveHeader(
     // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
     private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
 
-    private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int top)
+    private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int from, int top)
     {
-        for (var i = 0; i < top; i++)
+        for (var i = from; i < top; i++)
         {
             var words = Word.Split(folded[i]);
             if (words.Count is < 2 or > 3 || lines[i].Any(char.IsLower)) continue;
@@ -199,9 +222,9 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (string? Subject, int End) FindSubject(IReadOnlyList<string> lines, string[] folded, int top, int typeLine)
+    private static (string? Subject, int End) FindSubject(IReadOnlyList<string> lines, string[] folded, int from, int top, int typeLine)
     {
-        var start = Array.FindIndex(folded, 0, top, IsSubjectLine);
+        var start = Array.FindIndex(folded, from, top - from, IsSubjectLine);
         if (start < 0 && typeLine >= 0)
         {
             start = typeLine + 1;
@@ -280,11 +303,11 @@ public sealed record DirectiveHeader(
         return folded.Length;
     }
 
-    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
+    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int from, int end)
     {
         // The header's left column, line by line, without the national motto of the right column.
         var words = new List<(string Folded, string Original, int Line)>();
-        for (var i = 0; i < Math.Min(end, lines.Count); i++)
+        for (var i = from; i < Math.Min(end, lines.Count); i++)
         {
             var w = Word.Split(folded[i]);
             var cut = MottoStart(w);
@@ -300,10 +323,10 @@ public sealed record DirectiveHeader(
     /// on the lines below ("SỞ GD&amp;ĐT TỈNH BÌNH ĐỊNH / TRƯỜNG THPT TRƯNG VƯƠNG" → Trường THPT Trưng Vương), or alone on
     /// the first ("SỞ TƯ PHÁP TỈNH HÀ NAM"). The lines are in capitals and name a body by its head noun.
     /// </summary>
-    private static (string Name, string? Unit)? IssuerFromColumn(IReadOnlyList<string> lines, string[] folded, int end)
+    private static (string Name, string? Unit)? IssuerFromColumn(IReadOnlyList<string> lines, string[] folded, int from, int end)
     {
         var column = new List<string>();
-        for (var i = 0; i < Math.Min(end, Math.Min(lines.Count, 8)); i++)
+        for (var i = from; i < Math.Min(end, Math.Min(lines.Count, from + 8)); i++)
         {
             var w = Word.Split(folded[i]);
             var cut = MottoStart(w);
@@ -374,7 +397,8 @@ public sealed record DirectiveHeader(
                 var placeStart = next + level.Length;
                 var line = words[placeStart].Line;
                 // A place is named in capitals ("HUYỆN TỨ KỲ", "huyện Tứ Kỳ"): "UBND huyện đã có Công văn" names none.
-                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter)
+                // "QUẬN 9", "PHƯỜNG 5": a place may be a number.
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && (w.Folded.Any(char.IsLetter) || w.Folded.All(char.IsAsciiDigit))
                                                           && (char.IsUpper(w.Original[0]) || !w.Original.Any(char.IsLower)))
                     .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
                 if (place.Count == 0) continue;
@@ -397,7 +421,12 @@ public sealed record DirectiveHeader(
         var next = words.FindIndex(w => w.Line > line);
         if (next < 0) return null;
         var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
-        var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
+        var written = string.Join(' ', below.Select(w => w.Original));
+        // The number's line ("Số: / TB-UBND") is not a body.
+        // The number's line ("Số: / TB-UBND") is not a body: "Số" (number) and "SỞ" (department) fold alike, not spell alike.
+        if (below.Count == 0 || below[0].Original.Equals("Số", StringComparison.OrdinalIgnoreCase) || below[0].Original.Equals("So", StringComparison.Ordinal))
+            return null;
+        var text = new WordText(TitleCase(written));
         var mentions = UnitMentions.Find(text);
         return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && !mentions[0].Entry.IsIssuer && mentions[0].Units.Count == 1
             ? mentions[0].Units[0]

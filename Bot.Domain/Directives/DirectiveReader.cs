@@ -92,9 +92,9 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         {
             var key = VietnameseText.Key(issuer);
             var level = LevelOf(key);
-            if (header.IssuerUnit is { } unit) return new UnitScope(level, unit, IssuerIsCommittee: false);
+            if (header.IssuerUnit is { } unit) return new UnitScope(level, unit, IssuerIsCommittee: false) { IssuerName = issuer };
             if (key.StartsWith("ubnd", StringComparison.Ordinal) || key.StartsWith("uy ban nhan dan", StringComparison.Ordinal))
-                return new UnitScope(level);
+                return new UnitScope(level) { IssuerName = issuer };
         }
         foreach (var line in body.Take(40))
         {
@@ -105,9 +105,10 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             {
                 if (m.Start > 0 && words.Normal[m.Start - 1] is "cua" or "ve" or "tai" or "qua") continue;
                 if (!Speaks(words, m.End)) continue;
-                if (m.Entry.IsIssuer) return new UnitScope(m.Entry.Level);
+                // "Ủy ban nhân dân xã Tây Sơn thông báo …": the committee, named with its place when it is.
+                if (m.Entry.IsIssuer) return new UnitScope(m.Entry.Level) { IssuerName = m.Units[0].Contains(' ', StringComparison.Ordinal) && m.Units[0].Split(' ').Length > 2 ? m.Units[0] : null };
                 if (m.Units is [var named] && VietnameseText.Key(named) is var k && (k.StartsWith("phong ", StringComparison.Ordinal) || k.StartsWith("so ", StringComparison.Ordinal)))
-                    return new UnitScope(k.StartsWith("so ", StringComparison.Ordinal) ? UnitLevel.Province : UnitLevel.District, named, IssuerIsCommittee: false);
+                    return new UnitScope(k.StartsWith("so ", StringComparison.Ordinal) ? UnitLevel.Province : UnitLevel.District, named, IssuerIsCommittee: false) { IssuerName = named };
             }
         }
         return UnitScope.Default;

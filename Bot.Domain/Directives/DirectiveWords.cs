@@ -125,7 +125,8 @@ public static class DirectiveWords
 /// </summary>
 public sealed class WordText
 {
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".;:!?\n");
+    // "|" joins the cells of a table row flattened into a line: each cell is a clause of its own.
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".;:!?\n|");
 
     /// <summary>What ends a sentence (not a clause): lists of units do not run across it.</summary>
     public static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".:!?\n");

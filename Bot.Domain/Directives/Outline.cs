@@ -240,7 +240,7 @@ public sealed class Outline
             if (found is { Kind: LabelKind.Number } number)
                 lastNumber = int.Parse(number.Raw, System.Globalization.CultureInfo.InvariantCulture);
             else if (found is { Kind: LabelKind.Roman }) lastNumber = 0; // each section numbers its items afresh
-            if (found is not null && IsField(rest))
+            if (found is { Kind: LabelKind.Dash or LabelKind.Plus } && IsField(rest))
             {
                 // "- Cơ quan chủ trì: Phòng Nội vụ" says who and when of the item above; it is not an item.
                 Flush();

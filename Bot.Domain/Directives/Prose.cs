@@ -76,6 +76,7 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
     private TaskDraft? _current;
     private int _number;
     private bool _told;
+    private bool _asking;
 
     // A lead-in's repetition ("… hằng tuần, gồm:") and a time that heads what follows ("Vào các ngày thứ bảy và Chủ nhật:").
     private string? _frame;
@@ -99,7 +100,8 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
     /// </summary>
     private IEnumerable<Clause> AtDeadline(Clause c)
     {
-        if (deadlineIn(c.Text) is not { } time || c.DutyAfter(time.Index + time.Length) is not (> 0 and var cut))
+        // (Not when the duty after the comma has a time of its own: "chốt số liệu vào 15h00 hằng ngày, báo cáo … trước 15h30".)
+        if (deadlineIn(c.Text) is not { } time || c.DutyAfter(time.Index + time.Length) is not (> 0 and var cut) || deadlineIn(c.Text[cut..]) is not null)
         {
             yield return c;
             yield break;
@@ -124,6 +126,7 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         if (c.LeadIn || c.OnlyUnits)
         {
             if (lead.Count > 0) Addressees = _last = lead;
+            if (c.LeadIn) _asking = lead.Count == 0 && Asking(c);
             if (c.LeadIn && timeIn(c.Text) is { } time && Clause.WordsOutside(c.Text, time.Index, time.Length) <= 4) _pendingTime = c.Text.TrimEnd(':', ' ');
             else if (c.LeadIn) (_frame, _pendingTime) = (Repetition(c.Text), null);
             _current = null;
@@ -144,13 +147,19 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         // "Chủ tịch UBND tỉnh quyết định công nhận … trước 30/01 hàng năm": the speaker's own duty, when it has a time.
         if (c.SpeakerActs.Count > 0 && deadlineIn(c.Text) is not null)
         {
-            Start(c, line, c.SpeakerActs.ToList(), c.Support, LeadSource.Own);
+            Start(c, line, Actor(c), c.Support, LeadSource.Own);
             return;
         }
         var asked = c.SpeakerAsks ? Addressees ?? _last : _last ?? Addressees;
         if ((c.SpeakerAsks || c.Duty) && asked is { Count: > 0 })
         {
             Start(c, line, asked, c.Support, c.SpeakerAsks ? LeadSource.LeadIn : LeadSource.Previous);
+            return;
+        }
+        // After "… kết luận:", "… yêu cầu:" naming nobody, a duty is still a task, whoever is to do it.
+        if (c.Duty && _asking)
+        {
+            Start(c, line, [], c.Support, LeadSource.None);
             return;
         }
         // A support with no lead ("Phối hợp với …") joins the task before; anything else tells, not asks.
@@ -178,8 +187,7 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
                 var later = clauses.Skip(i + 1).Any(x => x.HasLead);
                 if (lead.Count == 0 && (c.LeadIn || c.Told) && later) { prefix.Add(c); continue; }
                 if (kind == TaskKind.Task && IsRequest(c, lead)) kind = TaskKind.Request;
-                if (lead.Count == 0 && inherited.Count == 0 && c.SpeakerActs.Count > 0 && deadlineIn(c.Text) is not null)
-                    (lead, source) = (c.SpeakerActs.ToList(), LeadSource.Own);
+                if (lead.Count == 0 && inherited.Count == 0 && c.SpeakerActs.Count > 0) (lead, source) = (Actor(c), LeadSource.Own);
                 draft = lead.Count > 0 && kind == TaskKind.Task
                     ? new TaskDraft(reference, line, kind, lead, c.Support.Except(lead).ToList(), source) { ByShape = c.ByShape }
                     : new TaskDraft(reference, line, kind, kind == TaskKind.Task ? inherited.ToList() : [],
@@ -189,6 +197,9 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
                 Drafts.Add(draft);
                 continue;
             }
+            // The speaker acting in a later clause of the item: "1. Tiếp công dân định kỳ / Chủ tịch UBND xã … tiếp công dân …".
+            if (lead.Count == 0 && kind == TaskKind.Task && c.SpeakerActs.Count > 0)
+                (lead, source) = (Actor(c), LeadSource.Own);
             // "- Cơ quan chủ trì: Phòng X" names the item's own units; so does the first clause to name any when the item had none.
             if (kind == TaskKind.Task && lead.Count > 0 && (Outline.IsField(c.Text) || draft.Source == LeadSource.None))
             {
@@ -232,7 +243,7 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
             var (lead, source) = LeadOf(c);
             if (lead.Count == 0 || c.Told || c.OnlyUnits) continue;
             var given = c.Lists.Exists(l => l.Role == UnitRole.Lead && (c.Words.ReadsBeforeLoosely(l.Start, "giao") || c.Words.ReadsBeforeLoosely(l.Start, "giao", "cho")));
-            if (!given && deadlineIn(c.Text) is null) continue;
+            if (!given && deadlineIn(c.Text) is null && !OwnDuty(c)) continue;
             Start(c, line, lead, c.Support, source);
         }
         _current = null;
@@ -248,6 +259,31 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         return adopted;
     }
 
+    /// <summary>
+    /// A closing sentence that asks named units (not the directive's groups) for a duty of its own words: "Đề nghị Đài
+    /// truyền thanh xã, các đồng chí Trưởng thôn thông báo liên tục trên hệ thống truyền thanh …", unlike the formula.
+    /// </summary>
+    private bool OwnDuty(Clause c)
+    {
+        var leads = c.Lists.Where(l => l.Role == UnitRole.Lead).ToList();
+        if (leads.Count == 0 || leads.SelectMany(l => l.Mentions).All(m => m.Entry.Kind == UnitCatalog.EntryKind.Collective || m.RefersBack)) return false;
+        if (Addressees is { Count: > 0 } addressed && leads.SelectMany(l => l.Units).All(addressed.Contains)) return false;
+        var words = c.Words;
+        var beyond = 0;
+        for (var k = leads[^1].End; k < words.Count; k++)
+            if (!Formula.Contains(words.Normal[k]) && !words.Normal[k].All(char.IsAsciiDigit)) beyond++;
+        return beyond >= 4;
+    }
+
+    /// <summary>The words of the closing formula ("… nghiêm túc triển khai thực hiện Công văn này").</summary>
+    private static readonly HashSet<string> Formula = new(
+        ["nghiem", "tuc", "khan", "truong", "trien", "khai", "thuc", "hien", "to", "chuc", "quan", "triet", "noi", "dung", "tren", "cong",
+         "van", "nay", "chi", "thi", "ke", "hoach", "quyet", "dinh", "theo", "dung", "quy", "bao", "dam", "hieu", "qua", "kip", "thoi",
+         "chu", "dong", "tot", "cac", "nhiem", "vu", "sau", "va", "biet", "co", "de", "cua", "nhan", "dan", "dia", "phuong",
+         // a decision's: "… và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
+         "chiu", "trach", "hanh", "ong", "ba", "ten", "dieu", "can", "lien", "quan"],
+        StringComparer.Ordinal);
+
     private void Start(Clause c, int line, List<string> lead, List<string> support, LeadSource source)
     {
         var kind = IsRequest(c, lead) ? TaskKind.Request : TaskKind.Task;
@@ -260,6 +296,11 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         _pendingTime = null;
         Drafts.Add(_current);
     }
+
+    /// <summary>A lead-in that gives duties: "… đưa ra kết luận:", "… yêu cầu:", "… giao nhiệm vụ như sau:".</summary>
+    private static bool Asking(Clause c) => Bot.Domain.Text.VietnameseText.Fold(c.Text) is var key
+        && (key.Contains("ket luan", StringComparison.Ordinal) || key.Contains("yeu cau", StringComparison.Ordinal)
+            || key.Contains("giao nhiem vu", StringComparison.Ordinal) || key.Contains("chi dao", StringComparison.Ordinal));
 
     /// <summary>The words of an undated repetition a lead-in states ("hằng tuần", "định kỳ hằng tháng"), or null.</summary>
     private string? Repetition(string text) => deadlineIn(text) is null && Bot.Domain.Text.VietnameseText.Fold(text) is var key
@@ -274,6 +315,16 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
         if (draft.Kind != TaskKind.Task) return;
         foreach (var unit in c.Support)
             if (!draft.Support.Contains(unit) && !draft.Lead.Contains(unit)) draft.Support.Add(unit);
+    }
+
+    /// <summary>The speaker that acts, by the issuer's full name when the text names the committee by its tier alone ("UBND xã").</summary>
+    private List<string> Actor(Clause c)
+    {
+        var name = c.SpeakerActs[0];
+        if (scope.IssuerName is { } issuer && issuer.Length > name.Length
+            && Bot.Domain.Text.VietnameseText.Key(issuer).StartsWith(Bot.Domain.Text.VietnameseText.Key(name) + " ", StringComparison.Ordinal))
+            name = issuer;
+        return [name];
     }
 
     /// <summary>The clause's own lead, a group standing for the addressees replaced by them.</summary>

@@ -79,7 +79,8 @@ public static class UnitCatalog
     [
         "thu truong", "nguoi dung dau", "lanh dao", "giam doc", "pho giam doc", "chu tich", "pho chu tich",
         "chanh", "truong", "pho truong", "chi huy truong", "cong chuc", "chi cuc truong", "cuc truong", "hat truong",
-        "truong phong", "pho truong phong", "chanh van phong", "chanh thanh tra", "truong ban",
+        "truong phong", "pho truong phong", "chanh van phong", "chanh thanh tra", "truong ban", "pho chu tich thuong truc", "thuong truc",
+        "chuyen vien", "can bo", "nhan vien", "bi thu", "pho bi thu",
     ];
 
     public static readonly IReadOnlyList<Entry> Entries = Build();
@@ -117,6 +118,9 @@ public static class UnitCatalog
             Committee("UBND xã", UnitLevel.Commune, "ubnd xa", "uy ban nhan dan xa", "ubnd phuong", "uy ban nhan dan phuong",
                 "ubnd thi tran", "uy ban nhan dan thi tran"),
             Committee("Chính phủ", UnitLevel.Unknown, "chinh phu", "thu tuong chinh phu", "thu tuong"),
+            Committee("HĐND tỉnh", UnitLevel.Province, "hdnd tinh", "hoi dong nhan dan tinh"),
+            Committee("HĐND huyện", UnitLevel.District, "hdnd huyen", "hoi dong nhan dan huyen", "hdnd quan", "hdnd thi xa", "hdnd thanh pho"),
+            Committee("HĐND xã", UnitLevel.Commune, "hdnd xa", "hoi dong nhan dan xa", "hdnd phuong", "hdnd thi tran"),
 
             // Groups whose members depend on the tier. "Liên quan" is chosen when the directive is published.
             Unit(Related, "cac co quan [,] don vi [co] lien quan", "cac co quan [,] don vi [,] dia phuong [co] lien quan",
@@ -157,16 +161,19 @@ public static class UnitCatalog
                 "uy ban nhan dan cap xa", "ubnd xa [,] thi tran", "ubnd cac thi tran [,] xa", "uy ban nhan dan xa [,] thi tran",
                 "chinh quyen cac xa [,] thi tran", "ubnd cac xa", "uy ban nhan dan cac xa", "cac xa"),
             Unit("UBND các phường", "ubnd cac phuong", "uy ban nhan dan cac phuong"),
+            Unit("UBND các phường, xã", "ubnd cac phuong [,] xa", "uy ban nhan dan cac phuong [,] xa", "cac phuong [,] xa"),
+            Unit("UBND các xã, phường", "ubnd cac xa [,] phuong", "uy ban nhan dan cac xa [,] phuong", "cac xa [,] phuong"),
             Unit("UBND các xã, phường, thị trấn", "ubnd cac xa [,] phuong [,] thi tran", "uy ban nhan dan cac xa [,] phuong [,] thi tran",
-                "cac xa [,] phuong [,] thi tran", "ubnd cac xa [,] phuong", "ubnd cac phuong [,] xa", "uy ban nhan dan cac phuong [,] xa",
-                "ubnd cac phuong [,] xa [,] thi tran"),
+                "cac xa [,] phuong [,] thi tran", "ubnd cac phuong [,] xa [,] thi tran", "ubnd xa [,] phuong [,] thi tran",
+                "uy ban nhan dan xa [,] phuong [,] thi tran"),
             Unit(Districts, "ubnd cac huyen [,] thi xa [,] thanh pho", "ubnd cac huyen [,] thanh pho [,] thi xa",
                 "uy ban nhan dan cac huyen [,] thi xa [,] thanh pho", "uy ban nhan dan cac huyen [,] thanh pho [,] thi xa",
                 "ubnd cac huyen [,] thanh pho", "uy ban nhan dan cac huyen [,] thanh pho", "ubnd cap huyen", "uy ban nhan dan cap huyen",
                 "ubnd cac huyen [,] thanh [,] thi", "uy ban nhan dan cac huyen [,] thanh [,] thi", "ubnd cac huyen [,] thi [,] thanh",
                 "ubnd huyen [,] thi xa [,] thanh pho", "uy ban nhan dan huyen [,] thi xa [,] thanh pho", "ubnd huyen [,] thanh pho",
                 "ubnd cac huyen [,] thi xa", "ubnd cac quan [,] huyen", "uy ban nhan dan cac quan [,] huyen", "ubnd cac huyen",
-                "uy ban nhan dan cac huyen", "cac huyen [,] thi xa [,] thanh pho", "ubnd cac quan [,] huyen [,] thi xa"),
+                "uy ban nhan dan cac huyen", "cac huyen [,] thi xa [,] thanh pho", "ubnd cac quan [,] huyen [,] thi xa", "ubnd quan [,] huyen",
+                "uy ban nhan dan quan [,] huyen"),
             Unit("UBND các cấp", "ubnd cac cap", "uy ban nhan dan cac cap", "chinh quyen dia phuong cac cap", "chinh quyen cac cap"),
 
             // District offices and bodies outside the committee's departments that directives commonly task.
@@ -195,6 +202,7 @@ public static class UnitCatalog
             Unit("Trung tâm Phát triển quỹ đất huyện", "trung tam phat trien quy dat [huyen]"),
             Unit("Hạt Kiểm lâm", "hat kiem lam [huyen]"),
             Unit("Đài Truyền thanh huyện", "dai truyen thanh huyen"),
+            Unit("Đài Truyền thanh xã", "dai truyen thanh xa", "dai truyen thanh phuong", "dai truyen thanh thi tran", "dai truyen thanh co so"),
 
             // Province bodies.
             Unit("Văn phòng UBND tỉnh", "van phong ubnd tinh", "van phong uy ban nhan dan tinh", "vp ubnd tinh"),

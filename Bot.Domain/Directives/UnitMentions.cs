@@ -25,6 +25,9 @@ public enum UnitRole
 /// </param>
 public sealed record UnitScope(UnitLevel Level, string? IssuerUnit = null, bool IssuerIsCommittee = true)
 {
+    /// <summary>The issuing body's full name when it is known ("UBND xã Đức Hợp"): what "UBND xã" means when it acts.</summary>
+    public string? IssuerName { get; init; }
+
     public static readonly UnitScope Default = new(UnitLevel.Unknown);
 }
 
@@ -151,7 +154,10 @@ public static class UnitMentions
         {
             best = new UnitMention(at, named.End, new UnitCatalog.Entry([named.Name], [])) { ByShape = true };
         }
-        if (best is not null && scope.IssuerUnit is { } issuer && best.Units is [var only] && only == issuer) best = best with { IsSpeaker = true };
+        // The issuing unit speaks, however fully it is named ("Trung tâm Văn hóa Quận 9" for the header's "Trung tâm Văn hóa").
+        if (best is not null && scope.IssuerUnit is { } issuer && best.Units is [var only]
+            && (only == issuer || Bot.Domain.Text.VietnameseText.Key(only).StartsWith(Bot.Domain.Text.VietnameseText.Key(issuer), StringComparison.Ordinal)))
+            best = best with { IsSpeaker = true };
         return best;
     }
 
@@ -376,13 +382,20 @@ public static class UnitMentions
             // "… tham mưu văn bản đề nghị Sở X hướng dẫn": an ask inside the duty names no one to act; "A, B và đề nghị C"
             // adds C to those asked.
             var opens = text.BreakBefore[at] || text.GapBefore(at).IndexOf(',') >= 0
-                        || at > 0 && text.Normal[at - 1] == "va" && before.Exists(l => l.Role == UnitRole.Lead && l.End == at - 1);
+                        || at > 0 && text.Normal[at - 1] == "va" && before.Exists(l => l.Role == UnitRole.Lead && l.End == at - 1)
+                        // "… đề nghị các ấp phải báo cáo kịp thời": the units asked, then what they must do.
+                        || Modal(text, End(mentions, start));
             var speakerOnly = SpeakerOnly.Contains(string.Join(' ', ask));
             if ((speakerOnly || !opens) && !SpeakerBefore(text, at, before)) continue;
             return true;
         }
         return false;
     }
+
+    private static int End(List<UnitMention> mentions, int start) => mentions.First(m => m.Start == start).End;
+
+    private static bool Modal(WordText text, int end) =>
+        end < text.Count && !text.BreakBefore[end] && (text.Normal[end] is "phai" or "can" || text.Reads(end, "khan", "truong") || text.Reads(end, "co", "trach", "nhiem"));
 
     /// <summary>
     /// The speaker right before a word, with perhaps a person's name or a document between: "Chủ tịch UBND tỉnh

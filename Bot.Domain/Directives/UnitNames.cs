@@ -20,10 +20,31 @@ public static class UnitNames
         (["cong", "thong", "tin"], true), (["trang", "thong", "tin"], true), (["dai", "truyen", "thanh"], true), (["dai", "phat", "thanh"], true),
         (["benh", "vien"], true), (["co", "quan", "thuong", "truc"], true), (["thuong", "truc"], false), (["so"], false), (["phong"], false),
         (["ban"], false), (["hoi"], false), (["doan"], false), (["to"], false), (["doi"], false), (["tram"], false), (["dai"], false),
-        (["thanh", "vien"], false), (["lien", "doan"], false), (["uy", "ban"], false), (["hoi", "dong"], false), (["truong"], false),
+        (["thanh", "vien"], false), (["lien", "doan"], false), (["uy", "ban"], false), (["hoi", "dong"], false),
+        // Schools by their kind: "Trường" alone is also the title "Trưởng".
+        (["truong", "thpt"], true), (["truong", "thcs"], true), (["truong", "tieu", "hoc"], true), (["truong", "mam", "non"], true),
+        (["truong", "mau", "giao"], true), (["truong", "dai", "hoc"], true), (["truong", "cao", "dang"], true), (["truong", "trung", "cap"], true),
+        (["truong", "trung", "hoc"], true), (["truong", "chinh", "tri"], true), (["truong", "pho", "thong"], true),
         (["hat"], false), (["vien", "kiem", "sat"], true), (["toa", "an"], true), (["huyen", "doan"], true), (["tinh", "doan"], true),
         (["ubnd"], false), (["uy", "ban", "nhan", "dan"], false), (["hop", "tac", "xa"], false),
     ];
+
+    /// <summary>
+    /// A committee as the text names it, without its head's title: "UBND huyện", "UBND thành phố" (for "UBND TP"), "UBND xã
+    /// Tây Sơn"; the written words of the mention after the title.
+    /// </summary>
+    public static string CommitteeName(WordText text, UnitMention m)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(m);
+        var k = m.Start;
+        while (k < m.End && !text.Reads(k, "ubnd") && !text.Reads(k, "uy", "ban") && !text.Reads(k, "hdnd") && !text.Reads(k, "hoi", "dong")) k++;
+        if (k >= m.End) return m.Units[0];
+        var written = Written(text, k, m.End);
+        return written.StartsWith("HĐND", StringComparison.Ordinal) || written.StartsWith("Hội đồng", StringComparison.Ordinal)
+            ? "HĐND" + written[(written.StartsWith("HĐND", StringComparison.Ordinal) ? 4 : "Hội đồng nhân dân".Length)..]
+            : written.StartsWith("UBND", StringComparison.Ordinal) ? written : m.Units[0];
+    }
 
     /// <summary>The tiers a name may end with ("... huyện", "... Huyện ủy"); a place name may follow ("xã Đồng Tân").</summary>
     private static readonly string[][] Tiers =
@@ -86,6 +107,8 @@ public static class UnitNames
         ["thuoc", "uy", "ban", "nhan", "dan", "tinh"], ["tren", "dia", "ban"], ["dong", "tren", "dia", "ban"],
     ];
 
+    private static readonly string[][] Courtesies = [["ong"], ["ba"], ["dong", "chi"]];
+
     private static readonly string[][] RelatedWords = [["co", "lien", "quan"], ["lien", "quan"]];
 
     private static readonly string[][] Above = [["neu", "tren"], ["tren"], ["noi", "tren"], ["nay"]];
@@ -101,7 +124,9 @@ public static class UnitNames
             // "cơ sở" (a base) and "phòng, chống" (prevention) are not bodies.
             if (head is ["so"] && at > 0 && text.Normal[at - 1] == "co") return null;
             if (head is ["ubnd"] or ["uy", "ban", "nhan", "dan"]) continue;
-            var end = NameEnd(text, at, head.Length, strong);
+            // A head written with a capital inside a sentence names a body ("các Tổ kiểm soát dịch bệnh …").
+            var named = strong || at > 0 && !text.BreakBefore[at] && Capital(text, at);
+            var end = NameEnd(text, at, head.Length, named);
             if (end < 0) continue;
             return (end, Written(text, at, end));
         }
@@ -113,8 +138,11 @@ public static class UnitNames
     {
         ArgumentNullException.ThrowIfNull(text);
         int k;
+        var council = false;
         if (text.Reads(at, "ubnd")) k = at + 1;
         else if (text.Reads(at, "uy", "ban", "nhan", "dan")) k = at + 4;
+        else if (text.Reads(at, "hdnd")) (k, council) = (at + 1, true);
+        else if (text.Reads(at, "hoi", "dong", "nhan", "dan")) (k, council) = (at + 4, true);
         else return null;
         if (TierAt(text, k) is not int tierEnd || text.Normal[k] is "huyen" && text.Reads(k, "huyen", "uy")) return null;
         var level = text.Normal[k] switch
@@ -129,8 +157,9 @@ public static class UnitNames
                && !IsHeadAt(text, end))
             end++;
         if (end == tierEnd) return null;
-        var name = "UBND " + Written(text, k, end);
-        return (end, name[..5] + char.ToLowerInvariant(name[5]) + name[6..], level);
+        var prefix = council ? "HĐND " : "UBND ";
+        var name = prefix + Written(text, k, end);
+        return (end, name[..prefix.Length] + char.ToLowerInvariant(name[prefix.Length]) + name[(prefix.Length + 1)..], level);
     }
 
     private static int NameEnd(WordText text, int at, int headLength, bool strong)
@@ -215,7 +244,7 @@ public static class UnitNames
     private static bool IsHeadAt(WordText text, int k)
     {
         foreach (var (head, strong) in Heads)
-            if (text.Reads(k, head) && (strong || Capital(text, k))) return true;
+            if (text.Reads(k, head) && (strong || Capital(text, k) || k + head.Length < text.Count && Capital(text, k + head.Length))) return true;
         return false;
     }
 
@@ -239,6 +268,15 @@ public static class UnitNames
             distributive = true;
         }
         else return null;
+        // "các ông trưởng thôn", "các đồng chí Trưởng ấp": a courtesy and a title between "các" and the nouns; the title goes.
+        var courtesy = k;
+        foreach (var c in Courtesies)
+            if (text.Reads(k, c)) { k += c.Length; break; }
+        // "trưởng" the title, not "trường" (school), which folds alike.
+        var title = text.Reads(k, "pho", "truong") ? 2 : text.Reads(k, "truong") ? 1 : 0;
+        if (title > 0 && text.Text.Substring(text.Words[k + title - 1].Start, text.Words[k + title - 1].Length).ToLowerInvariant() is "trưởng" or "truong")
+            k += title;
+        var titled = k > courtesy;
         var kinds = GroupKinds.None;
         var parts = new List<(GroupKinds Kind, int Start, int End)>();
         var end = -1;
@@ -252,11 +290,13 @@ public static class UnitNames
             kinds |= kind;
             // Agencies, localities and mass organisations make one run ("các ban, ngành, đoàn thể cấp huyện"); villages another.
             if (parts.Count > 0 && Class(parts[^1].Kind) == Class(kind)) parts[^1] = (parts[^1].Kind | kind, parts[^1].Start, after);
-            else parts.Add((kind, parts.Count == 0 ? at : start, after));
+            else parts.Add((kind, parts.Count == 0 ? (titled ? k : at) : start, after));
             k = after;
             end = k;
         }
         if (parts.Count == 0) return null;
+        // Only villages take a title this way ("trưởng thôn"); "các đồng chí cơ quan" is no group.
+        if (titled && parts.Any(p => p.Kind != GroupKinds.Villages)) return null;
         var related = false;
         var above = false;
         var qualified = false;

@@ -62,12 +62,22 @@ internal sealed partial class TimeParser
         var working = afterWorking > 0;
         if (working) j = afterWorking;
         var from = CountFrom.Today;
-        if (AnyOf(j, FromReceipt) is { } receipt)
+        // "…, kể từ ngày …": a comma may stand before the start.
+        var start = Sym(j, ',') ? j + 1 : j;
+        if (AnyOf(start, FromReceipt) is { } receipt)
         {
             (from, j) = (CountFrom.Receipt, receipt.End);
             if (AnyOf(j, ReceivedThings) is { } thing) j = thing.End;
         }
-        else if (AnyOf(j, FromSigning) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        else if (AnyOf(start, FromSigning) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        // "kể từ ngày tiếp nhận đủ hồ sơ": counted from an event the text does not date.
+        else if (Words(start, ["ke", "tu"]) is > 0 and var since)
+        {
+            from = CountFrom.Event;
+            j = since;
+            if (Key(j, "ngay")) j++;
+            for (var words = 0; words < 6 && Has(j) && _t[j].IsWord && !_t[j].LineStart; words++) j++;
+        }
         return (j, new Lasting(n.Value, unit, working), from);
     }
 
@@ -98,6 +108,7 @@ internal sealed partial class TimeParser
         Keep(ref best, Weekly(i));
         Keep(ref best, NthWeekday(i));
         Keep(ref best, DailyAt(i));
+        Keep(ref best, WorkingDays(i));
         if (best is null) Keep(ref best, Periodic(i));
         return best;
     }
@@ -196,6 +207,8 @@ internal sealed partial class TimeParser
         if (Is(k, "cua")) k++;
         var week = Key(k, "tuan");
         if (week) k++;
+        // "tuần lễ": the week.
+        if (week && Is(k, "le")) k++;
         int? nth = null;
         // "tuần thứ 3": the number of the week.
         if (Is(k, "thu") && Num(k + 1, 1, 5) is int number) (nth, k) = (number, k + 2);
@@ -216,6 +229,18 @@ internal sealed partial class TimeParser
         if (!week && !monthly) return null;
         var code = TimeWords.DayCodes[(int)day.Day];
         return Schedule(i, k, Invariant($"FREQ=MONTHLY;BYDAY={nth}{code}"), null, null);
+    }
+
+    /// <summary>"vào tất cả các ngày làm việc (trong tuần|trong năm)", "các ngày làm việc trong tuần": Monday to Friday each week.</summary>
+    private Found? WorkingDays(int i)
+    {
+        var j = Is(i, "vao") ? i + 1 : i;
+        if (Is(j, "tat") && Is(j + 1, "ca")) j += 2;
+        if (!Is(j, "cac") || !Key(j + 1, "ngay")) return null;
+        var k = Words(j + 2, TimeWords.WorkingDay);
+        if (k < 0) return null;
+        if (Is(k, "trong") && (Key(k + 1, "tuan") || Key(k + 1, "nam"))) k += 2;
+        return Schedule(i, k, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", null, null);
     }
 
     /// <summary>A time each day: "vào 15h00 hằng ngày", "trước 16 giờ hàng ngày", "hằng ngày lúc 8 giờ" → FREQ=DAILY;BYHOUR=15.</summary>

@@ -17,6 +17,9 @@ internal enum CountFrom
     Today,
     Receipt,
     Signing,
+
+    /// <summary>From an event the text does not date ("kể từ ngày tiếp nhận đủ hồ sơ"): no day can be computed.</summary>
+    Event,
 }
 
 /// <summary>A length of time: "5 ngày làm việc", "3 tháng".</summary>
