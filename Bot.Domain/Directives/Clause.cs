@@ -99,9 +99,9 @@ public sealed class Clause
         "huong dan", "tuyen truyen", "van dong", "quan triet", "khan truong", "chu dong", "ket hop", "huy dong", "dam bao", "bao dam",
         "nang cao", "phat dong", "duy tri", "thuong xuyen", "kip thoi", "nghiem tuc", "tap trung", "cung cap", "dang tai", "thong bao",
         "cap nhat", "de xuat", "giai quyet", "xu ly", "giam sat", "danh gia", "hoan thanh", "hoan thien", "ung dung", "bo sung",
-        "dieu chuyen", "kien quyet", "nghiem cam", "khong de", "can", "phai", "tiep nhan", "ho tro", "chuan hoa", "truc", "treo",
+        "dieu chuyen", "kien quyet", "nghiem cam", "khong de", "tiep nhan", "ho tro", "chuan hoa", "truc", "treo",
         "thu gom", "tiem phong", "phun", "tuan tra", "ngan chan", "tham gia", "cu can bo", "dang ky", "sap xep", "rut kinh nghiem",
-        "khac phuc", "ra quan", "chot", "lua chon", "tuyen chon", "thanh lap", "kien toan", "niem yet", "cong khai", "tich cuc",
+        "khac phuc", "ra quan", "chot so lieu", "lua chon", "tuyen chon", "thanh lap", "kien toan", "niem yet", "cong khai", "tich cuc",
         "quan tam", "uu tien", "phan dau", "nghien cuu", "day nhanh", "tich hop", "so hoa", "chi tra", "cap phat", "thao go", "xac minh",
         "bao ve", "phong chong", "don dep", "lien he", "trinh", "tham dinh", "phe duyet", "phat hien", "tiep dan", "tiep cong dan",
         "dieu tra", "thong ke", "kiem ke", "boi duong", "tap huan", "dao tao", "mua sam", "quyet toan", "giai ngan", "thu hoi");
@@ -195,6 +195,11 @@ public sealed class Clause
                && (char.IsUpper(words.Text[words.Words[k - 1].Start]) || words.Reads(k - 2, "dong", "chi") || words.Normal[k - 1] == "dong"))
             k--;
         if (k == 0 || words.BreakBefore[k] || words.GapBefore(k).IndexOf(',') >= 0) return true;
+        // "Ngày 08/10/2020 Chủ tịch UBND huyện …", "Chiều ngày 24/10 UBND huyện …": a date opens the sentence.
+        var d = k;
+        while (d > 0 && !words.BreakBefore[d] && (words.Normal[d - 1].All(char.IsAsciiDigit) || words.Normal[d - 1] is "ngay" or "thang" or "nam" or "sang" or "chieu" or "toi" or "trua"))
+            d--;
+        if (d < k && (d == 0 || words.BreakBefore[d])) return true;
         return words.Reads(k - 2, "theo", "do") || words.Reads(k - 2, "do", "do") || words.Reads(k - 2, "vi", "vay")
                || words.Reads(k - 2, "dong", "thoi") || words.Reads(k - 2, "hoi", "nghi") || words.Reads(k - 2, "cuoc", "hop")
                || words.Reads(k - 2, "phien", "hop") || words.Reads(k - 2, "ket", "luan") || words.Reads(k - 1, "thi");
@@ -250,9 +255,9 @@ public sealed class Clause
             if ((words.Reads(k, "duoc") || words.Reads(k, "phai", "duoc")) && (StartsWith(words, k + 1, DutyStarts) || words.Reads(k + 2, "thuc", "hien"))
                 && words.Reads(0, "viec"))
                 return true;
-        // "Trong lĩnh vực môi trường cần theo dõi …": a modal after a few fronted words.
-        for (var k = 1; k < Math.Min(words.Count - 1, 9); k++)
-            if ((words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts) && !words.Reads(k - 1, "khong")) return true;
+        // "Cần tăng cường …", "Trong lĩnh vực môi trường cần theo dõi …": a modal, perhaps after a few fronted words.
+        for (var k = 0; k < Math.Min(words.Count - 1, 9); k++)
+            if ((words.Reads(k, "can") || words.Reads(k, "phai")) && StartsWith(words, k + 1, DutyStarts) && (k == 0 || !words.Reads(k - 1, "khong"))) return true;
         // "Trường hợp xảy ra sự cố, báo cáo ngay …", "Khi có dịch, tổ chức …": a condition, then the duty.
         if (StartsWith(words, start, Conditions))
             for (var k = start + 1; k < words.Count - 1; k++)

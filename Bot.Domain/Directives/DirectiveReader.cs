@@ -60,8 +60,11 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         foreach (var draft in prose.Drafts)
         {
             var task = Finish(draft, deadlines, when);
-            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."): nobody is tasked.
-            if (header.DocumentType == "QUYẾT ĐỊNH" && task.Kind == TaskKind.Task && task.Lead.Count == 0) continue;
+            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."), and a notice's items that name
+            // none announce ("1. Tạm dừng hoạt động tiếp công dân …"): nobody is tasked.
+            if (header.DocumentType is "QUYẾT ĐỊNH" or "THÔNG BÁO" && task.Kind == TaskKind.Task && task.Lead.Count == 0) continue;
+            // "2. Địa điểm: …", "3. Thời gian công dân đến đăng ký: …": the item says where or when, and gives nobody a duty.
+            if (draft.Source is LeadSource.None && Setting(task.Text)) continue;
             if (task.Text.Length == 0) continue;
             tasks.Add((draft.Line, task));
         }
@@ -171,6 +174,13 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             if (words.ReadsBeforeLoosely(3, "kinh", "de", "nghi")) return true;
         }
         return false;
+    }
+
+    /// <summary>An item that states where, when or with whom: "Địa điểm: …", "Thời gian công dân đăng ký …", "Thành phần: …".</summary>
+    private static bool Setting(string text)
+    {
+        var words = new WordText(text);
+        return words.Reads(0, "dia", "diem") || words.Reads(0, "thoi", "gian") || words.Reads(0, "thanh", "phan");
     }
 
     /// <summary>

@@ -201,8 +201,11 @@ public sealed class Outline
         return (null, line);
     }
 
-    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> lines)
+    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> bodyLines)
     {
+        var lines = bodyLines as IReadOnlyList<string> ?? bodyLines.ToList();
+        // A web page gives each paragraph a line of its own; a page of a PDF or a scan wraps them at its width.
+        var unwrapped = !Wrapped(lines);
         var result = new List<((LabelKind, string)?, string, int)>();
         (LabelKind, string)? label = null;
         var text = new StringBuilder();
@@ -252,7 +255,7 @@ public sealed class Outline
                 label = found;
                 text.Append(rest.Trim());
             }
-            else if (text.Length > 0 && Continues(text, label is not null, line, blank))
+            else if (text.Length > 0 && !unwrapped && Continues(text, label is not null, line, blank))
             {
                 text.Append(' ').Append(line);
             }
@@ -283,6 +286,19 @@ public sealed class Outline
         var folded = VietnameseText.Fold(trimmed);
         var words = Word.Split(folded[..colon]).Select(w => w.Text).ToList();
         return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
+    }
+
+    /// <summary>
+    /// Whether the text's lines are wrapped at a page's width (a PDF, a scan, a typed letter), so that a paragraph runs over
+    /// several lines: most of its long lines end near one width. A web page's paragraphs are each one line, many of them
+    /// far longer than any page's width.
+    /// </summary>
+    private static bool Wrapped(IReadOnlyList<string> lines)
+    {
+        var lengths = lines.Select(l => l.Trim().Length).Where(n => n > 0).Order().ToList();
+        if (lengths.Count < 3) return true;
+        var high = lengths[(int)(lengths.Count * 0.9)];
+        return high <= 130;
     }
 
     private static bool Continues(StringBuilder paragraph, bool labelled, string line, bool afterBlank)

@@ -45,6 +45,7 @@ internal sealed class TaskDraft(string reference, int line, TaskKind kind, List<
     /// <summary>Some unit was read by its shape, not found in the vocabulary.</summary>
     public bool ByShape { get; set; }
 
+
     public StringBuilder Text { get; } = new();
 
     /// <summary>
@@ -130,6 +131,12 @@ internal sealed class Prose(UnitScope scope, Func<string, (int Index, int Length
             if (c.LeadIn && timeIn(c.Text) is { } time && Clause.WordsOutside(c.Text, time.Index, time.Length) <= 4) _pendingTime = c.Text.TrimEnd(':', ' ');
             else if (c.LeadIn) (_frame, _pendingTime) = (Repetition(c.Text), null);
             _current = null;
+            return;
+        }
+        // "…; công chức tư pháp - hộ tịch ghi nội dung …": the same unit in the same sentence goes on with its duty.
+        if (lead.Count > 0 && !c.SentenceStart && _current is not null && lead.SequenceEqual(_current.Lead))
+        {
+            Join(_current, c);
             return;
         }
         if (lead.Count > 0)

@@ -308,6 +308,8 @@ public static class UnitMentions
         // "Cơ quan, đơn vị nào chậm trễ ... thì ...": whichever unit, not an assignment; "UBND các xã đã thực
         // hiện ...", "... chưa quan tâm": what units did or failed to do is told, not asked.
         if (end < text.Count && !text.BreakBefore[end] && text.Normal[end] is "nao" or "da" or "chua" or "vua" or "do") return UnitRole.Object;
+        // "… có quyền yêu cầu …": a right, not a duty.
+        if (end + 1 < text.Count && !text.BreakBefore[end] && text.Reads(end, "co", "quyen")) return UnitRole.Object;
         // "... được giao chỉ tiêu": the units are given the duty; "được công nhận", "được khen thưởng": they are talked about.
         if (end + 1 < text.Count && !text.BreakBefore[end] && text.Normal[end] == "duoc")
             return text.Normal[end + 1] is "giao" or "phan" ? UnitRole.Lead : UnitRole.Object;
