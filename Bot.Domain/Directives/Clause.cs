@@ -361,7 +361,8 @@ public sealed class Clause
         {
             var start = from == 0 ? 0 : words.Words[from].Start;
             var end = cut >= words.Count ? piece.Length : words.Words[cut].Start;
-            var text = piece[start..end].Trim().TrimEnd(',', ';').Trim();
+            // The clause keeps its punctuation: a task read from several shows them as written.
+            var text = piece[start..end].Trim();
             if (text.Length > 0)
             {
                 var part = new WordText(text);

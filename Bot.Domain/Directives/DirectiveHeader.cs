@@ -105,7 +105,34 @@ public sealed record DirectiveHeader(
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
-        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
+        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd)
+        {
+            Urgency = FindUrgency(lines, folded, from, Math.Max(top, bodyStart)),
+        };
+    }
+
+    private static readonly (string Folded, string Written)[] Urgencies =
+    [
+        ("hoa toc hen gio", "Hỏa tốc hẹn giờ"), ("hoa toc", "Hỏa tốc"), ("thuong khan", "Thượng khẩn"), ("khan", "Khẩn"),
+    ];
+
+    /// <summary>
+    /// The urgency mark (Decree 30/2020, Art. 15): "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" on a line of its own in the header,
+    /// or standing alone in a column of it ("Số: 12/UBND-VP      HỎA TỐC").
+    /// </summary>
+    private static string? FindUrgency(IReadOnlyList<string> lines, string[] folded, int from, int to)
+    {
+        for (var i = from; i < Math.Min(to, lines.Count); i++)
+        {
+            if (lines[i].Any(char.IsLower)) continue;
+            foreach (var column in Regex.Split(folded[i], @"\s{3,}|\t"))
+            {
+                var words = string.Join(' ', Word.Split(column).Select(w => w.Text));
+                foreach (var (f, written) in Urgencies)
+                    if (words == f) return written;
+            }
+        }
+        return null;
     }
 
     /// <summary>The first line of the header proper: the issuing body ("ỦY BAN NHÂN DÂN", "UBND TỈNH …", "SỞ …") or the motto.</summary>

@@ -95,7 +95,7 @@ public static class UnitNames
     /// <summary>Other kinds of bodies a group may be made of ("các trường học", "các doanh nghiệp").</summary>
     private static readonly string[][] OtherNouns =
     [
-        ["truong", "hoc"], ["doanh", "nghiep"], ["hop", "tac", "xa"], ["thanh", "vien"],
+        ["truong", "hoc"], ["doanh", "nghiep"], ["hop", "tac", "xa"], ["thanh", "vien"], ["benh", "vien"], ["trung", "tam"], ["tram", "y", "te"],
     ];
 
     /// <summary>Words after the nouns of a group that belong to it: "chuyên môn", "cấp huyện", "trực thuộc", "trên địa bàn huyện".</summary>

@@ -119,12 +119,14 @@ public static class ParseCommand
         [property: JsonPropertyName("subject")] string? Subject,
         [property: JsonPropertyName("signer")] string? Signer,
         [property: JsonPropertyName("signerTitle")] string? SignerTitle,
+        [property: JsonPropertyName("urgency")] string? Urgency,
         [property: JsonPropertyName("recipients")] IReadOnlyList<string> Recipients,
+        [property: JsonPropertyName("review")] IReadOnlyList<string> Review,
         [property: JsonPropertyName("tasks")] IReadOnlyList<TaskJson> Tasks)
     {
         public static DirectiveJson From(Directive d) => new(
             d.Number, d.Issuer, d.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.DocumentType, d.Subject, d.Signer,
-            d.SignerTitle, d.Recipients, d.Tasks.Select(TaskJson.From).ToList());
+            d.SignerTitle, d.Urgency, d.Recipients, d.Review, d.Tasks.Select(TaskJson.From).ToList());
     }
 
     private sealed record TaskJson(
@@ -135,10 +137,19 @@ public static class ParseCommand
         [property: JsonPropertyName("support")] IReadOnlyList<string> Support,
         [property: JsonPropertyName("deadlineText")] string? DeadlineText,
         [property: JsonPropertyName("dueBefore")] string? DueBefore,
-        [property: JsonPropertyName("recurrence")] string? Recurrence)
+        [property: JsonPropertyName("recurrence")] string? Recurrence,
+        [property: JsonPropertyName("confidence")] double Confidence,
+        [property: JsonPropertyName("fieldConfidence")] FieldConfidenceJson FieldConfidence,
+        [property: JsonPropertyName("review")] IReadOnlyList<string> Review)
     {
         public static TaskJson From(DirectiveTask t) => new(
             t.Ref, t.Kind == TaskKind.Request ? "request" : "task", t.Text, t.Lead, t.Support, t.DeadlineText,
-            t.DueBefore?.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), t.Recurrence);
+            t.DueBefore?.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), t.Recurrence,
+            t.Confidence.Overall, new FieldConfidenceJson(t.Confidence.Lead, t.Confidence.Support, t.Confidence.Deadline), t.Confidence.Review);
     }
+
+    private sealed record FieldConfidenceJson(
+        [property: JsonPropertyName("lead")] double Lead,
+        [property: JsonPropertyName("support")] double Support,
+        [property: JsonPropertyName("deadline")] double Deadline);
 }
