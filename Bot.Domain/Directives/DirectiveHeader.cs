@@ -263,8 +263,9 @@ public sealed record DirectiveHeader(
         var i = start;
         for (; i < lines.Count; i++)
         {
-            var line = lines[i].Trim();
-            if (i > start && (IsKinhGui(folded[i]) || DatePattern.IsMatch(folded[i]) || NumberPattern.IsMatch(folded[i]))) break;
+            var line = LeftColumn(lines[i], folded[i]).Trim();
+            if (i > start && (IsKinhGui(folded[i]) || line.Length == 0 && lines[i].Trim().Length > 0 || NumberPattern.IsMatch(folded[i])
+                              || DatePattern.IsMatch(VietnameseText.Fold(line)))) break;
             if (line.Length == 0)
             {
                 // A blank line ends the subject unless the next line carries on in lower case.
@@ -278,6 +279,25 @@ public sealed record DirectiveHeader(
         if (parts.Count == 0) return (null, -1);
         var subject = Regex.Replace(string.Join(' ', parts), @"\s+", " ");
         return (subject, i);
+    }
+
+    /// <summary>
+    /// A header line without what a PDF prints beside it in the right column: the motto ("CỘNG HÒA XÃ HỘI …") or the
+    /// place and date ("V/v tăng cường …      Thanh Miện, ngày 05 tháng 3 năm 2024").
+    /// </summary>
+    private static string LeftColumn(string line, string foldedLine)
+    {
+        var words = Word.Split(foldedLine);
+        var cut = MottoStart(words);
+        var end = cut < words.Count ? words[cut].Start : line.Length;
+        var date = DatePattern.Match(foldedLine);
+        if (date.Success && date.Index < end)
+        {
+            // The place's words are capitalised ("Thanh Miện, ngày …"); the subject's before them are not.
+            var place = PlaceBefore(foldedLine, date.Index).SkipWhile(w => !char.IsUpper(line[w.Start])).ToList();
+            end = place.Count > 0 ? place[0].Start : date.Index;
+        }
+        return line[..end];
     }
 
     private static (IReadOnlyList<string> Recipients, int End) ReadRecipients(IReadOnlyList<string> lines, string[] folded, int at)
