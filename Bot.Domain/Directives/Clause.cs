@@ -93,7 +93,7 @@ public sealed class Clause
     // ---- Words that decide ----------------------------------------------------------------
 
     /// <summary>Verbs and modals a duty starts with when nobody is named: "Tăng cường …", "Khẩn trương …".</summary>
-    private static readonly string[][] DutyStarts = Phrases(
+    private static readonly PhraseSet DutyStarts = Phrases(
         "tiep tuc", "tang cuong", "day manh", "to chuc", "thuc hien", "trien khai", "xay dung", "ra soat", "kiem tra", "chi dao",
         "phan cong", "bo tri", "chuan bi", "bao cao", "tong hop", "lap", "gui", "nop", "tham muu", "phoi hop", "theo doi", "don doc",
         "huong dan", "tuyen truyen", "van dong", "quan triet", "khan truong", "chu dong", "ket hop", "huy dong", "dam bao", "bao dam",
@@ -107,22 +107,22 @@ public sealed class Clause
         "dieu tra", "thong ke", "kiem ke", "boi duong", "tap huan", "dao tao", "mua sam", "quyet toan", "giai ngan", "thu hoi");
 
     /// <summary>Verbs by which the speaker asks: after them the units named carry the duty.</summary>
-    private static readonly string[][] AskVerbs = Phrases(
+    private static readonly PhraseSet AskVerbs = Phrases(
         "yeu cau", "de nghi", "giao", "chi dao", "nhan manh", "luu y", "phan cong", "ket luan", "kinh de nghi", "quyet dinh giao");
 
     /// <summary>What tells the issuing of a document or a meeting, or the past: a summary lead, not a duty.</summary>
-    private static readonly string[][] Issued = Phrases(
+    private static readonly PhraseSet Issued = Phrases(
         "ban hanh", "vua ban hanh", "da ban hanh", "ky ban hanh", "co cong van", "co van ban", "da co cong van", "da co van ban",
         "vua co cong van", "da to chuc", "vua to chuc", "to chuc hoi nghi", "chu tri hoi nghi", "chu tri cuoc hop", "da ky",
         "tham du", "phat bieu", "ket qua");
 
-    private static readonly string[][] Conditions = Phrases("truong hop", "trong truong hop", "khi", "neu", "sau khi", "truoc khi", "ngay khi");
+    private static readonly PhraseSet Conditions = Phrases("truong hop", "trong truong hop", "khi", "neu", "sau khi", "truoc khi", "ngay khi");
 
-    private static readonly string[][] Introductions = Phrases("nhu sau", "sau day", "cu the nhu sau", "mot so noi dung sau", "cac noi dung sau");
+    private static readonly PhraseSet Introductions = Phrases("nhu sau", "sau day", "cu the nhu sau", "mot so noi dung sau", "cac noi dung sau");
 
-    private static readonly string[][] Past = Phrases("da", "vua", "chua", "da duoc", "duoc");
+    private static readonly PhraseSet Past = Phrases("da", "vua", "chua", "da duoc", "duoc");
 
-    private static string[][] Phrases(params string[] phrases) => phrases.Select(p => p.Split(' ')).ToArray();
+    private static PhraseSet Phrases(params string[] phrases) => new(phrases);
 
     /// <summary>Words of the sentence around a name, where a name read by its shape ends: verbs of duty, role words, prepositions.</summary>
     private static readonly HashSet<string> StopWords = new(
@@ -139,7 +139,7 @@ public sealed class Clause
     internal static IEnumerable<string> Vocabulary =>
         DutyStarts.Concat(AskVerbs).Concat(Issued).Concat(Introductions).Concat(Documents).Concat(Past).SelectMany(p => p);
 
-    private static bool StartsWith(WordText words, int at, string[][] phrases) => phrases.Any(p => words.Reads(at, p));
+    private static bool StartsWith(WordText words, int at, PhraseSet phrases) => phrases.StartsAt(words, at);
 
     /// <summary>The speaker (or a lone ask at the start) asks in the clause.</summary>
     private static bool Asks(WordText words, List<UnitList> lists)
@@ -162,7 +162,7 @@ public sealed class Clause
     }
 
     /// <summary>What a speaker says rather than does: after these it asks, tells or issues.</summary>
-    private static readonly string[][] Speech = Phrases(
+    private static readonly PhraseSet Speech = Phrases(
         "thong bao", "co y kien", "ket luan", "quyet dinh giao", "ban hanh", "ky", "chu tri hoi nghi", "chu tri cuoc hop", "phat bieu",
         "se", "da", "vua", "chua", "dong y", "nhat tri", "de nghi", "yeu cau", "giao", "chi dao", "nhan manh", "luu y", "can", "kinh",
         "tham du", "tiep tuc chi dao", "to chuc hoi nghi", "du", "la", "va", "cung");
@@ -265,7 +265,7 @@ public sealed class Clause
         return false;
     }
 
-    private static readonly string[][] Documents = Phrases(
+    private static readonly PhraseSet Documents = Phrases(
         "cong van", "ke hoach", "chi thi", "quyet dinh", "nghi quyet", "nghi dinh", "thong tu", "thong bao", "huong dan", "chuong trinh",
         "van ban", "cong dien", "y kien", "ket luan", "phuong an", "de an", "luat", "chi dao");
 

@@ -188,9 +188,8 @@ public sealed class WordText
         i <= 0 ? [] : Folded.AsSpan(Words[i - 1].End, Words[i].Start - Words[i - 1].End);
 
     /// <summary>True when the words from <paramref name="at"/> read <paramref name="phrase"/> (space-separated normal words).</summary>
-    public bool Reads(int at, params string[] phrase)
+    public bool Reads(int at, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         if (at < 0 || at + phrase.Length > Normal.Length) return false;
         for (var k = 0; k < phrase.Length; k++)
             if (Normal[at + k] != phrase[k]) return false;
@@ -198,9 +197,8 @@ public sealed class WordText
     }
 
     /// <summary>True when the words ending right before <paramref name="end"/> read <paramref name="phrase"/>.</summary>
-    public bool ReadsBefore(int end, params string[] phrase)
+    public bool ReadsBefore(int end, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         return Reads(end - phrase.Length, phrase) && NoBreakWithin(end - phrase.Length + 1, end);
     }
 
@@ -208,9 +206,8 @@ public sealed class WordText
     /// Like <see cref="ReadsBefore"/>, but each word may also be an OCR misreading of the phrase's word
     /// ("đc nghị" for "đề nghị"): for the few cue phrases that decide who is asked.
     /// </summary>
-    public bool ReadsBeforeLoosely(int end, params string[] phrase)
+    public bool ReadsBeforeLoosely(int end, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         var at = end - phrase.Length;
         if (at < 0 || end > Normal.Length || !NoBreakWithin(at + 1, end)) return false;
         for (var k = 0; k < phrase.Length; k++)
@@ -218,9 +215,18 @@ public sealed class WordText
             if (Normal[at + k] == phrase[k]) continue;
             var word = Words[at + k];
             if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
-            if (!Loosely.GetOrAdd((Folded.Substring(word.Start, word.Length), phrase[k]), p => OcrDistance.Like(p.Seen, p.Meant))) return false;
+            if (!Loosely.GetOrAdd((FoldedWord(at + k), phrase[k]), static p => OcrDistance.Like(p.Seen, p.Meant))) return false;
         }
         return true;
+    }
+
+    private string[]? _foldedWords;
+
+    /// <summary>Word <paramref name="k"/> as folded, before it was read as an expected word; made once, when asked.</summary>
+    private string FoldedWord(int k)
+    {
+        _foldedWords ??= new string[Normal.Length];
+        return _foldedWords[k] ??= Folded.Substring(Words[k].Start, Words[k].Length);
     }
 
     // The same few cue words are checked against the same OCR words over and over.

@@ -82,6 +82,9 @@ public static class UnitMentions
 
     private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly HashSet<string> Starts = new(
+        ByFirstWord.Keys.Concat(TitleStarts).Concat(UnitNames.StartWords), StringComparer.Ordinal);
+
     private static readonly string[][] Duties = [["trach", "nhiem", "cua"], ["nhiem", "vu", "cua"]];
 
     /// <summary>Asks that name who must act right after them.</summary>
@@ -93,6 +96,8 @@ public static class UnitMentions
 
     /// <summary>Asks only the speaker makes: after anyone else they are duties ("Phòng X chỉ đạo Trung tâm Y").</summary>
     private static readonly HashSet<string> SpeakerOnly = new(["chi dao", "nhan manh", "luu y", "phan cong", "phan cong cho"], StringComparer.Ordinal);
+
+    private static readonly HashSet<object> SpeakerOnlyAsks = Asks.Where(a => SpeakerOnly.Contains(string.Join(" ", a))).ToHashSet<object>(ReferenceEqualityComparer.Instance);
 
     /// <summary>Clause openers after which, past a comma, the subject comes: "Trên cơ sở ..., X thực hiện".</summary>
     private static readonly string[][] Openers =
@@ -112,6 +117,8 @@ public static class UnitMentions
         var i = 0;
         while (i < text.Count)
         {
+            // Most words start no mention: pass them at once.
+            if (!Starts.Contains(text.Normal[i])) { i++; continue; }
             var best = At(text, i, scope);
             for (var t = 0; t < Titles.Length && TitleStarts.Contains(text.Normal[i]); t++)
             {
@@ -387,7 +394,7 @@ public static class UnitMentions
                         || at > 0 && text.Normal[at - 1] == "va" && before.Exists(l => l.Role == UnitRole.Lead && l.End == at - 1)
                         // "… đề nghị các ấp phải báo cáo kịp thời": the units asked, then what they must do.
                         || Modal(text, End(mentions, start));
-            var speakerOnly = SpeakerOnly.Contains(string.Join(' ', ask));
+            var speakerOnly = SpeakerOnlyAsks.Contains(ask);
             if ((speakerOnly || !opens) && !SpeakerBefore(text, at, before)) continue;
             return true;
         }
@@ -426,11 +433,13 @@ public static class UnitMentions
          "dien", "tai", "trong", "ubnd", "nc", "vp", "th", "kt", "dong", "moi", "day", "ngay", "thang", "nam"],
         StringComparer.Ordinal);
 
+    private static readonly string[][] CommaAsks = [["de", "nghi"], ["yeu", "cau"], ["chi", "dao"]];
+
     /// <summary>"Chủ tịch UBND tỉnh đề nghị, Sở X, các ngành ...": the addressees after the speaker's ask and a comma.</summary>
     private static bool AfterSpeakerAndComma(WordText text, int start, List<UnitList> before)
     {
         if (start < 2 || text.GapBefore(start).IndexOf(',') < 0) return false;
-        foreach (var ask in new[] { new[] { "de", "nghi" }, ["yeu", "cau"], ["chi", "dao"] })
+        foreach (var ask in CommaAsks)
             if (text.Reads(start - 2, ask) && SpeakerBefore(text, start - 2, before)) return true;
         return false;
     }
@@ -491,7 +500,9 @@ public static class UnitMentions
         while (sentence > 0 && !text.BreakBefore[sentence]) sentence--;
         // "Để ..." (in order to) opens a clause; "Đề nghị ..." (folded alike) is an ask, read elsewhere.
         if (text.Reads(sentence, "de", "nghi")) return false;
-        return Openers.Any(opener => text.Reads(sentence, opener));
+        foreach (var opener in Openers)
+            if (text.Reads(sentence, opener)) return true;
+        return false;
     }
 
     private static UnitMention? MatchAt(WordText text, int at)

@@ -46,6 +46,13 @@ public static class UnitNames
             : written.StartsWith("UBND", StringComparison.Ordinal) ? written : m.Units[0];
     }
 
+    private static readonly Dictionary<string, (string[] Words, bool Strong)[]> HeadsByFirst =
+        Heads.GroupBy(h => h.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Words a named body or a group may start with (a head's first word, "các", "UBND" …): any other word starts neither.</summary>
+    internal static IEnumerable<string> StartWords =>
+        HeadsByFirst.Keys.Concat(["cac", "nhung", "tat", "moi", "ubnd", "uy", "hdnd", "hoi"]);
+
     /// <summary>The tiers a name may end with ("... huyện", "... Huyện ủy"); a place name may follow ("xã Đồng Tân").</summary>
     private static readonly string[][] Tiers =
     [
@@ -118,7 +125,8 @@ public static class UnitNames
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Committee(text, at) is { } committee) return (committee.End, committee.Name);
-        foreach (var (head, strong) in Heads)
+        if (!HeadsByFirst.TryGetValue(text.Normal[at], out var heads)) return null;
+        foreach (var (head, strong) in heads)
         {
             if (!text.Reads(at, head)) continue;
             // "cơ sở" (a base) and "phòng, chống" (prevention) are not bodies.
@@ -243,7 +251,8 @@ public static class UnitNames
 
     private static bool IsHeadAt(WordText text, int k)
     {
-        foreach (var (head, strong) in Heads)
+        if (!HeadsByFirst.TryGetValue(text.Normal[k], out var heads)) return false;
+        foreach (var (head, strong) in heads)
             if (text.Reads(k, head) && (strong || Capital(text, k) || k + head.Length < text.Count && Capital(text, k + head.Length))) return true;
         return false;
     }
