@@ -13,7 +13,14 @@ public sealed record Directive(
     string? Signer,
     string? SignerTitle,
     IReadOnlyList<string> Recipients,
-    IReadOnlyList<DirectiveTask> Tasks);
+    IReadOnlyList<DirectiveTask> Tasks)
+{
+    /// <summary>The urgency mark above the number ("Khẩn", "Thượng khẩn", "Hỏa tốc"), or null.</summary>
+    public string? Urgency { get; init; }
+
+    /// <summary>What to check in the header, for a clerk: "chưa rõ cơ quan ban hành", "ngày văn bản lấy theo ngày đăng tin".</summary>
+    public IReadOnlyList<string> Review { get; init; } = [];
+}
 
 public enum TaskKind
 {
@@ -43,4 +50,18 @@ public sealed record DirectiveTask(
     IReadOnlyList<string> Support,
     string? DeadlineText,
     DateTimeOffset? DueBefore,
-    string? Recurrence);
+    string? Recurrence)
+{
+    /// <summary>How sure the reader is of the task and each of its fields, and what a clerk should check.</summary>
+    public TaskConfidence Confidence { get; init; } = TaskConfidence.Unrated;
+}
+
+/// <summary>
+/// How sure the reader is (0–1) of a task, of its lead, its support and its deadline, with what to check
+/// first, as short Vietnamese phrases a clerk understands ("chưa rõ đơn vị chủ trì").
+/// </summary>
+public sealed record TaskConfidence(double Overall, double Lead, double Support, double Deadline, IReadOnlyList<string> Review)
+{
+    /// <summary>A task not rated by the reader (one stored before ratings, or made by hand).</summary>
+    public static readonly TaskConfidence Unrated = new(1, 1, 1, 1, []);
+}

@@ -28,6 +28,9 @@ public sealed record DirectiveHeader(
     int BodyStart,
     int BodyEnd)
 {
+    /// <summary>The urgency mark: "Khẩn", "Thượng khẩn" or "Hỏa tốc", or null.</summary>
+    public string? Urgency { get; init; }
+
     /// <summary>How far down the header may reach.</summary>
     private const int HeaderLines = 30;
 
@@ -71,16 +74,24 @@ public sealed record DirectiveHeader(
     {
         ArgumentNullException.ThrowIfNull(lines);
         var folded = lines.Select(VietnameseText.Fold).ToArray();
-        var top = Math.Min(lines.Count, HeaderLines);
+        // A web page may print counters and a title above the header: the header starts at its issuing body or its motto,
+        // and runs for a number of lines that carry text (blank lines of a page's layout do not count).
+        var from = HeaderStart(lines, folded);
+        var top = from;
+        for (var seen = 0; top < lines.Count && seen < HeaderLines; top++)
+            if (lines[top].Trim().Length > 0) seen++;
 
-        var (number, numberLine) = FindNumber(lines, folded, top);
-        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, top);
-        var recipientsLine = Array.FindIndex(folded, 0, top, IsKinhGui);
+        var (number, numberLine) = FindNumber(lines, folded, from, top);
+        var (issuedOn, datedMonth, placeWords, dateLine) = FindDate(lines, folded, from, top);
+        var recipientsLine = Array.FindIndex(folded, from, top - from, IsKinhGui);
         var headerEnd = recipientsLine >= 0 ? recipientsLine : Math.Max(numberLine, dateLine) + 1;
-        var (type, typeLine) = FindType(lines, folded, Math.Min(lines.Count, Math.Max(headerEnd, Math.Max(numberLine, dateLine) + 4)));
-        var (subject, subjectEnd) = FindSubject(lines, folded, top, typeLine);
+        var typeEnd = Math.Max(numberLine, dateLine) + 1;
+        for (var seen = 0; typeEnd < lines.Count && seen < 4; typeEnd++)
+            if (lines[typeEnd].Trim().Length > 0) seen++;
+        var (type, typeLine) = FindType(lines, folded, from, Math.Min(lines.Count, Math.Max(headerEnd, typeEnd)));
+        var (subject, subjectEnd) = FindSubject(lines, folded, from, top, typeLine);
         // "V/v ..." (về việc) is how a công văn gives its subject.
-        if (type is null && subject is not null && Array.FindIndex(folded, 0, top, IsSubjectLine) >= 0) type = "CÔNG VĂN";
+        if (type is null && subject is not null && Array.FindIndex(folded, from, top - from, IsSubjectLine) >= 0) type = "CÔNG VĂN";
 
         var (recipients, recipientsEnd) = ReadRecipients(lines, folded, recipientsLine);
         var bodyStart = new[] { recipientsEnd, subjectEnd, numberLine + 1, dateLine + 1, typeLine + 1, 0 }.Max();
@@ -88,17 +99,60 @@ public sealed record DirectiveHeader(
 
         issuedOn ??= FindSignedDate(lines);
         // The issuing body stands above the number; without a number, above the addressees.
-        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(8, lines.Count);
-        var issuer = IssuerFromHeader(lines, folded, issuerEnd)
+        var issuerEnd = numberLine >= 0 ? numberLine + 1 : recipientsLine >= 0 ? recipientsLine : Math.Min(from + 8, lines.Count);
+        var issuer = IssuerFromHeader(lines, folded, from, issuerEnd)
+                     ?? IssuerFromColumn(lines, folded, from, numberLine >= 0 ? numberLine : issuerEnd)
                      ?? IssuerFromSignature(lines, folded)
                      ?? IssuerFromPlace(placeWords);
         var (signer, signerTitle) = ReadSignature(lines, folded, bodyEnd);
-        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd);
+        return new DirectiveHeader(number, issuer?.Name, issuer?.Unit, issuedOn, datedMonth, type, subject, signer, signerTitle, recipients, bodyStart, bodyEnd)
+        {
+            Urgency = FindUrgency(lines, folded, from, Math.Max(top, bodyStart)),
+        };
     }
 
-    private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int top)
+    private static readonly (string Folded, string Written)[] Urgencies =
+    [
+        ("hoa toc hen gio", "Hỏa tốc hẹn giờ"), ("hoa toc", "Hỏa tốc"), ("thuong khan", "Thượng khẩn"), ("khan", "Khẩn"),
+    ];
+
+    /// <summary>
+    /// The urgency mark (Decree 30/2020, Art. 15): "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" on a line of its own in the header,
+    /// or standing alone in a column of it ("Số: 12/UBND-VP      HỎA TỐC").
+    /// </summary>
+    private static string? FindUrgency(IReadOnlyList<string> lines, string[] folded, int from, int to)
     {
-        for (var i = 0; i < top; i++)
+        for (var i = from; i < Math.Min(to, lines.Count); i++)
+        {
+            if (lines[i].Any(char.IsLower)) continue;
+            foreach (var column in Regex.Split(folded[i], @"\s{3,}|\t"))
+            {
+                var words = string.Join(' ', Word.Split(column).Select(w => w.Text));
+                foreach (var (f, written) in Urgencies)
+                    if (words == f) return written;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first line of the header proper: the issuing body ("ỦY BAN NHÂN DÂN", "UBND TỈNH …", "SỞ …") or the motto.</summary>
+    private static int HeaderStart(IReadOnlyList<string> lines, string[] folded)
+    {
+        for (var i = 0; i < Math.Min(lines.Count, 80); i++)
+        {
+            var line = folded[i].TrimStart();
+            if (line.Length == 0 || lines[i].Any(char.IsLower) && !line.StartsWith("cong hoa", StringComparison.Ordinal)) continue;
+            if (line.StartsWith("uy ban nhan dan", StringComparison.Ordinal) || line.StartsWith("ubnd", StringComparison.Ordinal)
+                || line.StartsWith("cong hoa xa hoi", StringComparison.Ordinal) || line.StartsWith("so ", StringComparison.Ordinal)
+                || line.StartsWith("hoi dong nhan dan", StringComparison.Ordinal) || line.StartsWith("bo ", StringComparison.Ordinal))
+                return i;
+        }
+        return 0;
+    }
+
+    private static (string? Number, int Line) FindNumber(IReadOnlyList<string> lines, string[] folded, int from, int top)
+    {
+        for (var i = from; i < top; i++)
         {
             var (line, foldedLine) = (lines[i], folded[i]);
             // A header read from a table may leave "Số:" alone on its line, the number on the next.
@@ -114,11 +168,11 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int top)
+    private static (DateOnly? Date, DateOnly? Month, List<string> Place, int Line) FindDate(IReadOnlyList<string> lines, string[] folded, int from, int top)
     {
         foreach (var pattern in new[] { DatePattern, DateWithoutComma })
         {
-            for (var i = 0; i < top; i++)
+            for (var i = from; i < top; i++)
             {
                 var m = pattern.Match(folded[i]);
                 if (!m.Success) continue;
@@ -179,9 +233,9 @@ public sealed record DirectiveHeader(
     // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
     private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
 
-    private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int top)
+    private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int from, int top)
     {
-        for (var i = 0; i < top; i++)
+        for (var i = from; i < top; i++)
         {
             var words = Word.Split(folded[i]);
             if (words.Count is < 2 or > 3 || lines[i].Any(char.IsLower)) continue;
@@ -195,9 +249,9 @@ public sealed record DirectiveHeader(
         return (null, -1);
     }
 
-    private static (string? Subject, int End) FindSubject(IReadOnlyList<string> lines, string[] folded, int top, int typeLine)
+    private static (string? Subject, int End) FindSubject(IReadOnlyList<string> lines, string[] folded, int from, int top, int typeLine)
     {
-        var start = Array.FindIndex(folded, 0, top, IsSubjectLine);
+        var start = Array.FindIndex(folded, from, top - from, IsSubjectLine);
         if (start < 0 && typeLine >= 0)
         {
             start = typeLine + 1;
@@ -209,8 +263,9 @@ public sealed record DirectiveHeader(
         var i = start;
         for (; i < lines.Count; i++)
         {
-            var line = lines[i].Trim();
-            if (i > start && (IsKinhGui(folded[i]) || DatePattern.IsMatch(folded[i]) || NumberPattern.IsMatch(folded[i]))) break;
+            var line = LeftColumn(lines[i], folded[i]).Trim();
+            if (i > start && (IsKinhGui(folded[i]) || line.Length == 0 && lines[i].Trim().Length > 0 || NumberPattern.IsMatch(folded[i])
+                              || DatePattern.IsMatch(VietnameseText.Fold(line)))) break;
             if (line.Length == 0)
             {
                 // A blank line ends the subject unless the next line carries on in lower case.
@@ -224,6 +279,25 @@ public sealed record DirectiveHeader(
         if (parts.Count == 0) return (null, -1);
         var subject = Regex.Replace(string.Join(' ', parts), @"\s+", " ");
         return (subject, i);
+    }
+
+    /// <summary>
+    /// A header line without what a PDF prints beside it in the right column: the motto ("CỘNG HÒA XÃ HỘI …") or the
+    /// place and date ("V/v tăng cường …      Thanh Miện, ngày 05 tháng 3 năm 2024").
+    /// </summary>
+    private static string LeftColumn(string line, string foldedLine)
+    {
+        var words = Word.Split(foldedLine);
+        var cut = MottoStart(words);
+        var end = cut < words.Count ? words[cut].Start : line.Length;
+        var date = DatePattern.Match(foldedLine);
+        if (date.Success && date.Index < end)
+        {
+            // The place's words are capitalised ("Thanh Miện, ngày …"); the subject's before them are not.
+            var place = PlaceBefore(foldedLine, date.Index).SkipWhile(w => !char.IsUpper(line[w.Start])).ToList();
+            end = place.Count > 0 ? place[0].Start : date.Index;
+        }
+        return line[..end];
     }
 
     private static (IReadOnlyList<string> Recipients, int End) ReadRecipients(IReadOnlyList<string> lines, string[] folded, int at)
@@ -246,7 +320,7 @@ public sealed record DirectiveHeader(
         {
             var text = item.Trim().TrimEnd(';', '.', ',').Trim();
             if (text.Length == 0) continue;
-            var units = UnitMentions.Find(new WordText(text)).SelectMany(m => m.Entry.Units).ToList();
+            var units = UnitMentions.Find(new WordText(text)).Where(m => !m.IsSpeaker).SelectMany(m => m.Units).ToList();
             if (units.Count > 0) names.AddRange(units.Where(u => !names.Contains(u)));
             else names.Add(text);
         }
@@ -276,17 +350,57 @@ public sealed record DirectiveHeader(
         return folded.Length;
     }
 
-    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int end)
+    private static (string Name, string? Unit)? IssuerFromHeader(IReadOnlyList<string> lines, string[] folded, int from, int end)
     {
         // The header's left column, line by line, without the national motto of the right column.
         var words = new List<(string Folded, string Original, int Line)>();
-        for (var i = 0; i < Math.Min(end, lines.Count); i++)
+        for (var i = from; i < Math.Min(end, lines.Count); i++)
         {
             var w = Word.Split(folded[i]);
             var cut = MottoStart(w);
+            // The issuing body stands on short lines of its own; a sentence of prose is not a header.
+            if (cut > 12) continue;
             foreach (var x in w.Take(cut)) words.Add((x.Text, lines[i].Substring(x.Start, x.Length), i));
         }
         return IssuerIn(words);
+    }
+
+    /// <summary>
+    /// Any issuing body in the layout of Decree 30/2020: its parent on the first line of the header's left column, itself
+    /// on the lines below ("SỞ GD&amp;ĐT TỈNH BÌNH ĐỊNH / TRƯỜNG THPT TRƯNG VƯƠNG" → Trường THPT Trưng Vương), or alone on
+    /// the first ("SỞ TƯ PHÁP TỈNH HÀ NAM"). The lines are in capitals and name a body by its head noun.
+    /// </summary>
+    private static (string Name, string? Unit)? IssuerFromColumn(IReadOnlyList<string> lines, string[] folded, int from, int end)
+    {
+        var column = new List<string>();
+        for (var i = from; i < Math.Min(end, Math.Min(lines.Count, from + 8)); i++)
+        {
+            var w = Word.Split(folded[i]);
+            var cut = MottoStart(w);
+            if (cut == 0 || cut > 10) continue;
+            var text = lines[i][..(cut < w.Count ? w[cut].Start : lines[i].Length)].Trim();
+            if (text.Length == 0 || text.Any(char.IsLower) || NumberPattern.IsMatch(folded[i])) continue;
+            column.Add(text);
+        }
+        if (column.Count == 0) return null;
+        var body = column.Count >= 2 ? string.Join(' ', column.Skip(1)) : column[0];
+        var words = new WordText(TitleCase(body));
+        var named = UnitMentions.Find(words);
+        if (named.Count == 0 || named[0].Start != 0 || named[0].IsSpeaker) return null;
+        return (TitleCase(body), named[0].End == words.Count && named[0].Units is [var unit] && !named[0].ByShape ? unit : null);
+    }
+
+    /// <summary>A name written in capitals as a name is written: "TRƯỜNG THPT TRƯNG VƯƠNG" → "Trường THPT Trưng Vương".</summary>
+    internal static string TitleCase(string capitals)
+    {
+        var words = capitals.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Select(w =>
+        {
+            // An abbreviation keeps its capitals: no vowel in it ("THPT", "GD&ĐT", "TNMT").
+            if (!w.Any(c => "aăâeêioôơuưy".Contains(VietnameseText.Fold(char.ToLowerInvariant(c)), StringComparison.Ordinal) || "ăâêôơư".Contains(char.ToLowerInvariant(c), StringComparison.Ordinal))) return w;
+            var lower = w.ToLowerInvariant();
+            return char.ToUpperInvariant(lower[0]) + lower[1..];
+        }));
     }
 
     private static (string Name, string? Unit)? IssuerFromSignature(IReadOnlyList<string> lines, string[] folded)
@@ -329,7 +443,10 @@ public sealed record DirectiveHeader(
                 if (!level.Select((l, k) => OcrDistance.Like(words[next + k].Folded, l)).All(x => x)) continue;
                 var placeStart = next + level.Length;
                 var line = words[placeStart].Line;
-                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && w.Folded.Any(char.IsLetter))
+                // A place is named in capitals ("HUYỆN TỨ KỲ", "huyện Tứ Kỳ"): "UBND huyện đã có Công văn" names none.
+                // "QUẬN 9", "PHƯỜNG 5": a place may be a number.
+                var place = words.Skip(placeStart).TakeWhile(w => w.Line == line && (w.Folded.Any(char.IsLetter) || w.Folded.All(char.IsAsciiDigit))
+                                                          && (char.IsUpper(w.Original[0]) || !w.Original.Any(char.IsLower)))
                     .Take(5).Select(w => w with { Original = OcrNames.Repair(w.Original) }).ToList();
                 if (place.Count == 0) continue;
                 var known = Places.Find(place.Select(p => p.Original).ToList(), levelWritten);
@@ -351,10 +468,15 @@ public sealed record DirectiveHeader(
         var next = words.FindIndex(w => w.Line > line);
         if (next < 0) return null;
         var below = words.Skip(next).TakeWhile(w => w.Line == words[next].Line).ToList();
-        var text = new WordText(string.Join(' ', below.Select(w => w.Original)));
+        var written = string.Join(' ', below.Select(w => w.Original));
+        // The number's line ("Số: / TB-UBND") is not a body.
+        // The number's line ("Số: / TB-UBND") is not a body: "Số" (number) and "SỞ" (department) fold alike, not spell alike.
+        if (below.Count == 0 || below[0].Original.Equals("Số", StringComparison.OrdinalIgnoreCase) || below[0].Original.Equals("So", StringComparison.Ordinal))
+            return null;
+        var text = new WordText(TitleCase(written));
         var mentions = UnitMentions.Find(text);
-        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && mentions[0].Entry.Units.Count == 1
-            ? mentions[0].Entry.Units[0]
+        return mentions.Count == 1 && mentions[0].Start == 0 && mentions[0].End == text.Count && !mentions[0].Entry.IsIssuer && mentions[0].Units.Count == 1
+            ? mentions[0].Units[0]
             : null;
     }
 

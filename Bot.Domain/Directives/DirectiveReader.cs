@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Bot.Domain.Text;
 using Bot.Domain.Time;
 
@@ -12,101 +11,176 @@ namespace Bot.Domain.Directives;
 public delegate IReadOnlyList<TimeMention> TimeFinder(string text, DateTime referenceLocal, DateOnly? receivedOn);
 
 /// <summary>
-/// Reads a directive's text into its header and tasks. Tasks are the leaves of the outline;
-/// a leaf's units are its own (the subject, "Giao X", "X chủ trì", "phối hợp với Y"), else
-/// those of the nearest item above it that names them (a lead-in "1. Thủ trưởng các cơ quan
-/// ...:"), else those of the sentence that introduces the list ("Chủ tịch UBND huyện yêu cầu
-/// X, Y thực hiện:"), else the addressees. A leaf's deadline is the first Deadline-role time
-/// phrase of its own text. "Giao ..." sentences of the closing are tasks of their own.
+/// Reads a directive's text into its header and tasks, as a careful human reader of these texts
+/// would put them in a tracker. The header is read in the layout of Decree 30/2020; the body as an
+/// outline (leaves are tasks, lead-ins give their children units), as prose (one task per clause
+/// that gives its own unit a distinct duty, see <see cref="Prose"/>) where it has no outline, and
+/// as task tables. Its dates are read by their role (<see cref="Deadlines"/>) against the text's own
+/// date (<see cref="TextDate"/>), and each task says how sure the reader is (<see cref="Ratings"/>).
 /// </summary>
 public sealed class DirectiveReader(TimeFinder findTimes)
 {
     /// <summary>
     /// Reads a directive. <paramref name="reference"/> resolves its dates when it carries no date of its own;
-    /// <paramref name="receivedOn"/>, when known, resolves periods counted from its receipt.
+    /// <paramref name="receivedOn"/>, when known, resolves periods counted from its receipt (else its own date does).
     /// </summary>
     public Directive Read(string text, DateOnly reference, DateOnly? receivedOn = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = VietnameseText.Normalize(text).Split('\n');
         var header = DirectiveHeader.Read(lines);
-        var issued = header.IssuedOn ?? header.DatedMonth ?? reference;
-        var when = new When(issued.ToDateTime(TimeOnly.MinValue), receivedOn);
+        var body = lines.Skip(header.BodyStart).Take(header.BodyEnd - header.BodyStart).Select(PageChrome.Clean).ToList();
+        var (day, dateSource) = TextDate.Of(header, header.BodyStart > 0 ? lines : body.ToArray(), reference);
+        var when = new When(day, receivedOn ?? day, dateSource);
+        var scope = ScopeOf(header, body);
+        var deadlines = new Deadlines(findTimes, when.ReferenceLocal, when.ReceivedOn, dateSource == DateSource.Reference ? null : day);
 
-        var body = lines.Skip(header.BodyStart).Take(header.BodyEnd - header.BodyStart).ToList();
         var tables = TaskTable.Extract(body);
         var outline = Outline.Parse(tables.Remaining);
+        var prose = new Prose(scope, t => deadlines.Find(t) is { } m ? (m.Index, m.Length) : null,
+            t => findTimes(t, when.ReferenceLocal, when.ReceivedOn) is { Count: > 0 } times ? (times[0].Index, times[^1].Index + times[^1].Length - times[0].Index) : null);
+        var recipients = header.Recipients.SelectMany(r => UnitMentions.Find(new WordText(r), scope).SelectMany(m => m.Units)).Distinct().ToList();
+        if (recipients.Count > 0) prose.Addressees = recipients;
 
-        var issuerUnit = header.IssuerUnit;
-        var fallback = IntroUnits(outline, issuerUnit) ?? new Units(header.Recipients.Where(IsCatalogued).ToList(), []);
-        var items = new ItemWords(issuerUnit);
-        // Tasks in document order: outline items and table rows by their line, the closing's last.
-        var tasks = new List<(int Line, DirectiveTask Task)>();
+        // The preamble: the sentence introducing the list, or the whole of a letter or digest without an outline.
+        for (var p = 0; p < outline.Preamble.Count; p++) prose.Narrative(Clean(outline.Preamble[p]), outline.PreambleLines[p]);
+        var introduced = prose.Addressees;
+        var itemUnits = new Dictionary<OutlineItem, (List<string> Lead, List<string> Support)>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
-            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(items.Of(leaf).Words)) continue;
-            var task = TaskOf(leaf, items, fallback, when);
-            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."): nobody is tasked.
-            if (task is null || (header.DocumentType == "QUYẾT ĐỊNH" && task.Kind == TaskKind.Task && task.Lead.Count == 0)) continue;
-            tasks.Add((leaf.Line, task));
+            var words = new WordText(Clean(leaf.Text));
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(words)) continue;
+            var (inherited, helping, from) = Inherited(leaf, scope, itemUnits, introduced, recipients);
+            var kind = UnderRequest(leaf) ? TaskKind.Request : TaskKind.Task;
+            prose.Leaf(leaf.Ref, Clean(leaf.Text), leaf.Line, inherited, helping, from, kind);
         }
-        if (outline.Items.Count == 0) tasks.AddRange(LetterTasks(outline, issuerUnit, fallback, when));
-        foreach (var row in tables.Rows) tasks.Add((row.Line, TableTask(row, when)));
-        var closingIndex = 0;
-        foreach (var sentence in outline.Closing.SelectMany(Sentences))
+        foreach (var paragraph in outline.Closing) prose.Closing(Clean(paragraph), int.MaxValue);
+
+        var tasks = new List<(int Line, DirectiveTask Task)>();
+        foreach (var draft in prose.Drafts)
         {
-            var words = new WordText(sentence);
-            if (!words.Reads(0, "giao")) continue;
-            var units = UnitsOf(words, issuerUnit);
-            if (units.Lead.Count == 0) continue;
-            tasks.Add((int.MaxValue, Finish($"end.{++closingIndex}", TaskKind.Task, sentence, units, when)));
+            var task = Finish(draft, deadlines, when);
+            // A decision's articles that name no unit enact ("Điều 1. Thành lập Tổ kiểm tra ..."), and a notice's items that name
+            // none announce ("1. Tạm dừng hoạt động tiếp công dân …"): nobody is tasked.
+            if (header.DocumentType is "QUYẾT ĐỊNH" or "THÔNG BÁO" && task.Kind == TaskKind.Task && task.Lead.Count == 0) continue;
+            // "2. Địa điểm: …", "3. Thời gian công dân đến đăng ký: …": the item says where or when, and gives nobody a duty.
+            if (draft.Source is LeadSource.None && Setting(task.Text)) continue;
+            if (task.Text.Length == 0) continue;
+            tasks.Add((draft.Line, task));
         }
+        foreach (var row in tables.Rows) tasks.Add((row.Line, TableTask(row, deadlines, scope)));
         var ordered = tasks.OrderBy(t => t.Line).Select(t => t.Task).ToList(); // a stable sort
 
         return new Directive(header.Number, header.Issuer, header.IssuedOn, header.DocumentType, header.Subject, header.Signer,
-            header.SignerTitle, header.Recipients, ordered);
+            header.SignerTitle, header.Recipients, ordered)
+        {
+            Urgency = header.Urgency,
+            Review = Ratings.OfHeader(header, dateSource),
+        };
     }
 
-    /// <summary>What the directive's time phrases are resolved against.</summary>
-    private readonly record struct When(DateTime ReferenceLocal, DateOnly? ReceivedOn);
-
-    private sealed record Units(List<string> Lead, List<string> Support);
-
-    /// <summary>Each item's words and units, read once however many leaves ask.</summary>
-    private sealed class ItemWords(string? issuerUnit)
+    /// <summary>What the directive's time phrases are resolved against: its own day, and how it was found.</summary>
+    private readonly record struct When(DateOnly Day, DateOnly? ReceivedOn, DateSource Source)
     {
-        private readonly Dictionary<OutlineItem, (WordText Words, WordText First, Units Units)> _read = [];
-
-        public (WordText Words, WordText First, Units Units) Of(OutlineItem item)
-        {
-            if (_read.TryGetValue(item, out var known)) return known;
-            var words = new WordText(Clean(item.Text));
-            var first = item.Paragraphs.Count == 1 ? words : new WordText(item.Paragraphs[0]);
-            return _read[item] = (words, first, UnitsOf(words, issuerUnit));
-        }
+        public DateTime ReferenceLocal => Day.ToDateTime(TimeOnly.MinValue);
     }
 
     /// <summary>
-    /// A letter with no outline: each paragraph that gives units a duty is a task, and so is each
-    /// paragraph after an introduction ending ":" ("... yêu cầu UBND các xã thực hiện:"), with its units.
+    /// Where the directive speaks from: the tier and kind of its issuing body, from the header, else from the first
+    /// body that speaks in the text ("Chủ tịch UBND tỉnh yêu cầu …", "Phòng Văn hóa và Thông tin huyện đã ban hành …").
     /// </summary>
-    private IEnumerable<(int Line, DirectiveTask Task)> LetterTasks(Outline outline, string? issuerUnit, Units fallback, When when)
+    private static UnitScope ScopeOf(DirectiveHeader header, List<string> body)
     {
-        Units? intro = null;
-        var number = 0;
-        for (var p = 0; p < outline.Preamble.Count; p++)
+        if (header.Issuer is { } issuer)
         {
-            var words = new WordText(Clean(outline.Preamble[p]));
-            var own = UnitsOf(words, issuerUnit);
-            if (words.Text.EndsWith(':'))
-            {
-                intro = own.Lead.Count > 0 ? own : fallback;
-                continue;
-            }
-            var units = own.Lead.Count > 0 ? own : intro;
-            if (units is null || units.Lead.Count == 0) continue;
-            yield return (outline.PreambleLines[p], Finish($"¶{++number}", TaskKind.Task, words.Text, units, when));
+            var key = VietnameseText.Key(issuer);
+            var level = LevelOf(key);
+            if (header.IssuerUnit is { } unit) return new UnitScope(level, unit, IssuerIsCommittee: false) { IssuerName = issuer };
+            if (key.StartsWith("ubnd", StringComparison.Ordinal) || key.StartsWith("uy ban nhan dan", StringComparison.Ordinal))
+                return new UnitScope(level) { IssuerName = issuer };
         }
+        foreach (var line in body.Take(40))
+        {
+            if (line.Trim().Length == 0) continue;
+            var words = new WordText(line);
+            var mentions = UnitMentions.Find(words);
+            foreach (var m in mentions)
+            {
+                if (m.Start > 0 && words.Normal[m.Start - 1] is "cua" or "ve" or "tai" or "qua") continue;
+                if (!Speaks(words, m.End)) continue;
+                // "Ủy ban nhân dân xã Tây Sơn thông báo …": the committee, named with its place when it is.
+                if (m.Entry.IsIssuer) return new UnitScope(m.Entry.Level) { IssuerName = m.Units[0].Contains(' ', StringComparison.Ordinal) && m.Units[0].Split(' ').Length > 2 ? m.Units[0] : null };
+                if (m.Units is [var named] && VietnameseText.Key(named) is var k && (k.StartsWith("phong ", StringComparison.Ordinal) || k.StartsWith("so ", StringComparison.Ordinal)))
+                    return new UnitScope(k.StartsWith("so ", StringComparison.Ordinal) ? UnitLevel.Province : UnitLevel.District, named, IssuerIsCommittee: false) { IssuerName = named };
+            }
+        }
+        return UnitScope.Default;
+    }
+
+    private static UnitLevel LevelOf(string key) =>
+        key.Contains(" tinh", StringComparison.Ordinal) || key.StartsWith("so ", StringComparison.Ordinal) ? UnitLevel.Province
+        : key.Contains(" xa ", StringComparison.Ordinal) || key.Contains(" phuong ", StringComparison.Ordinal) || key.Contains(" thi tran ", StringComparison.Ordinal)
+          || key.StartsWith("ubnd xa", StringComparison.Ordinal) ? UnitLevel.Commune
+        : key.Contains("thanh pho ho chi minh", StringComparison.Ordinal) || key.Contains("thanh pho ha noi", StringComparison.Ordinal)
+          || key.Contains("thanh pho hai phong", StringComparison.Ordinal) || key.Contains("thanh pho da nang", StringComparison.Ordinal)
+          || key.Contains("thanh pho can tho", StringComparison.Ordinal) ? UnitLevel.Province
+        : UnitLevel.District;
+
+    private static readonly string[][] SpeechVerbs =
+    [
+        ["yeu", "cau"], ["de", "nghi"], ["giao"], ["chi", "dao"], ["ban", "hanh"], ["vua", "ban", "hanh"], ["da", "ban", "hanh"], ["ky"],
+        ["co", "cong", "van"], ["co", "van", "ban"], ["da", "co"], ["vua", "co"], ["thong", "bao"], ["ket", "luan"], ["co", "y", "kien"],
+        ["nhan", "manh"], ["luu", "y"], ["quyet", "dinh"], ["ky", "ban", "hanh"],
+    ];
+
+    /// <summary>A speech verb right after a body, perhaps past a person's name: it is the one who speaks.</summary>
+    private static bool Speaks(WordText words, int at)
+    {
+        var k = at;
+        var names = 0;
+        while (k < words.Count && names < 4 && char.IsUpper(words.Text[words.Words[k].Start]) && !words.BreakBefore[k]) { k++; names++; }
+        return SpeechVerbs.Any(v => words.Reads(k, v));
+    }
+
+    /// <summary>
+    /// The units a leaf inherits: the nearest item above that names its own, else the sentence that introduces
+    /// the list, else the addressees.
+    /// </summary>
+    private static (List<string> Lead, List<string> Support, LeadSource From) Inherited(OutlineItem leaf, UnitScope scope,
+        Dictionary<OutlineItem, (List<string> Lead, List<string> Support)> read, List<string>? introduced, List<string> recipients)
+    {
+        for (var item = leaf.Parent; item is not null; item = item.Parent)
+        {
+            if (!read.TryGetValue(item, out var units))
+            {
+                var first = Clause.Of(Clean(item.Paragraphs[0]), scope);
+                var lead = first.SelectMany(c => c.Lead).Distinct().ToList();
+                if (lead.Count > 0 && first.Any(c => c.HasLead && c.RefersBack) && introduced is { Count: > 0 }) lead = introduced.ToList();
+                units = read[item] = (lead, first.SelectMany(c => c.Support).Distinct().Except(lead).ToList());
+            }
+            if (units.Lead.Count > 0) return (units.Lead, units.Support, LeadSource.Parent);
+        }
+        if (introduced is { Count: > 0 })
+            return (introduced.ToList(), [], introduced.SequenceEqual(recipients) ? LeadSource.Addressees : LeadSource.LeadIn);
+        return ([], [], LeadSource.None);
+    }
+
+    /// <summary>"Kính đề nghị các đồng chí …:" above the leaf: what follows is asked, not assigned.</summary>
+    private static bool UnderRequest(OutlineItem leaf)
+    {
+        for (var item = leaf.Parent; item is not null; item = item.Parent)
+        {
+            var words = new WordText(item.Paragraphs[0]);
+            if (words.ReadsBeforeLoosely(3, "kinh", "de", "nghi")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An item that states where, when or with whom: "Địa điểm: …", "Thời gian công dân đăng ký …", "Thành phần: …".</summary>
+    private static bool Setting(string text)
+    {
+        var words = new WordText(text);
+        return words.Reads(0, "dia", "diem") || words.Reads(0, "thoi", "gian") || words.Reads(0, "thanh", "phan");
     }
 
     /// <summary>
@@ -117,141 +191,38 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal)
         || Outline.IsCitation(words.Text);
 
-    private DirectiveTask? TaskOf(OutlineItem leaf, ItemWords items, Units fallback, When when)
+    private static DirectiveTask Finish(TaskDraft draft, Deadlines deadlines, When when)
     {
-        var (words, _, own) = items.Of(leaf);
-        var text = words.Text;
-        if (words.Count == 0) return null;
-        if (IsRequest(leaf, items, own)) return Finish(leaf.Ref, TaskKind.Request, text, new Units([], []), when);
-        var lead = own.Lead;
-        var support = own.Support;
-        if (lead.Count == 0)
-        {
-            var inherited = Inherited(leaf, items) ?? fallback;
-            lead = inherited.Lead;
-            support = support.Union(inherited.Support).ToList();
-        }
-        return Finish(leaf.Ref, TaskKind.Task, text, new Units(lead, support.Except(lead).ToList()), when);
-    }
-
-    private DirectiveTask Finish(string reference, TaskKind kind, string text, Units units, When when)
-    {
-        var deadline = findTimes(text, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline)
-                       ?? FieldDeadline(text, when);
-        // The recognizer leaves a count from the document's own date unresolved ("trong 05 ngày làm việc kể từ
-        // ngày ban hành"). The reference is that date, so the count without its "kể từ ..." resolves from it.
-        if (deadline is { Kind: TimeKind.Duration, DueBefore: null, Recurrence: null } && FromIssue(deadline.Text) is { } count)
-            deadline = findTimes(count, when.ReferenceLocal, when.ReceivedOn).FirstOrDefault(m => m.Role == TimeRole.Deadline) is { DueBefore: not null } resolved
-                ? resolved with { Text = deadline.Text, Index = deadline.Index, Length = deadline.Length }
-                : deadline;
+        var text = draft.Text.ToString();
+        var deadline = draft.Kind == TaskKind.Task ? deadlines.Of(text) : null;
+        // The schedule of the lead-in or of the item's first task, when the task gives no time of its own.
+        if (deadline is null && draft.Kind == TaskKind.Task && draft.Frame is { } frame && deadlines.Of(frame) is { Recurrence: not null } schedule)
+            deadline = schedule;
         var recurrence = deadline?.Recurrence;
         // A repeating duty is due in every period its rule names, not once.
         var dueBefore = recurrence is null ? deadline?.DueBefore : null;
-        return new DirectiveTask(reference, kind, text, units.Lead, units.Support, deadline?.Text, dueBefore, recurrence);
+        var task = new DirectiveTask(draft.Ref, draft.Kind, text, draft.Lead, draft.Support.Except(draft.Lead).ToList(), deadline?.Text, dueBefore, recurrence);
+        return task with { Confidence = Ratings.Of(task, draft, deadline, when.Source) };
     }
 
-    /// <summary>"trong 05 ngày làm việc kể từ ngày ban hành (ký)" → "trong 05 ngày làm việc"; null for other counts.</summary>
-    private static string? FromIssue(string phrase)
+    private static DirectiveTask TableTask(TaskTable.Row row, Deadlines deadlines, UnitScope scope)
     {
-        var key = VietnameseText.Fold(phrase);
-        if (!key.Contains("ban hanh", StringComparison.Ordinal) && !key.TrimEnd().EndsWith("ngay ky", StringComparison.Ordinal)) return null;
-        var from = key.IndexOf(" ke tu ", StringComparison.Ordinal);
-        if (from < 0) from = key.IndexOf(" tinh tu ", StringComparison.Ordinal);
-        return from > 0 ? phrase[..from] : null;
+        var lead = UnitsIn(row.Lead, scope);
+        var support = UnitsIn(row.Support, scope).Except(lead).ToList();
+        var deadline = row.Deadline.Length > 0 ? deadlines.OfColumn(row.Deadline) : null;
+        var recurrence = deadline?.Recurrence;
+        var task = new DirectiveTask(row.Ref, TaskKind.Task, row.Content, lead, support, deadline?.Text, recurrence is null ? deadline?.DueBefore : null, recurrence);
+        var draft = new TaskDraft(row.Ref, row.Line, TaskKind.Task, lead, support, lead.Count > 0 ? LeadSource.Own : LeadSource.None);
+        return task with { Confidence = Ratings.Of(task, draft, deadline, DateSource.Header) };
     }
 
-    /// <summary>
-    /// "Thời gian hoàn thành: Quý II/2024" on a line of its own: like a table's deadline column, the
-    /// field says "by then" even where the phrase alone would not.
-    /// </summary>
-    private TimeMention? FieldDeadline(string text, When when)
-    {
-        foreach (var line in text.Split('\n'))
-        {
-            var first = Word.Split(VietnameseText.Fold(line)).Take(2).Select(w => w.Text).ToList();
-            if (!Outline.IsField(line) || (DirectiveWords.IndexOf(first, "thoi") != 0 && DirectiveWords.IndexOf(first, "tien do") != 0)) continue;
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var times = findTimes(line[(colon + 1)..], when.ReferenceLocal, when.ReceivedOn);
-            if (times.Count > 0) return times[0] with { DueBefore = times[0].DueBefore ?? times[0].End };
-        }
-        return null;
-    }
-
-    private DirectiveTask TableTask(TaskTable.Row row, When when)
-    {
-        var lead = UnitsIn(row.Lead);
-        var support = UnitsIn(row.Support).Except(lead).ToList();
-        string? deadlineText = null;
-        DateTimeOffset? dueBefore = null;
-        string? recurrence = null;
-        if (row.Deadline.Length > 0)
-        {
-            // A deadline column says "by then" even where the phrase alone would not ("Tháng 6/2024", "Quý II").
-            var mentions = findTimes(row.Deadline, when.ReferenceLocal, when.ReceivedOn);
-            var time = mentions.FirstOrDefault(m => m.Role == TimeRole.Deadline) ?? (mentions.Count > 0 ? mentions[0] : null);
-            if (time is not null)
-            {
-                deadlineText = time.Text;
-                recurrence = time.Recurrence;
-                dueBefore = recurrence is null ? time.DueBefore ?? time.End : null;
-            }
-        }
-        return new DirectiveTask(row.Ref, TaskKind.Task, row.Content, lead, support, deadlineText, dueBefore, recurrence);
-    }
-
-    /// <summary>The catalogued units a table cell names, or the cell as written when it names none.</summary>
-    private static List<string> UnitsIn(string cell)
+    /// <summary>The units a table cell names, or the cell as written when it names none.</summary>
+    private static List<string> UnitsIn(string cell, UnitScope scope)
     {
         var text = cell.Trim();
         if (text.Length == 0) return [];
-        var units = UnitMentions.Find(new WordText(text)).SelectMany(m => m.Entry.Units).Distinct().ToList();
+        var units = UnitMentions.Find(new WordText(text), scope).Where(m => !m.IsSpeaker).SelectMany(m => m.Units).Distinct().ToList();
         return units.Count > 0 ? units : [text];
-    }
-
-    private static Units UnitsOf(WordText words, string? issuerUnit)
-    {
-        var lead = new List<string>();
-        var support = new List<string>();
-        foreach (var list in UnitMentions.Lists(words, issuerUnit))
-        {
-            var target = list.Role switch { UnitRole.Lead => lead, UnitRole.Support => support, _ => null };
-            if (target is null) continue;
-            foreach (var unit in list.Units)
-                if (!target.Contains(unit)) target.Add(unit);
-        }
-        return new Units(lead, support.Except(lead).ToList());
-    }
-
-    /// <summary>The units of the nearest item above that names its own.</summary>
-    private static Units? Inherited(OutlineItem leaf, ItemWords items)
-    {
-        for (var item = leaf.Parent; item is not null; item = item.Parent)
-        {
-            var units = items.Of(item).Units;
-            if (units.Lead.Count > 0) return units;
-        }
-        return null;
-    }
-
-    /// <summary>The units of the sentence that introduces the list: "... yêu cầu Thủ trưởng các cơ quan, đơn vị ... thực hiện:".</summary>
-    private static Units? IntroUnits(Outline outline, string? issuerUnit)
-    {
-        if (outline.Preamble.Count == 0) return null;
-        var intro = new WordText(Clean(outline.Preamble[^1]));
-        var units = UnitsOf(intro, issuerUnit);
-        return units.Lead.Count > 0 ? units : null;
-    }
-
-    /// <summary>"Kính đề nghị các đồng chí ...": asked of Party officials or bodies outside the committee.</summary>
-    private static bool IsRequest(OutlineItem leaf, ItemWords items, Units own)
-    {
-        for (OutlineItem? item = leaf; item is not null; item = item.Parent)
-        {
-            var words = items.Of(item).First;
-            if (words.ReadsBeforeLoosely(3, "kinh", "de", "nghi")) return true;
-            if (words.ReadsBeforeLoosely(2, "de", "nghi") && (item != leaf || own.Lead.Count == 0)) return true;
-        }
-        return false;
     }
 
     /// <summary>Sections of a plan that state its purpose or background, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "CĂN CỨ".</summary>
@@ -279,14 +250,8 @@ public sealed class DirectiveReader(TimeFinder findTimes)
 
     private static bool IsCapitals(string text) => !text.Any(char.IsLower) && text.Any(char.IsLetter);
 
-    private static bool IsCatalogued(string unit) =>
-        UnitCatalog.Entries.Any(e => e.Units.Contains(unit));
-
-    private static IEnumerable<string> Sentences(string paragraph) =>
-        Regex.Split(paragraph, @"(?<=[.;!?])\s+(?=\p{Lu})").Select(Clean).Where(s => s.Length > 0);
-
     /// <summary>One space between words; paragraphs stay on lines of their own.</summary>
-    private static string Clean(string text)
+    internal static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;

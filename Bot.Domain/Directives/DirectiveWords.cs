@@ -16,15 +16,20 @@ public static class DirectiveWords
     [
         "giao", "cho", "yeu", "cau", "de", "nghi", "kinh", "phoi", "hop", "voi", "cung", "chu", "tri", "nao",
         "doi", "co", "trach", "nhiem", "dong", "chi", "su", "cua", "qua", "tu", "ve", "tai", "nhan", "duoc",
-        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua",
+        "tren", "day", "la", "nghiem", "tuc", "noi", "thuc", "hien", "da", "chua", "giua", "vua",
+        // function words that OCR-tolerant reading must not take for others ("trừ" is not "ưu")
+        "tru", "rieng", "con", "nhung", "mot", "neu", "thi", "khi", "den", "bang", "nhu", "hoac", "moi", "tat", "ca", "va", "duoi",
+        "se", "phai", "can", "lai", "nua", "dong", "thoi", "ngay", "thang", "nam", "tuan", "gio", "gom", "sau", "truoc",
         // clause openers: "Trên cơ sở ...,", "Căn cứ ...,", "Đồng thời,", "Ngoài ra,"
         "so", "can", "cu", "theo", "sau", "khi", "truong", "ngoai", "ra", "thoi", "trong", "nham", "kem", "ban", "hanh",
     ];
 
     private static readonly Vocabulary Expected = new(
-        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues)
+        UnitCatalog.Entries.SelectMany(e => e.Forms).Concat(UnitCatalog.Titles).Concat(Cues).Concat(Clause.Vocabulary).Concat(UnitNames.Vocabulary)
             .SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(w => w.All(char.IsLetterOrDigit)));
+            .Where(w => w.All(char.IsLetterOrDigit))
+            // Abbreviations with letters Vietnamese does not write ("tw") would take OCR's "tw" for "tư".
+            .Where(w => !w.Any(c => c is 'w' or 'f' or 'j' or 'z')));
 
     private static readonly HashSet<string> ExpectedSet = new(Expected.Words, StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExpectedBySpan =
@@ -66,13 +71,42 @@ public static class DirectiveWords
         return -1;
     }
 
+    private static readonly string[] Onsets =
+        ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""];
+
+    private static readonly HashSet<string> Rimes = new(
+        ["a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo",
+         "uu", "uy", "ye", "ieu", "oai", "oao", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu", "uai"],
+        StringComparer.Ordinal);
+
+    private static readonly string[] Codas = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+
+    /// <summary>
+    /// A folded word that is a well-formed Vietnamese syllable (onset, vowels, final consonant): a word a clean text
+    /// writes, which OCR-tolerant reading leaves as it is. "hoea" (OCR's "hoéa") is none.
+    /// </summary>
+    internal static bool IsSyllable(string folded)
+    {
+        foreach (var onset in Onsets)
+        {
+            if (!folded.StartsWith(onset, StringComparison.Ordinal)) continue;
+            var rest = folded[onset.Length..];
+            foreach (var coda in Codas)
+            {
+                if (!rest.EndsWith(coda, StringComparison.Ordinal) || rest.Length == coda.Length) continue;
+                if (Rimes.Contains(rest[..^coda.Length])) return true;
+            }
+        }
+        return false;
+    }
+
     private static string Closest(string word)
     {
         if (word.All(char.IsAsciiDigit)) return word;
         var match = Expected.Match(word);
         if (match is not null) return match;
-        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another.
-        if (word.Length < 4) return word;
+        // OCR may add one stray glyph to a word ("hoéa" for "hóa"); it does not make one word another ("gian" is not "gia").
+        if (word.Length < 4 || IsSyllable(word)) return word;
         string? best = null;
         var bestCost = 1.0 + 1e-9;
         foreach (var candidate in Expected.Words)
@@ -91,7 +125,8 @@ public static class DirectiveWords
 /// </summary>
 public sealed class WordText
 {
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".;:!?\n");
+    // "|" joins the cells of a table row flattened into a line: each cell is a clause of its own.
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".;:!?\n|");
 
     /// <summary>What ends a sentence (not a clause): lists of units do not run across it.</summary>
     public static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".:!?\n");
@@ -114,12 +149,26 @@ public sealed class WordText
             while (i < Folded.Length && char.IsLetterOrDigit(Folded[i])) i++;
             breaks.Add(words.Count == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0);
             words.Add(new WordSpan(start, i));
-            normal.Add(DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
+            // A short word in capitals is an abbreviation ("TW", "UBND"), not an OCR misreading ("Tw" for "Tư").
+            normal.Add(IsAbbreviation(text, start, i) ? Folded[start..i] : DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
             previousEnd = i;
         }
         Words = words;
         Normal = normal.ToArray();
         BreakBefore = breaks.ToArray();
+    }
+
+    /// <summary>Capitals with a letter Vietnamese does not write (w, f, j, z): an abbreviation such as "TW", not OCR's "w" for "ư".</summary>
+    private static bool IsAbbreviation(string text, int start, int end)
+    {
+        if (end - start is < 2 or > 6) return false;
+        var foreign = false;
+        for (var k = start; k < end; k++)
+        {
+            if (!char.IsUpper(text[k])) return false;
+            foreign |= text[k] is 'W' or 'F' or 'J' or 'Z';
+        }
+        return foreign;
     }
 
     public string Text { get; }
@@ -139,9 +188,8 @@ public sealed class WordText
         i <= 0 ? [] : Folded.AsSpan(Words[i - 1].End, Words[i].Start - Words[i - 1].End);
 
     /// <summary>True when the words from <paramref name="at"/> read <paramref name="phrase"/> (space-separated normal words).</summary>
-    public bool Reads(int at, params string[] phrase)
+    public bool Reads(int at, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         if (at < 0 || at + phrase.Length > Normal.Length) return false;
         for (var k = 0; k < phrase.Length; k++)
             if (Normal[at + k] != phrase[k]) return false;
@@ -149,9 +197,8 @@ public sealed class WordText
     }
 
     /// <summary>True when the words ending right before <paramref name="end"/> read <paramref name="phrase"/>.</summary>
-    public bool ReadsBefore(int end, params string[] phrase)
+    public bool ReadsBefore(int end, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         return Reads(end - phrase.Length, phrase) && NoBreakWithin(end - phrase.Length + 1, end);
     }
 
@@ -159,9 +206,8 @@ public sealed class WordText
     /// Like <see cref="ReadsBefore"/>, but each word may also be an OCR misreading of the phrase's word
     /// ("đc nghị" for "đề nghị"): for the few cue phrases that decide who is asked.
     /// </summary>
-    public bool ReadsBeforeLoosely(int end, params string[] phrase)
+    public bool ReadsBeforeLoosely(int end, params ReadOnlySpan<string> phrase)
     {
-        ArgumentNullException.ThrowIfNull(phrase);
         var at = end - phrase.Length;
         if (at < 0 || end > Normal.Length || !NoBreakWithin(at + 1, end)) return false;
         for (var k = 0; k < phrase.Length; k++)
@@ -169,9 +215,18 @@ public sealed class WordText
             if (Normal[at + k] == phrase[k]) continue;
             var word = Words[at + k];
             if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
-            if (!Loosely.GetOrAdd((Folded.Substring(word.Start, word.Length), phrase[k]), p => OcrDistance.Like(p.Seen, p.Meant))) return false;
+            if (!Loosely.GetOrAdd((FoldedWord(at + k), phrase[k]), static p => OcrDistance.Like(p.Seen, p.Meant))) return false;
         }
         return true;
+    }
+
+    private string[]? _foldedWords;
+
+    /// <summary>Word <paramref name="k"/> as folded, before it was read as an expected word; made once, when asked.</summary>
+    private string FoldedWord(int k)
+    {
+        _foldedWords ??= new string[Normal.Length];
+        return _foldedWords[k] ??= Folded.Substring(Words[k].Start, Words[k].Length);
     }
 
     // The same few cue words are checked against the same OCR words over and over.

@@ -60,7 +60,7 @@ public sealed class Outline
     private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
     private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
     private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant);
-    private static readonly Regex BulletLabel = new(@"^(?<l>[-–—•·*+])\s*(?=\S)", RegexOptions.CultureInvariant);
+    private static readonly Regex BulletLabel = new(@"^(?<l>[-–—*+])\s*(?=\S)", RegexOptions.CultureInvariant);
 
     private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)
     {
@@ -155,8 +155,10 @@ public sealed class Outline
         if (folded.EndsWith(":", StringComparison.Ordinal)) return false; // it introduces what follows
         if (folded.EndsWith("/.", StringComparison.Ordinal)) return true;
         if (folded.StartsWith("nhan duoc", StringComparison.Ordinal) || folded.StartsWith("tren day la", StringComparison.Ordinal)) return true;
+        // "Yêu cầu Thủ trưởng các cơ quan … nghiêm túc triển khai thực hiện.": short, the ask first, "nghiêm túc" near the end.
         var opening = folded[..Math.Min(folded.Length, 80)];
-        return folded.Contains("nghiem tuc", StringComparison.Ordinal) && opening.Contains("yeu cau", StringComparison.Ordinal);
+        var serious = folded.LastIndexOf("nghiem tuc", StringComparison.Ordinal);
+        return serious >= 0 && folded.Length <= 320 && folded.Length - serious <= 90 && opening.Contains("yeu cau", StringComparison.Ordinal);
     }
 
     private static string LabelFor(LabelKind kind, string raw, List<OutlineItem> siblings)
@@ -199,8 +201,11 @@ public sealed class Outline
         return (null, line);
     }
 
-    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> lines)
+    private static List<((LabelKind Kind, string Raw)? Label, string Text, int Line)> Paragraphs(IEnumerable<string> bodyLines)
     {
+        var lines = bodyLines as IReadOnlyList<string> ?? bodyLines.ToList();
+        // A web page gives each paragraph a line of its own; a page of a PDF or a scan wraps them at its width.
+        var unwrapped = !Wrapped(lines);
         var result = new List<((LabelKind, string)?, string, int)>();
         (LabelKind, string)? label = null;
         var text = new StringBuilder();
@@ -222,6 +227,14 @@ public sealed class Outline
             var line = raw.Trim();
             if (line.Length == 0) { blank = true; continue; }
             if (IsNoise(line)) continue;
+            // "•" lays out a web page; it starts a paragraph, not an item of the outline.
+            if (line[0] is '•' or '·')
+            {
+                Flush();
+                text.Append(line.TrimStart('•', '·', ' '));
+                blank = false;
+                continue;
+            }
             var (found, rest) = SplitLabel(line);
             // OCR reads "3." as "3,": the next number in sequence before a capital is still a label.
             if (found is null && OcrNumberLabel.Match(line) is { Success: true } ocr
@@ -230,7 +243,7 @@ public sealed class Outline
             if (found is { Kind: LabelKind.Number } number)
                 lastNumber = int.Parse(number.Raw, System.Globalization.CultureInfo.InvariantCulture);
             else if (found is { Kind: LabelKind.Roman }) lastNumber = 0; // each section numbers its items afresh
-            if (found is not null && IsField(rest))
+            if (found is { Kind: LabelKind.Dash or LabelKind.Plus } && IsField(rest))
             {
                 // "- Cơ quan chủ trì: Phòng Nội vụ" says who and when of the item above; it is not an item.
                 Flush();
@@ -242,7 +255,7 @@ public sealed class Outline
                 label = found;
                 text.Append(rest.Trim());
             }
-            else if (text.Length > 0 && Continues(text, label is not null, line, blank))
+            else if (text.Length > 0 && !unwrapped && Continues(text, label is not null, line, blank))
             {
                 text.Append(' ').Append(line);
             }
@@ -275,6 +288,19 @@ public sealed class Outline
         return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
     }
 
+    /// <summary>
+    /// Whether the text's lines are wrapped at a page's width (a PDF, a scan, a typed letter), so that a paragraph runs over
+    /// several lines: most of its long lines end near one width. A web page's paragraphs are each one line, many of them
+    /// far longer than any page's width.
+    /// </summary>
+    private static bool Wrapped(IReadOnlyList<string> lines)
+    {
+        var lengths = lines.Select(l => l.Trim().Length).Where(n => n > 0).Order().ToList();
+        if (lengths.Count < 3) return true;
+        var high = lengths[(int)(lengths.Count * 0.9)];
+        return high <= 130;
+    }
+
     private static bool Continues(StringBuilder paragraph, bool labelled, string line, bool afterBlank)
     {
         var first = line[0];
@@ -282,6 +308,8 @@ public sealed class Outline
         if (!startsSentence) return true;
         var last = paragraph[^1];
         if (last is '.' or ';' or ':' or '!' or '?') return false;
+        // A line closed by a bracket and a blank line end a paragraph of a web page: "… (tức ngày mùng 5 Tết)".
+        if (afterBlank && last == ')') return false;
         // A heading in capitals ("I. NHIỆM VỤ CHUNG") ends where ordinary text begins.
         if (IsCapitals(paragraph) && line.Any(char.IsLower)) return false;
         // A heading ("3. Tổ chức khắc phục ...") has no punctuation; a blank line and a capital end it.

@@ -94,9 +94,10 @@ internal static class RestorerTokens
         return false;
     }
 
-    /// <summary>An outline label at the start of a line: "a)", "đ)", "b.", "c¢)", "II.", "IV)" — the reader's outline, never a word.</summary>
+    /// <summary>An outline label at the start of a line: "a)", "đ)", "b.", "¢)", "c¢)", "II.", "IV)" — the reader's outline, never a word.</summary>
     private static bool IsLabel(ReadOnlySpan<char> word)
     {
+        if (word.Length == 1) return true; // a letter, or the symbol OCR wrote for one ("¢)" for "c)")
         if (word.Length <= 4 && word.IndexOfAnyExcept("IVXL") < 0) return true;
         var letters = 0;
         foreach (var c in word) if (char.IsLetter(c)) letters++;

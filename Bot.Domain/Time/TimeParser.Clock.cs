@@ -44,7 +44,7 @@ internal sealed partial class TimeParser
     }
 
     /// <summary>"[vào lúc] 3 giờ rưỡi chiều [ngày mai]", "16h00 ngày 23/10", "11 giờ kém 15", "15:23:24".</summary>
-    private ClockRead? Clock(int i)
+    private ClockRead? Clock(int i, bool withDay = true)
     {
         var j = AnyOf(i, ClockLeads) is { } lead ? lead.End : i;
         if (Count(j) is not { } h || h.Value > 24) return null;
@@ -77,6 +77,7 @@ internal sealed partial class TimeParser
         string? part = null;
         if (PartOfDay(end) is { } p) (part, end) = (p, end + 1);
         DayRead? day = null;
+        if (!withDay) return new ClockRead(hour, minute, second, grain, part, null, end);
         if (part is not null && Word(end) is { } shortDay && TimeWords.ShortDays.TryGetValue(shortDay, out var shift)
             && !(shortDay == "mai" && (_t[end].Capital || !Spelled(end, "mai"))) && DaySpec(end) is null)
         {

@@ -34,6 +34,10 @@ internal sealed partial class TimeParser
         {
             if (c is { } x && (best is null || x.End > best.Value.End)) best = x;
         }
+        // Lunar days first: of two readings of one length ("ngày 5 tháng Giêng"), the lunar one holds.
+        Try(LunarDay(i));
+        Try(FullMoon(i));
+        Try(LunarFestival(i));
         Try(DayDate(i));
         Try(RelativeDay(i));
         Try(Weekday(i));
@@ -318,6 +322,14 @@ internal sealed partial class TimeParser
     {
         if (Count(i) is not { Value: >= 1 and <= 12 } n || !Key(n.End, "thang")) return null;
         var j = n.End + 1;
+        // "hai tháng còn lại (của năm)": the months left of the year.
+        if (Is(j, "con") && Is(j + 1, "lai"))
+        {
+            var to = j + 2;
+            if (Is(to, "cua") && Key(to + 1, "nam")) to = Is(to + 2, "nay") ? to + 3 : to + 2;
+            var yearEnd = new DateTime(_today.Year + 1, 1, 1);
+            return (to, TimeValue.Span(yearEnd.AddMonths(-n.Value), yearEnd, TimeGrain.Month));
+        }
         var fromStart = Key(j, "dau");
         if (!fromStart && !Key(j, "cuoi")) return null;
         if (!Key(j + 1, "nam")) return null;

@@ -62,12 +62,22 @@ internal sealed partial class TimeParser
         var working = afterWorking > 0;
         if (working) j = afterWorking;
         var from = CountFrom.Today;
-        if (AnyOf(j, FromReceipt) is { } receipt)
+        // "…, kể từ ngày …": a comma may stand before the start.
+        var start = Sym(j, ',') ? j + 1 : j;
+        if (AnyOf(start, FromReceipt) is { } receipt)
         {
             (from, j) = (CountFrom.Receipt, receipt.End);
             if (AnyOf(j, ReceivedThings) is { } thing) j = thing.End;
         }
-        else if (AnyOf(j, FromSigning) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        else if (AnyOf(start, FromSigning) is { } signing) (from, j) = (CountFrom.Signing, signing.End);
+        // "kể từ ngày tiếp nhận đủ hồ sơ": counted from an event the text does not date.
+        else if (Words(start, ["ke", "tu"]) is > 0 and var since)
+        {
+            from = CountFrom.Event;
+            j = since;
+            if (Key(j, "ngay")) j++;
+            for (var words = 0; words < 6 && Has(j) && _t[j].IsWord && !_t[j].LineStart; words++) j++;
+        }
         return (j, new Lasting(n.Value, unit, working), from);
     }
 
@@ -90,7 +100,200 @@ internal sealed partial class TimeParser
     /// (FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20), "định kỳ hằng quý, 6 tháng, hằng năm" (one
     /// duty at its most frequent period: FREQ=MONTHLY;INTERVAL=3), "hằng tháng".
     /// </summary>
-    private Found? Repetition(int i) => DayOfPeriod(i) ?? Periodic(i);
+    private Found? Repetition(int i)
+    {
+        Found? best = null;
+        Keep(ref best, DayOfPeriod(i));
+        Keep(ref best, DaysOfPeriod(i));
+        Keep(ref best, Weekly(i));
+        Keep(ref best, NthWeekday(i));
+        Keep(ref best, DailyAt(i));
+        Keep(ref best, WorkingDays(i));
+        if (best is null) Keep(ref best, Periodic(i));
+        return best;
+    }
+
+    /// <summary>
+    /// A weekday each week: "thứ Hai hằng tuần", "vào các ngày thứ bảy và Chủ nhật hằng tuần", "từ thứ Hai đến thứ Sáu hằng
+    /// tuần", "hằng tuần vào thứ Năm", "trước 16 giờ thứ Sáu hằng tuần" → FREQ=WEEKLY;BYDAY=… (with BYHOUR for a clock time).
+    /// </summary>
+    private Found? Weekly(int i)
+    {
+        var j = AnyOf(i, DeadlineCues) is { } cue ? cue.End : i;
+        var clock = Clock(Is(j, "vao") ? j + 1 : j, withDay: false);
+        if (clock is not null) j = clock.Value.End;
+        if (Every(j) is { } every && Key(every, "tuan"))
+        {
+            var k = every + 1;
+            if (Is(k, "vao")) k++;
+            if (Weekdays(k) is not { } after) return null;
+            return Schedule(i, after.End, WeeklyRule(after.Days, clock), null, null);
+        }
+        if (Weekdays(j) is not { } days) return null;
+        var e = days.End;
+        if (PartOfDay(e) is not null) e++;
+        if (Every(e) is not { } each || !Key(each, "tuan")) return null;
+        return Schedule(i, each + 1, WeeklyRule(days.Days, clock), null, null);
+    }
+
+    private static string WeeklyRule(IEnumerable<DayOfWeek> days, ClockRead? clock) =>
+        "FREQ=WEEKLY;BYDAY=" + string.Join(',', days.Distinct().OrderBy(d => ((int)d + 6) % 7).Select(d => TimeWords.DayCodes[(int)d])) + HourPart(clock);
+
+    private static string HourPart(ClockRead? clock) => clock is { } c
+        ? Invariant($";BYHOUR={c.Hour24(null)}") + (c.Minute != 0 ? Invariant($";BYMINUTE={c.Minute}") : "")
+        : "";
+
+    /// <summary>The index after "hằng", "hàng", "mỗi" (perhaps after "vào"), or null.</summary>
+    private int? Every(int i)
+    {
+        var j = Is(i, "vao") ? i + 1 : i;
+        return IsEvery(j) ? j + 1 : null;
+    }
+
+    /// <summary>
+    /// One weekday or several: "thứ Hai", "các ngày thứ bảy và Chủ nhật", "thứ 3, thứ 5", "từ thứ Hai đến thứ Sáu"
+    /// (each day between); perhaps after "vào", "ngày", "các ngày", a part of the day ("sáng thứ Hai").
+    /// </summary>
+    private (List<DayOfWeek> Days, int End)? Weekdays(int i)
+    {
+        var j = i;
+        if (Is(j, "vao")) j++;
+        if (PartOfDay(j) is not null || Is(j, "buoi") && PartOfDay(j + 1) is not null) j += Is(j, "buoi") ? 2 : 1;
+        if (Is(j, "cac") || Is(j, "nhung")) j++;
+        if (Key(j, "ngay")) j++;
+        var range = Is(j, "tu");
+        if (range) j++;
+        if (WeekdayAt(j) is not { } first) return null;
+        var days = new List<DayOfWeek> { first.Day };
+        var end = first.End;
+        while (true)
+        {
+            var k = end;
+            var through = false;
+            if (Sym(k, ',') || Is(k, "va") || Is(k, "hoac")) k++;
+            else if (Is(k, "den") || Sym(k, '-')) (k, through) = (k + 1, true);
+            else break;
+            if (Is(k, "ngay")) k++;
+            if (WeekdayAt(k) is not { } next) break;
+            if (through)
+                for (var d = ((int)days[^1] + 1) % 7; d != (int)next.Day; d = (d + 1) % 7) days.Add((DayOfWeek)d);
+            days.Add(next.Day);
+            end = next.End;
+        }
+        return range && days.Count < 2 ? null : (days, end);
+    }
+
+    /// <summary>"thứ Hai", "thứ 6", "chủ nhật": a weekday's name, accents checked as <see cref="Weekday"/> does.</summary>
+    private (DayOfWeek Day, int End)? WeekdayAt(int i)
+    {
+        if (Is(i, "thu") && Spelled(i, "thứ") && Has(i + 1) && TimeWords.Weekdays.TryGetValue(_t[i + 1].Text, out var named)
+            && (_t[i + 1].IsNumber || Spelled(i + 1, TimeWords.WeekdaySpellings[_t[i + 1].Text])) && !Sym(i + 2, '/'))
+            return (named, i + 2);
+        if (Word(i) is { } w && TimeWords.SundayFirstWords.Contains(w) && Is(i + 1, "nhat")) return (DayOfWeek.Sunday, i + 2);
+        return null;
+    }
+
+    /// <summary>
+    /// A weekday of a given week of each month: "thứ Sáu tuần cuối", "thứ Tư tuần thứ hai hằng tháng", "thứ Hai đầu tiên
+    /// của tháng", "thứ Sáu cuối cùng của mỗi tháng" → FREQ=MONTHLY;BYDAY=-1FR, 2WE, 1MO.
+    /// </summary>
+    private Found? NthWeekday(int i)
+    {
+        var j = AnyOf(i, DeadlineCues) is { } cue ? cue.End : i;
+        if (Is(j, "vao")) j++;
+        if (Key(j, "ngay")) j++;
+        if (WeekdayAt(j) is not { } day) return null;
+        var k = day.End;
+        if (Is(k, "cua")) k++;
+        var week = Key(k, "tuan");
+        if (week) k++;
+        // "tuần lễ": the week.
+        if (week && Is(k, "le")) k++;
+        int? nth = null;
+        // "tuần thứ 3": the number of the week.
+        if (Is(k, "thu") && Num(k + 1, 1, 5) is int number) (nth, k) = (number, k + 2);
+        foreach (var (words, n) in nth is null ? TimeWords.WeeksOfMonth : [])
+        {
+            var end = Words(k, words);
+            if (end < 0) continue;
+            nth = n;
+            k = end;
+            break;
+        }
+        if (nth is null) return null;
+        var m = Is(k, "cua") || Is(k, "trong") ? k + 1 : k;
+        var monthly = false;
+        if (IsEvery(m) && Key(m + 1, "thang")) (k, monthly) = (m + 2, true);
+        else if (Key(m, "thang") && !Has(m + 1) || Key(m, "thang") && Num(m + 1) is null && MonthNumber(m + 1) is null) (k, monthly) = (m + 1, true);
+        // Without "tuần" the month must be said: "thứ Hai đầu tiên của tháng"; "thứ Sáu tuần cuối" is the month's last.
+        if (!week && !monthly) return null;
+        var code = TimeWords.DayCodes[(int)day.Day];
+        return Schedule(i, k, Invariant($"FREQ=MONTHLY;BYDAY={nth}{code}"), null, null);
+    }
+
+    /// <summary>"vào tất cả các ngày làm việc (trong tuần|trong năm)", "các ngày làm việc trong tuần": Monday to Friday each week.</summary>
+    private Found? WorkingDays(int i)
+    {
+        var j = Is(i, "vao") ? i + 1 : i;
+        if (Is(j, "tat") && Is(j + 1, "ca")) j += 2;
+        if (!Is(j, "cac") || !Key(j + 1, "ngay")) return null;
+        var k = Words(j + 2, TimeWords.WorkingDay);
+        if (k < 0) return null;
+        if (Is(k, "trong") && (Key(k + 1, "tuan") || Key(k + 1, "nam"))) k += 2;
+        return Schedule(i, k, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", null, null);
+    }
+
+    /// <summary>A time each day: "vào 15h00 hằng ngày", "trước 16 giờ hàng ngày", "hằng ngày lúc 8 giờ" → FREQ=DAILY;BYHOUR=15.</summary>
+    private Found? DailyAt(int i)
+    {
+        var j = AnyOf(i, DeadlineCues) is { } cue ? cue.End : i;
+        if (Clock(Is(j, "vao") ? j + 1 : j, withDay: false) is { } clock && Every(clock.End) is { } every && Key(every, "ngay"))
+            return Schedule(i, every + 1, "FREQ=DAILY" + HourPart(clock), null, null);
+        if (Every(i) is { } each && Key(each, "ngay"))
+        {
+            var k = each + 1;
+            if (AnyOf(k, DeadlineCues) is { } after) k = after.End;
+            else if (AnyOf(k, ClockLeads) is not null) { }
+            if (Clock(k, withDay: false) is { } at) return Schedule(i, at.End, "FREQ=DAILY" + HourPart(at), null, null);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Several days of each month or year: "vào ngày 15 và 25 hàng tháng" (BYMONTHDAY=15,25), "trước ngày 10/7 và 10/01 hằng
+    /// năm" (FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=10), "trước 30/01 hàng năm" (BYMONTH=1;BYMONTHDAY=30).
+    /// </summary>
+    private Found? DaysOfPeriod(int i)
+    {
+        var j = i;
+        if (AnyOf(i, DeadlineCues) is { } cue) j = cue.End;
+        else if (Is(i, "vao")) j = i + 1;
+        if (Key(j, "ngay")) j++;
+        var days = new List<(int Day, int? Month)>();
+        var k = j;
+        while (Num(k, 1, 31) is int d)
+        {
+            int? month = Sym(k + 1, '/') && Num(k + 2, 1, 12) is int m && !Sym(k + 3, '/') ? m : null;
+            days.Add((d, month));
+            k += month is null ? 1 : 3;
+            if (!(Is(k, "va") || Sym(k, ','))) break;
+            var next = Key(k + 1, "ngay") ? k + 2 : k + 1;
+            if (Num(next, 1, 31) is null) break;
+            k = next;
+        }
+        if (days.Count == 0 || !IsEvery(k)) return null;
+        var dated = days.All(x => x.Month is not null);
+        if (dated && Key(k + 1, "nam") && Num(k + 2) is null)
+        {
+            if (days.Any(x => SafeDate(2024, x.Month!.Value, x.Day) is null)) return null;
+            var months = string.Join(',', days.Select(x => x.Month!.Value).Distinct().Order());
+            var monthDays = string.Join(',', days.Select(x => x.Day).Distinct().Order());
+            return Schedule(i, k + 2, $"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={monthDays}", null, null);
+        }
+        if (!dated && days.Count > 1 && days.All(x => x.Month is null) && Key(k + 1, "thang"))
+            return Schedule(i, k + 2, "FREQ=MONTHLY;BYMONTHDAY=" + string.Join(',', days.Select(x => x.Day).Distinct().Order()), null, null);
+        return null;
+    }
 
     private Found? DayOfPeriod(int i)
     {
@@ -190,6 +393,13 @@ internal sealed partial class TimeParser
         int months;
         if (Key(j, "ngay") && every) return (j + 1, 0, "FREQ=DAILY");
         if (Key(j, "tuan")) return (j + 1, 1, "FREQ=WEEKLY");
+        // "định kỳ năm năm một lần": "năm" five, then "năm" the year.
+        if (!every && Count(j) is { Value: >= 2 and <= 10 } years && Key(years.End, "nam") && Num(years.End + 1) is null)
+        {
+            var after = years.End + 1;
+            if ((Is(after, "mot") || Num(after) == 1) && Is(after + 1, "lan")) after += 2;
+            return (after, 1 + 12 * years.Value, Invariant($"FREQ=YEARLY;INTERVAL={years.Value}"));
+        }
         if (Key(j, "thang")) months = 1;
         else if (Key(j, "quy")) months = 3;
         else if (Key(j, "nam")) months = 12;

@@ -17,6 +17,9 @@ internal enum CountFrom
     Today,
     Receipt,
     Signing,
+
+    /// <summary>From an event the text does not date ("kể từ ngày tiếp nhận đủ hồ sơ"): no day can be computed.</summary>
+    Event,
 }
 
 /// <summary>A length of time: "5 ngày làm việc", "3 tháng".</summary>
@@ -71,6 +74,7 @@ internal sealed partial class TimeParser
             .Concat(TimeWords.ClockLeads.Select(w => w[0]))
             .Concat(TimeWords.RelativeDays.Select(r => r.Words[0]))
             .Concat(TimeWords.Holidays.Select(h => h.Words[0]))
+            .Concat(TimeWords.LunarFestivals.Select(f => f.Words[0]))
             .Concat(TimeWords.DeadlineCues.Select(c => c.Words[0]))
             .Concat(TimeWords.Numbers.Keys)
             .Concat(TimeWords.PartsOfDay.Keys)
@@ -78,7 +82,8 @@ internal sealed partial class TimeParser
             .Concat(TimeWords.Every)
             .Concat([TimeWords.Complete[0], TimeWords.Periodically[0]])
             // ngày/mồng D …, thứ …, tháng, quý, năm, tuần, cuối/đầu …, mùa, sau/cách đây N …, buổi sáng, lễ, vào ngày, từ … đến …
-            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "dau", "mua", "sau", "cach", "buoi", "le", "vao", "tu"]),
+            .Concat(["ngay", "mong", "mung", "thu", "thang", "quy", "nam", "tuan", "cuoi", "dau", "mua", "sau", "cach", "buoi", "le", "vao", "tu",
+                "cac", "nhung", "sang", "chieu", "ram"]),
         StringComparer.Ordinal);
 
     private bool MayStart(int i)

@@ -62,7 +62,7 @@ public sealed class TimeRecognizer
             case Due { Count: { } count, From: var countFrom }:
                 // The reference is the document's own date when a directive is read, so a count from the day it is
                 // signed or issued starts there, as one from today; a count from receipt needs the day it was received.
-                var from = countFrom == CountFrom.Receipt ? receivedOn : today;
+                var from = countFrom switch { CountFrom.Receipt => receivedOn, CountFrom.Event => null, _ => today };
                 if (from is not { } anchor)
                     return new TimeMention(phrase, index, length, TimeKind.Duration, TimeRole.Deadline, DurationTimex(count)) { Grain = count.Unit };
                 var last = count switch

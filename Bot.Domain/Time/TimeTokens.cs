@@ -99,7 +99,11 @@ internal static class TimeTokenizer
         if (!char.IsLetter(folded[0])) return (folded, folded, "");
         // A word of decomposed input carries combining marks, folded to spaces: leave them out.
         var word = folded.Contains(' ', StringComparison.Ordinal) ? string.Concat(folded.Where(char.IsLetter)) : folded;
-        return (word, SpelledOf(piece), TimeWords.KeywordOf(word));
+        var keyword = TimeWords.KeywordOf(word);
+        var spelled = SpelledOf(piece);
+        // A word spelled as another word is that word: "hơn" (more) is not an OCR "hạn".
+        if (keyword.Length > 0 && keyword != word && TimeWords.NotKeywords.Contains(spelled)) keyword = "";
+        return (word, spelled, keyword);
     }
 
     /// <summary>

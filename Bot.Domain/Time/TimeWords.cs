@@ -40,6 +40,14 @@ internal static class TimeWords
         "gio",    // giờ: o'clock
     ]);
 
+    /// <summary>
+    /// Words that fold within OCR reach of a keyword but are words of their own, as written with their diacritics:
+    /// "sạch hơn năm 2017" has no "hạn"; "thông", "thống" are not "tháng".
+    /// </summary>
+    public static readonly HashSet<string> NotKeywords = new(
+        ["hơn", "hôn", "hồn", "hờn", "thông", "thống", "việt", "hạng", "hương", "tháp"],
+        StringComparer.Ordinal);
+
     private static readonly WordMemo<string> KeywordMemo = new(static word => Keywords.Match(word) ?? "");
 
     /// <summary>
@@ -171,6 +179,46 @@ internal static class TimeWords
     [
         (["giang", "sinh"], 12, 25), (["noel"], 12, 25), (["tet", "duong", "lich"], 1, 1),
         (["quoc", "khanh"], 9, 2), (["quoc", "te", "lao", "dong"], 5, 1),
+    ];
+
+    // ---- The lunar calendar ----------------------------------------------------------------
+
+    /// <summary>
+    /// Festivals of the lunar calendar: (words, lunar month, lunar day). "Tết" alone is the New Year;
+    /// "Tết Dương lịch" (a fixed solar holiday above) is the longer phrase and wins.
+    /// </summary>
+    public static readonly (string[] Words, int Month, int Day)[] LunarFestivals =
+    [
+        (["tet", "nguyen", "dan"], 1, 1), (["tet", "am", "lich"], 1, 1), (["tet", "co", "truyen"], 1, 1), (["tet"], 1, 1),
+        (["tet", "nguyen", "tieu"], 1, 15), (["ram", "thang", "gieng"], 1, 15), (["tet", "han", "thuc"], 3, 3),
+        (["gio", "to", "hung", "vuong"], 3, 10), (["tet", "doan", "ngo"], 5, 5), (["ram", "thang", "bay"], 7, 15),
+        (["le", "vu", "lan"], 7, 15), (["tet", "trung", "thu"], 8, 15), (["ram", "thang", "tam"], 8, 15),
+        (["ong", "cong", "ong", "tao"], 12, 23), (["tet", "ong", "tao"], 12, 23),
+    ];
+
+    /// <summary>The ten heavenly stems (can), in order from Giáp: a year's stem is (year + 6) mod 10.</summary>
+    public static readonly string[] Stems = ["giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"];
+
+    /// <summary>
+    /// The twelve earthly branches (chi), in order from Tý: a year's branch is (year + 8) mod 12. "Tý" and "Tỵ" fold
+    /// alike; the stem tells them apart (a stem and its branch are both even or both odd).
+    /// </summary>
+    public static readonly string[][] Branches =
+    [
+        ["ty"], ["suu"], ["dan"], ["mao", "meo"], ["thin"], ["ty", "ti"], ["ngo"], ["mui"], ["than"], ["dau"], ["tuat"], ["hoi"],
+    ];
+
+    /// <summary>"âm lịch" (lunar) after a date: "ngày 28 tháng Chạp âm lịch", "15/8 âm lịch".</summary>
+    public static readonly string[] Lunar = ["am", "lich"];
+
+    /// <summary>RFC 5545 day codes, from Sunday as <see cref="DayOfWeek"/> counts.</summary>
+    public static readonly string[] DayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+
+    /// <summary>Which week of the month: "tuần đầu (tiên)", "tuần thứ hai", "tuần cuối (cùng)".</summary>
+    public static readonly (string[] Words, int Week)[] WeeksOfMonth =
+    [
+        (["dau", "tien"], 1), (["dau"], 1), (["thu", "nhat"], 1), (["thu", "hai"], 2), (["thu", "ba"], 3), (["thu", "tu"], 4),
+        (["cuoi", "cung"], -1), (["cuoi"], -1),
     ];
 
     // ---- Deadlines -------------------------------------------------------------------------

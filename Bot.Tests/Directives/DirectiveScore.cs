@@ -14,7 +14,23 @@ namespace Bot.Tests.Directives;
 /// </summary>
 internal static class DirectiveScore
 {
-    public sealed record Result(int Right, int Total, IReadOnlyList<string> Wrong);
+    /// <param name="Right">Fields right (header fields where the gold has a value, and each task's found, kind, lead, support, due).</param>
+    /// <param name="Total">Fields checked.</param>
+    /// <param name="Wrong">What is wrong, one line each.</param>
+    public sealed record Result(int Right, int Total, IReadOnlyList<string> Wrong)
+    {
+        /// <summary>Gold tasks paired with a task read.</summary>
+        public int Found { get; init; }
+
+        /// <summary>Gold tasks.</summary>
+        public int GoldTasks { get; init; }
+
+        /// <summary>Gold tasks whose every field is right.</summary>
+        public int FullyRight { get; init; }
+
+        /// <summary>Tasks read.</summary>
+        public int Extracted { get; init; }
+    }
 
     public static Result Score(JsonElement gold, Directive got)
     {
@@ -45,6 +61,7 @@ internal static class DirectiveScore
             match[gi] = ti;
             used.Add(ti);
         }
+        var fullyRight = 0;
         for (var gi = 0; gi < goldTasks.Count; gi++)
         {
             var g = goldTasks[gi];
@@ -56,15 +73,28 @@ internal static class DirectiveScore
                 continue;
             }
             var t = tasks[ti];
-            checks.Add((label + " found", true));
-            checks.Add((label + $" kind (got {t.Kind})", (t.Kind == TaskKind.Request ? "request" : "task") == kind));
-            if (kind == "request") continue;
-            checks.Add((label + $" lead (got {string.Join("; ", t.Lead)})", SameSet(t.Lead, Strings(g, "lead"))));
-            checks.Add((label + $" support (got {string.Join("; ", t.Support)})", SameSet(t.Support, Strings(g, "support"))));
-            checks.Add((label + $" due (got {t.DueBefore:o} {t.Recurrence} from '{t.DeadlineText}')",
-                SameDue(t.DueBefore, g) && Rule(t.Recurrence) == Rule(Str(g, "recurrence"))));
+            var taskChecks = new List<(string Label, bool Ok)>
+            {
+                (label + " found", true),
+                (label + $" kind (got {t.Kind})", (t.Kind == TaskKind.Request ? "request" : "task") == kind),
+            };
+            if (kind != "request")
+            {
+                taskChecks.Add((label + $" lead (got {string.Join("; ", t.Lead)})", SameSet(t.Lead, Strings(g, "lead"))));
+                taskChecks.Add((label + $" support (got {string.Join("; ", t.Support)})", SameSet(t.Support, Strings(g, "support"))));
+                taskChecks.Add((label + $" due (got {t.DueBefore:o} {t.Recurrence} from '{t.DeadlineText}')",
+                    SameDue(t.DueBefore, g) && Rule(t.Recurrence) == Rule(Str(g, "recurrence"))));
+            }
+            if (taskChecks.All(c => c.Ok)) fullyRight++;
+            checks.AddRange(taskChecks);
         }
-        return new Result(checks.Count(c => c.Ok), checks.Count, checks.Where(c => !c.Ok).Select(c => c.Label).ToList());
+        return new Result(checks.Count(c => c.Ok), checks.Count, checks.Where(c => !c.Ok).Select(c => c.Label).ToList())
+        {
+            Found = match.Count,
+            GoldTasks = goldTasks.Count,
+            FullyRight = fullyRight,
+            Extracted = tasks.Count,
+        };
     }
 
     private static string? Str(JsonElement e, string name) =>

@@ -36,4 +36,25 @@ public sealed class ParseCommandTests
         Assert.Contains("\"dueBefore\": \"2023-12-01T00:00:00+07:00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"recurrence\": null", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_JSON_carries_urgency_confidence_and_what_to_review()
+    {
+        var directive = ParseCommand.Reader().Read(
+            "UBND TỈNH THÁI BÌNH\nSỞ NỘI VỤ\nSố: 12/SNV-VP Thái Bình, ngày 03 tháng 10 năm 2023\nTHƯỢNG KHẨN\n1. Rà soát hồ sơ, báo cáo trước ngày 15/10.",
+            new DateOnly(2024, 1, 1));
+
+        using var json = System.Text.Json.JsonDocument.Parse(ParseCommand.ToJson(directive));
+
+        var root = json.RootElement;
+        Assert.Equal("Thượng khẩn", root.GetProperty("urgency").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, root.GetProperty("review").ValueKind);
+        var task = root.GetProperty("tasks")[0];
+        Assert.InRange(task.GetProperty("confidence").GetDouble(), 0, 1);
+        foreach (var field in new[] { "lead", "support", "deadline" })
+            Assert.InRange(task.GetProperty("fieldConfidence").GetProperty(field).GetDouble(), 0, 1);
+        var review = task.GetProperty("review").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("chưa rõ đơn vị chủ trì", review);
+        Assert.Contains("hạn không có năm, đã lấy năm của văn bản", review);
+    }
 }

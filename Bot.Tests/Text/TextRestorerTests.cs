@@ -105,6 +105,18 @@ public class TextRestorerTests
         Assert.Equal(damaged, restored.Source);
     }
 
+    [Theory]
+    [InlineData("b) Chu trong chat lugng van ban\n¢) Thuong xuyén ra soat", "¢) ")]
+    [InlineData("a) Dam bao\nc¢) Tiép tuc ra soat", "c¢) ")]
+    [InlineData("II. NHIEM VU\nđ) Chu dong", "đ) ")]
+    public void Outline_labels_at_a_line_start_are_kept_for_the_reader(string damaged, string label)
+    {
+        var restored = Restorer.Restore(damaged);
+
+        Assert.Contains("\n" + label, restored.Text, StringComparison.Ordinal);
+        Assert.StartsWith(damaged[..damaged.IndexOf(' ', StringComparison.Ordinal)], restored.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Restored_syllables_use_the_old_tone_placement_of_directives()
     {

@@ -17,8 +17,28 @@ public class TimeCommandTests
         Assert.Equal([json], TimeCommand.Lines([phrase], Reference));
 
     [Fact]
-    public void A_sentence_with_two_times_prints_two_lines() =>
-        Assert.Equal(2, TimeCommand.Lines(["Thực hiện Công văn số 4121/UBND-VP ngày 31/10/2023, hoàn thành trước 30/11/2023"], Reference).Count());
+    public void A_sentence_with_two_times_prints_one_line_led_by_its_deadline()
+    {
+        var line = Assert.Single(TimeCommand.Lines(["Thực hiện Công văn số 4121/UBND-VP ngày 31/10/2023, hoàn thành trước 30/11/2023"], Reference));
+
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("hoàn thành trước 30/11/2023", json.RootElement.GetProperty("text").GetString());
+        Assert.Equal("ngày 31/10/2023", Assert.Single(json.RootElement.GetProperty("more").EnumerateArray()).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void A_batch_prints_one_line_per_phrase_in_its_order()
+    {
+        string[] phrases = ["thứ Hai hằng tuần", "xin chào", "Thực hiện Công văn số 12/UBND ngày 2/10/2023, báo cáo trước ngày 15/11/2023", "mùng 4 Tết"];
+
+        var lines = TimeCommand.Lines(phrases, Reference).ToList();
+
+        Assert.Equal(phrases.Length, lines.Count);
+        Assert.Contains("FREQ=WEEKLY;BYDAY=MO", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Không nhận ra", lines[1], StringComparison.Ordinal);
+        Assert.Contains("trước ngày 15/11/2023", lines[2], StringComparison.Ordinal);
+        Assert.Contains("2024-02-13", lines[3], StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("2017-02-02T03:55:00", 2017, 2, 2, 3, 55)]

@@ -102,14 +102,16 @@ public static class ParseCommand
         [property: JsonPropertyName("subject")] string? Subject,
         [property: JsonPropertyName("signer")] string? Signer,
         [property: JsonPropertyName("signerTitle")] string? SignerTitle,
+        [property: JsonPropertyName("urgency")] string? Urgency,
         [property: JsonPropertyName("recipients")] IReadOnlyList<string> Recipients,
+        [property: JsonPropertyName("review")] IReadOnlyList<string> Review,
         [property: JsonPropertyName("tasks")] IReadOnlyList<TaskJson> Tasks,
         [property: JsonPropertyName("sourceText"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceText = null,
         [property: JsonPropertyName("unsure"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UnsureJson>? Unsure = null)
     {
         public static DirectiveJson From(Directive d, RestoredText? restoration) => new(
             d.Number, d.Issuer, d.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.DocumentType, d.Subject, d.Signer,
-            d.SignerTitle, d.Recipients, d.Tasks.Select(TaskJson.From).ToList(),
+            d.SignerTitle, d.Urgency, d.Recipients, d.Review, d.Tasks.Select(TaskJson.From).ToList(),
             restoration?.Source,
             restoration?.Unsure.Select(w => new UnsureJson(w.Start, restoration.Text.Substring(w.Start, w.Length),
                 restoration.Source.Substring(w.SourceStart, w.SourceLength), Math.Round(w.Confidence, 2))).ToList());
@@ -130,10 +132,19 @@ public static class ParseCommand
         [property: JsonPropertyName("support")] IReadOnlyList<string> Support,
         [property: JsonPropertyName("deadlineText")] string? DeadlineText,
         [property: JsonPropertyName("dueBefore")] string? DueBefore,
-        [property: JsonPropertyName("recurrence")] string? Recurrence)
+        [property: JsonPropertyName("recurrence")] string? Recurrence,
+        [property: JsonPropertyName("confidence")] double Confidence,
+        [property: JsonPropertyName("fieldConfidence")] FieldConfidenceJson FieldConfidence,
+        [property: JsonPropertyName("review")] IReadOnlyList<string> Review)
     {
         public static TaskJson From(DirectiveTask t) => new(
             t.Ref, t.Kind == TaskKind.Request ? "request" : "task", t.Text, t.Lead, t.Support, t.DeadlineText,
-            t.DueBefore?.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), t.Recurrence);
+            t.DueBefore?.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), t.Recurrence,
+            t.Confidence.Overall, new FieldConfidenceJson(t.Confidence.Lead, t.Confidence.Support, t.Confidence.Deadline), t.Confidence.Review);
     }
+
+    private sealed record FieldConfidenceJson(
+        [property: JsonPropertyName("lead")] double Lead,
+        [property: JsonPropertyName("support")] double Support,
+        [property: JsonPropertyName("deadline")] double Deadline);
 }

@@ -8,8 +8,9 @@ namespace Bot.Cli;
 
 /// <summary>
 /// `Bot time [--ref 2023-10-18T09:30] [--batch FILE] [PHRASE...]`: recognises each phrase (one per
-/// argument, or one per line of the file) and prints one JSON line per time found in it, or an
-/// error line when none is. The reference is a wall-clock time in Vietnam; by default, now.
+/// argument, or one per line of the file) and prints one JSON line per phrase — its deadline or first
+/// time, the others under "more" — or an error line when it holds none. The reference is a wall-clock
+/// time in Vietnam; by default, now.
 /// </summary>
 public static class TimeCommand
 {
@@ -37,7 +38,10 @@ public static class TimeCommand
         return 0;
     }
 
-    /// <summary>One JSON line per time found in each phrase, or one error line for a phrase with none.</summary>
+    /// <summary>
+    /// One JSON line per phrase, so a batch's lines match its input: the phrase's deadline (else its first time), with the
+    /// other times it holds under "more"; or an error line for a phrase with none.
+    /// </summary>
     /// <param name="recognizer">The bot's own (with its work calendar); weekdays only when none is given.</param>
     internal static IEnumerable<string> Lines(IEnumerable<string> phrases, DateTime reference, TimeRecognizer? recognizer = null)
     {
@@ -45,8 +49,14 @@ public static class TimeCommand
         foreach (var phrase in phrases)
         {
             var mentions = recognizer.Recognize(phrase, reference);
-            if (mentions.Count == 0) yield return JsonSerializer.Serialize(new TimeLine(phrase) { Error = "Không nhận ra thời gian" }, Json);
-            foreach (var m in mentions) yield return JsonSerializer.Serialize(TimeLine.Of(m), Json);
+            if (mentions.Count == 0)
+            {
+                yield return JsonSerializer.Serialize(new TimeLine(phrase) { Error = "Không nhận ra thời gian" }, Json);
+                continue;
+            }
+            var main = mentions.FirstOrDefault(m => m.Role == TimeRole.Deadline) ?? mentions[0];
+            var others = mentions.Where(m => !ReferenceEquals(m, main)).Select(TimeLine.Of).ToList();
+            yield return JsonSerializer.Serialize(TimeLine.Of(main) with { More = others.Count > 0 ? others : null }, Json);
         }
     }
 
@@ -71,6 +81,9 @@ public static class TimeCommand
         public string? DueBefore { get; init; }
         public string? Recurrence { get; init; }
         public string? Error { get; init; }
+
+        /// <summary>The phrase's other times, when it holds more than one.</summary>
+        public IReadOnlyList<TimeLine>? More { get; init; }
 
         public static TimeLine Of(TimeMention m) => new(m.Text)
         {

@@ -8,7 +8,9 @@ namespace Bot.Documents;
 
 /// <summary>
 /// The body of a Word document: one line per paragraph, in order, prefixed with the label Word draws
-/// for list numbering ("1.", "a)", "-"). One line per table row: cells joined by " | ", line breaks
+/// for list numbering ("1.", "a)", "-"). A table that lays the page out (the header's and the signature's
+/// two columns) reads column by column, a line per paragraph, as its PDF reads. One line per row of any
+/// other table: cells joined by " | ", line breaks
 /// inside a cell turned into spaces, header row included, so the reader recognises a task table by its
 /// header. A cell merged down over several rows repeats its text on each row (the lead unit of a group
 /// of tasks belongs to each task). Page headers, footers and footnotes are not part of the body.
@@ -27,7 +29,7 @@ internal static class DocxText
             var lines = new List<string>();
             foreach (var block in Blocks(body))
             {
-                if (block is Table table) lines.AddRange(TableLines(table, numbering));
+                if (block is Table table) lines.AddRange(IsLayout(table) ? LayoutLines(table, numbering) : TableLines(table, numbering));
                 else if (block is Paragraph paragraph) lines.Add(ParagraphLine(paragraph, numbering));
             }
             return string.Join("\n", lines);
@@ -80,6 +82,32 @@ internal static class DocxText
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A table Word uses to lay a page out rather than to hold data: the header of Decree 30/2020 (the issuing body
+    /// beside the motto) and the signature block ("Nơi nhận" beside the signer) are one or two rows of two or three
+    /// cells, a cell holding several paragraphs.
+    /// </summary>
+    private static bool IsLayout(Table table)
+    {
+        var rows = RowsOf(table).ToList();
+        if (rows.Count is 0 or > 2) return false;
+        var cells = rows.SelectMany(CellsOf).ToList();
+        return rows.All(r => CellsOf(r).Count() is >= 2 and <= 3)
+               && cells.Any(c => Blocks(c).OfType<Paragraph>().Count(p => RunText(p).Trim().Length > 0) >= 2);
+    }
+
+    /// <summary>A layout table's text as its columns read: each cell's paragraphs on lines of their own, cell by cell.</summary>
+    private static IEnumerable<string> LayoutLines(Table table, ListNumbering numbering)
+    {
+        foreach (var row in RowsOf(table))
+            foreach (var cell in CellsOf(row))
+                foreach (var block in Blocks(cell))
+                {
+                    if (block is Paragraph paragraph) yield return ParagraphLine(paragraph, numbering);
+                    else if (block is Table nested) foreach (var line in TableLines(nested, numbering)) yield return line;
+                }
     }
 
     private static IEnumerable<string> TableLines(Table table, ListNumbering numbering)
