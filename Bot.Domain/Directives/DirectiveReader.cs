@@ -93,6 +93,16 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             seen.TryGetValue((text, referenceLocal, receivedOn), out var times) ? times : seen[(text, referenceLocal, receivedOn)] = find(text, referenceLocal, receivedOn);
     }
 
+    /// <summary>
+    /// Reads a restored document (OCR'd or damaged text, see <see cref="TextRestorer"/>) as <see cref="Read(string, DateOnly, DateOnly?)"/>
+    /// reads its text; a task whose words hold a word the restorer was unsure of says so in its review.
+    /// </summary>
+    public Directive Read(RestoredText text, DateOnly reference, DateOnly? receivedOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return UnsureWords.Mark(Read(text.Text, reference, receivedOn), text);
+    }
+
     /// <summary>What the directive's time phrases are resolved against: its own day, and how it was found.</summary>
     private readonly record struct When(DateOnly Day, DateOnly? ReceivedOn, DateSource Source)
     {
