@@ -13,7 +13,7 @@ internal static class UnsureWords
     /// <summary>A task with an unsure word in its words is at most this sure.</summary>
     public const double Rating = 0.6;
 
-    /// <summary>How many of a task's unsure words its review quotes.</summary>
+    /// <summary>How many of a task's unsure words its review quotes (each written form once).</summary>
     private const int Quoted = 3;
 
     public static Directive Mark(Directive directive, RestoredText restored)
@@ -35,7 +35,7 @@ internal static class UnsureWords
             words.AddRange(unsure.Where(w => w.Start < end && w.Start + w.Length > start && !words.Contains(w)));
         }
         if (words.Count == 0) return task;
-        var quoted = string.Join(", ", words.Take(Quoted).Select(w => string.Concat("«", text.AsSpan(w.Start, w.Length), "»")));
+        var quoted = string.Join(", ", words.Select(w => string.Concat("«", text.AsSpan(w.Start, w.Length), "»")).Distinct(StringComparer.Ordinal).Take(Quoted));
         var inDeadline = task.DeadlineText is { } phrase && words.Exists(w => phrase.Contains(text.Substring(w.Start, w.Length), StringComparison.Ordinal));
         var c = task.Confidence;
         var review = c.Review.Append("có chữ khôi phục chưa chắc: " + quoted).ToList();
