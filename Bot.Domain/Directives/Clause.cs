@@ -402,17 +402,17 @@ public sealed class Clause
     {
         ArgumentNullException.ThrowIfNull(paragraph);
         var sentences = new List<string>();
-        var sb = new StringBuilder();
+        var start = 0;
         var depth = 0;
         for (var i = 0; i < paragraph.Length; i++)
         {
             var c = paragraph[i];
             if (c == '\n')
             {
-                Flush();
+                Flush(i);
+                start = i + 1;
                 continue;
             }
-            sb.Append(c);
             if (c == '(') depth++;
             else if (c == ')' && depth > 0) depth--;
             if (depth > 0 || c is not ('.' or '!' or '?')) continue;
@@ -422,28 +422,27 @@ public sealed class Clause
             if (j == i + 1 || j >= paragraph.Length) continue;
             var next = paragraph[j];
             if (!(char.IsUpper(next) || next is '"' or '“')) continue;
-            if (c == '.' && EndsWithAbbreviation(sb)) continue;
-            Flush();
+            if (c == '.' && EndsWithAbbreviation(paragraph.AsSpan(start, i - start))) continue;
+            Flush(i + 1);
+            start = i + 1;
         }
-        Flush();
+        Flush(paragraph.Length);
         return sentences;
 
-        void Flush()
+        void Flush(int end)
         {
-            var s = sb.ToString().Trim();
-            if (s.Length > 0) sentences.Add(s);
-            sb.Clear();
+            var s = paragraph.AsSpan(start, end - start).Trim();
+            if (s.Length > 0) sentences.Add(s.ToString());
             depth = 0;
         }
     }
 
-    /// <summary>"TP.", "Tp.", "v.v." and initials do not end a sentence.</summary>
-    private static bool EndsWithAbbreviation(StringBuilder sb)
+    /// <summary>"TP.", "Tp.", "v.v." and initials do not end a sentence (<paramref name="before"/>: the sentence up to the dot).</summary>
+    private static bool EndsWithAbbreviation(ReadOnlySpan<char> before)
     {
-        var end = sb.Length - 1;
-        var start = end;
-        while (start > 0 && char.IsLetter(sb[start - 1])) start--;
-        var word = sb.ToString(start, end - start);
+        var start = before.Length;
+        while (start > 0 && char.IsLetter(before[start - 1])) start--;
+        var word = before[start..];
         return word is "TP" or "Tp" or "tp" or "v.v" or "TW" || word.Length == 1 && char.IsUpper(word[0]);
     }
 

@@ -103,8 +103,9 @@ internal sealed class Deadlines(TimeFinder find, DateTime referenceLocal, DateOn
     {
         foreach (var line in text.Split('\n'))
         {
-            var first = Word.Split(VietnameseText.Fold(line)).Take(2).Select(w => w.Text).ToList();
-            if (!Outline.IsField(line) || (DirectiveWords.IndexOf(first, "thoi") != 0 && DirectiveWords.IndexOf(first, "tien do") != 0)) continue;
+            if (!Outline.IsField(line)) continue;
+            var first = Word.Split(VietnameseText.Fold(line), 2).Select(w => w.Text).ToList();
+            if (DirectiveWords.IndexOf(first, "thoi") != 0 && DirectiveWords.IndexOf(first, "tien do") != 0) continue;
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var times = find(line[(colon + 1)..], referenceLocal, receivedOn);
             if (times.Count > 0) return times[0] with { DueBefore = times[0].DueBefore ?? times[0].End };

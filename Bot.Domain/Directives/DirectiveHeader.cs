@@ -14,7 +14,7 @@ namespace Bot.Domain.Directives;
 /// <param name="BodyStart">The first line of the body.</param>
 /// <param name="BodyEnd">The line after the body ("Nơi nhận", or the end).</param>
 /// <param name="DatedMonth">The first day of the header's month when its day is left blank.</param>
-public sealed record DirectiveHeader(
+public sealed partial record DirectiveHeader(
     string? Number,
     string? Issuer,
     string? IssuerUnit,
@@ -35,18 +35,18 @@ public sealed record DirectiveHeader(
     private const int HeaderLines = 30;
 
     // "Số: 1259/UBND-VP" (OCR "Sb:", "Só:", "Sé:"), or "Số 15/KH-UBND" at the start of a line.
-    private static readonly Regex NumberPattern = new(
-        @"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*[-/]\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"(?:(?<![a-z0-9])s[a-z0-9]?\s*:|^\s*so\s)\s*(?<n>\d*)\s*/\s*(?<s>[a-z0-9.]+(?:\s*[-/]\s*[a-z0-9.]+)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern { get; }
 
-    private static readonly Regex DatePattern = new(
-        @",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@",\s*ng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern { get; }
 
     // OCR may lose the comma: then the date must end its line ("Tu Ky ngay 25 thang 9 nam 2023").
-    private static readonly Regex DateWithoutComma = new(
-        @"\sng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})\s*$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\sng[a-z]{1,3}\s*(?<d>\d{0,2})\s*th[a-z]{0,4}\s*(?<m>\d{1,2})\s*n[a-z]{0,3}\s*(?<y>\d{4})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateWithoutComma { get; }
 
-    private static readonly Regex SignedAt = new(
-        @"(?<y>20\d\d)-(?<m>\d\d)-(?<d>\d\d)T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"(?<y>20\d\d)-(?<m>\d\d)-(?<d>\d\d)T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d", RegexOptions.CultureInvariant)]
+    private static partial Regex SignedAt { get; }
 
     private static readonly (string Folded, string Written)[] Levels =
     [
@@ -231,7 +231,8 @@ public sealed record DirectiveHeader(
     private static bool IsSubjectLine(string foldedLine) => SubjectStart.IsMatch(foldedLine);
 
     // "V/v" (về việc), also as OCR reads it: "V/V", "VIv", "V/y", "V/v:".
-    private static readonly Regex SubjectStart = new(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*v\s*[/|il1]\.?\s*[vy](?![a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectStart { get; }
 
     private static (string? Type, int Line) FindType(IReadOnlyList<string> lines, string[] folded, int from, int top)
     {

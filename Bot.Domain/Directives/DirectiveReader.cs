@@ -33,12 +33,13 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         var (day, dateSource) = TextDate.Of(header, header.BodyStart > 0 ? lines : body.ToArray(), reference);
         var when = new When(day, receivedOn ?? day, dateSource);
         var scope = ScopeOf(header, body);
-        var deadlines = new Deadlines(findTimes, when.ReferenceLocal, when.ReceivedOn, dateSource == DateSource.Reference ? null : day);
+        var find = Remembered(findTimes);
+        var deadlines = new Deadlines(find, when.ReferenceLocal, when.ReceivedOn, dateSource == DateSource.Reference ? null : day);
 
         var tables = TaskTable.Extract(body);
         var outline = Outline.Parse(tables.Remaining);
         var prose = new Prose(scope, t => deadlines.Find(t) is { } m ? (m.Index, m.Length) : null,
-            t => findTimes(t, when.ReferenceLocal, when.ReceivedOn) is { Count: > 0 } times ? (times[0].Index, times[^1].Index + times[^1].Length - times[0].Index) : null);
+            t => find(t, when.ReferenceLocal, when.ReceivedOn) is { Count: > 0 } times ? (times[0].Index, times[^1].Index + times[^1].Length - times[0].Index) : null);
         var recipients = header.Recipients.SelectMany(r => UnitMentions.Find(new WordText(r), scope).SelectMany(m => m.Units)).Distinct().ToList();
         if (recipients.Count > 0) prose.Addressees = recipients;
 
@@ -46,13 +47,14 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         for (var p = 0; p < outline.Preamble.Count; p++) prose.Narrative(Clean(outline.Preamble[p]), outline.PreambleLines[p]);
         var introduced = prose.Addressees;
         var itemUnits = new Dictionary<OutlineItem, (List<string> Lead, List<string> Support)>();
+        var requests = new Dictionary<OutlineItem, bool>();
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
-            var words = new WordText(Clean(leaf.Text));
-            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(words)) continue;
+            var leafText = Clean(leaf.Text);
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(new WordText(leafText))) continue;
             var (inherited, helping, from) = Inherited(leaf, scope, itemUnits, introduced, recipients);
-            var kind = UnderRequest(leaf) ? TaskKind.Request : TaskKind.Task;
-            prose.Leaf(leaf.Ref, Clean(leaf.Text), leaf.Line, inherited, helping, from, kind);
+            var kind = UnderRequest(leaf, requests) ? TaskKind.Request : TaskKind.Task;
+            prose.Leaf(leaf.Ref, leafText, leaf.Line, inherited, helping, from, kind);
         }
         foreach (var paragraph in outline.Closing) prose.Closing(Clean(paragraph), int.MaxValue);
 
@@ -77,6 +79,28 @@ public sealed class DirectiveReader(TimeFinder findTimes)
             Urgency = header.Urgency,
             Review = Ratings.OfHeader(header, dateSource),
         };
+    }
+
+    /// <summary>
+    /// The time recognizer over one directive, which asks it once per text: a clause is read for its times as a clause,
+    /// again as its task (most tasks are one clause) and as the frame of the items under it. Every call of one read
+    /// resolves against the same day.
+    /// </summary>
+    private static TimeFinder Remembered(TimeFinder find)
+    {
+        var seen = new Dictionary<(string, DateTime, DateOnly?), IReadOnlyList<TimeMention>>();
+        return (text, referenceLocal, receivedOn) =>
+            seen.TryGetValue((text, referenceLocal, receivedOn), out var times) ? times : seen[(text, referenceLocal, receivedOn)] = find(text, referenceLocal, receivedOn);
+    }
+
+    /// <summary>
+    /// Reads a restored document (OCR'd or damaged text, see <see cref="TextRestorer"/>) as <see cref="Read(string, DateOnly, DateOnly?)"/>
+    /// reads its text; a task whose words hold a word the restorer was unsure of says so in its review.
+    /// </summary>
+    public Directive Read(RestoredText text, DateOnly reference, DateOnly? receivedOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return UnsureWords.Mark(Read(text.Text, reference, receivedOn), text);
     }
 
     /// <summary>What the directive's time phrases are resolved against: its own day, and how it was found.</summary>
@@ -166,12 +190,14 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     }
 
     /// <summary>"Kính đề nghị các đồng chí …:" above the leaf: what follows is asked, not assigned.</summary>
-    private static bool UnderRequest(OutlineItem leaf)
+    private static bool UnderRequest(OutlineItem leaf, Dictionary<OutlineItem, bool> read)
     {
         for (var item = leaf.Parent; item is not null; item = item.Parent)
         {
-            var words = new WordText(item.Paragraphs[0]);
-            if (words.ReadsBeforeLoosely(3, "kinh", "de", "nghi")) return true;
+            // Each item above is read once for the leaves under it.
+            if (!read.TryGetValue(item, out var asks))
+                asks = read[item] = new WordText(item.Paragraphs[0]).ReadsBeforeLoosely(3, "kinh", "de", "nghi");
+            if (asks) return true;
         }
         return false;
     }

@@ -136,26 +136,30 @@ public sealed class WordText
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
         Folded = VietnameseText.Fold(text);
-        var words = new List<WordSpan>(Folded.Length / 5);
-        var normal = new List<string>(Folded.Length / 5);
-        var breaks = new List<bool>(Folded.Length / 5);
-        var i = 0;
+        // Two passes, counting the words first: a text is read as words many times per directive, and arrays of the
+        // right size are most of what reading it costs.
+        var count = Word.Count(Folded);
+        var words = new WordSpan[count];
+        var normal = new string[count];
+        var breaks = new bool[count];
+        var k = 0;
         var previousEnd = 0;
         // Letters and digits together make a word, as in Word.Split ("x4", "s6" are OCR words).
-        while (i < Folded.Length)
+        for (var i = 0; i < Folded.Length;)
         {
             if (!char.IsLetterOrDigit(Folded[i])) { i++; continue; }
             var start = i;
             while (i < Folded.Length && char.IsLetterOrDigit(Folded[i])) i++;
-            breaks.Add(words.Count == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0);
-            words.Add(new WordSpan(start, i));
+            breaks[k] = k == 0 || Folded.AsSpan(previousEnd, start - previousEnd).IndexOfAny(ClauseBreaks) >= 0;
+            words[k] = new WordSpan(start, i);
             // A short word in capitals is an abbreviation ("TW", "UBND"), not an OCR misreading ("Tw" for "Tư").
-            normal.Add(IsAbbreviation(text, start, i) ? Folded[start..i] : DirectiveWords.Normal(Folded.AsSpan(start, i - start)));
+            normal[k] = IsAbbreviation(text, start, i) ? Folded[start..i] : DirectiveWords.Normal(Folded.AsSpan(start, i - start));
             previousEnd = i;
+            k++;
         }
         Words = words;
-        Normal = normal.ToArray();
-        BreakBefore = breaks.ToArray();
+        Normal = normal;
+        BreakBefore = breaks;
     }
 
     /// <summary>Capitals with a letter Vietnamese does not write (w, f, j, z): an abbreviation such as "TW", not OCR's "w" for "ư".</summary>
@@ -175,7 +179,7 @@ public sealed class WordText
 
     public string Folded { get; }
 
-    public IReadOnlyList<WordSpan> Words { get; }
+    public WordSpan[] Words { get; }
 
     public string[] Normal { get; }
 

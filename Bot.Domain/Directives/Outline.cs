@@ -50,17 +50,24 @@ public sealed class OutlineItem(LabelKind kind, string label, OutlineItem? paren
 /// continue the item above them; the closing formula ("Yêu cầu ... nghiêm túc triển khai
 /// thực hiện./.") and what follows it is the closing.
 /// </summary>
-public sealed class Outline
+public sealed partial class Outline
 {
     private const string LetterOrder = "abcdđefghiklmnopqrstuvxy";
 
-    private static readonly Regex RomanLabel = new(@"^(?<l>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*\.\s+(?=\S)", RegexOptions.CultureInvariant);
-    private static readonly Regex SubNumberLabel = new(@"^(?<a>\d{1,2})\s*\.\s*(?<b>\d{1,2})\s*\.?\s+(?=\D)", RegexOptions.CultureInvariant);
-    private static readonly Regex NumberLabel = new(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant);
-    private static readonly Regex OcrNumberLabel = new(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant);
-    private static readonly Regex ArticleLabel = new(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant);
-    private static readonly Regex LetterLabel = new(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant);
-    private static readonly Regex BulletLabel = new(@"^(?<l>[-–—*+])\s*(?=\S)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(?<l>(?:X{0,1})(?:IX|IV|V?I{0,3}))\s*\.\s+(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex RomanLabel { get; }
+    [GeneratedRegex(@"^(?<a>\d{1,2})\s*\.\s*(?<b>\d{1,2})\s*\.?\s+(?=\D)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubNumberLabel { get; }
+    [GeneratedRegex(@"^(?<l>\d{1,2})\s*[.)](?!\d)\s*(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLabel { get; }
+    [GeneratedRegex(@"^(?<l>\d{1,2})\s*,\s*(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex OcrNumberLabel { get; }
+    [GeneratedRegex(@"^(?:Điều|ĐIỀU|Đi[eề]u)\s+(?<l>\d{1,2})\s*[.:]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleLabel { get; }
+    [GeneratedRegex(@"^(?<l>[a-zđ¢]|[a-z]¢|¢[a-z])\s*\)\s*|^(?<l>[a-zđ])\.\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterLabel { get; }
+    [GeneratedRegex(@"^(?<l>[-–—*+])\s*(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex BulletLabel { get; }
 
     private Outline(List<string> preamble, List<int> preambleLines, List<OutlineItem> items, List<string> closing)
     {
@@ -136,9 +143,8 @@ public sealed class Outline
         return false;
     }
 
-    private static readonly Regex Citation = new(
-        @"^\s*(?:can cu\b|(?:luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van|ke hoach|chi thi|thong bao|bao cao)\s+so\s+\d)",
-        RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*(?:can cu\b|(?:luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van|ke hoach|chi thi|thong bao|bao cao)\s+so\s+\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Citation { get; }
 
     /// <summary>A document cited: "Căn cứ ...", "Nghị định số 61/2018/NĐ-CP ...".</summary>
     public static bool IsCitation(string paragraph)
@@ -283,8 +289,7 @@ public sealed class Outline
         var trimmed = text.TrimStart();
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         if (colon is <= 0 or >= 40) return false;
-        var folded = VietnameseText.Fold(trimmed);
-        var words = Word.Split(folded[..colon]).Select(w => w.Text).ToList();
+        var words = Word.Split(VietnameseText.Fold(trimmed[..colon])).Select(w => w.Text).ToList();
         return Fields.Any(f => DirectiveWords.IndexOf(words, f) == 0);
     }
 

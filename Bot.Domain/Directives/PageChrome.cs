@@ -8,7 +8,7 @@ namespace Bot.Domain.Directives;
 /// photo captions ("… Ảnh: Hữu Hoàn"), image names ("danh-gia-thang-10"), counters and links ("Lượt xem",
 /// "Thống kê truy cập", "Tin liên quan"). A line of furniture becomes blank, so it is neither a task nor joins one.
 /// </summary>
-public static class PageChrome
+public static partial class PageChrome
 {
     /// <summary>Navigation and counters of news portals, folded; a line that is one of them (and little else) is furniture.</summary>
     private static readonly string[] Furniture =
@@ -20,7 +20,8 @@ public static class PageChrome
         "mac dinh co chu", "lien ket website", "trang chu",
     ];
 
-    private static readonly Regex ImageName = new(@"^[a-z0-9]+(?:-[a-z0-9]+)+$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ImageName { get; }
 
     /// <summary>The line, or "" when it is page furniture.</summary>
     public static string Clean(string line)
@@ -29,11 +30,11 @@ public static class PageChrome
         var trimmed = line.Trim();
         if (trimmed.Length == 0) return line;
         if (ImageName.IsMatch(trimmed)) return "";
-        var folded = VietnameseText.Fold(trimmed);
         // A photo caption ends with its author: "Toàn cảnh hội nghị. Ảnh: Hữu Hoàn".
-        if (folded.Contains("anh:", StringComparison.Ordinal) && trimmed.Contains("Ảnh:", StringComparison.Ordinal)) return "";
-        var words = Word.Split(folded);
-        if (words.Count > 6) return line;
+        if (trimmed.Contains("Ảnh:", StringComparison.Ordinal)) return "";
+        // Furniture is a few words: a line of prose is passed over before it is folded.
+        if (Word.Count(trimmed) > 6) return line;
+        var words = Word.Split(VietnameseText.Fold(trimmed));
         var text = string.Join(' ', words.Where(w => !w.IsNumber).Select(w => w.Text));
         return Furniture.Contains(text, StringComparer.Ordinal) ? "" : line;
     }

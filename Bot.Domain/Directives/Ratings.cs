@@ -10,9 +10,10 @@ namespace Bot.Domain.Directives;
 /// what a clerk should check first, in short Vietnamese ("chưa rõ đơn vị chủ trì"). The office's review
 /// screen shows these first.
 /// </summary>
-internal static class Ratings
+internal static partial class Ratings
 {
-    private static readonly Regex FullYear = new(@"(?<!\d)(19|20)\d\d(?!\d)|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}(?!\d)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"(?<!\d)(19|20)\d\d(?!\d)|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex FullYear { get; }
 
     public static TaskConfidence Of(DirectiveTask task, TaskDraft draft, TimeMention? deadline, DateSource dateSource)
     {

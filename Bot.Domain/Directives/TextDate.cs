@@ -33,17 +33,22 @@ public enum DateSource
 /// ("Ngày đăng: 05/01/2022"; the date a crawler printed, later than the page's, is passed over), or
 /// the latest date the text names. Pure: the reader passes the day it reads as the last resort.
 /// </summary>
-public static class TextDate
+public static partial class TextDate
 {
-    private static readonly Regex Numeric = new(@"(?<!\d)(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?(?!\d)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Numeric { get; }
 
-    private static readonly Regex Spelled = new(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"ngay\s+(?<d>\d{1,2})\s+thang\s+(?<m>\d{1,2})(?:\s+nam\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant)]
+    private static partial Regex Spelled { get; }
 
-    private static readonly Regex Year = new(@"(?<!\d)(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Year { get; }
 
-    private static readonly Regex PageLabel = new(@"^\W*(?:ngay dang|ngay cap nhat|cap nhat|dang ngay|ngay xuat ban|xuat ban|thoi gian dang|ngay ban hanh)\b", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\W*(?:ngay dang|ngay cap nhat|cap nhat|dang ngay|ngay xuat ban|xuat ban|thoi gian dang|ngay ban hanh)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PageLabel { get; }
 
-    private static readonly Regex Clock = new(@"\d{1,2}:\d\d", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\d{1,2}:\d\d", RegexOptions.CultureInvariant)]
+    private static partial Regex Clock { get; }
 
     /// <summary>The first lines of a page, where its date stands.</summary>
     private const int PageTop = 16;

@@ -391,13 +391,21 @@ public static class UnitMentions
             // "… tham mưu văn bản đề nghị Sở X hướng dẫn": an ask inside the duty names no one to act; "A, B và đề nghị C"
             // adds C to those asked.
             var opens = text.BreakBefore[at] || text.GapBefore(at).IndexOf(',') >= 0
-                        || at > 0 && text.Normal[at - 1] == "va" && before.Exists(l => l.Role == UnitRole.Lead && l.End == at - 1)
+                        || at > 0 && text.Normal[at - 1] == "va" && LeadEndsAt(before, at - 1)
                         // "… đề nghị các ấp phải báo cáo kịp thời": the units asked, then what they must do.
                         || Modal(text, End(mentions, start));
             var speakerOnly = SpeakerOnlyAsks.Contains(ask);
             if ((speakerOnly || !opens) && !SpeakerBefore(text, at, before)) continue;
             return true;
         }
+        return false;
+    }
+
+    // A loop, not a lambda: a lambda over "at" would make a closure on every ask tried.
+    private static bool LeadEndsAt(List<UnitList> lists, int end)
+    {
+        foreach (var l in lists)
+            if (l.Role == UnitRole.Lead && l.End == end) return true;
         return false;
     }
 

@@ -226,7 +226,7 @@ public static class UnitNames
             }
             break;
         }
-        if (named == 0 && !(strong && Whole.Any(w => text.Reads(at, w)))) return -1;
+        if (named == 0 && !(strong && IsWhole(text, at))) return -1;
         if (!strong && capitals == 0) return -1;
         while (k > at && text.Normal[k - 1] == "va") k--;
         return k;
@@ -234,6 +234,13 @@ public static class UnitNames
 
     /// <summary>Heads that are a name on their own: "Tỉnh đoàn", "Huyện đoàn".</summary>
     private static readonly string[][] Whole = [["tinh", "doan"], ["huyen", "doan"]];
+
+    private static bool IsWhole(WordText text, int at)
+    {
+        foreach (var w in Whole)
+            if (text.Reads(at, w)) return true;
+        return false;
+    }
 
     private static int TierStart(WordText text, int end)
     {
@@ -328,12 +335,14 @@ public static class UnitNames
             break;
         }
         parts[^1] = (parts[^1].Kind, parts[^1].Start, end);
-        var names = parts.Select(p => Written(text, p.Start, p.End, asGroup: true))
-            .Select(n => n.StartsWith("cac ", StringComparison.OrdinalIgnoreCase) || n.StartsWith("các ", StringComparison.OrdinalIgnoreCase) ? "Các " + n[4..] : "Các " + n).ToList();
-        return new Group(end, kinds, related, above || distributive || !qualified, Written(text, at, end, asGroup: true), qualified)
+        // Loops, not lambdas: a lambda over the text would make a closure on every word this is tried at.
+        var named = new List<(GroupKinds Kind, string Name)>(parts.Count);
+        foreach (var p in parts)
         {
-            Parts = parts.Select((p, i) => (p.Kind, names[i])).ToList(),
-        };
+            var n = Written(text, p.Start, p.End, asGroup: true);
+            named.Add((p.Kind, n.StartsWith("cac ", StringComparison.OrdinalIgnoreCase) || n.StartsWith("các ", StringComparison.OrdinalIgnoreCase) ? "Các " + n[4..] : "Các " + n));
+        }
+        return new Group(end, kinds, related, above || distributive || !qualified, Written(text, at, end, asGroup: true), qualified) { Parts = named };
     }
 
     private static int Class(GroupKinds kind) => kind switch

@@ -37,7 +37,7 @@ public static class ParseCommand
             await Console.Error.WriteLineAsync(e.Message);
             return CommandLine.BadInput;
         }
-        var directive = Reader().Read(content.Text, reference);
+        var directive = Reader().Read(content.Restoration, reference);
         if (args.Flag("json")) Console.WriteLine(ToJson(directive, content.Restoration));
         else Show(directive);
         return 0;

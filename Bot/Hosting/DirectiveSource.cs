@@ -20,7 +20,7 @@ public sealed class DirectiveSource(DirectiveReader reader, TimeProvider clock) 
         {
             throw new InvalidDataException(e.Message, e);
         }
-        var directive = reader.Read(document.Text, VietnamTime.Today(clock));
+        var directive = reader.Read(document.Restoration, VietnamTime.Today(clock));
         return new ReadDirective(directive, document.Text, Path.GetFileName(path));
     }
 }
