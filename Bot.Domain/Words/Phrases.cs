@@ -172,7 +172,7 @@ public static class Phrases
 
     public static string QuietWeek(string name) => $"☀️ Chào buổi sáng anh/chị {name}. Tuần này đơn vị không có việc đến hạn.";
 
-    public const string UnreachableHeading = "\n\n📵 Không gửi được nhắc việc tới (đã chặn trợ lý):";
+    public const string UnreachableHeading = "\n\n📵 Không gửi được nhắc việc tới (đã chặn trợ lý, hoặc quá 7 ngày chưa nhắn trên Zalo):";
 
     public static string UnreachableLine(string name, string unit, DateTimeOffset since) => $"\n• {name} — {unit}, từ {Wording.Day(since)}";
 
