@@ -1,11 +1,14 @@
 using System.Net;
 using Bot.Channels.Zalo;
+using Bot.Domain.Reminders;
 using Bot.Hosting;
+using Bot.Scheduling;
 using Bot.Storage;
 using Bot.Testing.Zalo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,7 +34,13 @@ public sealed class ZaloEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _zalo = await FakeZaloServer.StartAsync(new FakeZaloOptions { EchoSends = true, Receipts = true }, Clock);
-        _host = BotHost.Build(BotRole.Serve, Settings(_zalo, _world.DbPath), s => s.AddSingleton<TimeProvider>(Clock))!;
+        var settings = Settings(_zalo, _world.DbPath);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _host = BotHost.Build(BotRole.Serve, settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            s.AddReminderDelivery(config); // the pass and the delivery, driven by the test on the fake clock (no Hangfire)
+        })!;
         await _host.StartAsync();
         var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _zalo.WebhookUrl = new Uri(new Uri(address), ZaloSetup.WebhookPath);
@@ -47,7 +56,8 @@ public sealed class ZaloEndToEndTests : IAsyncLifetime
         ["Zalo:RefreshToken"] = zalo.Options.RefreshToken,
         ["Zalo:ApiBaseUrl"] = zalo.BaseUrl.ToString(),
         ["Zalo:OAuthBaseUrl"] = zalo.BaseUrl.ToString(),
-        ["Scheduling:Reminders"] = "false", // the conversation is the subject here
+        ["Scheduling:Reminders"] = "false", // no Hangfire: a test drives the reminders itself
+        ["Delivery:OverallPerSecond"] = "1000",
         ["Urls"] = "http://127.0.0.1:0",
     };
 
@@ -144,6 +154,43 @@ public sealed class ZaloEndToEndTests : IAsyncLifetime
         Assert.Equal(1, _zalo.Stats.Refreshes);
         Assert.NotEqual(_zalo.Options.AccessToken, _zalo.LastAccessTokenUsed);
         Assert.Equal(_zalo.LastAccessTokenUsed, _host.Services.GetRequiredService<IZaloStore>().Tokens()!.AccessToken);
+    }
+
+    [Fact]
+    public async Task A_reminder_past_the_seven_days_waits_for_the_next_message_then_arrives()
+    {
+        await Link();
+        // Ten days later, a working morning: Minh has not written since linking.
+        Clock.Advance(new DateTimeOffset(2023, 10, 30, 8, 30, 0, TimeSpan.FromHours(7)) - Clock.GetUtcNow());
+        var pass = _host.Services.GetRequiredService<ReminderPass>();
+        var delivery = _host.Services.GetRequiredService<NudgeDelivery>();
+        var outbox = _host.Services.GetRequiredService<INudgeOutbox>();
+        var ids = pass.PlanAndRecord().Where(id => outbox.Get(id)!.OfficialPhone == "0900000015").ToList();
+        var id = Assert.Single(ids);
+
+        Assert.Equal(DeliveryOutcome.Waiting, await Drive(delivery.DeliverAsync(id, CancellationToken.None)));
+        Assert.DoesNotContain(_zalo.Chat(Minh), m => m.Text.StartsWith("⏰ Nhắc việc", StringComparison.Ordinal));
+        Assert.Equal(0, _zalo.Stats.RefusedWith(-230)); // the bot knew the window was closed: it did not ask Zalo
+        var reachability = _host.Services.GetRequiredService<Reachability>();
+        Assert.Contains(reachability.Unreachable(), u => u.Official.Phone == "0900000015");
+
+        var said = _zalo.Chat(Minh).Count;
+        await _zalo.SendText(Minh, "xin chào");
+        await Until(Minh, m => true, after: said);
+        Assert.Equal([id], pass.Wake());
+        Assert.Equal(DeliveryOutcome.Sent, await Drive(delivery.DeliverAsync(id, CancellationToken.None)));
+        Assert.Contains(_zalo.Chat(Minh), m => m.Text.StartsWith("⏰ Nhắc việc", StringComparison.Ordinal) && m.Buttons.Count > 0);
+    }
+
+    /// <summary>A task that waits on the fake clock (the pacer, a backoff): the clock moves a second at a time until it is done.</summary>
+    private async Task<T> Drive<T>(Task<T> task)
+    {
+        for (var step = 0; step < 600 && !task.IsCompleted; step++)
+        {
+            await Task.WhenAny(task, Task.Delay(10));
+            if (!task.IsCompleted) Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        return await task;
     }
 
     private BotStore Store => _host.Services.GetRequiredService<BotStore>();
