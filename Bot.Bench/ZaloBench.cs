@@ -32,8 +32,8 @@ internal static class ZaloBench
         {
             var r = await RepliesAsync(events, users, perMinute);
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {events:N0} events from {users:N0} users: all webhooks answered 200 in | {r.Posted.TotalSeconds:0.0} s ({events / r.Posted.TotalSeconds:0}/s) | < 2 s each |"));
-            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| replies accepted by the OA / in | {r.Sent:N0} / {r.Elapsed.TotalSeconds:0.0} s | |"));
-            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| replies/s in the first minute (the limit: {perMinute / 60.0:0.0}/s on average, a minute's burst allowed) | {r.FirstMinuteRate:0.0}/s | |"));
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| replies accepted by the OA / the last one after | {r.Sent:N0} / {r.Elapsed.TotalSeconds:0.0} s | |"));
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| replies/s in the first minute, until the quota ran out | {r.BurstRate:0.0}/s | |"));
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"| -32 received / replies lost (events − replies) | {r.RateLimited:N0} / {events - r.Sent:N0} | 0 lost |"));
         }
         if (only is null or "reminders")
@@ -49,7 +49,7 @@ internal static class ZaloBench
         return 0;
     }
 
-    private sealed record Replies(TimeSpan Posted, int Sent, TimeSpan Elapsed, double FirstMinuteRate, int RateLimited);
+    private sealed record Replies(TimeSpan Posted, int Sent, TimeSpan Elapsed, double BurstRate, int RateLimited);
 
     private static async Task<Replies> RepliesAsync(int events, int users, int perMinute)
     {
@@ -80,19 +80,22 @@ internal static class ZaloBench
                 if (!delivery.Delivered) throw new InvalidOperationException("A webhook was not answered 200.");
             });
             var posted = watch.Elapsed;
-            // Replies come until every event has one or nothing more arrives for 10 s (a reply given up on).
+            // Replies come until every event has one, or nothing more arrives for longer than Zalo's minute
+            // (past the quota, the rest wait for the minute to slide; a reply refused twice is given up on).
             var last = (Count: 0, At: watch.Elapsed);
-            while (arrivals.Count < events && watch.Elapsed - last.At < TimeSpan.FromSeconds(10))
+            while (arrivals.Count < events && watch.Elapsed - last.At < TimeSpan.FromSeconds(70))
             {
                 if (arrivals.Count != last.Count) last = (arrivals.Count, watch.Elapsed);
                 await Task.Delay(50);
             }
             var times = arrivals.ToArray();
             var elapsed = times.Length == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(times.Max() * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
-            var firstMinute = times.Count(t => t < 60 * Stopwatch.Frequency) / Math.Min(60, Math.Max(elapsed.TotalSeconds, 0.001));
+            // The bot's own pace: the replies of the first minute (before Zalo's quota slides), over the time they took.
+            var burst = times.Where(t => t < 60 * Stopwatch.Frequency).Order().ToArray();
+            var burstRate = burst.Length == 0 ? 0 : burst.Length / Math.Max(0.001, (double)burst[^1] / Stopwatch.Frequency);
             var stats = zalo.Stats;
             await app.StopAsync();
-            return new Replies(posted, times.Length, elapsed, firstMinute, stats.RefusedWith(-32) - before.RefusedWith(-32));
+            return new Replies(posted, times.Length, elapsed, burstRate, stats.RefusedWith(-32) - before.RefusedWith(-32));
         }
         finally
         {

@@ -17,7 +17,8 @@ public sealed class Reachability(IPreferenceStore preferences, IDirectoryStore d
     {
         ArgumentNullException.ThrowIfNull(official);
         var p = preferences.Preferences(official.Phone);
-        var last = channel ?? p.LastChannel;
+        // Only someone with accounts on several channels needs it: nobody else gets a write for it.
+        var last = official.ChatAccounts.Count > 1 ? channel ?? p.LastChannel : p.LastChannel;
         if (p.UnreachableSince is not null || p.LastChannel != last)
             preferences.SavePreferences(p with { UnreachableSince = null, LastChannel = last });
     }

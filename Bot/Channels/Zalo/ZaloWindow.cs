@@ -29,8 +29,19 @@ public sealed class ZaloWindow(IZaloStore store, TimeProvider clock)
         store.SaveInteraction(userId, at);
     }
 
-    /// <summary>False only when the user is known to be past the window (unknown users are tried: Zalo decides).</summary>
-    public bool Open(string userId) => Last(userId) is not { } last || clock.GetUtcNow() - last <= Length;
+    /// <summary>
+    /// False only when the user is known to be past the window (unknown users are tried: Zalo decides).
+    /// What this process remembers is checked against the store before saying no: another process on it
+    /// (`serve`, beside a `remind-worker`) may have heard the user since.
+    /// </summary>
+    public bool Open(string userId)
+    {
+        var now = clock.GetUtcNow();
+        if (Last(userId) is not { } last || now - last <= Length) return true;
+        if (store.LastInteraction(userId) is not { } stored || now - stored > Length) return false;
+        _known[userId] = stored;
+        return true;
+    }
 
     public DateTimeOffset? Last(string userId)
     {
