@@ -13,6 +13,7 @@ public static class BenchCommand
         ["remind"] = RemindBench.RunAsync,
         ["restore"] = RestoreBench.RunAsync,
         ["ocr"] = OcrBench.RunAsync,
+        ["zalo"] = ZaloBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

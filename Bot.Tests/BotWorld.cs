@@ -127,7 +127,7 @@ internal sealed class TestBot : IDisposable
     public IReadOnlyList<DeliveryOutcome> Remind(bool digests = false)
     {
         var pass = Get<ReminderPass>();
-        var ids = digests ? pass.RecordDigests() : pass.PlanAndRecord();
+        IReadOnlyList<string> ids = digests ? pass.RecordDigests() : [.. pass.Wake(), .. pass.PlanAndRecord()];
         var delivery = Get<NudgeDelivery>();
         return [.. ids.Select(id => Drive(delivery.DeliverAsync(id, CancellationToken.None)))];
     }

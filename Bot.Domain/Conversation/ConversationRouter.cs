@@ -34,7 +34,7 @@ public sealed class ConversationRouter(
         var now = clock.GetUtcNow();
         var official = directory.ByChatAccount(new ChatAccount(inbound.Channel, inbound.UserId));
         if (official is null) return linking.Stranger(inbound, now);
-        reachability.Heard(official); // someone who writes to us can be written to again
+        reachability.Heard(official, inbound.Channel); // someone who writes to us can be written to again, there
         Turn turn;
         if (inbound.Tap is { } tap)
         {

@@ -18,6 +18,33 @@ public enum OutboxState
 
     /// <summary>Nothing left to say when it was its turn (the tasks were done meanwhile).</summary>
     PassedOver,
+
+    /// <summary>
+    /// The person could not be written to (blocked the bot, or Zalo's 7-day window closed): kept, and
+    /// pending again when they write, while it is still worth sending (<see cref="WaitingMessages"/>).
+    /// </summary>
+    Waiting,
+}
+
+/// <summary>What becomes of a message that waits for its person to write again.</summary>
+public static class WaitingMessages
+{
+    /// <summary>Longer than this, a newer reminder has long replaced it.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Whether a waiting message still says something worth sending now: a digest on its own day; nudges
+    /// within <see cref="KeptFor"/> when one of them is about lateness (overdue, escalation) or its
+    /// deadline is still ahead ("3 ngày nữa đến hạn" after the deadline would be wrong).
+    /// </summary>
+    public static bool StillWorthSending(OutboxMessage message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == OutboxKind.Digest)
+            return DateOnly.FromDateTime(Time.VietnamTime.ToLocal(message.CreatedAt)) == DateOnly.FromDateTime(Time.VietnamTime.ToLocal(now));
+        return now - message.CreatedAt <= KeptFor
+            && message.Nudges.Any(n => n.Kind is NudgeKind.Overdue or NudgeKind.Escalation || n.DueBefore > now);
+    }
 }
 
 /// <summary>One message to deliver: recorded before it is sent, so a crash loses nothing.</summary>
@@ -79,4 +106,13 @@ public interface INudgeOutbox
     void MarkFailed(string id, string reason, DateTimeOffset at);
 
     void MarkPassedOver(string id, DateTimeOffset at);
+
+    /// <summary>The person cannot be written to now: the message waits for them (<see cref="OutboxState.Waiting"/>).</summary>
+    void MarkWaiting(string id, string reason, DateTimeOffset at);
+
+    /// <summary>Messages waiting for their person, oldest first.</summary>
+    IReadOnlyList<OutboxMessage> Waiting();
+
+    /// <summary>A waiting message is pending again (its person wrote).</summary>
+    void Wake(string id, DateTimeOffset at);
 }

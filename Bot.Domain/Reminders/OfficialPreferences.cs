@@ -14,6 +14,9 @@ public sealed record OfficialPreferences(string Phone)
 
     /// <summary>The channel refused to deliver (blocked the bot): the office is told in its digest.</summary>
     public DateTimeOffset? UnreachableSince { get; init; }
+
+    /// <summary>The channel they last wrote on ("telegram", "zalo"): reminders and notices go there (<c>ChannelSet.For</c>).</summary>
+    public string? LastChannel { get; init; }
 }
 
 /// <summary>Where preferences are kept (LiteDB now), written at once: they are what a person asked for.</summary>

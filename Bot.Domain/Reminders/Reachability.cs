@@ -9,12 +9,18 @@ namespace Bot.Domain.Reminders;
 /// </summary>
 public sealed class Reachability(IPreferenceStore preferences, IDirectoryStore directory, TimeProvider clock)
 {
-    /// <summary>They wrote: whatever refused them before, they can be written to again.</summary>
-    public void Heard(Official official)
+    /// <summary>
+    /// They wrote (on <paramref name="channel"/>): whatever refused them before, they can be written to
+    /// again, and that channel is the one they are written to from now on. Saved only when either changed.
+    /// </summary>
+    public void Heard(Official official, string? channel = null)
     {
         ArgumentNullException.ThrowIfNull(official);
-        if (preferences.Preferences(official.Phone) is { UnreachableSince: not null } p)
-            preferences.SavePreferences(p with { UnreachableSince = null });
+        var p = preferences.Preferences(official.Phone);
+        // Only someone with accounts on several channels needs it: nobody else gets a write for it.
+        var last = official.ChatAccounts.Count > 1 ? channel ?? p.LastChannel : p.LastChannel;
+        if (p.UnreachableSince is not null || p.LastChannel != last)
+            preferences.SavePreferences(p with { UnreachableSince = null, LastChannel = last });
     }
 
     /// <summary>The channel refused to deliver to this account; marked once, from the first refusal. False for an account nobody has.</summary>

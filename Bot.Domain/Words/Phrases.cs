@@ -172,7 +172,7 @@ public static class Phrases
 
     public static string QuietWeek(string name) => $"☀️ Chào buổi sáng anh/chị {name}. Tuần này đơn vị không có việc đến hạn.";
 
-    public const string UnreachableHeading = "\n\n📵 Không gửi được nhắc việc tới (đã chặn trợ lý):";
+    public const string UnreachableHeading = "\n\n📵 Không gửi được nhắc việc tới (đã chặn trợ lý, hoặc quá 7 ngày chưa nhắn trên Zalo):";
 
     public static string UnreachableLine(string name, string unit, DateTimeOffset since) => $"\n• {name} — {unit}, từ {Wording.Day(since)}";
 
@@ -212,4 +212,19 @@ public static class Phrases
         (onTimeRate is { } r ? $", đúng hạn {Math.Round(r * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}%" : "");
 
     public static string AndOtherUnits(int count) => $"\n… và {count} đơn vị khác.";
+    // ---- Zalo ----------------------------------------------------------------------------------
+
+    /// <summary>The request_user_info card's title (≤ 100 characters): the button <see cref="WhoAreYou"/> names.</summary>
+    public const string ZaloInfoCardTitle = ShareContactButton;
+
+    /// <summary>The card's subtitle (≤ 500 characters).</summary>
+    public const string ZaloInfoCardSubtitle = "Bấm vào đây để chia sẻ số điện thoại Zalo của anh/chị: trợ lý tìm anh/chị trong danh bạ cán bộ của huyện.";
+
+    /// <summary>Above the buttons a Zalo message could not carry (at most 5 a message).</summary>
+    public const string ZaloMoreButtons = "Các nút tiếp theo:";
+
+    /// <summary>Told to the admins (on Telegram) when Zalo refuses the refresh token.</summary>
+    public const string ZaloTokensDead =
+        "⚠️ Kênh Zalo OA đã mất quyền gửi tin: Zalo từ chối làm mới mã truy cập. Quản trị viên OA cần cấp quyền lại cho ứng dụng " +
+        "(xem README, mục Zalo) rồi khởi động lại trợ lý. Nhắc việc qua Zalo được giữ lại và sẽ gửi khi kênh hoạt động lại.";
 }

@@ -104,7 +104,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         store.Preferences.SavePreferences(new OfficialPreferences("0988000777") { Digest = true });
         channel.Fail(ReminderFixture.UserId(0).ToString(System.Globalization.CultureInfo.InvariantCulture), ChannelFailure.Unreachable);
 
-        Assert.Equal([DeliveryOutcome.Failed, DeliveryOutcome.Sent], bot.Remind());
+        Assert.Equal([DeliveryOutcome.Waiting, DeliveryOutcome.Sent], bot.Remind());
         Assert.Equal(ReminderFixture.WorkingMorning, store.Preferences.Preferences("0900000000").UnreachableSince);
 
         Assert.Equal([DeliveryOutcome.Sent], bot.Remind(digests: true));

@@ -1,20 +1,24 @@
 using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
 
 namespace Bot.Channels;
 
 /// <summary>
 /// The channels this host sends through (each registered as an <see cref="IChannel"/>), and which one
-/// reaches an official: the first of their chat accounts on a channel here. With Zalo beside Telegram,
-/// the choice (the channel last used, or a preference) is made here and nowhere else.
+/// reaches an official: the channel they last wrote on when it runs here, else the first of their chat
+/// accounts on a channel here. One official on Telegram and Zalo gets each message once, on one of them.
 /// </summary>
 public sealed class ChannelSet
 {
     private readonly Dictionary<string, IChannel> _byName = new(StringComparer.Ordinal);
+    private readonly IPreferenceStore? _preferences;
 
-    public ChannelSet(IEnumerable<IChannel> channels)
+    /// <param name="preferences">Where the channel each official last used is kept; without it, the first account wins.</param>
+    public ChannelSet(IEnumerable<IChannel> channels, IPreferenceStore? preferences = null)
     {
         ArgumentNullException.ThrowIfNull(channels);
         foreach (var channel in channels) _byName.TryAdd(channel.Name, channel); // the first registered of a name wins
+        _preferences = preferences;
     }
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
@@ -23,8 +27,11 @@ public sealed class ChannelSet
     public (IChannel Channel, ChatAccount Account)? For(Official official)
     {
         ArgumentNullException.ThrowIfNull(official);
-        foreach (var account in official.ChatAccounts)
-            if (_byName.TryGetValue(account.Channel, out var channel)) return (channel, account);
+        if (official.ChatAccounts.Count > 1 && _preferences?.Preferences(official.Phone).LastChannel is { } last
+            && _byName.TryGetValue(last, out var used) && official.ChatAccounts.FirstOrDefault(a => a.Channel == last) is { } account)
+            return (used, account);
+        foreach (var a in official.ChatAccounts)
+            if (_byName.TryGetValue(a.Channel, out var channel)) return (channel, a);
         return null;
     }
 }

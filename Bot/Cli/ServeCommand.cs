@@ -14,7 +14,7 @@ public static class ServeCommand
         var web = BotHost.Build(BotRole.Serve, StoreCli.Settings(args));
         if (web is null)
         {
-            Console.WriteLine("Chưa cấu hình Telegram (Telegram__Token): chạy bản thử trên màn hình.");
+            Console.WriteLine("Chưa cấu hình Telegram (Telegram__Token) hay Zalo OA (Zalo__AppId...): chạy bản thử trên màn hình.");
             return await ChatCommand.RunAsync(args);
         }
         await using (web) await web.RunAsync();

@@ -1,5 +1,6 @@
 using Bot.Channels;
 using Bot.Channels.Telegram;
+using Bot.Channels.Zalo;
 using Bot.Scheduling;
 using Bot.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -46,12 +47,13 @@ public static class BotHost
         BotConfiguration.AddSources(builder.Configuration, settings);
         var config = builder.Configuration;
         var telegram = config.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        var zalo = config.GetSection(ZaloOptions.Section).Get<ZaloOptions>() ?? new ZaloOptions();
         services?.Invoke(builder.Services);
         var ownChannel = builder.Services.Any(s => s.ServiceType == typeof(IChannel));
-        if (!telegram.Enabled && !ownChannel)
+        if (!telegram.Enabled && !zalo.Enabled && !ownChannel)
         {
             if (role == BotRole.Serve) return null;
-            throw new InvalidOperationException("Telegram:Token is not configured (Telegram__Token).");
+            throw new InvalidOperationException("Neither Telegram:Token (Telegram__Token) nor a Zalo app (Zalo__AppId, Zalo__OaSecretKey, Zalo__RefreshToken) is configured.");
         }
         builder.WebHost.UseUrls(role == BotRole.Serve ? config["Urls"] ?? ServeUrls : config[WorkerUrlsKey] ?? WorkerUrls);
 
@@ -61,6 +63,7 @@ public static class BotHost
             if (telegram.WebhookUrl.Length > 0 && telegram.WebhookSecret.Length == 0) telegram.WebhookSecret = TelegramSetup.NewSecret();
             builder.Services.AddTelegramChannel(telegram, receive: role == BotRole.Serve);
         }
+        if (zalo.Enabled) builder.Services.AddZaloChannel(zalo, receive: role == BotRole.Serve);
         var reminders = role == BotRole.RemindWorker || config.GetValue("Scheduling:Reminders", defaultValue: true);
         if (reminders) builder.Services.AddReminders(config);
         if (role == BotRole.Serve)
@@ -74,6 +77,7 @@ public static class BotHost
         var web = builder.Build();
         web.MapGet("/health", () => Results.Ok(new { status = "ok", role = role == BotRole.Serve ? "serve" : "remind-worker" }));
         if (reminders) web.UseReminders();
+        if (role == BotRole.Serve && zalo.Enabled) web.MapZaloWebhook();
         if (role == BotRole.Serve && telegram.Enabled && telegram.WebhookUrl.Length > 0)
         {
             web.MapTelegramWebhook(telegram);
@@ -86,8 +90,18 @@ public static class BotHost
         }
         web.Logger.LogInformation("Trợ lý nhiệm vụ ({Role}) đang chạy: {Channel}, dữ liệu {Path}{Shared}",
             role == BotRole.Serve ? "serve" : "remind-worker",
-            !telegram.Enabled ? "kênh riêng" : role == BotRole.RemindWorker ? "Telegram (chỉ gửi)" : telegram.WebhookUrl.Length > 0 ? "Telegram webhook" : "Telegram long polling",
+            Channels(role, telegram, zalo),
             StoreOptions.From(config).Path, StoreOptions.From(config).Shared ? " (dùng chung)" : "");
         return web;
+    }
+
+    /// <summary>The channels a host runs, for its first log line (no secrets).</summary>
+    private static string Channels(BotRole role, TelegramOptions telegram, ZaloOptions zalo)
+    {
+        var sendOnly = role == BotRole.RemindWorker ? " (chỉ gửi)" : "";
+        var names = new List<string>();
+        if (telegram.Enabled) names.Add(sendOnly.Length > 0 ? "Telegram" + sendOnly : telegram.WebhookUrl.Length > 0 ? "Telegram webhook" : "Telegram long polling");
+        if (zalo.Enabled) names.Add(sendOnly.Length > 0 ? "Zalo OA" + sendOnly : "Zalo OA webhook " + ZaloSetup.WebhookPath);
+        return names.Count == 0 ? "kênh riêng" : string.Join(" + ", names);
     }
 }

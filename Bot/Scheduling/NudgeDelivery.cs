@@ -24,8 +24,11 @@ public enum DeliveryOutcome
     /// <summary>Nothing left to say (the tasks were done meanwhile).</summary>
     PassedOver,
 
-    /// <summary>Given up: the person cannot be written to.</summary>
+    /// <summary>Given up: no account on this host's channels, or the platform will never take it.</summary>
     Failed,
+
+    /// <summary>The person cannot be written to now (blocked, out of Zalo's window): it waits for them to write.</summary>
+    Waiting,
 }
 
 /// <summary>
@@ -148,10 +151,11 @@ public sealed class NudgeDelivery
         }
         catch (ChannelException e) when (e.Failure == ChannelFailure.Unreachable)
         {
+            // Not lost: it waits for them to write again (ReminderPass.Wake), and the office's digest names them meanwhile.
             _reachability.Refused(official);
-            _outbox.MarkFailed(messageId, e.Message, _clock.GetUtcNow());
-            _logger.LogWarning("Reminder {Message} to {Phone} given up: {Reason}", messageId, official.Phone, e.Message);
-            return DeliveryOutcome.Failed;
+            _outbox.MarkWaiting(messageId, e.Message, _clock.GetUtcNow());
+            _logger.LogWarning("Reminder {Message} to {Phone} waits, they cannot be reached: {Reason}", messageId, official.Phone, e.Message);
+            return DeliveryOutcome.Waiting;
         }
         catch (ChannelException e) when (e.Failure == ChannelFailure.Rejected)
         {

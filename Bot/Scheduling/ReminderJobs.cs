@@ -22,10 +22,13 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     [AutomaticRetry(Attempts = 0)]
     public void PlanAndEnqueue()
     {
+        var woken = pass.Wake(); // first: what waited for someone who wrote meanwhile goes before anything new
+        foreach (var id in woken) EnqueueDelivery(id);
         var ids = pass.PlanAndRecord();
         foreach (var id in ids) EnqueueDelivery(id);
         var stale = RequeueStale();
-        if (ids.Count > 0 || stale > 0) logger.LogInformation("Reminders: {New} new messages, {Stale} re-enqueued", ids.Count, stale);
+        if (ids.Count > 0 || stale > 0 || woken.Count > 0)
+            logger.LogInformation("Reminders: {New} new messages, {Woken} that waited, {Stale} re-enqueued", ids.Count, woken.Count, stale);
     }
 
     /// <summary>At the digest hour on working days: one digest per official who asked for it.</summary>

@@ -87,6 +87,29 @@ public sealed class ReminderPass(
         return ids;
     }
 
+    /// <summary>
+    /// Messages that waited for their person: pending again once the person wrote (is reachable), while
+    /// still worth sending; dropped (passed over) once not. Returns the ids pending again.
+    /// </summary>
+    public IReadOnlyList<string> Wake()
+    {
+        var waiting = outbox.Waiting();
+        if (waiting.Count == 0) return [];
+        var now = clock.GetUtcNow();
+        var preferences = Preferences();
+        var woken = new List<string>();
+        foreach (var message in waiting)
+        {
+            if (!WaitingMessages.StillWorthSending(message, now)) outbox.MarkPassedOver(message.Id, now);
+            else if (directory.ByPhone(message.OfficialPhone) is { } official && NudgeTargets.Reachable(official, preferences, channels.Names))
+            {
+                outbox.Wake(message.Id, now);
+                woken.Add(message.Id);
+            }
+        }
+        return woken;
+    }
+
     private Dictionary<string, OfficialPreferences> Preferences() =>
         preferenceStore.AllPreferences().ToDictionary(p => p.Phone, StringComparer.Ordinal);
 }

@@ -141,6 +141,23 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         m.DoneAt = at;
     });
 
+    public void MarkWaiting(string id, string reason, DateTimeOffset at) => Change(id, m =>
+    {
+        m.State = OutboxState.Waiting;
+        m.Error = reason;
+        m.LastAttemptAt = at;
+    });
+
+    public IReadOnlyList<OutboxMessage> Waiting() =>
+        [.. Messages.Find(Filter.Eq(nameof(MessageDoc.State), OutboxState.Waiting.ToString())).OrderBy(m => m.CreatedAt).Select(m => Get(m.Id)!)];
+
+    public void Wake(string id, DateTimeOffset at) => Change(id, m =>
+    {
+        if (m.State != OutboxState.Waiting) return;
+        m.State = OutboxState.Pending;
+        m.LastAttemptAt = at;
+    });
+
     private void Change(string id, Action<MessageDoc> change) => _store.Write(() =>
     {
         var doc = Messages.FindById(id) ?? throw new KeyNotFoundException($"No outbox message {id}.");

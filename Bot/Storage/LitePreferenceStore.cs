@@ -22,6 +22,7 @@ internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
             MutedAssignments = [.. preferences.MutedAssignments],
             Snoozed = preferences.Snoozed.ToDictionary(s => s.Key, s => s.Value.UtcDateTime, StringComparer.Ordinal),
             UnreachableSince = preferences.UnreachableSince?.UtcDateTime,
+            LastChannel = preferences.LastChannel,
         }));
     }
 
@@ -34,6 +35,7 @@ internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
         MutedAssignments = new HashSet<string>(d.MutedAssignments, StringComparer.Ordinal),
         Snoozed = d.Snoozed.ToDictionary(s => s.Key, s => new DateTimeOffset(DateTime.SpecifyKind(s.Value, DateTimeKind.Utc)), StringComparer.Ordinal),
         UnreachableSince = d.UnreachableSince is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null,
+        LastChannel = d.LastChannel,
     };
 
     internal sealed class PreferencesDoc
@@ -44,5 +46,6 @@ internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
         public List<string> MutedAssignments { get; set; } = [];
         public Dictionary<string, DateTime> Snoozed { get; set; } = [];
         public DateTime? UnreachableSince { get; set; }
+        public string? LastChannel { get; set; }
     }
 }

@@ -32,34 +32,6 @@ public sealed class TelegramUpdateHandler(
         if (reply.Note is { } note) logger.LogInformation("Chat {Chat}: {Note}", inbound.ChatId, note);
         if (inbound.Tap?.QueryId is { } queryId)
             await channel.AnswerAsync(reply.Answer ?? new TapAnswer(queryId, null), cancellationToken);
-        foreach (var message in reply.Messages) await SendAsync(inbound, message, cancellationToken);
-    }
-
-    /// <summary>A reply, sent once more after the wait a throttle asks for; a person who cannot be reached is marked so.</summary>
-    private async Task SendAsync(Inbound inbound, Outbound message, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await channel.SendAsync(message, cancellationToken);
-                return;
-            }
-            catch (ChannelException e) when (e.Failure == ChannelFailure.Throttled && attempt == 1 && e.RetryAfter <= TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(e.RetryAfter, clock, cancellationToken);
-            }
-            catch (ChannelException e) when (e.Failure == ChannelFailure.Unreachable)
-            {
-                logger.LogWarning("Chat {Chat} cannot be reached: {Reason}", message.ChatId, e.Message);
-                reachability.Refused(new ChatAccount(inbound.Channel, inbound.UserId));
-                return;
-            }
-            catch (ChannelException e)
-            {
-                logger.LogWarning("Reply to chat {Chat} not sent ({Failure}): {Reason}", message.ChatId, e.Failure, e.Message);
-                return;
-            }
-        }
+        foreach (var message in reply.Messages) await Replies.SendAsync(channel, inbound, message, reachability, clock, logger, cancellationToken);
     }
 }

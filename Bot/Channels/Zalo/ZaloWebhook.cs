@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Bot.Domain.Conversation;
+using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
+using Bot.Domain.Words;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Channels.Zalo;
+
+/// <summary>
+/// Zalo's webhook signature: `X-ZEvent-Signature: mac=` + lowercase hex SHA-256 of appId + the raw
+/// body + the body's `timestamp` + the OA secret key (a plain hash, not an HMAC), compared in constant time.
+/// </summary>
+public sealed class ZaloSignature(ZaloOptions options)
+{
+    public bool Verify(ReadOnlySpan<byte> body, string timestamp, string? header)
+    {
+        if (string.IsNullOrEmpty(header)) return false;
+        var given = header.StartsWith("mac=", StringComparison.OrdinalIgnoreCase) ? header[4..] : header;
+        var expected = Encoding.ASCII.GetBytes(Mac(body, timestamp));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(given.Trim().ToLowerInvariant()));
+    }
+
+    public string Mac(ReadOnlySpan<byte> body, string timestamp)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(options.AppId));
+        sha.AppendData(body);
+        sha.AppendData(Encoding.UTF8.GetBytes(timestamp + options.OaSecretKey));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>
+/// Events already taken, by their key, so Zalo's retries and duplicates are handled once. Kept in
+/// bounded memory (the last <see cref="Capacity"/> keys, hours of traffic for a district): Zalo
+/// retries within minutes to hours, and a restart forgets them, which at worst answers one question twice.
+/// </summary>
+public sealed class RecentEvents
+{
+    public const int Capacity = 100_000;
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    /// <summary>True the first time a key is seen.</summary>
+    public bool FirstTime(string key)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add(key)) return false;
+            _order.Enqueue(key);
+            if (_order.Count > Capacity) _seen.Remove(_order.Dequeue());
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// The webhook's events, handled after Zalo has its 200: one queue per partition of users, each
+/// drained in order by one worker, so a user's events keep their order and different users are
+/// handled side by side (<see cref="ZaloOptions.Concurrency"/>).
+/// </summary>
+public sealed class ZaloInbox(ZaloOptions options, ZaloUpdateHandler handler, ILogger<ZaloInbox> logger) : BackgroundService
+{
+    private readonly Channel<ZaloEvent>[] _queues = [.. Enumerable.Range(0, Math.Max(1, options.Concurrency))
+        .Select(_ => Channel.CreateBounded<ZaloEvent>(new BoundedChannelOptions(10_000) { SingleReader = true }))];
+
+    /// <summary>Queues an event; waits only when its partition holds 10,000 already.</summary>
+    public ValueTask AddAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zaloEvent);
+        var partition = (int)((uint)StringComparer.Ordinal.GetHashCode(zaloEvent.UserId) % (uint)_queues.Length);
+        return _queues[partition].Writer.WriteAsync(zaloEvent, cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_queues.Select(q => Task.Run(() => DrainAsync(q.Reader, stoppingToken), stoppingToken)));
+
+    private async Task DrainAsync(ChannelReader<ZaloEvent> queue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var e in queue.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await handler.HandleAsync(e, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Zalo event {Event} from {User} failed", e.Name, e.UserId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
+
+/// <summary>
+/// One Zalo event in, the conversation's reply out. Each user event moves the user's 7-day window.
+/// A tap's answer (Telegram's toast) is said as a message when the reply has no message of its own,
+/// so a forged or stale button still hears "Nút này không còn hiệu lực".
+/// </summary>
+public sealed class ZaloUpdateHandler(
+    IConversation conversation, ZaloChannel channel, ZaloWindow window, Reachability reachability, TimeProvider clock, ILogger<ZaloUpdateHandler> logger)
+{
+    public async Task HandleAsync(ZaloEvent zaloEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zaloEvent);
+        window.Heard(zaloEvent.UserId, zaloEvent.At == DateTimeOffset.MinValue ? clock.GetUtcNow() : zaloEvent.At);
+        if (zaloEvent.Inbound is not { } inbound) return;
+        Reply reply;
+        try
+        {
+            reply = await conversation.HandleAsync(inbound, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Zalo event {Key} from {User} failed", zaloEvent.Key, inbound.UserId);
+            reply = new Reply([Outbound.Say(inbound.ChatId, Phrases.Sorry)]);
+        }
+        if (reply.Note is { } note) logger.LogInformation("Zalo chat {Chat}: {Note}", inbound.ChatId, note);
+        var messages = reply.Messages.Count == 0 && reply.Answer?.Text is { Length: > 0 } toast ? [Outbound.Say(inbound.ChatId, toast)] : reply.Messages;
+        foreach (var message in messages) await Replies.SendAsync(channel, inbound, message, reachability, clock, logger, cancellationToken);
+    }
+}
+
+/// <summary>What the webhook made of one POST.</summary>
+public enum WebhookVerdict
+{
+    /// <summary>Bad or missing signature, or not Zalo's JSON: 401, nothing changes.</summary>
+    Refused,
+
+    /// <summary>An echo, a receipt, or an event already taken: 200, nothing to do.</summary>
+    Ignored,
+
+    /// <summary>Queued for handling: 200.</summary>
+    Queued,
+}
+
+/// <summary>The webhook's door: verify, read, de-duplicate, queue. It never waits for the conversation.</summary>
+public sealed class ZaloWebhook(ZaloSignature signature, RecentEvents recent, ZaloInbox inbox, ILogger<ZaloWebhook> logger)
+{
+    public const int MaxBody = 256 * 1024;
+
+    public async Task<WebhookVerdict> TakeAsync(ReadOnlyMemory<byte> body, string? header, string from, CancellationToken cancellationToken)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Zalo webhook from {From} refused: the body is not JSON", from);
+            return WebhookVerdict.Refused;
+        }
+        var timestamp = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("timestamp", out var t) && t.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? (t.ValueKind == JsonValueKind.String ? t.GetString()! : t.GetRawText())
+            : "";
+        if (!signature.Verify(body.Span, timestamp, header))
+        {
+            logger.LogWarning("Zalo webhook from {From} refused: {Problem} signature", from, string.IsNullOrEmpty(header) ? "no" : "a bad");
+            return WebhookVerdict.Refused;
+        }
+        if (ZaloEvents.Read(root) is not { } zaloEvent) return WebhookVerdict.Ignored;
+        if (!recent.FirstTime(zaloEvent.Key))
+        {
+            logger.LogInformation("Zalo event {Key} ({Event}) delivered again: ignored", zaloEvent.Key, zaloEvent.Name);
+            return WebhookVerdict.Ignored;
+        }
+        await inbox.AddAsync(zaloEvent, cancellationToken);
+        return WebhookVerdict.Queued;
+    }
+}
