@@ -69,6 +69,18 @@ public sealed record Assignment
     /// <summary>Done before its (possibly extended) deadline, or done with no deadline.</summary>
     public bool IsDoneOnTime => IsDone && (DueBefore is null || Completion!.At < DueBefore);
 
+    /// <summary>The period an id was made for (<see cref="MakeId"/>), or null for a one-off task.</summary>
+    public static DateOnly? PeriodOfId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var slash = id.LastIndexOf('/');
+        return slash >= 0 && DateOnly.TryParseExact(id.AsSpan(slash + 1), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var period) ? period : null;
+    }
+
+    /// <summary>Whether the work is of a period that has begun: later periods of a repeating duty wait until theirs does.</summary>
+    public static bool IsCurrent(string id, DateOnly today) => PeriodOfId(id) is not { } period || period <= today;
+
     public static string MakeId(string taskId, string unitCode, DateOnly? period) =>
         $"{taskId}/{unitCode}/{(period is { } p ? p.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) : "-")}";
 }
