@@ -44,7 +44,11 @@ public static partial class Typing
     }
 
     /// <summary>A folded Vietnamese syllable: an initial consonant, vowels, a final consonant.</summary>
-    public static bool IsSyllable(string word) => SyllableShape().IsMatch(word);
+    public static bool IsSyllable(string word) => SyllableShape().IsMatch(word) && !Doubled().IsMatch(word);
+
+    // No folded syllable doubles a vowel ("vaan" is Telex for "vân") but "oong" (xoong, boong).
+    [GeneratedRegex(@"aa|ee|ii|uu|yy|oo(?!ng)")]
+    private static partial Regex Doubled();
 
     [GeneratedRegex(@"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|dd|[bcdghklmnpqrstvx])?")]
     private static partial Regex Initial();

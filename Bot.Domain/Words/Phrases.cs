@@ -52,6 +52,16 @@ public static class Phrases
         "Chào anh/chị. Để xem việc của đơn vị, anh/chị vui lòng bấm «" + ShareContactButton + "» bên dưới để xác nhận danh tính.";
 
     /// <summary>How a channel without a contact button asks for the number (the console demo).</summary>
+    /// <summary>The console chat's banner: who the person is (with their role), the day, and first messages that work for that role.</summary>
+    public static string ChatBanner(bool demo, string name, string role, string unit, string phone, DateTimeOffset today, bool seesAllUnits) =>
+        $"Trợ lý nhiệm vụ{(demo ? " — bản chạy thử" : "")}. Anh/chị đang là {name} — {role}, {unit} (SĐT {phone}). Hôm nay: {Wording.Weekday(today, withTime: false).ToLowerInvariant()}.\n" +
+        (seesAllUnits
+            ? "Thử gõ: «tiến độ», «quá hạn», «xã Nguyên Giáp còn việc gì», «những xã nào chưa xong công văn 1259»."
+            : "Thử gõ: «việc của tôi», rồi «việc 2» hoặc «xong việc 2»; «hôm nay có việc gì», «quá hạn», «công văn 1259».");
+
+    /// <summary>The console demo's first line.</summary>
+    public const string ConsoleHint = "Gõ câu hỏi như nhắn tin (ví dụ: «việc của tôi», «hôm nay có việc gì», «quá hạn»); gõ chữ trong [ ] để bấm nút; «thoát» để dừng.";
+
     public const string TypeYourPhone = "  Gõ: sđt 0900000001 để chia sẻ số điện thoại.";
 
     public const string BadInvite = "Mã mời không đúng hoặc đã hết hạn.";
