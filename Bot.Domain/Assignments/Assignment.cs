@@ -78,8 +78,13 @@ public sealed record Assignment
             System.Globalization.DateTimeStyles.None, out var period) ? period : null;
     }
 
-    /// <summary>Whether the work is of a period that has begun: later periods of a repeating duty wait until theirs does.</summary>
-    public static bool IsCurrent(string id, DateOnly today) => PeriodOfId(id) is not { } period || period <= today;
+    /// <summary>The repeating duty an id belongs to (its task and unit, without the period).</summary>
+    public static string SeriesOfId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var slash = id.LastIndexOf('/');
+        return slash < 0 ? id : id[..slash];
+    }
 
     public static string MakeId(string taskId, string unitCode, DateOnly? period) =>
         $"{taskId}/{unitCode}/{(period is { } p ? p.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) : "-")}";

@@ -115,9 +115,10 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         if (m.Start is not { } start) return null;
         var end = m.End ?? m.DueBefore ?? start.AddDays(1);
         if (end <= now) return new DueWindow(start, end, Phrases.PeriodWindow(start, end, now)); // a past period: what was due then
+        // "trong 7 ngày tới" starts tomorrow but means from now; "tuần sau" means that week.
         var tomorrow = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now)).AddDays(1));
-        var from = start <= tomorrow && end - start > TimeSpan.FromDays(1) ? now : start;
-        return new DueWindow(from < now ? now : from, end, Phrases.PeriodWindow(start, end, now));
+        var from = start <= now || (m.Kind == TimeKind.Deadline && start <= tomorrow) ? now : start;
+        return new DueWindow(from, end, Phrases.PeriodWindow(from == now && start > now ? now : start, end, now));
     }
 
     private static bool MostOf(TimeMention m, string text) =>

@@ -57,11 +57,10 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
     private Reply OfDirective(Turn turn, Target of, string number)
     {
         var now = turn.Now;
-        var today = DateOnly.FromDateTime(Time.VietnamTime.ToLocal(now));
-        var all = assignments.ByDirectiveNumber(number);
+        var all = Workload.Current(assignments.ByDirectiveNumber(number), a => a.Id, a => !a.IsDone, a => a.DueBefore);
         if (all.Count == 0) return turn.Say(Phrases.DirectiveNotFound(number));
         var name = Phrases.UnitsOf(of.Of);
-        var rows = all.Where(a => Assignment.IsCurrent(a.Id, today))
+        var rows = all
             .GroupBy(a => a.UnitCode, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Unit: units.ByCode(g.Key), Done: g.Count(a => a.IsDone), Total: g.Count(), Overdue: g.Count(a => a.IsOverdue(now))))
             .Where(r => r.Unit is not null && of.Holds(r.Unit))

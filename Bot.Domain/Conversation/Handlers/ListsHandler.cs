@@ -55,8 +55,7 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
     /// <summary>A directive's open work for the unit; a number the store does not know is said to be unknown, not "nothing to do".</summary>
     private Reply OfDirective(Turn turn, Unit unit, string number)
     {
-        var today = DateOnly.FromDateTime(Time.VietnamTime.ToLocal(turn.Now));
-        var all = assignments.ByDirectiveNumber(number, unit.Code).Where(a => Assignment.IsCurrent(a.Id, today)).ToList();
+        var all = Workload.Current(assignments.ByDirectiveNumber(number, unit.Code), a => a.Id, a => !a.IsDone, a => a.DueBefore);
         if (all.Count == 0)
             return turn.Say(assignments.ByDirectiveNumber(number).Count == 0 ? Phrases.DirectiveNotFound(number) : Phrases.DirectiveNotForUnit(number, unit.Name));
         var open = all.Where(a => !a.IsDone).OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue).Take(ShownLists.MaxListed + 1).ToList();
