@@ -29,6 +29,8 @@ public static class CommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         Console.OutputEncoding = Encoding.UTF8;
+        // Piped or redirected, a terminal's width is unknown and tables fall to one word a line: give them room.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
         if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
         {
             PrintHelp();
