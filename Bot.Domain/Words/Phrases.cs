@@ -333,5 +333,4 @@ public static class Phrases
         $"📊 Tiến độ {unit}, tính đến {Wording.Day(asOf)}: xong {done}/{total} việc, còn {total - done} việc, trong đó quá hạn {overdue}." +
         (total > done ? $"\nGõ «việc của {unit}» hoặc «quá hạn {unit}» để xem từng việc." : "");
 
-    public static string AndOtherUnits(int count) => $"\n… và {count} đơn vị khác.";
 }
