@@ -27,6 +27,11 @@ public sealed record DoneIntent(int? Number) : Intent
 {
     /// <summary>Every number of "xong việc 5, 6 và 7", in order (the first is <see cref="Number"/>).</summary>
     public IReadOnlyList<int> Numbers { get; init; } = Number is { } n ? [n] : [];
+
+    // By value, so a tap and the same words typed are the same intent.
+    public bool Equals(DoneIntent? other) => other is not null && Number == other.Number && Numbers.SequenceEqual(other.Numbers);
+
+    public override int GetHashCode() => HashCode.Combine(Number, Numbers.Count);
 }
 
 /// <summary>"hoàn tác": the latest own confirmation in the last list; a button names its task.</summary>
