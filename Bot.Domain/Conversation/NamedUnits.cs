@@ -67,9 +67,18 @@ public sealed class NamedUnits
                     && b.Bare.Select((w, k) => IntentReader.Alike(words[from + k], w, typoFrom: 3)).All(x => x))
                 .Select(b => (b.Unit, b.Bare.Length)).ToList();
             if (found.Count > 0) return new UnitNamed([.. found.Select(f => f.Unit).Distinct()], at, kindWords.Length + found.Max(f => f.Length));
+            // Initials cut short ("phòng GD" for Giáo dục và Đào tạo): the units whose initials begin so; several are asked back.
+            if (from < words.Count && words[from].Length is >= 2 and <= 4 && words[from].All(char.IsAsciiLetter))
+            {
+                var begun = _bare.Where(b => kinds.Contains(b.Unit.Kind) && Initials(b.Bare).StartsWith(words[from], StringComparison.Ordinal))
+                    .Select(b => b.Unit).ToList();
+                if (begun.Count > 0) return new UnitNamed(begun, at, kindWords.Length + 1);
+            }
         }
         return null;
     }
+
+    private static string Initials(string[] bare) => new([.. bare.Where(w => w is not ("va" or "-")).Select(w => w[0])]);
 
     private static bool Starts(IReadOnlyList<string> words, int at, string[] phrase)
     {
@@ -108,7 +117,7 @@ public sealed class NamedUnits
         foreach (var alias in unit.Aliases) yield return alias;
         var name = string.Join(' ', bare);
         if (bare.Length >= 2 && unit.Kind is not (UnitKind.DistrictLeadership or UnitKind.Office)) yield return name;
-        var initials = new string([.. bare.Where(w => w is not ("va" or "-")).Select(w => w[0])]);
+        var initials = Initials(bare);
         foreach (var (kindWords, kinds) in KindWords)
         {
             if (!kinds.Contains(unit.Kind)) continue;

@@ -136,16 +136,13 @@ public static class Phrases
         : kinds.Contains(Organization.UnitKind.Commune) ? "các xã, thị trấn"
         : kinds.Contains(Organization.UnitKind.Department) ? "các phòng, cơ quan chuyên môn" : AllUnits;
 
-    public static string OverdueByUnit(string units, int tasks, int unitCount, DateTimeOffset asOf) =>
-        $"⚠️ Việc đã quá hạn — {units}, tính đến {Wording.Day(asOf)}: {tasks} việc ở {unitCount} đơn vị (nhiều nhất trước):\n";
+    /// <summary>"📋 Việc đã quá hạn — toàn huyện, tính đến 20/10/2023: 120 việc ở 30 đơn vị (nhiều nhất trước):"</summary>
+    public static string ByUnit(string title, string units, int tasks, int unitCount, DateTimeOffset asOf) =>
+        $"📋 {title} — {units}, tính đến {Wording.Day(asOf)}: {tasks} việc ở {unitCount} đơn vị (nhiều nhất trước):\n";
 
-    public static string OpenByUnit(string units, int tasks, int unitCount, DateTimeOffset asOf) =>
-        $"📋 Việc còn phải làm — {units}, tính đến {Wording.Day(asOf)}: {tasks} việc ở {unitCount} đơn vị:\n";
-
-    public static string NoOverdueAnywhere(string units, int unitCount, DateTimeOffset asOf) =>
-        $"Tính đến {Wording.Day(asOf)}, {units} ({unitCount} đơn vị) không có việc nào quá hạn. 👍";
-
-    public static string NoOpenAnywhere(string units, int unitCount) => $"{Capital(units)} ({unitCount} đơn vị) không còn việc nào phải làm. 👍";
+    /// <summary>"Tính đến 20/10/2023, các xã, thị trấn (23 đơn vị) không có việc có hạn trong tuần 16/10–22/10/2023. 👍"</summary>
+    public static string NoneAnywhere(string title, string units, int unitCount, DateTimeOffset asOf) =>
+        $"Tính đến {Wording.Day(asOf)}, {units} ({unitCount} đơn vị) không có {Lower(title)}. 👍";
 
     public static string UnitCountLine(int rank, string unit, int count, int overdue) =>
         $"\n{rank}. {unit}: {count} việc" + (overdue > 0 && overdue != count ? $", {overdue} quá hạn" : "");

@@ -19,10 +19,10 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
         var now = turn.Now;
         return turn.Intent switch
         {
-            MyTasksIntent m => ForAll(turn, m.Scope, of => Counts(turn, of, u => work.Open(u.Code, now), open: true)),
-            OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, u => work.Overdue(u.Code, now), open: false)),
-            DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, u => work.Open(u.Code, now, now, now.AddDays(7)), open: true)),
-            DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, u => work.Open(u.Code, now, d.Window.From ?? now, d.Window.Until), open: true)),
+            MyTasksIntent m => ForAll(turn, m.Scope, of => Counts(turn, of, Phrases.MyTasks, u => work.Open(u.Code, now))),
+            OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, Phrases.Overdue, u => work.Overdue(u.Code, now))),
+            DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, Phrases.DueSoon, u => work.Open(u.Code, now, now, now.AddDays(7)))),
+            DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, d.Window.Label, u => work.Open(u.Code, now, d.Window.From ?? now, d.Window.Until))),
             DirectiveIntent d => ForAll(turn, d.Scope, of => OfDirective(turn, of, d.Number)),
             ProgressIntent { Directive: { } number } p => ForAll(turn, p.Scope, of => OfDirective(turn, of, number)),
             MoreIntent => More(turn),
@@ -37,7 +37,8 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
         return target!.IsAll ? answer(target) : null;
     }
 
-    private Reply Counts(Turn turn, Target of, Func<Unit, IReadOnlyList<OpenTask>> measure, bool open)
+    /// <summary>Work by unit (what <paramref name="title"/> says), the most first; none anywhere is said with what was looked at.</summary>
+    private Reply Counts(Turn turn, Target of, string title, Func<Unit, IReadOnlyList<OpenTask>> measure)
     {
         var now = turn.Now;
         var name = Phrases.UnitsOf(of.Of);
@@ -46,10 +47,8 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
             .Select(r => (r.Unit, Count: r.Tasks.Count, Overdue: r.Tasks.Count(t => t.DueBefore is { } due && due <= now)))
             .Where(r => r.Count > 0)
             .OrderByDescending(r => r.Count).ThenByDescending(r => r.Overdue).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
-        if (rows.Count == 0)
-            return turn.Say(open ? Phrases.NoOpenAnywhere(name, looked.Count) : Phrases.NoOverdueAnywhere(name, looked.Count, now));
-        var total = rows.Sum(r => r.Count);
-        var heading = open ? Phrases.OpenByUnit(name, total, rows.Count, now) : Phrases.OverdueByUnit(name, total, rows.Count, now);
+        if (rows.Count == 0) return turn.Say(Phrases.NoneAnywhere(title, name, looked.Count, now));
+        var heading = Phrases.ByUnit(title, name, rows.Sum(r => r.Count), rows.Count, now);
         return rankings.Show(turn, heading, [.. rows.Select((r, i) => Phrases.UnitCountLine(i + 1, r.Unit.Name, r.Count, r.Overdue))]);
     }
 
