@@ -69,6 +69,23 @@ public sealed record Assignment
     /// <summary>Done before its (possibly extended) deadline, or done with no deadline.</summary>
     public bool IsDoneOnTime => IsDone && (DueBefore is null || Completion!.At < DueBefore);
 
+    /// <summary>The period an id was made for (<see cref="MakeId"/>), or null for a one-off task.</summary>
+    public static DateOnly? PeriodOfId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var slash = id.LastIndexOf('/');
+        return slash >= 0 && DateOnly.TryParseExact(id.AsSpan(slash + 1), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var period) ? period : null;
+    }
+
+    /// <summary>The repeating duty an id belongs to (its task and unit, without the period).</summary>
+    public static string SeriesOfId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var slash = id.LastIndexOf('/');
+        return slash < 0 ? id : id[..slash];
+    }
+
     public static string MakeId(string taskId, string unitCode, DateOnly? period) =>
         $"{taskId}/{unitCode}/{(period is { } p ? p.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) : "-")}";
 }

@@ -8,7 +8,17 @@ namespace Bot.Domain.Conversation;
 /// <param name="Chat">The chat it was shown in (channel:chat).</param>
 /// <param name="Title">The heading, e.g. "Việc còn phải làm".</param>
 /// <param name="AssignmentIds">The tasks in the order shown; number n is AssignmentIds[n-1].</param>
-public sealed record TaskList(string Id, string Chat, string Title, IReadOnlyList<string> AssignmentIds, DateTimeOffset At);
+public sealed record TaskList(string Id, string Chat, string Title, IReadOnlyList<string> AssignmentIds, DateTimeOffset At)
+{
+    /// <summary>The unit whose work it is, when not the viewer's own (a leader looking at a commune).</summary>
+    public string? UnitCode { get; init; }
+
+    /// <summary>
+    /// For a list of units rather than tasks (a ranking that pages, <see cref="AssignmentIds"/> then
+    /// holds unit codes): what they are ranked by, e.g. "overdue" or "directive:1259". Null for tasks.
+    /// </summary>
+    public string? RankedBy { get; init; }
+}
 
 /// <summary>The conversation's own memory, kept beside the assignments (LiteDB now): shown lists, focus, invites, the button key.</summary>
 public interface IConversationStore

@@ -11,28 +11,37 @@ public sealed record HelpIntent : Intent;
 public sealed record GreetingIntent : Intent;
 
 /// <summary>"việc của tôi", "còn việc gì", "/viec".</summary>
-public sealed record MyTasksIntent : Intent;
+public sealed record MyTasksIntent(Scope? Scope = null) : Intent;
 
 /// <summary>"sắp đến hạn", "tuần này", "trước 30/11": the window is read by the time recognizer.</summary>
-public sealed record DueSoonIntent : Intent;
+public sealed record DueSoonIntent(Scope? Scope = null) : Intent;
 
 /// <summary>"quá hạn", "trễ hạn".</summary>
-public sealed record OverdueIntent : Intent;
+public sealed record OverdueIntent(Scope? Scope = null) : Intent;
 
 /// <summary>"việc 3", "chi tiết 3": the number of a task in the person's last list.</summary>
 public sealed record TaskDetailIntent(int Number) : Intent;
 
 /// <summary>"xong việc 3", "đã hoàn thành"; no number means the task just shown.</summary>
-public sealed record DoneIntent(int? Number) : Intent;
+public sealed record DoneIntent(int? Number) : Intent
+{
+    /// <summary>Every number of "xong việc 5, 6 và 7", in order (the first is <see cref="Number"/>).</summary>
+    public IReadOnlyList<int> Numbers { get; init; } = Number is { } n ? [n] : [];
+
+    // By value, so a tap and the same words typed are the same intent.
+    public bool Equals(DoneIntent? other) => other is not null && Number == other.Number && Numbers.SequenceEqual(other.Numbers);
+
+    public override int GetHashCode() => HashCode.Combine(Number, Numbers.Count);
+}
 
 /// <summary>"hoàn tác": the latest own confirmation in the last list; a button names its task.</summary>
 public sealed record UndoIntent(int? Number = null) : Intent;
 
 /// <summary>"công văn 1259", "chỉ thị 4/CT-UBND".</summary>
-public sealed record DirectiveIntent(string Number) : Intent;
+public sealed record DirectiveIntent(string Number, Scope? Scope = null) : Intent;
 
-/// <summary>"tiến độ": progress of units, for unit heads and leaders.</summary>
-public sealed record ProgressIntent : Intent;
+/// <summary>"tiến độ", "xếp hạng các xã", "đơn vị nào chậm nhất": progress of units, for unit heads and leaders; of one directive when one is named.</summary>
+public sealed record ProgressIntent(Scope? Scope = null, string? Directive = null) : Intent;
 
 /// <summary>"bật tóm tắt hằng ngày" / "tắt tóm tắt".</summary>
 public sealed record DigestIntent(bool On) : Intent;
@@ -46,8 +55,30 @@ public sealed record SnoozeIntent(int? Number, DateTimeOffset? Day = null) : Int
 /// <summary>"xem thêm": the next page of the last list; a button names the page (0-based).</summary>
 public sealed record MoreIntent(int? Page = null) : Intent;
 
-/// <summary>"tuần này", "trước 30/11", "việc tuần sau": open work due before then (read by the time recognizer).</summary>
-public sealed record DueByIntent(DateTimeOffset Until) : Intent;
+/// <summary>"tuần này", "trước 30/11", "hạn 25/10", "tháng 11": open work due in a window read by the time recognizer.</summary>
+public sealed record DueByIntent(DueWindow Window, Scope? Scope = null) : Intent;
+
+/// <summary>
+/// Deadlines from <see cref="From"/> (now when null) to <see cref="Until"/>: a task is in it when its last
+/// day is; <see cref="Label"/> says the window as people read it ("ngày 25/10/2023", "tháng 11/2023").
+/// </summary>
+public sealed record DueWindow(DateTimeOffset? From, DateTimeOffset Until, string Label);
+
+/// <summary>"cảm ơn", "ok", "được rồi": a reply that asks nothing.</summary>
+public sealed record ThanksIntent : Intent;
+
+/// <summary>What people ask that the bot cannot do yet.</summary>
+public enum LaterFeature
+{
+    /// <summary>"xin gia hạn việc 2 đến 30/11".</summary>
+    Extension,
+
+    /// <summary>"việc 1 đã làm được 50%".</summary>
+    PartProgress,
+}
+
+/// <summary>A request the bot cannot do yet: it says so plainly rather than showing something else.</summary>
+public sealed record NotYetIntent(LaterFeature Feature, int? Number = null, string? Detail = null) : Intent;
 
 /// <summary>The person shared a phone contact.</summary>
 public sealed record ContactIntent(SharedContact Contact) : Intent;

@@ -13,28 +13,34 @@ namespace Bot.Domain.Conversation;
 /// </summary>
 public static partial class IntentReader
 {
-    private sealed record Rule(string[][] Phrases, Func<int?, Intent> Make, bool Changes);
+    private sealed record Rule(string[][] Phrases, Func<IReadOnlyList<int>, Intent> Make, bool Changes, bool Exact = false);
 
-    // Each rule: the phrases that trigger it (folded), and the intent it makes (with the number
-    // found in the message, if any).
+    // Each rule: the phrases that trigger it (folded), and the intent it makes from the task numbers
+    // found in the message (after its dates, directive numbers and percentages are taken out).
     private static readonly Rule[] Rules =
     [
+        When(["gia han", "xin gia han", "lui han", "keo dai han", "xin them thoi gian", "doi han"], n => new NotYetIntent(LaterFeature.Extension, First(n))),
         When(["chua hoan thanh", "chua xong", "viec chua lam", "con no"], _ => new MyTasksIntent()),
         When(["hoan tac", "huy xac nhan", "bo xac nhan", "undo", "lam lai"], _ => new UndoIntent(), changes: true),
         When(["bat tom tat", "mo tom tat", "nhan tom tat"], _ => new DigestIntent(true), changes: true),
         When(["tat tom tat", "bo tom tat", "dung tom tat"], _ => new DigestIntent(false), changes: true),
-        When(["nhac lai", "nhac sau", "bao lai sau", "hoan nhac"], n => new SnoozeIntent(n), changes: true),
-        When(["tat nhac", "dung nhac", "bo nhac", "khong nhac"], n => new RemindersIntent(false, n), changes: true),
-        When(["bat nhac", "mo nhac"], n => new RemindersIntent(true, n), changes: true),
-        When(["tien do", "thong ke", "xep hang", "tinh hinh thuc hien", "bao cao tien do"], _ => new ProgressIntent()),
-        When(["da xong", "xong viec", "xong", "da hoan thanh", "hoan thanh", "da lam xong", "done", "ok xong"], n => new DoneIntent(n), changes: true),
-        When(["qua han", "tre han", "tre", "cham han", "bi cham", "tre hen"], _ => new OverdueIntent()),
-        When(["sap den han", "sap het han", "sap toi han", "den han", "toi han", "han chot", "sap han"], _ => new DueSoonIntent()),
+        When(["nhac lai", "nhac sau", "bao lai sau", "hoan nhac", "nhac toi", "nhac em", "nhac minh", "nhac toi vao"], n => new SnoozeIntent(First(n)), changes: true),
+        When(["tat nhac", "dung nhac", "bo nhac", "khong nhac"], n => new RemindersIntent(false, First(n)), changes: true),
+        When(["bat nhac", "mo nhac"], n => new RemindersIntent(true, First(n)), changes: true),
+        When(["tien do", "thong ke", "xep hang", "tinh hinh thuc hien", "bao cao tien do", "xep thu"], _ => new ProgressIntent()),
+        When(["da xong", "xong viec", "xong", "da hoan thanh", "hoan thanh", "da lam xong", "done", "ok xong", "lam dc roi", "lam duoc roi",
+              "da lam duoc", "da lam dc", "lam xong roi", "xong roi"],
+            n => n.Count == 0 ? new DoneIntent(null) : new DoneIntent(n[0]) { Numbers = n }, changes: true),
+        When(["qua han", "tre han", "tre", "cham han", "bi cham", "tre hen", "cham nhat", "cham tre"], _ => new OverdueIntent()),
+        When(["sap den han", "sap het han", "sap toi han", "den han", "toi han", "han chot", "sap han", "het han", "co han", "han gi", "han"], _ => new DueSoonIntent()),
         When(["xem them", "trang sau", "tiep theo", "xem tiep"], _ => new MoreIntent()),
-        When(["viec cua toi", "con viec gi", "con viec", "danh sach viec", "nhiem vu", "cong viec", "viec gi", "viec", "ds viec"],
-            n => n is { } number ? new TaskDetailIntent(number) : new MyTasksIntent()),
-        When(["chi tiet", "xem"], n => n is { } number ? new TaskDetailIntent(number) : new MyTasksIntent()),
-        When(["xin chao", "chao", "hello", "hi", "alo", "chao ban"], _ => new GreetingIntent()),
+        When(["viec cua toi", "con viec gi", "con viec", "danh sach viec", "nhiem vu", "cong viec", "viec gi", "viec", "ds viec",
+              "con gi", "lam gi", "can lam", "phai lam", "co gi"],
+            n => n.Count > 0 ? new TaskDetailIntent(n[0]) : new MyTasksIntent()),
+        When(["chi tiet", "xem"], n => n.Count > 0 ? new TaskDetailIntent(n[0]) : new MyTasksIntent()),
+        When(["cam on", "camon", "thank", "thanks", "tks", "ok", "oke", "okay", "dc roi", "duoc roi", "vang", "uhm", "da ro", "ro roi"],
+            _ => new ThanksIntent(), exact: true),
+        When(["xin chao", "chao", "hello", "hi", "alo", "chao ban"], _ => new GreetingIntent(), exact: true),
         When(["huong dan", "giup", "tro giup", "help", "lam sao", "cach dung"], _ => new HelpIntent()),
     ];
 
@@ -47,7 +53,7 @@ public static partial class IntentReader
         ["sapden"] = _ => new DueSoonIntent(),
         ["quahan"] = _ => new OverdueIntent(),
         ["tiendo"] = _ => new ProgressIntent(),
-        ["xong"] = arg => new DoneIntent(Number(arg)),
+        ["xong"] = arg => new DoneIntent(CommandNumber(arg)),
         ["hoantac"] = _ => new UndoIntent(),
     };
 
@@ -66,27 +72,45 @@ public static partial class IntentReader
             return Commands.TryGetValue(name, out var make) ? make(arg) : new UnknownIntent();
         }
 
+        folded = Typing.Fold(folded);
+        if (folded.Length != text.Length) text = folded; // Telex or VNI words were read: the folded text is the one to cut from
         if (DirectiveNumber().Match(folded) is { Success: true } directive)
             return new DirectiveIntent(text.Substring(directive.Groups["number"].Index, directive.Groups["number"].Length).ToUpperInvariant());
 
         var words = Word.Split(folded).Select(w => w.Text).ToArray();
-        var number = FirstNumber(words);
-        if (words.Length == 1 && number is { } only) return new TaskDetailIntent(only);
+        return Read(words, [.. words.Select(Number).OfType<int>()]);
+    }
+
+    /// <summary>
+    /// What the words ask (folded, Telex and VNI read), given the task numbers among them; the time
+    /// phrases, directive numbers and percentages of the message are read apart (<see cref="TurnReader"/>).
+    /// </summary>
+    public static Intent Read(IReadOnlyList<string> words, IReadOnlyList<int> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (words.Count == 1 && numbers.Count == 1 && words[0].All(char.IsAsciiDigit)) return new TaskDetailIntent(numbers[0]);
         foreach (var rule in Rules)
         {
-            var typoFrom = rule.Changes ? 5 : 4;
-            if (rule.Phrases.Any(p => Contains(words, p, typoFrom))) return rule.Make(number);
+            var typoFrom = rule.Exact ? int.MaxValue : rule.Changes ? 5 : 4;
+            if (rule.Phrases.Any(p => Contains(words, p, typoFrom))) return rule.Make(numbers);
         }
         return new UnknownIntent();
     }
 
-    private static Rule When(string[] phrases, Func<int?, Intent> make, bool changes = false) =>
-        new(phrases.Select(p => p.Split(' ')).ToArray(), make, changes);
+    /// <summary>A task number as typed: 1 to 9999.</summary>
+    public static int? Number(string word) =>
+        word.Length <= 4 && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    private static int? First(IReadOnlyList<int> numbers) => numbers.Count > 0 ? numbers[0] : null;
+
+    private static Rule When(string[] phrases, Func<IReadOnlyList<int>, Intent> make, bool changes = false, bool exact = false) =>
+        new(phrases.Select(p => p.Split(' ')).ToArray(), make, changes, exact);
 
     /// <summary>True when the phrase's words occur in order, next to each other, each alike.</summary>
-    private static bool Contains(string[] words, string[] phrase, int typoFrom)
+    private static bool Contains(IReadOnlyList<string> words, string[] phrase, int typoFrom)
     {
-        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        for (var start = 0; start + phrase.Length <= words.Count; start++)
         {
             var all = true;
             for (var k = 0; k < phrase.Length && all; k++) all = Alike(words[start + k], phrase[k], typoFrom);
@@ -123,17 +147,10 @@ public static partial class IntentReader
         return d[a.Length, b.Length];
     }
 
-    private static int? FirstNumber(string[] words)
-    {
-        foreach (var w in words)
-            if (w.Length <= 4 && int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
-        return null;
-    }
-
-    private static int? Number(string? text) =>
+    private static int? CommandNumber(string? text) =>
         text is not null && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
     // "công văn 1259", "cv số 1259/UBND-VP", "chỉ thị 4", "kế hoạch 33/KH-UBND", "văn bản 545"
     [GeneratedRegex(@"\b(?:cong van|cv|chi thi|ke hoach|kh|van ban|vb|quyet dinh|qd|thong bao|tb)\s*(?:so\s*)?:?\s*(?<number>\d{1,5}(?:/[a-z0-9&\-]+)*)", RegexOptions.NonBacktracking)]
-    private static partial Regex DirectiveNumber();
+    internal static partial Regex DirectiveNumber();
 }

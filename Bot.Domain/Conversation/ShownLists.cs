@@ -13,7 +13,7 @@ namespace Bot.Domain.Conversation;
 /// same task later, across restarts. A page shows <see cref="PageSize"/> tasks, each with its
 /// "✅ Đã xong" button (or "↩ Hoàn tác" for the viewer's own confirmation within the undo window).
 /// </summary>
-public sealed class ShownLists(IConversationStore memory, IAssignmentStore assignments, UnitDirectory units, Buttons buttons)
+public sealed class ShownLists(IConversationStore memory, IAssignmentStore assignments, UnitDirectory units, Buttons buttons, Reach reach)
 {
     /// <summary>Tasks on one page of a list: short enough for a phone and for Telegram's 4,096 characters.</summary>
     public const int PageSize = 8;
@@ -26,13 +26,13 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
     /// one more to know whether there are more. <paramref name="known"/> are the assignments already
     /// read, in the order of <paramref name="ids"/>, so the first page needs no second read.
     /// </summary>
-    public Reply Show(Turn turn, string title, IReadOnlyList<string> ids, IReadOnlyList<Assignment>? known = null)
+    public Reply Show(Turn turn, string title, IReadOnlyList<string> ids, IReadOnlyList<Assignment>? known = null, string? unitCode = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(ids);
         var shown = ids.Take(MaxListed).ToList();
-        if (shown.Count == 0) return turn.Say(Phrases.NoneIn(title));
-        var list = Remember(turn.Viewer, title, shown, turn.Now);
+        if (shown.Count == 0) return turn.Say(Phrases.NoneIn(title, UnitName(unitCode ?? turn.Official.UnitCode)));
+        var list = Remember(turn.Viewer, title, shown, turn.Now, unitCode: unitCode);
         var page = Render(turn.Viewer, list, 0, turn.Now, known);
         if (ids.Count > MaxListed) page = page with { Text = page.Text + Phrases.Capped(MaxListed) };
         return new Reply([page]);
@@ -47,10 +47,11 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
     }
 
     /// <summary>Keeps a list for a chat; it becomes the chat's last list. <paramref name="writeNow"/>: see <see cref="IConversationStore.SaveList"/>.</summary>
-    public TaskList Remember(Viewer viewer, string title, IReadOnlyList<string> ids, DateTimeOffset now, bool writeNow = false)
+    public TaskList Remember(Viewer viewer, string title, IReadOnlyList<string> ids, DateTimeOffset now, bool writeNow = false,
+        string? unitCode = null, string? rankedBy = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var list = new TaskList(NewListId(), viewer.Chat, title, ids, now);
+        var list = new TaskList(NewListId(), viewer.Chat, title, ids, now) { UnitCode = unitCode, RankedBy = rankedBy };
         memory.SaveList(list, writeNow);
         return list;
     }
@@ -63,18 +64,21 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         var official = viewer.Official;
         var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 0, Math.Max(0, pages - 1));
-        var text = new StringBuilder(Phrases.ListHeading(list.Title, UnitName(official.UnitCode), list.AssignmentIds.Count));
+        var (first, end) = (page * PageSize, Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize));
+        // The whole list in one read (at most MaxListed): the heading counts what is still open.
+        var read = known is not null && known.Count >= list.AssignmentIds.Count ? null : assignments.Get(list.AssignmentIds);
+        Assignment? At(int i) => read is null ? known![i] : read.GetValueOrDefault(list.AssignmentIds[i]);
+        var done = Enumerable.Range(0, list.AssignmentIds.Count).Count(i => At(i) is { IsDone: true });
+        var text = new StringBuilder(Phrases.ListHeading(list.Title, UnitName(list.UnitCode ?? official.UnitCode), list.AssignmentIds.Count - done, done));
         if (pages > 1) text.Append(Phrases.PageOf(page + 1, pages));
         text.Append('\n');
         var rows = new List<IReadOnlyList<Button>>();
         var row = new List<Button>();
-        var (first, end) = (page * PageSize, Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize));
-        var read = known is not null && end <= known.Count ? null : assignments.Get(list.AssignmentIds.Take(end).Skip(first));
         for (var i = first; i < end; i++)
         {
             var number = i + 1;
-            var a = read is null ? known![i] : read.GetValueOrDefault(list.AssignmentIds[i]);
-            if (a is null || !Access.MaySee(official, a.UnitCode)) continue;
+            var a = At(i);
+            if (a is null || !reach.MaySee(official, a.UnitCode)) continue;
             text.Append(CultureInfo.InvariantCulture, $"\n{number}. {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveNumber)} · ");
             if (a.IsDone)
             {
@@ -85,7 +89,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
             else
             {
                 text.Append(Wording.Deadline(a.DueBefore, a.IsDone, now)).Append(Wording.Repeats(a.Recurrence));
-                row.Add(buttons.Make(Phrases.DoneButton(number), new ButtonAction(ButtonVerb.Done, list.Id, number), viewer, now));
+                if (Access.MayChange(official, a.UnitCode)) row.Add(buttons.Make(Phrases.DoneButton(number), new ButtonAction(ButtonVerb.Done, list.Id, number), viewer, now));
             }
             if (row.Count == 2)
             {
@@ -126,7 +130,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         var list = Last(turn);
         if (list is null || number < 1 || number > list.AssignmentIds.Count) return null;
         var a = assignments.Get(list.AssignmentIds[number - 1]);
-        return a is not null && Access.MaySee(turn.Official, a.UnitCode) ? a : null;
+        return a is not null && reach.MaySee(turn.Official, a.UnitCode) ? a : null;
     }
 
     public string UnitName(string code) => units.ByCode(code)?.Name ?? code;

@@ -1,41 +1,148 @@
+using System.Text.RegularExpressions;
+using Bot.Domain.Organization;
+using Bot.Domain.Text;
 using Bot.Domain.Time;
+using Bot.Domain.Words;
 
 namespace Bot.Domain.Conversation;
 
 /// <summary>
-/// What a person typed, shared or sent, as an <see cref="Intent"/>: the words through
-/// <see cref="IntentReader"/>, and time phrases through the recognizer ("tuần sau" asks for work due
-/// by then; "nhắc lại thứ hai" names the day). Taps are read by <see cref="Buttons"/> into the same intents.
+/// What a person typed, shared or sent, as an <see cref="Intent"/>. A message is read by the roles
+/// of its parts, not by the first number in it: time phrases through the recognizer ("hôm nay",
+/// "tháng 11", "23/10" are times, never task numbers), a directive's number ("công văn 1259"),
+/// percentages ("50%"), a unit's name through the directory ("xã Nguyên Giáp", "p. nội vụ"), whose
+/// work it is about ("của tôi", "các xã", "đơn vị nào"); what is left are the words of the request
+/// and its task numbers ("xong việc 5, 6 và 7"), read by <see cref="IntentReader"/>. Telex and VNI
+/// typing is read like accents. Taps are read by <see cref="Buttons"/> into the same intents.
 /// </summary>
-public sealed class TurnReader(TimeRecognizer time)
+public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
 {
+    // Words that say the asker's own unit, or every unit (of a kind).
+    private static readonly string[][] OwnWords =
+        [.. new[] { "cua toi", "cua em", "cua minh", "xa minh", "phong minh", "don vi minh", "don vi toi", "co quan minh", "xa toi", "phong toi",
+            "cua phong", "cua xa", "cua don vi", "don vi em", "xa em", "phong em" }.Select(p => p.Split(' '))];
+
+    private static readonly (string[] Words, UnitKind[] Of)[] AllWords =
+    [
+        (["cac", "xa"], [UnitKind.Commune, UnitKind.Town]), (["xa", "nao"], [UnitKind.Commune, UnitKind.Town]),
+        (["nhung", "xa"], [UnitKind.Commune, UnitKind.Town]), (["cac", "phong"], [UnitKind.Department]),
+        (["phong", "nao"], [UnitKind.Department]), (["cac", "co", "quan"], [UnitKind.Department]),
+        (["cac", "don", "vi"], []), (["don", "vi", "nao"], []), (["toan", "huyen"], []), (["ca", "huyen"], []), (["tat", "ca"], []),
+        (["noi", "nao"], []), (["nhung", "don", "vi"], []),
+    ];
+
     public Intent Read(Inbound inbound, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         if (inbound.Contact is { } contact) return new ContactIntent(contact);
         if (inbound.Document is { } document) return new DocumentIntent(document);
-        var intent = IntentReader.Read(inbound.Text);
-        // A time in a question about tasks means "due by then". Alone ("tuần này", "trước 30/11") the time
-        // must be most of the message, so "thời tiết hôm nay thế nào" is not read as a question about work.
-        if (intent is MyTasksIntent or UnknownIntent or DueSoonIntent
-            && DueBy(inbound.Text, now, mostOfMessage: intent is UnknownIntent) is { } until)
-            return new DueByIntent(until);
-        if (intent is SnoozeIntent snooze)
-            return snooze with { Day = time.Recognize(inbound.Text ?? "", VietnamTime.ToLocal(now)).Select(m => m.Start).FirstOrDefault(s => s is not null) };
-        return intent;
+        if (string.IsNullOrWhiteSpace(inbound.Text) || inbound.Text.Length > 1000 || inbound.Text.TrimStart().StartsWith('/'))
+            return IntentReader.Read(inbound.Text);
+        return Read(inbound.Text, now);
     }
 
-    private DateTimeOffset? DueBy(string? text, DateTimeOffset now, bool mostOfMessage)
+    /// <summary>A typed message, read at <paramref name="now"/>.</summary>
+    public Intent Read(string message, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
-        var letters = text.Count(char.IsLetterOrDigit);
-        foreach (var m in time.Recognize(text, VietnamTime.ToLocal(now)))
+        ArgumentNullException.ThrowIfNull(message);
+        var text = VietnameseText.Normalize(message).Trim();
+        var folded = VietnameseText.Fold(text);
+        var typed = Typing.Fold(folded);
+        if (typed != folded) (text, folded) = (typed, typed); // Telex or VNI words: read the folded syllables they spell
+        var taken = new bool[folded.Length];
+
+        var directive = IntentReader.DirectiveNumber().Match(folded) is { Success: true } d ? d : null;
+        if (directive is not null) Take(taken, directive.Index, directive.Length);
+        var percent = Percent().Match(folded) is { Success: true } p ? p : null;
+        if (percent is not null) Take(taken, percent.Index, percent.Length);
+        var times = time.Recognize(text, VietnamTime.ToLocal(now))
+            .Where(m => m.Kind is not (TimeKind.Recurrence or TimeKind.Duration) && !Overlaps(taken, m.Index, m.Length) && m.Text.Any(char.IsLetter) | m.Text.Contains('/', StringComparison.Ordinal))
+            .ToList();
+        foreach (var m in times) Take(taken, m.Index, m.Length);
+
+        var masked = new string([.. folded.Select((c, i) => taken[i] ? ' ' : c)]);
+        var words = Word.Split(masked).Select(w => w.Text).ToList();
+        var scope = ScopeOf(words);
+        var numbers = words.Select(IntentReader.Number).OfType<int>().ToList();
+        var intent = IntentReader.Read(words, numbers);
+
+        if (percent is not null && intent is not NotYetIntent)
+            return new NotYetIntent(LaterFeature.PartProgress, numbers.Count > 0 ? numbers[0] : null, percent.Groups["n"].Value + "%");
+        if (directive is not null && intent is not (NotYetIntent or DoneIntent or SnoozeIntent or RemindersIntent))
         {
-            if (mostOfMessage && m.Text.Count(char.IsLetterOrDigit) * 10 < letters * 6) continue;
-            if (m.DueBefore is { } due) return due;
-            if (m.End is { } end) return end;
-            if (m.Start is { } start) return start.AddDays(1);
+            var number = directive.Groups["number"].Value.ToUpperInvariant();
+            return intent is ProgressIntent ? new ProgressIntent(scope, number) : new DirectiveIntent(number, scope);
         }
-        return null;
+        var when = times.Select(m => Window(m, now)).FirstOrDefault(w => w is not null);
+        return intent switch
+        {
+            // A time in a question about tasks means work due then. Alone the time must be most of the
+            // message, so "thời tiết hôm nay thế nào" is not read as a question about work.
+            MyTasksIntent or DueSoonIntent when when is not null => new DueByIntent(when, scope),
+            UnknownIntent when when is not null && MostOf(times[0], text) => new DueByIntent(when, scope),
+            SnoozeIntent s => s with { Day = times.Select(m => m.Start).FirstOrDefault(x => x is not null) },
+            MyTasksIntent => new MyTasksIntent(scope),
+            DueSoonIntent => new DueSoonIntent(scope),
+            OverdueIntent => new OverdueIntent(scope),
+            ProgressIntent => new ProgressIntent(scope),
+            UnknownIntent when scope.Kind == ScopeKind.Named && words.Count <= scope.Units.Count + 4 => new MyTasksIntent(scope),
+            _ => intent,
+        };
+
+        Scope ScopeOf(List<string> ws)
+        {
+            if (units.Find(ws) is { } named)
+            {
+                ws.RemoveRange(named.FirstWord, named.WordCount);
+                return Scope.Named(named.Units);
+            }
+            foreach (var (all, of) in AllWords)
+                if (Has(ws, all)) return Scope.All(of);
+            return OwnWords.Any(o => Has(ws, o)) ? Scope.Own : Scope.Unsaid;
+        }
     }
+
+    /// <summary>
+    /// The deadlines a time phrase asks about: "trước 30/11", "đến cuối tháng" from now until then; a day,
+    /// week or month ("hạn 25/10", "tuần sau", "tháng 11") that period, from now when it has begun.
+    /// </summary>
+    private static DueWindow? Window(TimeMention m, DateTimeOffset now)
+    {
+        var lead = VietnameseText.Fold(m.Text.TrimStart());
+        if (m.DueBefore is { } due && (m.Start is null || lead.StartsWith("truoc", StringComparison.Ordinal) || lead.StartsWith("den", StringComparison.Ordinal)
+            || lead.StartsWith("cham nhat", StringComparison.Ordinal) || lead.StartsWith("toi", StringComparison.Ordinal)))
+            return due > now ? new DueWindow(null, due, Phrases.BeforeWindow(due)) : null;
+        if (m.Start is not { } start) return null;
+        var end = m.End ?? m.DueBefore ?? start.AddDays(1);
+        if (end <= now) return new DueWindow(start, end, Phrases.PeriodWindow(start, end, now)); // a past period: what was due then
+        // "trong 7 ngày tới" starts tomorrow but means from now; "tuần sau" means that week.
+        var tomorrow = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(now)).AddDays(1));
+        var from = start <= now || (m.Kind == TimeKind.Deadline && start <= tomorrow) ? now : start;
+        return new DueWindow(from, end, Phrases.PeriodWindow(from == now && start > now ? now : start, end, now));
+    }
+
+    private static bool MostOf(TimeMention m, string text) =>
+        m.Text.Count(char.IsLetterOrDigit) * 10 >= text.Count(char.IsLetterOrDigit) * 6;
+
+    private static void Take(bool[] taken, int index, int length)
+    {
+        for (var i = index; i < Math.Min(taken.Length, index + length); i++) taken[i] = true;
+    }
+
+    private static bool Overlaps(bool[] taken, int index, int length)
+    {
+        for (var i = index; i < Math.Min(taken.Length, index + length); i++)
+            if (taken[i]) return true;
+        return false;
+    }
+
+    private static bool Has(List<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+            if (phrase.Select((w, k) => words[i + k] == w).All(x => x)) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<n>\d{1,3})\s*(?:%|phan tram)")]
+    private static partial Regex Percent();
 }

@@ -52,6 +52,16 @@ public static class Phrases
         "Chào anh/chị. Để xem việc của đơn vị, anh/chị vui lòng bấm «" + ShareContactButton + "» bên dưới để xác nhận danh tính.";
 
     /// <summary>How a channel without a contact button asks for the number (the console demo).</summary>
+    /// <summary>The console chat's banner: who the person is (with their role), the day, and first messages that work for that role.</summary>
+    public static string ChatBanner(bool demo, string name, string role, string unit, string phone, DateTimeOffset today, bool seesAllUnits) =>
+        $"Trợ lý nhiệm vụ{(demo ? " — bản chạy thử" : "")}. Anh/chị đang là {name} — {role}, {unit} (SĐT {phone}). Hôm nay: {Wording.Weekday(today, withTime: false).ToLowerInvariant()}.\n" +
+        (seesAllUnits
+            ? "Thử gõ: «tiến độ», «quá hạn», «xã Nguyên Giáp còn việc gì», «những xã nào chưa xong công văn 1259»."
+            : "Thử gõ: «việc của tôi», rồi «việc 2» hoặc «xong việc 2»; «hôm nay có việc gì», «quá hạn», «công văn 1259».");
+
+    /// <summary>The console demo's first line.</summary>
+    public const string ConsoleHint = "Gõ câu hỏi như nhắn tin (ví dụ: «việc của tôi», «hôm nay có việc gì», «quá hạn»); gõ chữ trong [ ] để bấm nút; «thoát» để dừng.";
+
     public const string TypeYourPhone = "  Gõ: sđt 0900000001 để chia sẻ số điện thoại.";
 
     public const string BadInvite = "Mã mời không đúng hoặc đã hết hạn.";
@@ -77,7 +87,92 @@ public static class Phrases
 
     public static string DueBy(DateTimeOffset until) => $"Việc có hạn trước {Wording.Before(until)}";
 
-    public static string NoneIn(string title) => $"{title}: không có việc nào. 👍";
+    /// <summary>An empty list, saying what was looked at: "Xã Nguyên Giáp không có việc đã quá hạn."</summary>
+    public static string NoneIn(string title, string unit) => $"{unit} không có {Lower(title)}. 👍";
+
+    /// <summary>"Việc có hạn trước 30/11/2023".</summary>
+    public static string BeforeWindow(DateTimeOffset until) => DueBy(until);
+
+    /// <summary>A period people named, as a list's title: "Việc có hạn hôm nay (20/10/2023)", "… trong tháng 11/2023", "… trong tuần 23/10–29/10/2023".</summary>
+    public static string PeriodWindow(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    {
+        var (first, last) = (DateOnly.FromDateTime(Time.VietnamTime.ToLocal(start)), DateOnly.FromDateTime(Time.VietnamTime.ToLocal(end)).AddDays(-1));
+        var today = DateOnly.FromDateTime(Time.VietnamTime.ToLocal(now));
+        var day = (DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var shortDay = (DateOnly d) => d.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture);
+        if (first == last)
+            return first == today ? $"Việc có hạn hôm nay ({day(first)})" : first == today.AddDays(1) ? $"Việc có hạn ngày mai ({day(first)})" : $"Việc có hạn ngày {day(first)}";
+        if (first.Day == 1 && last == first.AddMonths(1).AddDays(-1))
+            return $"Việc có hạn trong tháng {first.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        if (first.DayOfWeek == DayOfWeek.Monday && last == first.AddDays(6)) return $"Việc có hạn trong tuần {shortDay(first)}–{day(last)}";
+        return $"Việc có hạn từ {shortDay(first)} đến {day(last)}";
+    }
+
+    private static string Lower(string title) => title.Length > 0 ? char.ToLowerInvariant(title[0]) + title[1..] : title;
+
+    // ---- whose work ----------------------------------------------------------------------------
+
+    public static string WhichUnit(IReadOnlyList<string> units) =>
+        $"Anh/chị hỏi việc của đơn vị nào: {string.Join(", ", units.Take(units.Count - 1))} hay {units[^1]}? Anh/chị gõ lại với tên đầy đủ, ví dụ «việc của {units[0]}».";
+
+    public static string OnlyOwnUnit(string own, string? other) => other is null
+        ? $"Anh/chị chỉ xem được việc của {own}. Tiến độ các đơn vị do lãnh đạo huyện và Văn phòng HĐND và UBND huyện theo dõi."
+        : $"Anh/chị chỉ xem được việc của {own}, không xem được việc của {other}. Anh/chị gõ «việc của tôi» để xem việc của đơn vị mình.";
+
+    public static string DirectiveNotFound(string number) =>
+        $"Không tìm thấy văn bản số {number} trong hệ thống. Anh/chị kiểm tra lại số văn bản, hoặc gõ «việc của tôi» để xem mọi việc của đơn vị.";
+
+    public static string DirectiveNotForUnit(string number, string unit) => $"Văn bản {number} không giao việc nào cho {unit}.";
+
+    public static string DirectiveAllDone(string number, string unit, int total) =>
+        $"{unit} đã xong cả {total} việc theo văn bản {number}. 👍";
+
+    // ---- the district: every unit --------------------------------------------------------------
+
+    public const string AllUnits = "toàn huyện";
+
+    public static string UnitsOf(IReadOnlyList<Organization.UnitKind> kinds) =>
+        kinds.Count == 0 ? AllUnits
+        : kinds.Contains(Organization.UnitKind.Commune) ? "các xã, thị trấn"
+        : kinds.Contains(Organization.UnitKind.Department) ? "các phòng, cơ quan chuyên môn" : AllUnits;
+
+    /// <summary>"📋 Việc đã quá hạn — toàn huyện, tính đến 20/10/2023: 120 việc ở 30 đơn vị (nhiều nhất trước):"</summary>
+    public static string ByUnit(string title, string units, int tasks, int unitCount, DateTimeOffset asOf) =>
+        $"📋 {title} — {units}, tính đến {Wording.Day(asOf)}: {tasks} việc ở {unitCount} đơn vị (nhiều nhất trước):\n";
+
+    /// <summary>"Tính đến 20/10/2023, các xã, thị trấn (23 đơn vị) không có việc có hạn trong tuần 16/10–22/10/2023. 👍"</summary>
+    public static string NoneAnywhere(string title, string units, int unitCount, DateTimeOffset asOf) =>
+        $"Tính đến {Wording.Day(asOf)}, {units} ({unitCount} đơn vị) không có {Lower(title)}. 👍";
+
+    public static string UnitCountLine(int rank, string unit, int count, int overdue) =>
+        $"\n{rank}. {unit}: {count} việc" + (overdue > 0 && overdue != count ? $", {overdue} quá hạn" : "");
+
+    public const string UnitsFooter = "\n\nGõ tên đơn vị để xem từng việc, ví dụ «quá hạn xã Nguyên Giáp», «việc của phòng Nội vụ».";
+
+    public static string DirectiveByUnit(string number, string units, int notDone, int unitCount) =>
+        $"📊 Văn bản {number} — {units}: {notDone}/{unitCount} đơn vị chưa xong (đơn vị còn nhiều việc trước):\n";
+
+    public static string DirectiveUnitLine(int rank, string unit, int done, int total, int overdue) =>
+        $"\n{rank}. {unit}: xong {done}/{total}" + (overdue > 0 ? $", quá hạn {overdue}" : "");
+
+    public static string NoUnitsOfDirective(string number, string units) => $"Văn bản {number} không giao việc nào cho {units}.";
+
+    public static string UnitsPage(int page, int pages) => pages > 1 ? $"\n\n(Trang {page}/{pages}: gõ «xem thêm» hoặc bấm «{MoreButton}».)" : "";
+
+    public const string NoMoreUnits = "Đã hết danh sách đơn vị.";
+
+    private static string Capital(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+
+    // ---- small talk and what is not possible yet -----------------------------------------------
+
+    public const string YouAreWelcome = "Dạ, không có gì ạ. Anh/chị cần gì cứ nhắn trợ lý (gõ «trợ giúp» để xem cách hỏi).";
+
+    public static string NoExtensionsYet(int? number) =>
+        $"Trợ lý chưa nhận đề nghị gia hạn{(number is { } n ? $" việc {n}" : "")} qua tin nhắn. Anh/chị gửi đề nghị gia hạn cho Văn phòng HĐND và UBND huyện bằng văn bản như hiện nay.";
+
+    public static string NoPartProgressYet(int? number, string? percent) =>
+        $"Trợ lý chưa ghi nhận được tiến độ từng phần{(percent is null ? "" : $" ({percent})")}{(number is { } n ? $" của việc {n}" : "")}. " +
+        $"Khi việc đã xong hẳn, anh/chị gõ «xong việc {number ?? 2}» hoặc bấm ✅ Đã xong.";
 
     public static string AndOverdue(string count) => $"\n\n⚠️ Ngoài ra có {count} việc đã quá hạn: gõ «quá hạn» để xem.";
 
@@ -87,7 +182,9 @@ public static class Phrases
 
     public const string NothingToPage = "Chưa có danh sách nào để xem thêm.";
 
-    public static string ListHeading(string title, string unit, int count) => $"📋 {title} — {unit} ({count} việc)";
+    /// <summary>"📋 Việc còn phải làm — Xã An Thanh (37 việc)"; after some are confirmed "(36 việc, đã xong 1)".</summary>
+    public static string ListHeading(string title, string unit, int open, int done = 0) =>
+        $"📋 {title} — {unit} ({open} việc{(done > 0 ? $", đã xong {done}" : "")})";
 
     public static string PageOf(int page, int pages) => $", trang {page}/{pages}";
 
@@ -126,6 +223,15 @@ public static class Phrases
 
     public static string Confirmed(int number, string summary, TimeSpan undoWindow) =>
         $"✅ Đã ghi nhận hoàn thành việc {number}: {summary}\nCảm ơn anh/chị. Nếu nhầm, bấm «{UndoButtonAlone}» trong {Wording.Span(undoWindow)}.";
+
+    public static string ConfirmedMany(IReadOnlyList<(int Number, string Summary)> done, TimeSpan undoWindow) =>
+        $"✅ Đã ghi nhận hoàn thành {done.Count} việc: {string.Join(", ", done.Select(d => d.Number))}\n" +
+        string.Join("\n", done.Select(d => $"• Việc {d.Number}: {d.Summary}")) +
+        $"\nCảm ơn anh/chị. Nếu nhầm, bấm «{UndoButtonAlone}» của việc đó trong {Wording.Span(undoWindow)}.";
+
+    public const string NoneConfirmed = "Chưa ghi nhận việc nào:";
+
+    public static string NotConfirmed(int number, string why) => $"\n⚠️ Việc {number}: {why}";
 
     public const string ConfirmedToast = "Đã ghi nhận hoàn thành. Cảm ơn anh/chị.";
 
@@ -178,9 +284,19 @@ public static class Phrases
 
     public static string AndOthers(int count) => $"\n… và {count} người khác.";
 
-    public static string SnoozedToast(DateTimeOffset until) => $"Sẽ nhắc lại lúc {Wording.Moment(until)}.";
+    public static string SnoozedToast(DateTimeOffset until) => $"Sẽ nhắc lại vào {Wording.Weekday(until)}.";
 
-    public static string Snoozed(DateTimeOffset until) => $"⏰ Sẽ nhắc lại lúc {Wording.Moment(until)}.";
+    /// <summary>"⏰ Trợ lý sẽ nhắc lại việc 1 vào 07:30 thứ hai, 23/10/2023."</summary>
+    public static string Snoozed(string what, DateTimeOffset until) => $"⏰ Trợ lý sẽ nhắc lại {what} vào {Wording.Weekday(until)}; trước đó không nhắc nữa.";
+
+    public static string SnoozedTask(int number, string summary) => $"việc {number} ({summary})";
+
+    public static string SnoozedList(int count, string title) => $"{count} việc trong danh sách «{title}»";
+
+    public static string SnoozedUnit(int count, string unit) => $"{count} việc của {unit}";
+
+    /// <summary>The day asked for is not a working day: say so, and when instead.</summary>
+    public static string NotAWorkingDay(DateTimeOffset day) => $"{Wording.Weekday(day, withTime: false)} không phải ngày làm việc. ";
 
     public const string NothingToSnooze = "Chưa có việc nào để hoãn nhắc. Anh/chị gõ «việc của tôi» để xem danh sách.";
 
@@ -202,16 +318,19 @@ public static class Phrases
     public const string ProgressIsForHeads =
         "Xem tiến độ dành cho trưởng đơn vị và lãnh đạo huyện. Anh/chị gõ «việc của tôi» để xem việc của đơn vị.";
 
-    public const string NothingDueThisYear = "Chưa có việc nào đến hạn trong năm nay.";
+    public static string NoWorkAnywhere(string units) => $"Chưa có việc nào được giao cho {units}.";
 
-    public static string ProgressHeading(int year, DateTimeOffset asOf) =>
-        $"📊 Tiến độ năm {year}, tính đến {Wording.Day(asOf)} (xong / tổng số việc, quá hạn, tỷ lệ đúng hạn):\n";
+    public static string ProgressHeading(string units, DateTimeOffset asOf) =>
+        $"📊 Tiến độ {units}, tính đến {Wording.Day(asOf)} (xong / tổng số việc, quá hạn; quá hạn nhiều nhất trước):\n";
 
-    public static string ProgressLine(string unit, int done, int total, int overdue, double? onTimeRate) =>
-        $"\n• {unit}: xong {done}/{total}, quá hạn {overdue}" +
-        (onTimeRate is { } r ? $", đúng hạn {Math.Round(r * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}%" : "");
+    public static string ProgressLine(int rank, string unit, int done, int total, int overdue) =>
+        $"\n{rank}. {unit}: xong {done}/{total}, quá hạn {overdue}";
 
-    public static string AndOtherUnits(int count) => $"\n… và {count} đơn vị khác.";
+    public static string ProgressOfUnit(string unit, DateTimeOffset asOf, int done, int total, int overdue) =>
+        $"📊 Tiến độ {unit}, tính đến {Wording.Day(asOf)}: xong {done}/{total} việc, còn {total - done} việc, trong đó quá hạn {overdue}." +
+        (total > done ? $"\nGõ «việc của {unit}» hoặc «quá hạn {unit}» để xem từng việc." : "");
+
+
     // ---- Zalo ----------------------------------------------------------------------------------
 
     /// <summary>The request_user_info card's title (≤ 100 characters): the button <see cref="WhoAreYou"/> names.</summary>

@@ -113,6 +113,16 @@ public static class Wording
     public static string At(DateTimeOffset instant) =>
         VietnamTime.ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", Invariant);
 
+    private static readonly string[] Weekdays = ["chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy"];
+
+    /// <summary>"07:30 thứ hai, 23/10/2023", or without the time "thứ bảy, 21/10/2023": a day people plan by.</summary>
+    public static string Weekday(DateTimeOffset instant, bool withTime = true)
+    {
+        var local = VietnamTime.ToLocal(instant);
+        var day = $"{Weekdays[(int)local.DayOfWeek]}, {local.ToString("dd/MM/yyyy", Invariant)}";
+        return withTime ? $"{local.ToString("HH:mm", Invariant)} {day}" : char.ToUpperInvariant(day[0]) + day[1..];
+    }
+
     /// <summary>"20/10/2023".</summary>
     public static string Day(DateTimeOffset instant) => VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy", Invariant);
 

@@ -1,9 +1,18 @@
 using Bot.Domain.Conversation;
+using Bot.Domain.Time;
+using Bot.Hosting;
+using Bot.Storage;
 
 namespace Bot.Tests.Conversation;
 
+/// <summary>
+/// Messages read as the conversation reads them (<see cref="TurnReader"/>: times through the recognizer,
+/// units through Tứ Kỳ's directory) on the demo's day, 20/10/2023 08:00 (Specs/Conversation/Intents.tsv).
+/// </summary>
 public class IntentReaderTests
 {
+    private static readonly TurnReader Reader = new(new TimeRecognizer(), new NamedUnits(UnitsFile.Load(ConfigFiles.Find(ConfigFiles.Units))));
+
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
@@ -15,7 +24,7 @@ public class IntentReaderTests
     [MemberData(nameof(Cases))]
     public void Reads_what_the_person_wants(string message, string expected, string comment)
     {
-        var intent = IntentReader.Read(message);
+        var intent = Reader.Read(new Inbound("test", "u", "u") { Text = message }, DemoData.Today);
         Assert.True(expected == Describe(intent), $"\"{message}\" ({comment}): expected {expected}, got {Describe(intent)}");
     }
 
@@ -31,18 +40,29 @@ public class IntentReaderTests
         StartIntent s => s.InviteCode is null ? "Start" : $"Start:{s.InviteCode}",
         HelpIntent => "Help",
         GreetingIntent => "Greeting",
-        MyTasksIntent => "MyTasks",
-        DueSoonIntent => "DueSoon",
-        OverdueIntent => "Overdue",
+        MyTasksIntent m => "MyTasks" + Of(m.Scope),
+        DueSoonIntent d => "DueSoon" + Of(d.Scope),
+        OverdueIntent o => "Overdue" + Of(o.Scope),
+        DueByIntent d => $"DueBy:{d.Window.Label}{Of(d.Scope)}",
+        ThanksIntent => "Thanks",
+        NotYetIntent n => $"NotYet:{n.Feature}{(n.Number is null ? "" : $":{n.Number}")}",
         TaskDetailIntent t => $"TaskDetail:{t.Number}",
-        DoneIntent d => d.Number is null ? "Done" : $"Done:{d.Number}",
+        DoneIntent d => d.Number is null ? "Done" : $"Done:{string.Join(',', d.Numbers)}",
         UndoIntent => "Undo",
-        DirectiveIntent d => $"Directive:{d.Number}",
-        ProgressIntent => "Progress",
+        DirectiveIntent d => $"Directive:{d.Number}{Of(d.Scope)}",
+        ProgressIntent p => $"Progress{(p.Directive is null ? "" : $":{p.Directive}")}{Of(p.Scope)}",
         DigestIntent d => d.On ? "Digest:on" : "Digest:off",
         RemindersIntent r => $"Reminders:{(r.On ? "on" : "off")}{(r.Number is null ? "" : $":{r.Number}")}",
-        SnoozeIntent => "Snooze",
+        SnoozeIntent s => "Snooze" + (s.Number is null ? "" : $":{s.Number}") + (s.Day is { } day ? "@" + day.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture) : ""),
         MoreIntent => "More",
         _ => "Unknown",
+    };
+
+    private static string Of(Scope? scope) => scope?.Kind switch
+    {
+        ScopeKind.Own => "@own",
+        ScopeKind.Named => "@" + string.Join('|', scope.Units.Select(u => u.Name)),
+        ScopeKind.All => "@all" + (scope.Of.Count == 0 ? "" : ":" + string.Join(',', scope.Of)),
+        _ => "",
     };
 }

@@ -3,6 +3,7 @@ using Bot.Channels.Console;
 using Bot.Domain.Organization;
 using Bot.Domain.Time;
 using Bot.Domain.Conversation;
+using Bot.Domain.Words;
 using Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,8 +43,8 @@ public static class ChatCommand
             if (!speaker.ChatAccounts.Contains(account))
                 bot.GetRequiredService<IDirectoryStore>().Upsert([speaker with { ChatAccounts = [.. speaker.ChatAccounts, account] }]);
             var unit = bot.GetRequiredService<UnitDirectory>().ByCode(speaker.UnitCode)?.Name ?? speaker.UnitCode;
-            var today = VietnamTime.ToLocal(clock.GetUtcNow()).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-            Console.WriteLine($"Trợ lý nhiệm vụ{(demo ? " — bản chạy thử" : "")}. Anh/chị đang là {speaker.Name}, {unit} (SĐT {speaker.Phone}). Hôm nay: {today}.");
+            var seesAll = bot.GetRequiredService<Reach>().SeesAll(speaker);
+            Console.WriteLine(Phrases.ChatBanner(demo, speaker.Name, Roles.Display(speaker.Role), unit, speaker.Phone, clock.GetUtcNow(), seesAll));
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             await new ConsoleChat(bot.GetRequiredService<IConversation>(), Console.In, Console.Out, userId).RunAsync(stop.Token);

@@ -13,22 +13,24 @@ public static class CommandLine
 
     private static readonly Dictionary<string, (string Help, Func<CliArgs, Task<int>> Run)> Verbs = new(StringComparer.Ordinal)
     {
-        ["time"] = ("Bot time [--ref 2023-10-18T09:30] [--batch FILE] [PHRASE]: recognise Vietnamese time phrases, one JSON line each", TimeCommand.RunAsync),
-        ["import"] = ("Bot import FILES... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db PATH]: store directives and their tasks; --publish assigns them to units", ImportCommand.RunAsync),
-        ["tasks"] = ("Bot tasks --unit NAME [--status open|overdue|done] [--due-within DAYS] [--json] [--db PATH]: a unit's tasks", TasksCommand.RunAsync),
-        ["directory"] = ("Bot directory import FILE | list [--unit NAME] [--db PATH]: officials of the district directory (CSV/XLSX: unit,name,role,phone)", DirectoryCommand.RunAsync),
-        ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] FILE: read a directive (.txt, .pdf, .docx) and list its tasks", ParseCommand.RunAsync),
-        ["text"] = ("Bot text [--plain] [--why WORD] FILE: the document's text as the bot reads it (extracted, OCR'd, restored); unsure words in ⟨ ⟩", TextCommand.RunAsync),
-        ["serve"] = ("Bot serve [--db PATH]: Telegram when Telegram__Token is set (listening on Urls), else the console demo (also: Bot with no verb)", ServeCommand.RunAsync),
-        ["chat"] = ("Bot chat [--as PHONE] [--today YYYY-MM-DD] [--db PATH]: talk to the assistant in the terminal (demo store without --db)", ChatCommand.RunAsync),
-        ["remind-worker"] = ("Bot remind-worker [--db PATH]: run only the reminders, beside a serve with Scheduling__Reminders=false (both Storage__Shared=true)", RemindWorkerCommand.RunAsync),
-        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs|restore|ocr: measure speed (runs Bot.Bench)", BenchForward.RunAsync),
+        ["time"] = ("Bot time [--ref 2023-10-18T09:30] [--batch TỆP] [CỤM TỪ]: đọc cụm từ chỉ thời gian tiếng Việt, mỗi cụm một dòng JSON", TimeCommand.RunAsync),
+        ["import"] = ("Bot import TỆP... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db ĐƯỜNG_DẪN]: lưu văn bản và nhiệm vụ; --publish giao việc cho đơn vị", ImportCommand.RunAsync),
+        ["tasks"] = ("Bot tasks --unit TÊN [--status open|overdue|done] [--due-within SỐ_NGÀY] [--json] [--db ĐƯỜNG_DẪN]: việc của một đơn vị", TasksCommand.RunAsync),
+        ["directory"] = ("Bot directory import TỆP | list [--unit TÊN] | invite SĐT [--days N] [--db ĐƯỜNG_DẪN]: danh bạ cán bộ (CSV/XLSX: unit,name,role,phone), mã mời", DirectoryCommand.RunAsync),
+        ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] TỆP: đọc văn bản chỉ đạo (.txt, .pdf, .docx, ảnh quét) và liệt kê nhiệm vụ", ParseCommand.RunAsync),
+        ["text"] = ("Bot text [--plain] [--why TỪ] TỆP: văn bản như trợ lý đọc (trích, OCR, khôi phục dấu); từ chưa chắc trong ⟨ ⟩", TextCommand.RunAsync),
+        ["serve"] = ("Bot serve [--db ĐƯỜNG_DẪN]: phục vụ Telegram khi có Telegram__Token, nếu không thì chạy thử trong cửa sổ lệnh (cũng là: Bot không kèm lệnh)", ServeCommand.RunAsync),
+        ["chat"] = ("Bot chat [--as SĐT] [--today YYYY-MM-DD] [--db ĐƯỜNG_DẪN]: trò chuyện với trợ lý trong cửa sổ lệnh (không có --db: kho chạy thử)", ChatCommand.RunAsync),
+        ["remind-worker"] = ("Bot remind-worker [--db ĐƯỜNG_DẪN]: chỉ chạy nhắc việc, bên cạnh một serve có Scheduling__Reminders=false (cả hai Storage__Shared=true)", RemindWorkerCommand.RunAsync),
+        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs|restore|ocr: đo tốc độ (chạy Bot.Bench)", BenchForward.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         Console.OutputEncoding = Encoding.UTF8;
+        // Piped or redirected, a terminal's width is unknown and tables fall to one word a line: give them room.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
         if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
         {
             PrintHelp();
@@ -55,8 +57,9 @@ public static class CommandLine
 
     private static void PrintHelp()
     {
-        Console.WriteLine("Trợ lý theo dõi nhiệm vụ từ văn bản chỉ đạo. Các lệnh:");
+        Console.WriteLine("Trợ lý theo dõi nhiệm vụ từ văn bản chỉ đạo. Cách dùng: Bot LỆNH [tùy chọn]. Các lệnh:");
         foreach (var (_, (help, _)) in Verbs.OrderBy(v => v.Key, StringComparer.Ordinal)) Console.WriteLine("  " + help);
+        Console.WriteLine("Lỗi đầu vào (tệp không có, tùy chọn sai, cụm từ không có thời gian) in thông báo tiếng Việt và thoát với mã 2.");
     }
 }
 

@@ -71,6 +71,7 @@ public static class DirectoryCommand
 
     private static int List(CliArgs args)
     {
+        var isNew = StoreCli.IsNew(args);
         using var bot = StoreCli.Open(args);
         var units = bot.GetRequiredService<UnitDirectory>();
         var directory = bot.GetRequiredService<IDirectoryStore>();
@@ -83,6 +84,7 @@ public static class DirectoryCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{officials.Count} người.");
+        if (isNew && officials.Count == 0) StoreCli.SayNewStore(args);
         return 0;
     }
 }

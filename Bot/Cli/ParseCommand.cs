@@ -86,7 +86,7 @@ public static class ParseCommand
                 Markup.Escape(string.Join("\n", t.Lead)),
                 Markup.Escape(string.Join("\n", t.Support)),
                 Markup.Escape(due),
-                Markup.Escape(t.Recurrence ?? ""),
+                Markup.Escape(Bot.Domain.Words.Wording.Repetition(t.Recurrence) ?? ""),
                 Markup.Escape(Bot.Domain.Words.Wording.Summary(t.Text, 90)));
         }
         AnsiConsole.Write(table);

@@ -43,6 +43,17 @@ internal static class StoreCli
         }
     }
 
+    /// <summary>
+    /// Whether the verb's store file does not exist yet: a verb that only reads it then says so, rather than
+    /// answering from an empty store as if it were the district's (the console demo makes its own).
+    /// </summary>
+    public static bool IsNew(CliArgs args) => !File.Exists(StoreOptions.From(BotConfiguration.Build(Settings(args))).Path);
+
+    /// <summary>The note a reading verb prints when it found nothing because the store is new.</summary>
+    public static void SayNewStore(CliArgs args) =>
+        Console.Error.WriteLine($"Lưu ý: chưa có tệp dữ liệu {StoreOptions.From(BotConfiguration.Build(Settings(args))).Path} (vừa tạo tệp trống). " +
+            "Chỉ tệp khác bằng --db ĐƯỜNG_DẪN, nạp văn bản bằng «Bot import TỆP --publish», hoặc chạy thử bằng «Bot chat».");
+
     public static Unit Unit(UnitDirectory units, string name) =>
         units.Find(name) ?? throw new CliException($"Không tìm thấy đơn vị \"{name}\" trong danh mục.");
 }

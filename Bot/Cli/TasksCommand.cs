@@ -20,6 +20,7 @@ public static class TasksCommand
         int? days = null;
         if (args.Option("due-within") is { } text)
             days = int.TryParse(text, out var n) && n >= 0 ? n : throw new CliException($"Số ngày \"{text}\" không hợp lệ.");
+        var isNew = StoreCli.IsNew(args);
         using var bot = StoreCli.Open(args);
         var unit = StoreCli.Unit(bot.GetRequiredService<UnitDirectory>(), name);
         var assignments = bot.GetRequiredService<IAssignmentStore>();
@@ -33,6 +34,7 @@ public static class TasksCommand
             "done" => assignments.DoneOfUnit(unit.Code),
             _ => throw new CliException($"Trạng thái \"{status}\" không hợp lệ: chọn open, overdue hoặc done."),
         };
+        if (isNew && list.Count == 0) StoreCli.SayNewStore(args);
         if (args.Flag("json"))
         {
             var rows = list.Select(a => new

@@ -34,8 +34,14 @@ public static class TimeCommand
         phrases.AddRange(args.Positional.Where(p => p.Trim().Length > 0));
         if (phrases.Count == 0) throw new CliException("Hãy nhập một cụm từ chỉ thời gian, hoặc --batch TỆP.");
 
-        foreach (var line in Lines(phrases, reference, Bot.Hosting.BotServices.Recognizer())) Console.WriteLine(line);
-        return 0;
+        var unread = 0;
+        foreach (var line in Lines(phrases, reference, Bot.Hosting.BotServices.Recognizer()))
+        {
+            Console.WriteLine(line);
+            if (line.Contains("\"error\":", StringComparison.Ordinal)) unread++;
+        }
+        // A single phrase with no time in it is bad input (exit 2, as the README says); a batch reports per line.
+        return unread > 0 && args.Option("batch") is null ? CommandLine.BadInput : 0;
     }
 
     /// <summary>

@@ -79,7 +79,8 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     public void SaveList(TaskList list, bool writeNow = false)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime };
+        var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime,
+            UnitCode = list.UnitCode, RankedBy = list.RankedBy };
         lock (_gate)
         {
             _unsaved[doc.Id] = doc;
@@ -227,7 +228,7 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     });
 
     private static TaskList ToList(ListDoc d) =>
-        new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)));
+        new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc))) { UnitCode = d.UnitCode, RankedBy = d.RankedBy };
 
     internal sealed class ListDoc
     {
@@ -236,6 +237,8 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         public string Title { get; set; } = "";
         public List<string> AssignmentIds { get; set; } = [];
         public DateTime At { get; set; }
+        public string? UnitCode { get; set; }
+        public string? RankedBy { get; set; }
     }
 
     internal sealed class FocusDoc

@@ -5,57 +5,69 @@ using Bot.Domain.Words;
 namespace Bot.Domain.Conversation.Handlers;
 
 /// <summary>
-/// The unit's work as lists: what is open, due soon or by a time, overdue, or from one directive;
-/// and the next page of a list ("xem thêm", or its «Xem thêm ›» button). Open work comes from the
-/// index alone; only the page shown is read in full.
+/// One unit's work as lists: what is open, due soon or in a window, overdue, or from one directive;
+/// and the next page of a list ("xem thêm", or its «Xem thêm ›» button). The unit is the asker's own
+/// or the one they named, when they may see it (<see cref="Reach"/>); questions about every unit are
+/// <see cref="DistrictHandler"/>'s. Every empty answer names the unit and what was looked at.
 /// </summary>
-public sealed class ListsHandler(IAssignmentStore assignments, ShownLists lists) : IConversationHandler
+public sealed class ListsHandler(Workload work, IAssignmentStore assignments, ShownLists lists, Reach reach) : IConversationHandler
 {
     public Reply? Handle(Turn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var official = turn.Official;
+        var now = turn.Now;
         return turn.Intent switch
         {
-            MyTasksIntent => Open(turn, Phrases.MyTasks, assignments.OpenTasksOfUnit(official.UnitCode, limit: ShownLists.MaxListed + 1)),
-            DueSoonIntent => DueBy(turn, Phrases.DueSoon, turn.Now.AddDays(7)),
-            DueByIntent d => DueBy(turn, Phrases.DueBy(d.Until), d.Until),
-            OverdueIntent => Open(turn, Phrases.Overdue, assignments.OpenTasksOfUnit(official.UnitCode, to: turn.Now, limit: ShownLists.MaxListed + 1)),
-            DirectiveIntent d => OfDirective(turn, d.Number),
+            MyTasksIntent m => ForUnit(turn, m.Scope, unit => Open(turn, Phrases.MyTasks, unit, work.Open(unit.Code, now))),
+            DueSoonIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, new DueWindow(null, now.AddDays(7), Phrases.DueSoon))),
+            DueByIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, d.Window)),
+            OverdueIntent o => ForUnit(turn, o.Scope, unit => Open(turn, Phrases.Overdue, unit, work.Overdue(unit.Code, now))),
+            DirectiveIntent d => ForUnit(turn, d.Scope, unit => OfDirective(turn, unit, d.Number)),
             MoreIntent m => More(turn, m),
             _ => null,
         };
     }
 
-    /// <summary>Open work due from now until then; overdue work is only counted, it has its own list.</summary>
-    private Reply DueBy(Turn turn, string title, DateTimeOffset until)
+    /// <summary>The answer for the unit the question is about; null when it is about every unit.</summary>
+    private Reply? ForUnit(Turn turn, Scope? scope, Func<Unit, Reply> answer)
     {
-        var (unit, now) = (turn.Official.UnitCode, turn.Now);
-        // One more than a list numbers, and one for work due this very instant, which is not "soon".
-        var due = assignments.OpenTasksOfUnit(unit, from: now, to: until, limit: ShownLists.MaxListed + 2).Where(t => t.DueBefore > now).ToList();
-        var reply = Open(turn, title, due);
-        var late = assignments.OpenTasksOfUnit(unit, to: now, limit: ShownLists.MaxListed + 1).Count;
+        var (target, instead) = reach.Resolve(turn, scope ?? Scope.Unsaid);
+        if (instead is not null) return instead;
+        return target!.Unit is { } unit ? answer(unit) : null;
+    }
+
+    /// <summary>Open work due in the window; overdue work is only counted, it has its own list.</summary>
+    private Reply DueBy(Turn turn, Unit unit, DueWindow window)
+    {
+        var now = turn.Now;
+        var from = window.From ?? now;
+        var due = work.Open(unit.Code, now, from: from, to: window.Until);
+        var reply = Open(turn, window.Label, unit, due);
+        if (window.Until <= now) return reply;
+        var late = work.Overdue(unit.Code, now).Count;
         if (late == 0) return reply;
-        var count = late > ShownLists.MaxListed ? Phrases.MoreThan(ShownLists.MaxListed) : late.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + Phrases.AndOverdue(count) }] };
+        return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + Phrases.AndOverdue(late.ToString(System.Globalization.CultureInfo.InvariantCulture)) }] };
     }
 
-    private Reply Open(Turn turn, string title, IReadOnlyList<OpenTask> found) =>
-        lists.Show(turn, title, [.. found.Take(ShownLists.MaxListed + 1).Select(t => t.AssignmentId)]);
+    private Reply Open(Turn turn, string title, Unit unit, IReadOnlyList<OpenTask> found) =>
+        lists.Show(turn, title, [.. found.Take(ShownLists.MaxListed + 1).Select(t => t.AssignmentId)], unitCode: unit.Code);
 
-    private Reply OfDirective(Turn turn, string number)
+    /// <summary>A directive's open work for the unit; a number the store does not know is said to be unknown, not "nothing to do".</summary>
+    private Reply OfDirective(Turn turn, Unit unit, string number)
     {
-        var official = turn.Official;
-        var found = assignments.ByDirectiveNumber(number, Access.SeesAllUnits(official) ? null : official.UnitCode)
-            .Where(a => Access.MaySee(official, a.UnitCode) && !a.IsDone)
-            .OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue)
-            .Take(ShownLists.MaxListed + 1).ToList();
-        return lists.Show(turn, Phrases.OfDirective(number), [.. found.Select(a => a.Id)], found);
+        var all = Workload.Current(assignments.ByDirectiveNumber(number, unit.Code), a => a.Id, a => !a.IsDone, a => a.DueBefore);
+        if (all.Count == 0)
+            return turn.Say(assignments.ByDirectiveNumber(number).Count == 0 ? Phrases.DirectiveNotFound(number) : Phrases.DirectiveNotForUnit(number, unit.Name));
+        var open = all.Where(a => !a.IsDone).OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue).Take(ShownLists.MaxListed + 1).ToList();
+        if (open.Count == 0) return turn.Say(Phrases.DirectiveAllDone(number, unit.Name, all.Count));
+        return lists.Show(turn, Phrases.OfDirective(number), [.. open.Select(a => a.Id)], open, unit.Code);
     }
 
-    private Reply More(Turn turn, MoreIntent more)
+    private Reply? More(Turn turn, MoreIntent more)
     {
-        if (turn.Tap is { } tap) return lists.Page(turn, tap.List, more.Page ?? 1);
-        return lists.Last(turn) is { } last ? new Reply([lists.Render(turn.Viewer, last, 1, turn.Now)]) : turn.Say(Phrases.NothingToPage);
+        var list = turn.Tap?.List ?? lists.Last(turn);
+        if (list is { RankedBy: not null }) return null; // a ranking of units pages in its own handler
+        if (turn.Tap is not null) return lists.Page(turn, list!, more.Page ?? 1);
+        return list is not null ? new Reply([lists.Render(turn.Viewer, list, 1, turn.Now)]) : turn.Say(Phrases.NothingToPage);
     }
 }

@@ -9,7 +9,8 @@ namespace Bot.Domain.Conversation.Handlers;
 /// task), and "nhắc lại sau" (typed, or a reminder's ⏰ button): no reminder of those tasks before the
 /// next working morning, or the morning of the day named ("nhắc lại thứ hai").
 /// </summary>
-public sealed class PreferencesHandler(IPreferenceStore preferences, IWorkCalendar calendar, ReminderPolicy policy, ShownLists lists) : IConversationHandler
+public sealed class PreferencesHandler(IPreferenceStore preferences, IWorkCalendar calendar, ReminderPolicy policy, ShownLists lists, Workload work, Reach reach)
+    : IConversationHandler
 {
     public Reply? Handle(Turn turn)
     {
@@ -44,18 +45,35 @@ public sealed class PreferencesHandler(IPreferenceStore preferences, IWorkCalend
         }, r.On ? Phrases.ReminderOn(number) : Phrases.ReminderOff(number));
     }
 
-    /// <summary>"nhắc lại sau [việc 2]": the task named, or every task of the last list.</summary>
+    /// <summary>
+    /// "nhắc lại sau [việc 2]", "nhắc tôi thứ hai": the task named, else every task of the last list, else the
+    /// unit's open work; until the next working morning, or the morning of the day named (the next working
+    /// one, saying so, when it is not). The answer says what and when, with the weekday.
+    /// </summary>
     private Reply Snooze(Turn turn, SnoozeIntent snooze)
     {
         var list = lists.Last(turn);
-        if (list is null) return turn.Say(Phrases.NothingToSnooze);
-        var ids = snooze.Number is { } n
-            ? (lists.Numbered(turn, n) is { } a ? [a.Id] : [])
-            : list.AssignmentIds.ToList();
-        if (ids.Count == 0) return turn.Say(Phrases.NotInListShort(snooze.Number));
-        var until = snooze.Day is { } day && day > turn.Now ? calendar.NextWorkingMoment(day) : calendar.NextWorkingMorning(turn.Now);
+        IReadOnlyList<string> ids;
+        string what;
+        if (snooze.Number is { } n)
+        {
+            if (lists.Numbered(turn, n) is not { } a) return turn.Say(Phrases.NotInListShort(n));
+            (ids, what) = ([a.Id], Phrases.SnoozedTask(n, Wording.Summary(a.TaskText, 60)));
+        }
+        else if (list is not null && !Rankings.IsRanking(list))
+            (ids, what) = (list.AssignmentIds, Phrases.SnoozedList(list.AssignmentIds.Count, list.Title));
+        else
+        {
+            var unit = reach.OwnUnit(turn.Official);
+            ids = [.. work.Open(unit.Code, turn.Now).Select(t => t.AssignmentId)];
+            if (ids.Count == 0) return turn.Say(Phrases.NothingToSnooze);
+            what = Phrases.SnoozedUnit(ids.Count, unit.Name);
+        }
+        var asked = snooze.Day is { } day && day.AddDays(1) > turn.Now ? day : (DateTimeOffset?)null;
+        var until = asked is { } on ? calendar.NextWorkingMoment(on > turn.Now ? on : turn.Now) : calendar.NextWorkingMorning(turn.Now);
+        var notWorking = asked is { } d && !calendar.IsWorkingDay(DateOnly.FromDateTime(Time.VietnamTime.ToLocal(d))) ? Phrases.NotAWorkingDay(d) : "";
         Snooze(turn, ids, until);
-        return turn.Say(Phrases.Snoozed(until));
+        return turn.Say(notWorking + Phrases.Snoozed(what, until));
     }
 
     private Reply SnoozeTapped(Turn turn, TappedButton tap, int number)

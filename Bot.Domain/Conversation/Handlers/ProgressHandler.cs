@@ -1,37 +1,39 @@
-using System.Text;
-using Bot.Domain.Assignments;
 using Bot.Domain.Organization;
-using Bot.Domain.Time;
 using Bot.Domain.Words;
 
 namespace Bot.Domain.Conversation.Handlers;
 
-/// <summary>"tiến độ": this year's work per unit the asker may see, the latest first: for unit heads and leaders.</summary>
-public sealed class ProgressHandler(IAssignmentStore assignments, UnitDirectory units) : IConversationHandler
+/// <summary>
+/// "tiến độ", "tiến độ xã mình", "xếp hạng các xã", "tiến độ phòng tư pháp": done and open current work
+/// of one unit, or of every unit the asker sees ranked by what is overdue, in pages; for unit heads and
+/// leaders. The figures are <see cref="Workload"/>'s, the same as the lists'. A directive's progress is
+/// <see cref="DistrictHandler"/>'s.
+/// </summary>
+public sealed class ProgressHandler(Workload work, UnitDirectory units, Rankings rankings, Reach reach) : IConversationHandler
 {
-    /// <summary>Units listed before "… và N đơn vị khác": one message on a phone.</summary>
-    public const int Shown = 15;
-
     public Reply? Handle(Turn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.Intent is ProgressIntent ? Progress(turn) : null;
+        return turn.Intent is ProgressIntent { Directive: null } p ? Progress(turn, p.Scope ?? Scope.Unsaid) : null;
     }
 
-    private Reply Progress(Turn turn)
+    private Reply Progress(Turn turn, Scope scope)
     {
         var official = turn.Official;
-        if (official.Role == Role.Staff) return turn.Say(Phrases.ProgressIsForHeads);
-        var local = VietnamTime.ToLocal(turn.Now);
-        var from = VietnamTime.FromLocal(new DateTime(local.Year, 1, 1));
-        var rows = assignments.Progress(from, turn.Now.AddDays(7))
-            .Where(p => Access.MaySee(official, p.UnitCode))
-            .OrderByDescending(p => p.Overdue).ThenBy(p => p.OnTimeRate ?? 1).ThenBy(p => p.UnitCode, StringComparer.Ordinal)
-            .ToList();
-        if (rows.Count == 0) return turn.Say(Phrases.NothingDueThisYear);
-        var text = new StringBuilder(Phrases.ProgressHeading(local.Year, turn.Now));
-        foreach (var p in rows.Take(Shown)) text.Append(Phrases.ProgressLine(units.ByCode(p.UnitCode)?.Name ?? p.UnitCode, p.Done, p.Total, p.Overdue, p.OnTimeRate));
-        if (rows.Count > Shown) text.Append(Phrases.AndOtherUnits(rows.Count - Shown));
-        return turn.Say(text.ToString());
+        if (official.Role == Role.Staff && !reach.SeesAll(official)) return turn.Say(Phrases.ProgressIsForHeads);
+        var (target, instead) = reach.Resolve(turn, scope);
+        if (instead is not null) return instead;
+        var now = turn.Now;
+        if (target!.Unit is { } unit)
+        {
+            var f = work.Figures(unit, now);
+            return turn.Say(Phrases.ProgressOfUnit(unit.Name, now, f.Done, f.Total, f.Overdue));
+        }
+        var rows = units.Units.Where(target.Holds).Where(u => u.Kind != UnitKind.DistrictLeadership)
+            .Select(u => work.Figures(u, now)).Where(f => f.Total > 0)
+            .OrderByDescending(f => f.Overdue).ThenByDescending(f => f.Open).ThenBy(f => f.Unit.Name, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0) return turn.Say(Phrases.NoWorkAnywhere(Phrases.UnitsOf(target.Of)));
+        return rankings.Show(turn, Phrases.ProgressHeading(Phrases.UnitsOf(target.Of), now),
+            [.. rows.Select((f, i) => Phrases.ProgressLine(i + 1, f.Unit.Name, f.Done, f.Total, f.Overdue))]);
     }
 }

@@ -21,6 +21,7 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         {
             TaskDetailIntent d => Detail(turn, d.Number),
             DoneIntent d when turn.Tap is { } tap => ConfirmTapped(turn, tap, d.Number!.Value),
+            DoneIntent { Numbers.Count: > 1 } d => ConfirmMany(turn, d.Numbers),
             DoneIntent d => Confirm(turn, d.Number),
             UndoIntent u when turn.Tap is { } tap => UndoTapped(turn, tap, u.Number!.Value),
             UndoIntent => UndoLatest(turn),
@@ -61,6 +62,34 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         var undo = lists.Button(turn, Phrases.UndoButtonAlone, ButtonVerb.Undo, list, number.Value);
         var text = Phrases.Confirmed(number.Value, Wording.Summary(a.TaskText, 80), UndoWindow);
         return new Reply([new Outbound(turn.Inbound.ChatId, text) { Buttons = [[undo]] }]);
+    }
+
+    /// <summary>"xong việc 5, 6 và 7": each is confirmed, and each that cannot be is named with why.</summary>
+    private Reply ConfirmMany(Turn turn, IReadOnlyList<int> numbers)
+    {
+        var list = lists.Last(turn);
+        var done = new List<(int Number, string Summary)>();
+        var refused = new System.Text.StringBuilder();
+        var undo = new List<Button>();
+        foreach (var number in numbers.Distinct())
+        {
+            if (list is null || lists.Numbered(turn, number) is not { } a)
+            {
+                refused.Append(Phrases.NotConfirmed(number, Phrases.NotInListShort(number)));
+                continue;
+            }
+            var result = assignments.Confirm(a.Id, turn.Official);
+            if (!result.Changed)
+            {
+                refused.Append(Phrases.NotConfirmed(number, result.Message));
+                continue;
+            }
+            done.Add((number, Wording.Summary(a.TaskText, 60)));
+            undo.Add(lists.Button(turn, Phrases.UndoButton(number), ButtonVerb.Undo, list, number));
+        }
+        var text = (done.Count > 0 ? Phrases.ConfirmedMany(done, UndoWindow) : Phrases.NoneConfirmed) + refused;
+        return new Reply([new Outbound(turn.Inbound.ChatId, text) { Buttons = [.. undo.Chunk(2).Select(r => (IReadOnlyList<Button>)r)] }])
+            { Note = $"confirm {done.Count} of {numbers.Count}" };
     }
 
     private Reply ConfirmTapped(Turn turn, TappedButton tap, int number)

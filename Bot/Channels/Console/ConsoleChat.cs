@@ -6,7 +6,8 @@ namespace Bot.Channels.Console;
 
 /// <summary>
 /// The conversation in a terminal, for the demo and for tests: what the person types goes in as
-/// text; buttons are listed as [1], [2]... and typing that number taps the button. Edits of an
+/// text; buttons are listed as [a], [b]... and typing that letter taps the button (letters, so a
+/// number typed is always a task's number: "9" on page 2 is task 9, as its button says). Edits of an
 /// earlier message are printed again, marked as updated.
 /// </summary>
 public sealed class ConsoleChat(IConversation conversation, TextReader input, TextWriter output, string userId)
@@ -17,7 +18,7 @@ public sealed class ConsoleChat(IConversation conversation, TextReader input, Te
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync("Gõ câu hỏi (ví dụ: \"việc của tôi\", \"quá hạn\", \"xong việc 1\"); gõ số để bấm nút; \"thoát\" để dừng.");
+        await output.WriteLineAsync(Phrases.ConsoleHint);
         while (!cancellationToken.IsCancellationRequested)
         {
             await output.WriteAsync("> ");
@@ -33,9 +34,9 @@ public sealed class ConsoleChat(IConversation conversation, TextReader input, Te
         ArgumentNullException.ThrowIfNull(line);
         var inbound = new Inbound(Channel, userId, userId) { DisplayName = "Cán bộ" };
         var trimmed = line.Trim();
-        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var choice) && choice >= 1 && choice <= _choices.Count)
+        if (trimmed.Length == 1 && trimmed[0] - 'a' is var choice && choice >= 0 && choice < _choices.Count)
         {
-            var (button, messageId) = _choices[choice - 1];
+            var (button, messageId) = _choices[choice];
             inbound = inbound with { Tap = new ButtonTap(button.Data, messageId, "console-" + _nextMessageId.ToString(CultureInfo.InvariantCulture)) };
         }
         else if (trimmed.StartsWith("sđt ", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("sdt ", StringComparison.OrdinalIgnoreCase))
@@ -63,8 +64,8 @@ public sealed class ConsoleChat(IConversation conversation, TextReader input, Te
             var labels = new List<string>();
             foreach (var button in row)
             {
+                if (_choices.Count < 26) labels.Add($"[{(char)('a' + _choices.Count)}] {button.Text}");
                 _choices.Add((button, id));
-                labels.Add($"[{_choices.Count}] {button.Text}");
             }
             await output.WriteLineAsync("  " + string.Join("   ", labels));
         }

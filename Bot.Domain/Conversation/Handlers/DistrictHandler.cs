@@ -1,0 +1,80 @@
+using Bot.Domain.Assignments;
+using Bot.Domain.Organization;
+using Bot.Domain.Words;
+
+namespace Bot.Domain.Conversation.Handlers;
+
+/// <summary>
+/// Questions about every unit, for those who see the district (leaders, admins, the district
+/// office): open, due or overdue work by unit, the most first ("quá hạn", "đơn vị nào chậm nhất",
+/// "các xã còn việc gì"), a directive's progress by unit ("những xã nào chưa xong công văn 1259"),
+/// and the next page of such a ranking. Counts come from <see cref="Workload"/>, as the lists' do.
+/// </summary>
+public sealed class DistrictHandler(Workload work, IAssignmentStore assignments, UnitDirectory units, Rankings rankings, ShownLists lists, Reach reach)
+    : IConversationHandler
+{
+    public Reply? Handle(Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var now = turn.Now;
+        return turn.Intent switch
+        {
+            MyTasksIntent m => ForAll(turn, m.Scope, of => Counts(turn, of, Phrases.MyTasks, u => work.Open(u.Code, now))),
+            OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, Phrases.Overdue, u => work.Overdue(u.Code, now))),
+            DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, Phrases.DueSoon, u => work.Open(u.Code, now, now, now.AddDays(7)))),
+            DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, d.Window.Label, u => work.Open(u.Code, now, d.Window.From ?? now, d.Window.Until))),
+            DirectiveIntent d => ForAll(turn, d.Scope, of => OfDirective(turn, of, d.Number)),
+            ProgressIntent { Directive: { } number } p => ForAll(turn, p.Scope, of => OfDirective(turn, of, number)),
+            MoreIntent => More(turn),
+            _ => null,
+        };
+    }
+
+    private Reply? ForAll(Turn turn, Scope? scope, Func<Target, Reply> answer)
+    {
+        var (target, instead) = reach.Resolve(turn, scope ?? Scope.Unsaid);
+        if (instead is not null) return instead;
+        return target!.IsAll ? answer(target) : null;
+    }
+
+    /// <summary>Work by unit (what <paramref name="title"/> says), the most first; none anywhere is said with what was looked at.</summary>
+    private Reply Counts(Turn turn, Target of, string title, Func<Unit, IReadOnlyList<OpenTask>> measure)
+    {
+        var now = turn.Now;
+        var name = Phrases.UnitsOf(of.Of);
+        var looked = units.Units.Where(of.Holds).Where(u => u.Kind != UnitKind.DistrictLeadership).ToList();
+        var rows = looked.Select(u => (Unit: u, Tasks: measure(u)))
+            .Select(r => (r.Unit, Count: r.Tasks.Count, Overdue: r.Tasks.Count(t => t.DueBefore is { } due && due <= now)))
+            .Where(r => r.Count > 0)
+            .OrderByDescending(r => r.Count).ThenByDescending(r => r.Overdue).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0) return turn.Say(Phrases.NoneAnywhere(title, name, looked.Count, now));
+        var heading = Phrases.ByUnit(title, name, rows.Sum(r => r.Count), rows.Count, now);
+        return rankings.Show(turn, heading, [.. rows.Select((r, i) => Phrases.UnitCountLine(i + 1, r.Unit.Name, r.Count, r.Overdue))]);
+    }
+
+    /// <summary>A directive's work by unit, those with the most left first; an unknown number is said to be unknown.</summary>
+    private Reply OfDirective(Turn turn, Target of, string number)
+    {
+        var now = turn.Now;
+        var all = Workload.Current(assignments.ByDirectiveNumber(number), a => a.Id, a => !a.IsDone, a => a.DueBefore);
+        if (all.Count == 0) return turn.Say(Phrases.DirectiveNotFound(number));
+        var name = Phrases.UnitsOf(of.Of);
+        var rows = all
+            .GroupBy(a => a.UnitCode, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Unit: units.ByCode(g.Key), Done: g.Count(a => a.IsDone), Total: g.Count(), Overdue: g.Count(a => a.IsOverdue(now))))
+            .Where(r => r.Unit is not null && of.Holds(r.Unit))
+            .OrderByDescending(r => r.Total - r.Done).ThenByDescending(r => r.Overdue).ThenBy(r => r.Unit!.Name, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0) return turn.Say(Phrases.NoUnitsOfDirective(number, name));
+        var heading = Phrases.DirectiveByUnit(number, name, rows.Count(r => r.Done < r.Total), rows.Count);
+        return rankings.Show(turn, heading, [.. rows.Select((r, i) => Phrases.DirectiveUnitLine(i + 1, r.Unit!.Name, r.Done, r.Total, r.Overdue))]);
+    }
+
+    private Reply? More(Turn turn)
+    {
+        if (turn.Tap is { } tap) return Rankings.IsRanking(tap.List) ? rankings.Page(turn, tap.List, tap.Action.Number) : null;
+        if (lists.Last(turn) is not { } last || !Rankings.IsRanking(last)) return null;
+        // Typed: the rest of the ranking becomes the chat's last list, so "xem thêm" again goes on.
+        if (last.AssignmentIds.Count <= Rankings.PageSize) return turn.Say(Phrases.NoMoreUnits);
+        return rankings.Show(turn, last.Title, [.. last.AssignmentIds.Skip(Rankings.PageSize)]);
+    }
+}
