@@ -36,7 +36,9 @@ public sealed class TextRestorer
     private readonly Dictionary<string, (string Word, double Cost)[]> _precomputed = new(StringComparer.Ordinal);
     private readonly HashSet<long> _gazetteer = [];
     private readonly bool[] _namesStart; // by word id: some name goes on after this word (a quick test before the gazetteer's)
-    private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
+    private const int MemoLimit = 200_000;
+    private readonly ConcurrentDictionary<string, WordReadings> _memo = new(StringComparer.Ordinal);
+    private int _memoSize;
 
     /// <param name="lm">The syllable language model.</param>
     /// <param name="errors">The OCR error model.</param>
@@ -213,9 +215,8 @@ public sealed class TextRestorer
             else if (token.Fixed) options[k] = [new Candidate(null, KeepId(text.Substring(token.Start, token.Length)), 0)];
             else
             {
-                var word = text.Substring(token.Start, token.Length);
-                options[k] = CandidatesOf(word);
-                if (k > 0 && CaseOf(word) is { } capitalised) options[k] = WithCaseCost(options[k], capitalised);
+                var readings = ReadingsOf(text.Substring(token.Start, token.Length));
+                options[k] = k > 0 ? readings.InSentence : readings.First;
             }
         }
 
@@ -235,11 +236,11 @@ public sealed class TextRestorer
                 var state = here[b];
                 var u = IdAt(options, k - 2, state.Previous);
                 var v = IdAt(options, k - 1, state.Current);
-                var backoff = _lm.Backoff(u, v);
+                var context = _lm.ContextOf(u, v);
                 for (var c = 0; c < options[k].Length; c++)
                 {
                     var candidate = options[k][c];
-                    var score = state.Score + LogProb(u, v, candidate.Id, backoff) - ChannelWeight * candidate.Cost;
+                    var score = state.Score + LogProb(context, candidate.Id) - ChannelWeight * candidate.Cost;
                     var key = (state.Current + 1) * (MaxCandidates + 2) + c;
                     if (slot[key] < 0)
                     {
@@ -321,21 +322,35 @@ public sealed class TextRestorer
 
     private int IdAt(Candidate[][] options, int k, int candidate) => k < 0 || candidate < 0 ? _lm.StartId : options[k][candidate].Id;
 
-    private double LogProb(int u, int v, int w) => LogProb(u, v, w, _lm.Backoff(u, v));
+    private double LogProb(int u, int v, int w) => LogProb(_lm.ContextOf(u, v), w);
 
-    private double LogProb(int u, int v, int w, float backoff)
+    private double LogProb(in SyllableLanguageModel.Context context, int w)
     {
-        double p = _lm.LogProb(u, v, w, backoff);
+        double p = _lm.LogProb(context, w);
+        var v = context.Previous;
         if (p < GazetteerLogProb && v < _namesStart.Length && _namesStart[v] && _gazetteer.Contains(Pair(v, w))) p = GazetteerLogProb;
         return p;
     }
 
+    /// <summary>A word's readings at the start of a sentence, and inside one with the cost of its case.</summary>
+    private sealed record WordReadings(Candidate[] First, Candidate[] InSentence);
+
     /// <summary>The readings of one word, best first; cached, since the same OCR words recur.</summary>
-    private Candidate[] CandidatesOf(string word)
+    private WordReadings ReadingsOf(string word)
     {
-        if (_memo.Count > 200_000) _memo.Clear();
-        return _memo.GetOrAdd(word, ComputeCandidates);
+        if (_memo.TryGetValue(word, out var known)) return known;
+        var candidates = ComputeCandidates(word);
+        var readings = new WordReadings(candidates, CaseOf(word) is { } capitalised ? WithCaseCost(candidates, capitalised) : candidates);
+        // ConcurrentDictionary.Count takes every lock: the size is kept apart
+        if (_memo.TryAdd(word, readings) && Interlocked.Increment(ref _memoSize) > MemoLimit)
+        {
+            _memo.Clear();
+            Interlocked.Exchange(ref _memoSize, 0);
+        }
+        return readings;
     }
+
+    private Candidate[] CandidatesOf(string word) => ReadingsOf(word).First;
 
     private Candidate[] ComputeCandidates(string word)
     {
