@@ -498,6 +498,9 @@ public sealed class TextRestorer
         var own = CaseClass(source);
         var inCapitals = line.Before != WordCase.Plain && line.After != WordCase.Plain
             && (line.Before == WordCase.Capitals || line.After == WordCase.Capitals);
+        // a short word in capitals between words in small letters is a capital and a marked letter read as one ("BO" for "Bộ")
+        if (own == WordCase.Capitals && line is (WordCase.Plain, WordCase.Plain) && source.Count(char.IsLetter) == 2)
+            return char.ToUpperInvariant(restored[0]) + restored[1..];
         if (own == WordCase.Capitals) return restored.ToUpperInvariant();
         if (own == WordCase.Unclear && inCapitals) return restored.ToUpperInvariant();
         if (source.Length > 1 && source[0] == 'I' && restored[0] == 'l' && char.IsLower(source[1])) return restored;
