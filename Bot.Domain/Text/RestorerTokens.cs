@@ -104,7 +104,8 @@ internal static class RestorerTokens
         return letters == 1 && word.Length <= 2; // "c¢)": OCR's stray symbol beside the letter
     }
 
-    /// <summary>Part of a document code or number ("545/UBND-NV", "V/v", "TB-VPCP"): upper case, digits or one letter.</summary>
+    /// <summary>Part of a document code or number ("545/UBND-NV", "V/v", "TB-VPCP", "QĐ-TTg", "42/TTr-VPUB"): upper case,
+    /// digits, one letter, or two capitals and more letters (the codes' "TTg" Thủ tướng, "TTr" tờ trình).</summary>
     private static bool IsCode(ReadOnlySpan<char> word)
     {
         var letters = 0;
@@ -116,6 +117,6 @@ internal static class RestorerTokens
             letters++;
             if (char.IsUpper(c)) upper++;
         }
-        return letters <= 1 || upper == letters;
+        return letters <= 1 || upper == letters || word.Length >= 3 && char.IsUpper(word[0]) && char.IsUpper(word[1]);
     }
 }

@@ -35,8 +35,12 @@ public sealed class TextRestorer
     private readonly SyllableTrie? _namesTrie; // the directory's acronyms the tables do not have
     private readonly Dictionary<string, (string Word, double Cost)[]> _precomputed = new(StringComparer.Ordinal);
     private readonly HashSet<long> _gazetteer = [];
+    private readonly HashSet<string> _acronyms;
+    private readonly Dictionary<string, string> _withoutĐ = new(StringComparer.Ordinal); // "QD" → "QĐ": the English model has no Đ
     private readonly bool[] _namesStart; // by word id: some name goes on after this word (a quick test before the gazetteer's)
-    private readonly ConcurrentDictionary<string, Candidate[]> _memo = new(StringComparer.Ordinal);
+    private const int MemoLimit = 200_000;
+    private readonly ConcurrentDictionary<string, WordReadings> _memo = new(StringComparer.Ordinal);
+    private int _memoSize;
 
     /// <param name="lm">The syllable language model.</param>
     /// <param name="errors">The OCR error model.</param>
@@ -74,6 +78,9 @@ public sealed class TextRestorer
             var first = (int)(pair >> 32);
             if (first >= 0 && first < _namesStart.Length) _namesStart[first] = true;
         }
+        _acronyms = new HashSet<string>(acronymList, StringComparer.Ordinal);
+        foreach (var group in acronymList.Where(a => a.Contains('Đ', StringComparison.Ordinal)).GroupBy(a => a.Replace('Đ', 'D')))
+            if (group.Count() == 1 && !_acronyms.Contains(group.Key)) _withoutĐ[group.Key] = group.First();
         var extra = acronymList.Skip(known).Where(a => !_syllables.Contains(a.ToLowerInvariant())).Select(a => (a.ToLowerInvariant(), a)).ToList();
         if (extra.Count > 0) _namesTrie = new SyllableTrie(errors, extra);
     }
@@ -170,6 +177,7 @@ public sealed class TextRestorer
 
         var sb = new StringBuilder(text.Length + text.Length / 8);
         var words = new List<RestoredWord>();
+        var cases = LineCases(text, tokens);
         var at = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -177,7 +185,7 @@ public sealed class TextRestorer
             if (token.Kind != TokenKind.Word) continue;
             sb.Append(text, at, token.Start - at);
             var source = text.Substring(token.Start, token.Length);
-            var written = choices[i].Text is { } chosen ? WithCaseOf(source, chosen) : source;
+            var written = choices[i].Text is { } chosen ? WithCaseOf(source, chosen, cases[i]) : source;
             words.Add(new RestoredWord(sb.Length, written.Length, token.Start, token.Length, choices[i].Text is null ? 1 : choices[i].Confidence,
                 !string.Equals(written, source, StringComparison.Ordinal)));
             sb.Append(written);
@@ -210,12 +218,16 @@ public sealed class TextRestorer
         {
             var token = tokens[segment[k]];
             if (token.Kind == TokenKind.Comma) options[k] = [new Candidate(null, _lm.Id(","), 0)];
-            else if (token.Fixed) options[k] = [new Candidate(null, KeepId(text.Substring(token.Start, token.Length)), 0)];
-            else
+            else if (token.Fixed)
             {
                 var word = text.Substring(token.Start, token.Length);
-                options[k] = CandidatesOf(word);
-                if (k > 0 && CaseOf(word) is { } capitalised) options[k] = WithCaseCost(options[k], capitalised);
+                var code = CodePart(word);
+                options[k] = [new Candidate(code, KeepId(code ?? word), 0)];
+            }
+            else
+            {
+                var readings = ReadingsOf(text.Substring(token.Start, token.Length));
+                options[k] = k > 0 ? readings.InSentence : readings.First;
             }
         }
 
@@ -235,11 +247,11 @@ public sealed class TextRestorer
                 var state = here[b];
                 var u = IdAt(options, k - 2, state.Previous);
                 var v = IdAt(options, k - 1, state.Current);
-                var backoff = _lm.Backoff(u, v);
+                var context = _lm.ContextOf(u, v);
                 for (var c = 0; c < options[k].Length; c++)
                 {
                     var candidate = options[k][c];
-                    var score = state.Score + LogProb(u, v, candidate.Id, backoff) - ChannelWeight * candidate.Cost;
+                    var score = state.Score + LogProb(context, candidate.Id) - ChannelWeight * candidate.Cost;
                     var key = (state.Current + 1) * (MaxCandidates + 2) + c;
                     if (slot[key] < 0)
                     {
@@ -277,11 +289,20 @@ public sealed class TextRestorer
         }
     }
 
+    /// <summary>A part of a document code the English model read without its Đ ("QD" in "15/QD-UBND", "HDND"): the one known
+    /// acronym it stands for, or null to keep it as written.</summary>
+    private string? CodePart(string word)
+    {
+        if (word.Length < 2 || !word.All(char.IsAsciiLetterUpper) || _acronyms.Contains(word)) return null;
+        return _withoutĐ.TryGetValue(word, out var acronym) ? acronym : null;
+    }
+
     /// <summary>Inside a sentence, whether the word is written with a capital (true), in lower case (false), or neither tells (null: all capitals, no letters).</summary>
     private static bool? CaseOf(string word)
     {
         var letters = word.Where(char.IsLetter).ToList();
         if (letters.Count == 0 || letters.Count >= 2 && letters.All(char.IsUpper)) return null;
+        if (word.Length > 1 && word[0] == 'I' && char.IsLower(word[1])) return null; // "Ip": an OCR "I" is as often an "l"
         return char.IsUpper(letters[0]);
     }
 
@@ -321,21 +342,35 @@ public sealed class TextRestorer
 
     private int IdAt(Candidate[][] options, int k, int candidate) => k < 0 || candidate < 0 ? _lm.StartId : options[k][candidate].Id;
 
-    private double LogProb(int u, int v, int w) => LogProb(u, v, w, _lm.Backoff(u, v));
+    private double LogProb(int u, int v, int w) => LogProb(_lm.ContextOf(u, v), w);
 
-    private double LogProb(int u, int v, int w, float backoff)
+    private double LogProb(in SyllableLanguageModel.Context context, int w)
     {
-        double p = _lm.LogProb(u, v, w, backoff);
+        double p = _lm.LogProb(context, w);
+        var v = context.Previous;
         if (p < GazetteerLogProb && v < _namesStart.Length && _namesStart[v] && _gazetteer.Contains(Pair(v, w))) p = GazetteerLogProb;
         return p;
     }
 
+    /// <summary>A word's readings at the start of a sentence, and inside one with the cost of its case.</summary>
+    private sealed record WordReadings(Candidate[] First, Candidate[] InSentence);
+
     /// <summary>The readings of one word, best first; cached, since the same OCR words recur.</summary>
-    private Candidate[] CandidatesOf(string word)
+    private WordReadings ReadingsOf(string word)
     {
-        if (_memo.Count > 200_000) _memo.Clear();
-        return _memo.GetOrAdd(word, ComputeCandidates);
+        if (_memo.TryGetValue(word, out var known)) return known;
+        var candidates = ComputeCandidates(word);
+        var readings = new WordReadings(candidates, CaseOf(word) is { } capitalised ? WithCaseCost(candidates, capitalised) : candidates);
+        // ConcurrentDictionary.Count takes every lock: the size is kept apart
+        if (_memo.TryAdd(word, readings) && Interlocked.Increment(ref _memoSize) > MemoLimit)
+        {
+            _memo.Clear();
+            Interlocked.Exchange(ref _memoSize, 0);
+        }
+        return readings;
     }
+
+    private Candidate[] CandidatesOf(string word) => ReadingsOf(word).First;
 
     private Candidate[] ComputeCandidates(string word)
     {
@@ -401,12 +436,74 @@ public sealed class TextRestorer
 
     private static bool IsUpper(string word) => word.Count(char.IsLetter) >= 2 && word.Where(char.IsLetter).All(char.IsUpper);
 
-    /// <summary>The restored word in the case the source word was written in ("HUYEN" → "HUYỆN", "Pay" → "Đẩy").</summary>
-    private static string WithCaseOf(string source, string restored)
+    /// <summary>How a word is written: all capitals (two letters or more), lower or title case, or neither tells
+    /// (one capital letter, "T6" for "TỔ"; capitals and small letters mixed, "CHi" for "CHÍ").</summary>
+    private enum WordCase { Unclear, Plain, Capitals }
+
+    private static WordCase CaseClass(ReadOnlySpan<char> word)
+    {
+        int letters = 0, upper = 0, upperAfterFirst = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (char.IsUpper(c))
+            {
+                upper++;
+                if (letters > 0) upperAfterFirst++;
+            }
+            letters++;
+        }
+        if (letters >= 2 && upper == letters) return WordCase.Capitals;
+        if (letters == 1 && upper == 1 || upperAfterFirst > 0) return WordCase.Unclear;
+        return WordCase.Plain;
+    }
+
+    /// <summary>For each word, how the words beside it on its line are written (the nearest clear one on each side): OCR
+    /// writes a capital it misread as a digit or as a small letter ("T6", "CHi"), and the line says which case was meant.</summary>
+    private static (WordCase Before, WordCase After)[] LineCases(string text, List<RestorerToken> tokens)
+    {
+        var cases = new (WordCase, WordCase)[tokens.Count];
+        var own = new WordCase[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Kind == TokenKind.Word) own[i] = CaseClass(text.AsSpan(tokens[i].Start, tokens[i].Length));
+        var last = WordCase.Unclear;
+        var lastEnd = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word) continue;
+            if (text.AsSpan(lastEnd, tokens[i].Start - lastEnd).Contains('\n')) last = WordCase.Unclear;
+            cases[i].Item1 = last;
+            if (own[i] != WordCase.Unclear) last = own[i];
+            lastEnd = tokens[i].Start + tokens[i].Length;
+        }
+        last = WordCase.Unclear;
+        var nextStart = text.Length;
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            if (tokens[i].Kind != TokenKind.Word) continue;
+            var end = tokens[i].Start + tokens[i].Length;
+            if (text.AsSpan(end, nextStart - end).Contains('\n')) last = WordCase.Unclear;
+            cases[i].Item2 = last;
+            if (own[i] != WordCase.Unclear) last = own[i];
+            nextStart = tokens[i].Start;
+        }
+        return cases;
+    }
+
+    /// <summary>The restored word in the case the source word was written in ("HUYEN" → "HUYỆN", "Pay" → "Đẩy"); where the
+    /// source's case is unclear, the line's ("HO CHi MINH" → "HỒ CHÍ MINH"); an OCR "I" read for "l" is no capital ("Ip" → "lập").</summary>
+    private static string WithCaseOf(string source, string restored, (WordCase Before, WordCase After) line)
     {
         if (restored.Any(char.IsUpper)) return restored; // an acronym keeps its own spelling
-        var letters = source.Where(char.IsLetter).ToList();
-        if (letters.Count >= 2 && letters.All(char.IsUpper)) return restored.ToUpperInvariant();
+        var own = CaseClass(source);
+        var inCapitals = line.Before != WordCase.Plain && line.After != WordCase.Plain
+            && (line.Before == WordCase.Capitals || line.After == WordCase.Capitals);
+        // a short word in capitals between words in small letters is a capital and a marked letter read as one ("BO" for "Bộ")
+        if (own == WordCase.Capitals && line is (WordCase.Plain, WordCase.Plain) && source.Count(char.IsLetter) == 2)
+            return char.ToUpperInvariant(restored[0]) + restored[1..];
+        if (own == WordCase.Capitals) return restored.ToUpperInvariant();
+        if (own == WordCase.Unclear && inCapitals) return restored.ToUpperInvariant();
+        if (source.Length > 1 && source[0] == 'I' && restored[0] == 'l' && char.IsLower(source[1])) return restored;
         if (source.Length > 0 && char.IsUpper(source[0])) return char.ToUpperInvariant(restored[0]) + restored[1..];
         return restored;
     }

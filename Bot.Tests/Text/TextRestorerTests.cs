@@ -29,23 +29,23 @@ public class TextRestorerTests
     }
 
     [Fact]
-    public void Samples_001_and_003_are_restored_to_at_least_94_4_percent_of_syllables()
+    public void Samples_001_and_003_are_restored_to_at_least_94_5_percent_of_syllables()
     {
         var score = Score("Text/Restore/seeds", out var raw);
 
         Assert.Equal(2950, score.Total);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.944, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.945, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
-    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_1_percent()
+    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_5_percent()
     {
         var score = Score("Text/Restore/heldout", out var raw);
 
         Assert.True(score.Total > 10_000);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.941, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.945, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
@@ -63,7 +63,9 @@ public class TextRestorerTests
         using var syllables = new StreamReader(Path.Combine(folder, "syllables.txt"));
         using var lm = Gzip(Path.Combine(folder, "lm.txt.gz"));
         using var ocr = Gzip(Path.Combine(folder, "ocr.txt.gz"));
-        var searching = TextRestorer.Read(syllables, lm, ocr, RestorerTables.Names(Bot.Hosting.ConfigFiles.Find(Bot.Hosting.ConfigFiles.Units)));
+        var names = RestorerTables.Names(Bot.Hosting.ConfigFiles.Find(Bot.Hosting.ConfigFiles.Units))
+            .Concat(RestorerTables.Places(Path.Combine(folder, RestorerTables.PlacesFile)));
+        var searching = TextRestorer.Read(syllables, lm, ocr, names);
 
         Assert.Equal(0, searching.PrecomputedReadings);
         Assert.Equal(searching.Restore(damaged).Text, Restorer.Restore(damaged).Text);
@@ -115,6 +117,34 @@ public class TextRestorerTests
 
         Assert.Contains("\n" + label, restored.Text, StringComparison.Ordinal);
         Assert.StartsWith(damaged[..damaged.IndexOf(' ', StringComparison.Ordinal)], restored.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Can ctr Quyét dinh s6 15/QD-UBND ngay 12/3/2023", "15/QĐ-UBND")]
+    [InlineData("Thuc hién Céng dién s6 481/CD-TTg cia Thu tuéng", "481/CĐ-TTg")]
+    [InlineData("Xét Té trinh s6 42/TTr-VPUB ngay 5/6/2023", "42/TTr-VPUB")]
+    public void Codes_read_without_their_Đ_are_restored_and_codes_otherwise_kept(string damaged, string code) =>
+        Assert.Contains(code, Restorer.Restore(damaged).Text, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_word_whose_case_OCR_blurred_takes_its_line_s_and_an_OCR_I_before_small_letters_is_an_l()
+    {
+        const string damaged = "CONG HOA XA HOI CHU NGHiA VIET NAM\nQuyét dinh thanh Ip t6 céng tac lién nganh";
+        var source = damaged.Split([' ', '\n']);
+        var words = Restorer.Restore(damaged).Text.Split([' ', '\n']);
+
+        var blurred = words[Array.IndexOf(source, "NGHiA")];
+        Assert.Equal(blurred.ToUpperInvariant(), blurred);
+        Assert.StartsWith("l", words[Array.IndexOf(source, "Ip")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_country_s_provinces_help_read_a_directive_from_anywhere()
+    {
+        var restored = Restorer.Restore("Gtri UBND tinh Ba Ria - Vung Tau va tinh Khanh Hoa").Text;
+
+        Assert.Contains("Bà Rịa - Vũng Tàu", restored, StringComparison.Ordinal);
+        Assert.Contains("Khánh Hòa", restored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Bot.Documents;
 
 /// <summary>
 /// Loads the restorer's tables (models/restorer beside the program: syllables.txt, lm.txt.gz,
-/// ocr.txt.gz; built by scripts/models) and the district's unit and place names as its gazetteer, with
+/// ocr.txt.gz; built by scripts/models) and, as its gazetteer, the district's unit and place names and the country's
+/// provinces (places.txt), with
 /// the readings precomputed from those tables (readings.txt.gz, written by `Bot bench restore --write-readings`)
 /// when they were made from these very tables.
 /// </summary>
@@ -31,7 +32,8 @@ public static class RestorerTables
         using var syllables = new StreamReader(Path.Combine(folder, "syllables.txt"), Encoding.UTF8);
         using var lm = Gzip(Path.Combine(folder, "lm.txt.gz"));
         using var ocr = Gzip(Path.Combine(folder, "ocr.txt.gz"));
-        var restorer = TextRestorer.Read(syllables, lm, ocr, Names(ConfigFiles.Find(unitsFile ?? ConfigFiles.Units)));
+        var names = Names(ConfigFiles.Find(unitsFile ?? ConfigFiles.Units)).Concat(Places(Path.Combine(folder, PlacesFile)));
+        var restorer = TextRestorer.Read(syllables, lm, ocr, names);
         var readings = Path.Combine(folder, ReadingsFile);
         if (File.Exists(readings))
         {
@@ -63,6 +65,12 @@ public static class RestorerTables
         using var writer = new StreamWriter(file, new UTF8Encoding(false)) { NewLine = "\n" };
         restorer.WriteReadings(writer, Fingerprint(folder));
     }
+
+    public const string PlacesFile = "places.txt";
+
+    /// <summary>The country's provinces and main cities (places.txt: one a line, "#" comments), a gazetteer beside the district's.</summary>
+    public static IEnumerable<string> Places(string file) =>
+        File.Exists(file) ? File.ReadLines(file).Where(l => l.Length > 0 && l[0] != '#').ToList() : [];
 
     /// <summary>Every unit's name and aliases, the groups' names and the district's own name ("Huyện Tứ Kỳ, tỉnh Hải Dương").</summary>
     public static IEnumerable<string> Names(string unitsFile)
