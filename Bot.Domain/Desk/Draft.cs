@@ -5,9 +5,9 @@ namespace Bot.Domain.Desk;
 
 /// <summary>
 /// One task of a draft: as the reader found it or as the office changed it. <see cref="DeadlineProposed"/>
-/// marks a deadline the desk proposed (the directive gave none): shown with ⚠ until the office sets one.
+/// marks a deadline the desk proposed (the directive gave none): shown with ⚠ and <see cref="ProposedWhy"/> until the office sets one.
 /// </summary>
-public sealed record DraftTask(DirectiveTask Task, bool DeadlineProposed = false);
+public sealed record DraftTask(DirectiveTask Task, bool DeadlineProposed = false, string? ProposedWhy = null);
 
 /// <summary>What the next typed message of the draft's owner is for: a task's new units or deadline, or a new task.</summary>
 /// <param name="TaskNumber">The task (1-based) being edited; 0 for a task to add.</param>

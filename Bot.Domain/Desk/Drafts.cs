@@ -29,7 +29,8 @@ public static class Drafts
     {
         if (task.Kind != TaskKind.Task || task.DueBefore is not null || task.Recurrence is not null) return new DraftTask(task);
         var due = policy.ProposedDue(urgency, today, calendar);
-        return new DraftTask(task with { DueBefore = due, DeadlineText = null }, DeadlineProposed: true);
+        return new DraftTask(task with { DueBefore = due, DeadlineText = null }, DeadlineProposed: true,
+            ProposedWhy: $"văn bản không ghi hạn: đề xuất {policy.WorkingDaysFor(urgency)} ngày làm việc theo độ khẩn ({urgency ?? "thường"}), cần xác nhận");
     }
 
     /// <summary>Whether <paramref name="number"/> is a task of the draft.</summary>
@@ -123,7 +124,7 @@ public static class Drafts
     {
         ArgumentNullException.ThrowIfNull(task);
         var doubts = new List<string>(task.Task.Confidence.Review);
-        if (task.DeadlineProposed) doubts.Add("văn bản không ghi hạn: hạn đề xuất theo độ khẩn, cần xác nhận");
+        if (task.DeadlineProposed) doubts.Add(task.ProposedWhy ?? "văn bản không ghi hạn: hạn do trợ lý đề xuất, cần xác nhận");
         else if (task.Task.Kind == TaskKind.Task && task.Task.DueBefore is null && task.Task.Recurrence is null) doubts.Add("chưa có hạn");
         return doubts;
     }
