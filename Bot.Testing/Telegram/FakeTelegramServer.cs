@@ -84,6 +84,34 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>The private chat with a user as the bot left it: messages with their current text and buttons.</summary>
     public IReadOnlyList<FakeMessage> Chat(long chatId) => _state.ChatSnapshot(chatId);
 
+    /// <summary>The bot's latest message in a chat that matches, waiting for it (a real process answers in its own time).</summary>
+    /// <exception cref="TimeoutException">Not said within <paramref name="timeout"/> (15 s); the message shows the chat.</exception>
+    public async Task<FakeMessage> UntilAsync(long chat, Func<FakeMessage, bool> seen, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var hit = Chat(chat).LastOrDefault(m => m.FromBot && seen(m));
+            if (hit is not null) return hit;
+            await Task.Delay(50);
+        }
+        var said = string.Join("\n---\n", Chat(chat).Select(m => (m.FromBot ? "bot: " : "user: ") + m.Text));
+        throw new TimeoutException($"The bot never said it. Chat {chat}:\n{said}");
+    }
+
+    /// <summary>The bot's answer to a tap, waiting for it.</summary>
+    public async Task<string?> AnswerAsync(string queryId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CallbackAnswers.TryGetValue(queryId, out var text)) return text;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Callback {queryId} was never answered.");
+    }
+
     /// <summary>Counts of what the server saw, for assertions and benches.</summary>
     public FakeTelegramStats Stats => _state.Stats();
 

@@ -138,6 +138,67 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_directive_published_at_night_is_announced_the_next_working_morning()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        var friday9pm = new DateTimeOffset(2023, 10, 20, 21, 0, 0, TimeSpan.FromHours(7));
+        _host = await StartHostAsync(friday9pm);
+        await LinkAsync(Office, "0900000038");
+        await LinkAsync(Binh, "0900000004");
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        var done = await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("lúc 07:30 23/10/2023 (đầu giờ làm việc)", done.Text, StringComparison.Ordinal); // Monday
+
+        // The notice waits in the outbox, its delivery scheduled for Monday 07:30 (Hangfire counts on its own clock).
+        var pending = Store.Outbox.Pending().Select(Store.Outbox.Get).Where(m => m!.Nudges.Any(n => n.Kind == Bot.Domain.Reminders.NudgeKind.NewTask)).ToList();
+        Assert.Single(pending);
+        var scheduled = _host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Where(j => j.Value.Job.Args.Contains(pending[0]!.Id)).ToList();
+        var wait = new DateTimeOffset(2023, 10, 23, 7, 30, 0, TimeSpan.FromHours(7)) - friday9pm;
+        var at = Assert.Single(scheduled).Value.EnqueueAt;
+        Assert.InRange(at, DateTime.UtcNow + wait - TimeSpan.FromMinutes(2), DateTime.UtcNow + wait);
+        Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Text.StartsWith("📌", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Word_97_2003_file_is_converted_and_read()
+    {
+        await LinkAsync(Office, "0900000038");
+        _telegram.SendDocument(Office, "cv-1301.doc", WordDoc(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("3 nhiệm vụ", card.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A real .doc (Word 97–2003 binary), made by LibreOffice from the text, as an office's old Word would save it.</summary>
+    private static byte[] WordDoc(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("desk-doc-");
+        try
+        {
+            var source = Path.Combine(folder.FullName, "cv.txt");
+            File.WriteAllText(source, text);
+            var start = new System.Diagnostics.ProcessStartInfo("soffice") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-env:UserInstallation=file://" + Path.Combine(folder.FullName, "profile"), "--headless", "--infilter=Text (encoded):UTF8",
+                         "--convert-to", "doc:MS Word 97", "--outdir", folder.FullName, source })
+                start.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "soffice did not finish");
+            var doc = File.ReadAllBytes(Path.Combine(folder.FullName, "cv.doc"));
+            Assert.Equal([0xD0, 0xCF, 0x11, 0xE0], doc[..4]); // an OLE compound file, as Word 97–2003 writes
+            return doc;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_file_from_anyone_but_the_office_is_refused_politely_and_nothing_is_kept()
     {
         await LinkAsync(Binh, "0900000004");
@@ -213,7 +274,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
 
     private BotStore Store => _host.Services.GetRequiredService<BotStore>();
 
-    private async Task<WebApplication> StartHostAsync()
+    private async Task<WebApplication> StartHostAsync(DateTimeOffset? now = null)
     {
         var host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
         {
@@ -221,7 +282,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
             ["Telegram:Token"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
             ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Clock:Now"] = BotWorld.Today.ToString("O"),
+            ["Clock:Now"] = (now ?? BotWorld.Today).ToString("O"),
             ["Urls"] = "http://127.0.0.1:0",
         })!;
         await host.StartAsync();
@@ -234,29 +295,9 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         await Until(user, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
     }
 
-    private async Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var hit = _telegram.Chat(chat).LastOrDefault(m => m.FromBot && seen(m));
-            if (hit is not null) return hit;
-            await Task.Delay(50);
-        }
-        var said = string.Join("\n---\n", _telegram.Chat(chat).Select(m => (m.FromBot ? "bot: " : "user: ") + m.Text));
-        throw new TimeoutException($"The bot never said it. Chat {chat}:\n{said}");
-    }
+    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen, TimeSpan.FromSeconds(30));
 
-    private async Task<string?> Answer(string queryId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_telegram.CallbackAnswers.TryGetValue(queryId, out var text)) return text;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Callback {queryId} was never answered.");
-    }
+    private Task<string?> Answer(string queryId) => _telegram.AnswerAsync(queryId);
 
     /// <summary>Task <paramref name="number"/>'s lines on a card.</summary>
     private static string TaskBlock(FakeMessage card, int number) =>
