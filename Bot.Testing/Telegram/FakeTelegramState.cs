@@ -349,7 +349,7 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
                 return Error(403, "Forbidden: bot was blocked by the user");
             }
             if (RateLimited(chatId.Value) is { } retryAfter) return TooMany(retryAfter);
-            var message = new StoredMessage(chat.Count + 1, true, caption, (args["reply_markup"] as JsonObject)?.DeepClone() as JsonObject, false, file);
+            var message = new StoredMessage(chat.Count + 1, true, caption, (args["reply_markup"] as JsonObject)?.DeepClone() as JsonObject, false, file, field);
             chat.Add(message);
             _sent++;
             var sent = BotMessage(chatId.Value, message);
@@ -468,7 +468,9 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
         };
         if (m.File is { } file)
         {
-            json["document"] = new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["file_name"] = file.Name, ["file_size"] = file.Size };
+            if (m.FileKind == "photo")
+                json["photo"] = new JsonArray(new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["width"] = 1, ["height"] = 1, ["file_size"] = file.Size });
+            else json["document"] = new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["file_name"] = file.Name, ["file_size"] = file.Size };
             if (m.Text.Length > 0) json["caption"] = m.Text;
         }
         else json["text"] = m.Text;
@@ -569,7 +571,7 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandName();
 
-    private sealed record StoredMessage(int Id, bool FromBot, string Text, JsonObject? Markup, bool Edited, FakeFile? File = null);
+    private sealed record StoredMessage(int Id, bool FromBot, string Text, JsonObject? Markup, bool Edited, FakeFile? File = null, string? FileKind = null);
 
     private sealed record FakeFile(string Id, string UniqueId, string Path, string Name, byte[] Content, long Size);
 
