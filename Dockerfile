@@ -10,9 +10,11 @@ RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-# OCR of scans and photos (Tesseract with its Vietnamese models, poppler's pdftoppm) and a font with diacritics.
+# OCR of scans and photos (Tesseract with its Vietnamese models, poppler's pdftoppm), Word 97-2003 .doc files sent to the
+# office's desk (LibreOffice's headless converter), and a font with diacritics.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet poppler-utils fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet poppler-utils \
+       libreoffice-writer-nogui fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080 \

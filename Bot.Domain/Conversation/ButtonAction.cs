@@ -9,6 +9,16 @@ public enum ButtonVerb
     Undo,
     More,
     Snooze,
+
+    // The office's desk: on a draft (the list id is the draft's id), not on a shown list.
+    DraftPublish,
+    DraftCancel,
+    DraftEdit,
+    DraftDrop,
+    DraftPage,
+    DraftAdd,
+    DraftUnit,
+    DraftBack,
 }
 
 /// <summary>
@@ -26,6 +36,14 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         [ButtonVerb.Undo] = "u",
         [ButtonVerb.More] = "m",
         [ButtonVerb.Snooze] = "s",
+        [ButtonVerb.DraftPublish] = "p",
+        [ButtonVerb.DraftCancel] = "c",
+        [ButtonVerb.DraftEdit] = "e",
+        [ButtonVerb.DraftDrop] = "r",
+        [ButtonVerb.DraftPage] = "g",
+        [ButtonVerb.DraftAdd] = "a",
+        [ButtonVerb.DraftUnit] = "n",
+        [ButtonVerb.DraftBack] = "b",
     };
 
     private static readonly Dictionary<string, ButtonVerb> Verbs = Letters.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
@@ -37,11 +55,22 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         ButtonVerb.Undo => new UndoIntent(Number),
         ButtonVerb.More => new MoreIntent(Number),
         ButtonVerb.Snooze => new SnoozeIntent(Number),
+        ButtonVerb.DraftPublish => new DraftIntent(DraftStep.Publish, ListId, Number),
+        ButtonVerb.DraftCancel => new DraftIntent(DraftStep.Cancel, ListId, Number),
+        ButtonVerb.DraftEdit => new DraftIntent(DraftStep.Edit, ListId, Number),
+        ButtonVerb.DraftDrop => new DraftIntent(DraftStep.Drop, ListId, Number),
+        ButtonVerb.DraftPage => new DraftIntent(DraftStep.Page, ListId, Number),
+        ButtonVerb.DraftAdd => new DraftIntent(DraftStep.Add, ListId, Number),
+        ButtonVerb.DraftUnit => new DraftIntent(DraftStep.Unit, ListId, Number),
+        ButtonVerb.DraftBack => new DraftIntent(DraftStep.Back, ListId, Number),
         _ => new UnknownIntent(),
     };
 
+    /// <summary>Whether the action is on a shown list (its id is a list's); a draft's actions are on the draft, which its handler checks.</summary>
+    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze;
+
     /// <summary>Whether <see cref="Number"/> names a task of the list (rather than a page).</summary>
-    public bool OnTask => Verb != ButtonVerb.More;
+    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze;
 
     internal string Action => Letters[Verb];
 

@@ -20,7 +20,10 @@ public sealed class Buttons(ButtonSigner signer, IConversationStore memory)
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(tap);
         if (!signer.TryRead(tap.Data, inbound.UserId, out var command) || !ButtonAction.TryRead(command, out var action)) return null;
-        if (memory.GetList(action.ListId) is not { } list || list.Chat != $"{inbound.Channel}:{inbound.ChatId}") return null;
+        var chat = $"{inbound.Channel}:{inbound.ChatId}";
+        // A draft's button names the draft, not a list: the desk checks the draft is this person's.
+        if (!action.OnList) return new TappedButton(action, new TaskList(action.ListId, chat, "", [], command.IssuedAt), command.IssuedAt, tap.MessageId, tap.QueryId ?? "");
+        if (memory.GetList(action.ListId) is not { } list || list.Chat != chat) return null;
         if (action.OnTask && (action.Number < 1 || action.Number > list.AssignmentIds.Count)) return null;
         return new TappedButton(action, list, command.IssuedAt, tap.MessageId, tap.QueryId ?? "");
     }

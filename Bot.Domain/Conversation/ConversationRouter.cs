@@ -22,13 +22,7 @@ public sealed class ConversationRouter(
 {
     private readonly IConversationHandler[] _handlers = [.. handlers];
 
-    public Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(inbound);
-        return Task.FromResult(Handle(inbound));
-    }
-
-    public Reply Handle(Inbound inbound)
+    public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var now = clock.GetUtcNow();
@@ -43,9 +37,15 @@ public sealed class ConversationRouter(
         }
         else turn = new Turn(inbound, official, reader.Read(inbound, now), now);
         foreach (var handler in _handlers)
-            if (handler.Handle(turn) is { } reply) return reply;
+        {
+            var reply = handler is IAsyncConversationHandler waits ? await waits.HandleAsync(turn, cancellationToken) : handler.Handle(turn);
+            if (reply is not null) return reply;
+        }
         return inbound.Tap is { } unanswered ? Refused(unanswered) : turn.Say(Phrases.NotUnderstood) with { Note = "not understood" };
     }
+
+    /// <summary>The same, for callers without I/O to wait on (the demo, tests, benches): it completes at once unless a file is sent.</summary>
+    public Reply Handle(Inbound inbound) => HandleAsync(inbound, CancellationToken.None).GetAwaiter().GetResult();
 
     private static Reply Refused(ButtonTap tap) =>
         new([], new TapAnswer(tap.QueryId ?? "", Phrases.Stale)) { Note = $"refused button \"{(tap.Data.Length <= 80 ? tap.Data : tap.Data[..80] + "…")}\"" };

@@ -86,4 +86,19 @@ public sealed record ContactIntent(SharedContact Contact) : Intent;
 /// <summary>The person sent a file.</summary>
 public sealed record DocumentIntent(InboundDocument Document) : Intent;
 
+/// <summary>What the office does on a draft's review card (<see cref="DraftStep"/>); the number is a task, a page or a unit.</summary>
+public sealed record DraftIntent(DraftStep Step, string DraftId, int Number) : Intent;
+
+public enum DraftStep
+{
+    Publish,
+    Cancel,
+    Edit,
+    Drop,
+    Page,
+    Add,
+    Unit,
+    Back,
+}
+
 public sealed record UnknownIntent : Intent;

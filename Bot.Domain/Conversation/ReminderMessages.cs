@@ -33,6 +33,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
             .Where(x => x.Assignment is { IsDone: false }).ToList();
         if (open.Count == 0) return null;
         var viewer = new Viewer(official, account, account.UserId);
+        if (open[0].Nudge.Kind == NudgeKind.NewTask) return Notice(viewer, [.. open.Select(x => x.Assignment!)], now);
         var list = lists.Remember(viewer, Phrases.Reminder, [.. open.Select(x => x.Assignment!.Id)], now, writeNow: true);
         var text = new StringBuilder(Phrases.ReminderHeading(official.Name));
         var rows = new List<IReadOnlyList<Button>>();
@@ -54,6 +55,26 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
         }
         text.Append(Phrases.ReminderFooter);
         return new Outbound(account.UserId, text.ToString()) { Buttons = rows };
+    }
+
+    /// <summary>
+    /// "📌 Việc mới": a published directive's work for the official's unit, one message per directive, each task with its
+    /// deadline and "✅ Đã xong". It is a list like any, so "việc 2" and its buttons work.
+    /// </summary>
+    private Outbound Notice(Viewer viewer, IReadOnlyList<Assignment> open, DateTimeOffset now)
+    {
+        var list = lists.Remember(viewer, Phrases.NewTaskList, [.. open.Select(a => a.Id)], now, writeNow: true);
+        var text = new StringBuilder(Phrases.NewTaskHeading(viewer.Official.Name, open[0].DirectiveNumber ?? "(không số)"));
+        var rows = new List<IReadOnlyList<Button>>();
+        for (var i = 0; i < open.Count; i++)
+        {
+            var (a, number) = (open[i], i + 1);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"\n{number}. {Wording.Summary(a.TaskText)}\n    {(a.Part == UnitPart.Lead ? "chủ trì" : "phối hợp")} · {Wording.Deadline(a.DueBefore, a.IsDone, now)}{Wording.Repeats(a.Recurrence)}");
+            rows.Add([lists.Button(viewer, Phrases.DoneButton(number), ButtonVerb.Done, list, number, now)]);
+        }
+        text.Append(Phrases.NewTaskFooter);
+        return new Outbound(viewer.ChatId, text.ToString()) { Buttons = rows };
     }
 
     /// <summary>The 07:30 digest for an official who asked for it: their unit's work due this week; the office's adds who cannot be reached.</summary>

@@ -39,3 +39,12 @@ public interface IConversationHandler
 {
     Reply? Handle(Turn turn);
 }
+
+/// <summary>
+/// A feature whose answer waits on I/O (a file to fetch and read): the router awaits it instead of
+/// calling <see cref="IConversationHandler.Handle"/>.
+/// </summary>
+public interface IAsyncConversationHandler : IConversationHandler
+{
+    Task<Reply?> HandleAsync(Turn turn, CancellationToken cancellationToken);
+}

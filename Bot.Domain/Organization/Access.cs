@@ -27,4 +27,11 @@ public static class Access
         ArgumentNullException.ThrowIfNull(official);
         return official.Role == Role.Admin;
     }
+
+    /// <summary>Taking directives in, publishing them and sending their originals: the office's desk, and admins.</summary>
+    public static bool MayPublish(Official official)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return official.Role is Role.Office or Role.Admin;
+    }
 }

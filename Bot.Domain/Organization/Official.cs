@@ -14,6 +14,9 @@ public enum Role
 
     /// <summary>Runs the bot: every unit, and approves deadline extensions.</summary>
     Admin,
+
+    /// <summary>The district office's desk (văn thư, chuyên viên theo dõi nhiệm vụ): receives directives in chat, reviews and publishes them.</summary>
+    Office,
 }
 
 /// <summary>A chat account linked to an official: the channel ("telegram") and its user id there.</summary>

@@ -31,6 +31,12 @@ public static class Roles
         ["admin"] = Role.Admin,
         ["quan tri"] = Role.Admin,
         ["quan tri vien"] = Role.Admin,
+        ["office"] = Role.Office,
+        ["van thu"] = Role.Office,
+        ["theo doi"] = Role.Office,
+        ["chuyen vien theo doi"] = Role.Office,
+        ["theo doi nhiem vu"] = Role.Office,
+        ["chuyen vien theo doi nhiem vu"] = Role.Office,
     };
 
     public static bool TryParse(string? text, out Role role)
@@ -46,6 +52,7 @@ public static class Roles
         Role.UnitHead => "Trưởng đơn vị",
         Role.DistrictLeader => "Lãnh đạo huyện",
         Role.Admin => "Quản trị",
+        Role.Office => "Văn thư",
         _ => role.ToString(),
     };
 }

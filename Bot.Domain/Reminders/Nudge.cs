@@ -17,6 +17,9 @@ public enum NudgeKind
 
     /// <summary>Late past every overdue reminder: the unit head and the district office are told.</summary>
     Escalation,
+
+    /// <summary>A directive was published: the unit's officials hear of its work ("📌 Việc mới").</summary>
+    NewTask,
 }
 
 /// <summary>

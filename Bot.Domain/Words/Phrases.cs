@@ -6,7 +6,7 @@ namespace Bot.Domain.Words;
 /// wording can be read, reviewed and changed in one sitting. Formats of dates and deadlines are
 /// <see cref="Wording"/>'s.
 /// </summary>
-public static class Phrases
+public static partial class Phrases
 {
     // ---- anyone ------------------------------------------------------------------------------
 
@@ -40,9 +40,6 @@ public static class Phrases
     public static string Greeting(string name) => $"Chào anh/chị {name}.\n\n{Help}";
 
     public const string NotUnderstood = "Xin lỗi, trợ lý chưa hiểu ý anh/chị.\n\n" + Help;
-
-    public const string NoDocumentsYet =
-        "Trợ lý chưa nhận văn bản qua tin nhắn. Anh/chị gửi văn bản cho Văn phòng HĐND và UBND huyện để nạp vào hệ thống.";
 
     // ---- linking -----------------------------------------------------------------------------
 

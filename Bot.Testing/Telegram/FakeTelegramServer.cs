@@ -42,6 +42,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.Map("/bot{token}/{**method}", (HttpContext http, string token, string method) => state.HandleAsync(http, token, method));
+        app.MapGet("/file/bot{token}/{**path}", (HttpContext http, string token, string path) => state.DownloadAsync(http, token, path));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FakeTelegramServer(app, state) { BaseUrl = new Uri(address) };
@@ -60,6 +61,20 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             ["user_id"] = ownerId ?? userId,
         }));
 
+    /// <summary>
+    /// A user sends a file (a document message, optionally with a caption). <paramref name="declaredSize"/> is the size
+    /// Telegram reports, for files too large to make in a test (getFile refuses over 20 MB).
+    /// </summary>
+    public long SendDocument(long userId, string fileName, byte[] content, long? declaredSize = null, string? caption = null, string firstName = "Cán bộ")
+    {
+        var document = _state.AddFile(fileName, content, declaredSize);
+        return _state.Enqueue("message", _state.UserMessage(userId, firstName, m =>
+        {
+            m["document"] = document;
+            if (caption is not null) m["caption"] = caption;
+        }));
+    }
+
     /// <summary>A user taps an inline button under one of the bot's messages; returns the callback query id.</summary>
     public string Tap(long userId, int messageId, string data) => _state.EnqueueCallback(userId, messageId, data);
 
@@ -68,6 +83,34 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     /// <summary>The private chat with a user as the bot left it: messages with their current text and buttons.</summary>
     public IReadOnlyList<FakeMessage> Chat(long chatId) => _state.ChatSnapshot(chatId);
+
+    /// <summary>The bot's latest message in a chat that matches, waiting for it (a real process answers in its own time).</summary>
+    /// <exception cref="TimeoutException">Not said within <paramref name="timeout"/> (15 s); the message shows the chat.</exception>
+    public async Task<FakeMessage> UntilAsync(long chat, Func<FakeMessage, bool> seen, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var hit = Chat(chat).LastOrDefault(m => m.FromBot && seen(m));
+            if (hit is not null) return hit;
+            await Task.Delay(50);
+        }
+        var said = string.Join("\n---\n", Chat(chat).Select(m => (m.FromBot ? "bot: " : "user: ") + m.Text));
+        throw new TimeoutException($"The bot never said it. Chat {chat}:\n{said}");
+    }
+
+    /// <summary>The bot's answer to a tap, waiting for it.</summary>
+    public async Task<string?> AnswerAsync(string queryId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (CallbackAnswers.TryGetValue(queryId, out var text)) return text;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Callback {queryId} was never answered.");
+    }
 
     /// <summary>Counts of what the server saw, for assertions and benches.</summary>
     public FakeTelegramStats Stats => _state.Stats();
@@ -86,7 +129,17 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     }
 }
 
-/// <summary>One message in a chat: who sent it, its current text and inline buttons (text, data).</summary>
-public sealed record FakeMessage(int Id, bool FromBot, string Text, IReadOnlyList<IReadOnlyList<(string Text, string Data)>> Buttons, bool Edited);
+/// <summary>One message in a chat: who sent it, its current text (a file's caption) and inline buttons (text, data), the file it carries.</summary>
+public sealed record FakeMessage(int Id, bool FromBot, string Text, IReadOnlyList<IReadOnlyList<(string Text, string Data)>> Buttons, bool Edited)
+{
+    public FakeSentFile? File { get; init; }
+}
 
-public sealed record FakeTelegramStats(int Sent, int Edited, int TooManyRequests, int Faults, int Forbidden, int Answered, int UpdatesDelivered);
+/// <summary>A file in a chat (sendDocument, sendPhoto): its name and bytes as uploaded.</summary>
+public sealed record FakeSentFile(string Name, byte[] Content);
+
+public sealed record FakeTelegramStats(int Sent, int Edited, int TooManyRequests, int Faults, int Forbidden, int Answered, int UpdatesDelivered)
+{
+    /// <summary>Files the bot downloaded (GET /file/bot…/path).</summary>
+    public int Downloads { get; init; }
+}

@@ -20,6 +20,8 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
     private readonly Dictionary<string, (DateTimeOffset At, bool Answered)> _callbacks = [];
     private readonly Dictionary<string, string?> _answers = [];
     private readonly List<(string, string)> _commands = [];
+    private readonly Dictionary<string, FakeFile> _files = new(StringComparer.Ordinal);
+    private long _nextFileId = 1;
     private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
     private readonly Queue<DateTimeOffset> _overall = new();
     private readonly Random _dice = new(options.Seed);
@@ -27,7 +29,10 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
     private long _nextCallbackId = 900_000_000_000;
     private CancellationTokenSource? _pendingPoll;
     private TaskCompletionSource _arrived = NewSignal();
-    private int _sent, _edited, _tooMany, _faults, _forbidden, _answered, _delivered;
+    private int _sent, _edited, _tooMany, _faults, _forbidden, _answered, _delivered, _downloads;
+
+    /// <summary>getFile serves bots files of at most 20 MB.</summary>
+    public const long MaxDownloadBytes = 20L * 1024 * 1024;
 
     public FakeTelegramOptions Options { get; } = options;
 
@@ -50,6 +55,9 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
             "editmessagetext" => await SendAsync(args, edit: true, http.RequestAborted),
             "editmessagereplymarkup" => EditMarkup(args),
             "answercallbackquery" => Answer(args),
+            "getfile" => GetFile(args),
+            "senddocument" => await SendFileAsync(http, args, "document"),
+            "sendphoto" => await SendFileAsync(http, args, "photo"),
             "setmycommands" => SetCommands(args),
             "deletewebhook" or "setwebhook" or "deletemessage" => Ok(true),
             _ => Error(404, "Not Found: method not found"),
@@ -81,7 +89,7 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
                 ["date"] = clock.GetUtcNow().ToUnixTimeSeconds(),
             };
             fill(message);
-            chat.Add(new StoredMessage(chat.Count + 1, false, message["text"]?.GetValue<string>() ?? "", null, false));
+            chat.Add(new StoredMessage(chat.Count + 1, false, message["text"]?.GetValue<string>() ?? message["document"]?["file_name"]?.GetValue<string>() ?? "", null, false));
             return message;
         }
     }
@@ -116,14 +124,15 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
         lock (_gate)
         {
             return _chats.TryGetValue(chatId, out var chat)
-                ? chat.Select(m => new FakeMessage(m.Id, m.FromBot, m.Text, ButtonsOf(m.Markup), m.Edited)).ToList()
+                ? chat.Select(m => new FakeMessage(m.Id, m.FromBot, m.Text, ButtonsOf(m.Markup), m.Edited)
+                    { File = m.File is { } f ? new FakeSentFile(f.Name, f.Content) : null }).ToList()
                 : [];
         }
     }
 
     public FakeTelegramStats Stats()
     {
-        lock (_gate) return new FakeTelegramStats(_sent, _edited, _tooMany, _faults, _forbidden, _answered, _delivered);
+        lock (_gate) return new FakeTelegramStats(_sent, _edited, _tooMany, _faults, _forbidden, _answered, _delivered) { Downloads = _downloads };
     }
 
     public IReadOnlyDictionary<string, string?> CallbackAnswers()
@@ -257,6 +266,97 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
         return sent;
     }
 
+    /// <summary>A file a user sends: kept with a file id and path, as Telegram keeps uploads.</summary>
+    public JsonObject AddFile(string fileName, byte[] content, long? declaredSize)
+    {
+        lock (_gate)
+        {
+            var n = _nextFileId++;
+            var id = "BQACAgIAAxk" + n.ToString("D8", CultureInfo.InvariantCulture);
+            var file = new FakeFile(id, "u" + n.ToString(CultureInfo.InvariantCulture), $"documents/file_{n}{Path.GetExtension(fileName)}", fileName, content, declaredSize ?? content.Length);
+            _files[id] = file;
+            return new JsonObject { ["file_id"] = id, ["file_unique_id"] = file.UniqueId, ["file_name"] = fileName, ["file_size"] = file.Size };
+        }
+    }
+
+    /// <summary>GET /file/bot&lt;token&gt;/&lt;path&gt;: the file's bytes, 404 for an unknown path, 401 for a bad token.</summary>
+    public async Task DownloadAsync(HttpContext http, string token, string path)
+    {
+        if (token != Options.Token)
+        {
+            await Reply(http, Error(401, "Unauthorized: invalid token specified"));
+            return;
+        }
+        FakeFile? file;
+        lock (_gate) file = _files.Values.FirstOrDefault(f => f.Path == path);
+        if (file is null)
+        {
+            await Reply(http, Error(404, "Not Found: file not found"));
+            return;
+        }
+        lock (_gate) _downloads++;
+        http.Response.ContentType = "application/octet-stream";
+        http.Response.ContentLength = file.Content.Length;
+        await http.Response.Body.WriteAsync(file.Content, http.RequestAborted);
+    }
+
+    private Result GetFile(JsonObject args)
+    {
+        var id = args["file_id"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(id)) return Error(400, "Bad Request: file_id not specified");
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(id, out var file)) return Error(400, "Bad Request: invalid file_id");
+            if (file.Size > MaxDownloadBytes) return Error(400, "Bad Request: file is too big");
+            return Ok(new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["file_size"] = file.Size, ["file_path"] = file.Path });
+        }
+    }
+
+    /// <summary>sendDocument / sendPhoto: a multipart upload (the field, or attach://name) or a known file_id, with an optional caption.</summary>
+    private async Task<Result> SendFileAsync(HttpContext http, JsonObject args, string field)
+    {
+        var chatId = Long(args, "chat_id");
+        if (chatId is null) return Error(400, "Bad Request: chat not found");
+        var caption = args["caption"]?.GetValue<string>() ?? "";
+        if (caption.Length > 1024) return Error(400, "Bad Request: message caption is too long");
+        FakeFile? file = null;
+        var reference = args[field]?.GetValue<string>();
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var part = form.Files.GetFile(reference is { } r && r.StartsWith("attach://", StringComparison.Ordinal) ? r[9..] : field);
+            if (part is not null)
+            {
+                if (part.Length > (field == "photo" ? 10L : 50L) * 1024 * 1024) return Error(400, "Bad Request: file is too big");
+                using var content = new MemoryStream();
+                await part.CopyToAsync(content, http.RequestAborted);
+                var json = AddFile(part.FileName, content.ToArray(), null);
+                lock (_gate) file = _files[json["file_id"]!.GetValue<string>()];
+            }
+        }
+        if (file is null && reference is { Length: > 0 } && !reference.StartsWith("attach://", StringComparison.Ordinal))
+        {
+            lock (_gate)
+                if (!_files.TryGetValue(reference, out file)) return Error(400, "Bad Request: wrong file identifier/HTTP URL specified");
+        }
+        if (file is null) return Error(400, $"Bad Request: there is no {field} in the request");
+        lock (_gate)
+        {
+            if (!_chats.TryGetValue(chatId.Value, out var chat)) return Error(400, "Bad Request: chat not found");
+            if (Blocked.ContainsKey(chatId.Value))
+            {
+                _forbidden++;
+                return Error(403, "Forbidden: bot was blocked by the user");
+            }
+            if (RateLimited(chatId.Value) is { } retryAfter) return TooMany(retryAfter);
+            var message = new StoredMessage(chat.Count + 1, true, caption, (args["reply_markup"] as JsonObject)?.DeepClone() as JsonObject, false, file, field);
+            chat.Add(message);
+            _sent++;
+            var sent = BotMessage(chatId.Value, message);
+            return Ok(sent);
+        }
+    }
+
     private Result EditMarkup(JsonObject args)
     {
         lock (_gate)
@@ -365,8 +465,15 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
             ["from"] = new JsonObject { ["id"] = BotUserId, ["is_bot"] = true, ["first_name"] = "Trợ lý nhiệm vụ" },
             ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
             ["date"] = clock.GetUtcNow().ToUnixTimeSeconds(),
-            ["text"] = m.Text,
         };
+        if (m.File is { } file)
+        {
+            if (m.FileKind == "photo")
+                json["photo"] = new JsonArray(new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["width"] = 1, ["height"] = 1, ["file_size"] = file.Size });
+            else json["document"] = new JsonObject { ["file_id"] = file.Id, ["file_unique_id"] = file.UniqueId, ["file_name"] = file.Name, ["file_size"] = file.Size };
+            if (m.Text.Length > 0) json["caption"] = m.Text;
+        }
+        else json["text"] = m.Text;
         if (m.Edited) json["edit_date"] = clock.GetUtcNow().ToUnixTimeSeconds();
         if (m.Markup is not null) json["reply_markup"] = m.Markup.DeepClone();
         return json;
@@ -464,7 +571,9 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandName();
 
-    private sealed record StoredMessage(int Id, bool FromBot, string Text, JsonObject? Markup, bool Edited);
+    private sealed record StoredMessage(int Id, bool FromBot, string Text, JsonObject? Markup, bool Edited, FakeFile? File = null, string? FileKind = null);
+
+    private sealed record FakeFile(string Id, string UniqueId, string Path, string Name, byte[] Content, long Size);
 
     private sealed record Result(int Status, JsonObject Body, int? RetryAfter = null);
 }

@@ -99,29 +99,9 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
         Assert.NotNull(store.Preferences.Preferences("0900000015").UnreachableSince);
     }
 
-    private async Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var hit = _telegram.Chat(chat).LastOrDefault(m => m.FromBot && seen(m));
-            if (hit is not null) return hit;
-            await Task.Delay(50);
-        }
-        var said = string.Join("\n---\n", _telegram.Chat(chat).Select(m => (m.FromBot ? "bot: " : "user: ") + m.Text));
-        throw new TimeoutException($"The bot never said it. Chat {chat}:\n{said}");
-    }
+    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen);
 
-    private async Task<string?> Answer(string queryId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_telegram.CallbackAnswers.TryGetValue(queryId, out var text)) return text;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Callback {queryId} was never answered.");
-    }
+    private Task<string?> Answer(string queryId) => _telegram.AnswerAsync(queryId);
 
     private static string Button(FakeMessage message, string text) =>
         message.Buttons.SelectMany(r => r).Single(b => b.Text == text).Data;

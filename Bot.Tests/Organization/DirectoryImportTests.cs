@@ -81,6 +81,7 @@ public sealed class DirectoryImportTests : IDisposable
         Assert.Equal(TestUnits.TuKy.Units.Select(u => u.Code).Order(), report.Accepted.Select(o => o.UnitCode).Distinct().Order());
         Assert.Contains(report.Accepted, o => o.Role == Role.Admin);
         Assert.Contains(report.Accepted, o => o.Role == Role.DistrictLeader);
+        Assert.Contains(report.Accepted, o => o.Role == Role.Office);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -72,6 +72,11 @@ public sealed class DocumentReader(Func<TextRestorer> restorer, OcrEngine ocr)
             var text = await OcrAsync(content, extension, cancel);
             return new DocumentContent(Restore(Checked(text)), FileFormat.Image, 1, [1]);
         }
+        if (extension == ".doc")
+        {
+            content = await LegacyWord.ToDocxAsync(content, cancel);
+            fileName = Path.ChangeExtension(fileName, ".docx");
+        }
         if (extension != ".pdf")
         {
             var document = DocumentText.Read(content, fileName);

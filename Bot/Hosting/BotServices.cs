@@ -2,6 +2,7 @@ using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
 using Bot.Domain.Conversation;
 using Bot.Domain.Conversation.Handlers;
+using Bot.Domain.Desk;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
@@ -39,10 +40,16 @@ public static class BotServices
         services.TryAddSingleton<IWorkCalendar>(sp => sp.GetRequiredService<WorkCalendar>());
         services.TryAddSingleton(sp => new TimeRecognizer(sp.GetRequiredService<IWorkCalendar>()));
         services.TryAddSingleton(sp => new DirectiveReader(sp.GetRequiredService<TimeRecognizer>().Recognize));
-        services.TryAddSingleton<IDirectiveSource, DirectiveSource>();
+        services.TryAddSingleton<DirectiveSource>();
+        services.TryAddSingleton<IDirectiveSource>(sp => sp.GetRequiredService<DirectiveSource>());
         services.TryAddSingleton<DirectiveImporter>();
         services.TryAddSingleton<NudgePlanner>();
         services.TryAddSingleton<Reachability>();
+        services.TryAddSingleton<IOutboxDispatch, LeftForTheWorker>();
+
+        // The office's desk: directives sent in chat, read, reviewed, published.
+        services.TryAddSingleton(_ => configuration.GetSection("Desk:WorkingDays").Get<DeskPolicy>() ?? DeskPolicy.Default);
+        services.TryAddSingleton<IDirectiveIntake, Bot.Desk.ChatIntake>();
 
         // The conversation: a router and one handler per feature.
         services.TryAddSingleton(sp => new ButtonSigner(sp.GetRequiredService<IConversationStore>().ButtonKey()));
@@ -55,6 +62,7 @@ public static class BotServices
         services.TryAddSingleton<TurnReader>();
         services.TryAddSingleton<LinkingHandler>();
         services.AddConversationHandler<LinkingHandler>();
+        services.AddConversationHandler<DeskHandler>(); // before the lists: a typed answer to the desk's question is the desk's
         services.AddConversationHandler<ListsHandler>();
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
@@ -74,7 +82,7 @@ public static class BotServices
     /// <summary>
     /// The one place the store is chosen (<c>Storage:Provider</c>): <see cref="LiteDb"/>, one embedded file per
     /// process (Storage:Path), closed with the host. Another provider (PostgreSQL) registers its own
-    /// implementations of the same five interfaces here; nothing above them changes.
+    /// implementations of the same interfaces (and the desk's two) here; nothing above them changes.
     /// </summary>
     private static void AddStore(IServiceCollection services, IConfiguration configuration)
     {
@@ -88,6 +96,8 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Conversation);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Preferences);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Outbox);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Drafts);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Originals);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

@@ -58,7 +58,14 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
         return stale.Count;
     }
 
-    /// <summary>Now in working hours; otherwise (a restart at night) at the next working morning.</summary>
+    /// <summary>Messages just recorded elsewhere (the desk's new-task notices): delivered as the planner's are.</summary>
+    public void EnqueueDeliveries(IReadOnlyList<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids) EnqueueDelivery(id);
+    }
+
+    /// <summary>Now in working hours; otherwise (a restart, or a directive published, at night) at the next working morning.</summary>
     private void EnqueueDelivery(string id)
     {
         var now = clock.GetUtcNow();

@@ -26,6 +26,7 @@ public static class ReminderSetup
         var scheduling = Bind<SchedulingOptions>(config, SchedulingOptions.Section);
         services.AddSingleton(scheduling);
         services.AddTransient<ReminderJobs>();
+        services.Replace(ServiceDescriptor.Singleton<IOutboxDispatch, HangfireDispatch>()); // this process delivers
 
         services.AddHangfire(hangfire =>
         {
@@ -82,6 +83,12 @@ public static class ReminderSetup
         config.GetSection(section).Bind(options);
         return options;
     }
+}
+
+/// <summary>Outbox messages recorded outside the planner's pass go to delivery at once (or at the next working morning).</summary>
+internal sealed class HangfireDispatch(IServiceProvider services) : IOutboxDispatch
+{
+    public void Dispatch(IReadOnlyList<string> outboxIds) => services.GetRequiredService<ReminderJobs>().EnqueueDeliveries(outboxIds);
 }
 
 /// <summary>

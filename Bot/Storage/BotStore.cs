@@ -44,6 +44,7 @@ public sealed class BotStore : IDisposable
         Conversation = new LiteConversationStore(this, chats);
         Preferences = new LitePreferenceStore(this);
         Outbox = new LiteNudgeOutbox(this);
+        Desk = new LiteDesk(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -55,6 +56,14 @@ public sealed class BotStore : IDisposable
     public Bot.Domain.Reminders.IPreferenceStore Preferences { get; }
 
     public Bot.Domain.Reminders.INudgeOutbox Outbox { get; }
+
+    /// <summary>The office's desk: drafts of directives received in chat, and their original files.</summary>
+    public Bot.Domain.Desk.IDraftStore Drafts => Desk;
+
+    /// <inheritdoc cref="Drafts"/>
+    public Bot.Domain.Desk.IOriginalFiles Originals => Desk;
+
+    private LiteDesk Desk { get; }
 
     public TimeProvider Clock { get; }
 

@@ -2,7 +2,7 @@ using Bot.Domain.Words;
 
 namespace Bot.Domain.Conversation.Handlers;
 
-/// <summary>Greetings, thanks, help, and what the bot cannot take yet (files: the district office's intake is to come).</summary>
+/// <summary>Greetings, thanks and help. (Files are the office's desk's: <see cref="DeskHandler"/>.)</summary>
 public sealed class HelpHandler : IConversationHandler
 {
     public Reply? Handle(Turn turn)
@@ -13,7 +13,6 @@ public sealed class HelpHandler : IConversationHandler
             StartIntent or GreetingIntent => turn.Say(Phrases.Greeting(turn.Official.Name)),
             HelpIntent => turn.Say(Phrases.Help),
             ThanksIntent => turn.Say(Phrases.YouAreWelcome),
-            DocumentIntent => turn.Say(Phrases.NoDocumentsYet),
             _ => null,
         };
     }

@@ -16,7 +16,7 @@ namespace Bot.Channels.Telegram;
 /// its retry_after, 5xx and network faults transient, other 4xx rejected; "message is not modified" is
 /// not an error (the person already sees that text).
 /// </summary>
-public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChannel> logger) : IChannel
+public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChannel> logger) : IChannel, IFileSource
 {
     /// <summary>The commands shown in Telegram's menu, in Vietnamese.</summary>
     public static readonly BotCommand[] Commands = [.. Phrases.Menu.Select(c => new BotCommand(c.Command, c.Description))];
@@ -67,6 +67,28 @@ public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChan
             TaskCanceledException when !cancellationToken.IsCancellationRequested => new ChannelException(ChannelFailure.Transient, "timed out", inner: e),
             _ => null,
         };
+    }
+
+    /// <summary>getFile, then the file URL; Telegram gives bots files of at most 20 MB ("file is too big").</summary>
+    public async Task<byte[]> DownloadAsync(string fileId, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await bot.GetFile(fileId, cancellationToken);
+            if (file.FileSize > maxBytes || file.FilePath is null) throw new FileTooLargeException($"{file.FileSize} bytes");
+            using var content = new MemoryStream();
+            await bot.DownloadFile(file.FilePath, content, cancellationToken);
+            if (content.Length > maxBytes) throw new FileTooLargeException($"{content.Length} bytes");
+            return content.ToArray();
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("file is too big", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FileTooLargeException(e.Message);
+        }
+        catch (Exception e) when (e is not FileTooLargeException && Failure(e, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public async Task AnswerAsync(TapAnswer answer, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public static class TelegramSetup
         });
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<Bot.Channels.IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<Bot.Channels.IFileSource>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddSingleton<TelegramUpdateHandler>();
         if (receive && string.IsNullOrWhiteSpace(options.WebhookUrl)) services.AddHostedService<TelegramPolling>();
         return services;

@@ -1,0 +1,107 @@
+namespace Bot.Domain.Words;
+
+/// <summary>What the office's desk says: intake, the review card, edits, publishing, new-task notices.</summary>
+public static partial class Phrases
+{
+    // ---- the office's desk --------------------------------------------------------------------
+
+    public const string DeskOnly =
+        "Cảm ơn anh/chị. Trợ lý chỉ nhận văn bản từ văn thư, cán bộ theo dõi nhiệm vụ của Văn phòng HĐND và UBND huyện. " +
+        "Anh/chị vui lòng chuyển văn bản cho Văn phòng để giao việc.";
+
+    public static string FileTooLarge(int megabytes) =>
+        $"Tệp lớn quá {megabytes} MB, trợ lý không tải được. Anh/chị vui lòng gửi bản nhỏ hơn (ví dụ bản .docx hoặc PDF xuất từ Word).";
+
+    public const string FileNotFetched = "Không tải được tệp từ Telegram. Anh/chị vui lòng gửi lại sau ít phút.";
+
+    public const string NoTaskFound =
+        "Trợ lý đã đọc văn bản nhưng không thấy nhiệm vụ nào giao cho đơn vị. Anh/chị kiểm tra lại tệp (đúng văn bản, đủ trang); " +
+        "nếu văn bản không giao việc thì không cần nạp.";
+
+    public static string ReadPages(int pages) => $"📥 Đã đọc xong {pages} trang.";
+
+    public static string CardHeading(string? number) => $"📥 Văn bản {number ?? "(không số)"} — xem lại trước khi giao việc";
+
+    public static string CardHeader(string? issuer, string? issuedOn, string? subject, string? urgency) =>
+        $"\nCơ quan ban hành: {issuer ?? "chưa rõ"}\nNgày: {issuedOn ?? "chưa rõ"}" +
+        (urgency is null ? "" : $"\nĐộ khẩn: {urgency}") +
+        $"\nTrích yếu: {subject ?? "chưa rõ"}";
+
+    public static string CardHeaderDoubts(string doubts) => $"\n⚠ Cần xem: {doubts}";
+
+    public static string CardCount(int tasks, int unsure) =>
+        $"\n\n{tasks} nhiệm vụ" + (unsure > 0 ? $", {unsure} cần xem lại (⚠, đầu danh sách)" : "") + ":";
+
+    public static string CardUnits(string lead, string? support) => $"\n    Chủ trì: {lead}" + (support is null ? "" : $"; phối hợp: {support}");
+
+    public const string NoUnits = "chưa có";
+
+    public static string CardDeadline(string deadline) => $"\n    Hạn: {deadline}";
+
+    public static string CardDoubt(string doubt) => $"\n    ⚠ {doubt}";
+
+    public static string CardBlocked(string problems) => $"\n\n⛔ Chưa giao được: {problems}.";
+
+    public static string AlreadyPublished(string number, DateTimeOffset at) =>
+        $"\n\nℹ️ Văn bản {number} đã giao ngày {Wording.Day(at)}: giao lại sẽ cập nhật nhiệm vụ, việc đã xác nhận xong được giữ.";
+
+    public const string CardFooter = "\n\nBấm ✏️ để sửa đơn vị, hạn; 🗑 để bỏ nhiệm vụ; ✅ Giao việc khi đã đúng.";
+
+    public const string PublishButton = "✅ Giao việc";
+
+    public const string CancelButton = "✖ Hủy";
+
+    public const string AddTaskButton = "➕ Thêm nhiệm vụ";
+
+    public const string BackButton = "↩ Về phiếu duyệt";
+
+    public const string PreviousPageButton = "‹ Trang trước";
+
+    public static string EditButton(int number) => $"✏️ Sửa {number}";
+
+    public static string DropButton(int number) => $"🗑 Bỏ {number}";
+
+    public const string NotYourDraft = "Phiếu duyệt này không còn hoặc không phải của anh/chị.";
+
+    public static string Dropped(int number) => $"Đã bỏ nhiệm vụ {number}.";
+
+    public const string Cancelled = "✖ Đã hủy, không giao việc nào từ văn bản này.";
+
+    public const string CannotPublishYet = "Chưa giao được: xem mục ⛔ trên phiếu.";
+
+    public static string EditPrompt(int number, string summary, string lead, string deadline) =>
+        $"✏️ Nhiệm vụ {number}: {summary}\nChủ trì: {lead}\nHạn: {deadline}\n\n" +
+        "Anh/chị gõ hạn mới (ví dụ «trước 30/11», «chậm nhất thứ sáu tuần sau», «hằng tháng trước ngày 20»), " +
+        "hoặc tên đơn vị (ví dụ «Phòng Nội vụ, phối hợp Phòng Tư pháp»), hoặc bấm chọn đơn vị chủ trì bên dưới.";
+
+    public const string AddPrompt =
+        "➕ Anh/chị gõ nội dung nhiệm vụ, kèm đơn vị và hạn nếu có. Ví dụ: «Phòng Y tế kiểm tra an toàn thực phẩm, báo cáo trước 30/11».";
+
+    public static string UnknownUnit(string name) =>
+        $"Không thấy đơn vị «{name}» trong danh bạ của huyện. Anh/chị gõ lại tên đơn vị (ví dụ «Phòng Nội vụ», «xã Đại Sơn») hoặc bấm chọn bên dưới.";
+
+    public const string NotAnEdit =
+        "Trợ lý chưa hiểu. Anh/chị gõ hạn (ví dụ «trước 30/11») hoặc tên đơn vị (ví dụ «Phòng Nội vụ»), hoặc bấm «" + BackButton + "».";
+
+    public static string Edited(int number) => $"✏️ Đã sửa nhiệm vụ {number}.";
+
+    public static string Added(int number) => $"➕ Đã thêm nhiệm vụ {number}.";
+
+    public static string Published(string number, int tasks, int units, int officials, DateTimeOffset? announcedAt) =>
+        $"✅ Đã giao văn bản {number}: {tasks} nhiệm vụ cho {units} đơn vị. " +
+        (officials == 0
+            ? "Chưa cán bộ nào của các đơn vị này liên kết với trợ lý; họ sẽ thấy việc khi liên kết."
+            : announcedAt is { } at
+                ? $"{officials} cán bộ sẽ nhận thông báo việc mới lúc {Wording.Moment(at)} (đầu giờ làm việc)."
+                : $"{officials} cán bộ đang được gửi thông báo việc mới.");
+
+    public static string PublishProblems(string problems) => $"\n⚠ {problems}";
+
+    public const string PublishedToast = "Đã giao việc.";
+
+    public const string NewTaskList = "Việc mới";
+
+    public static string NewTaskHeading(string name, string number) => $"📌 Việc mới — anh/chị {name}: văn bản {number} giao cho đơn vị:\n";
+
+    public const string NewTaskFooter = "\n\nBấm ✅ khi đã hoàn thành; gõ «việc của tôi» để xem mọi việc của đơn vị.";
+}

@@ -1,0 +1,308 @@
+using System.Text;
+using Bot.Domain.Assignments;
+using Bot.Hosting;
+using Bot.Storage;
+using Bot.Testing.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Desk;
+
+/// <summary>
+/// The office's desk through the fake Bot API over HTTP, in the real host: the office sends a directive file, gets
+/// the review card, edits it, publishes it; the officials of the assigned units get one new-task notice each and
+/// confirm from it. Others are refused, bad files are answered and leave nothing behind, and a restart between the
+/// card and "✅ Giao việc" loses nothing.
+/// </summary>
+public sealed class DeskEndToEndTests : IAsyncLifetime
+{
+    private const long Office = 3001;   // Trần Thị Thư, văn thư of Văn phòng HĐND và UBND huyện, 0900000038
+    private const long Binh = 3002;     // Trần Thị Bình, Phòng Nội vụ, 0900000004
+    private const long Cuong = 3003;    // Lê Văn Cường, Phòng Tư pháp, 0900000005
+
+    /// <summary>Three tasks: one with a deadline, one without (the desk proposes one), one for "các cơ quan, đơn vị liên quan".</summary>
+    internal const string Directive = """
+        ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        HUYỆN TỨ KỲ                              Độc lập - Tự do - Hạnh phúc
+
+        Số: 1301/UBND-VP                     Tứ Kỳ, ngày 18 tháng 10 năm 2023
+        V/v triển khai kiểm tra công tác cải cách hành chính năm 2023
+
+        Kính gửi:
+        - Phòng Nội vụ;
+        - Phòng Tư pháp;
+        - Các cơ quan, đơn vị liên quan.
+
+        Thực hiện Kế hoạch số 45/KH-UBND ngày 10/01/2023 của UBND huyện về cải cách hành chính năm 2023, Chủ tịch UBND huyện yêu cầu:
+
+        1. Phòng Nội vụ chủ trì xây dựng kế hoạch kiểm tra công tác cải cách hành chính tại các xã, thị trấn, trình UBND huyện trước ngày 30/10/2023.
+
+        2. Phòng Tư pháp rà soát các thủ tục hành chính thuộc lĩnh vực tư pháp, hộ tịch, báo cáo kết quả về UBND huyện (qua Phòng Nội vụ).
+
+        3. Các cơ quan, đơn vị liên quan phối hợp cung cấp thông tin, tài liệu phục vụ kiểm tra khi có yêu cầu.
+
+        Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.
+
+        Nơi nhận:                                   KT. CHỦ TỊCH
+        - Như trên;                                 PHÓ CHỦ TỊCH
+        - Lưu: VT.
+                                                    Phạm Văn Lãnh
+        """;
+
+    private readonly BotWorld _world = BotWorld.Create();
+    private FakeTelegramServer _telegram = null!;
+    private WebApplication _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PerChatBurst = 20 });
+        _host = await StartHostAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await _telegram.DisposeAsync();
+        _world.Dispose();
+    }
+
+    [Fact]
+    public async Task A_directive_sent_by_the_office_is_reviewed_edited_published_announced_and_confirmed()
+    {
+        await LinkAsync(Office, "0900000038");
+        await LinkAsync(Binh, "0900000004");
+        await LinkAsync(Cuong, "0900000005");
+
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("Cơ quan ban hành: UBND huyện Tứ Kỳ", card.Text, StringComparison.Ordinal);
+        Assert.Contains("Trích yếu:", card.Text, StringComparison.Ordinal);
+        Assert.Contains("đề xuất 10 ngày làm việc theo độ khẩn (thường)", TaskBlock(card, 2), StringComparison.Ordinal); // no deadline given
+        Assert.Contains("⛔ Chưa giao được", card.Text, StringComparison.Ordinal);       // "các cơ quan, đơn vị liên quan"
+        // What to check comes first: the card opens with a ⚠ task.
+        var first = card.Text.IndexOf("\n\n", card.Text.IndexOf("nhiệm vụ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("\n\n⚠", card.Text[first..], StringComparison.Ordinal);
+
+        // Publishing is refused while a task has no real unit; nothing is assigned.
+        var refused = _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        Assert.Contains("Chưa giao được", await Answer(refused), StringComparison.Ordinal);
+        Assert.Empty(Store.Assignments.ByDirectiveNumber("1301/UBND-VP"));
+
+        // Edit task 3: tap ✏️, type the unit accent-free.
+        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 3"));
+        var prompt = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
+        Assert.Contains(prompt.Buttons.SelectMany(r => r), b => b.Text == "Phòng Văn hóa và Thông tin");
+        _telegram.SendText(Office, "phong van hoa va thong tin");
+        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
+        Assert.DoesNotContain("⛔", card.Text, StringComparison.Ordinal);
+        Assert.Contains("Chủ trì: Phòng Văn hóa và Thông tin", card.Text, StringComparison.Ordinal);
+
+        // Edit task 2's deadline by typing it.
+        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 2"));
+        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
+        _telegram.SendText(Office, "trước 15/11");
+        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
+        Assert.Contains("hết ngày 14/11/2023 — «trước 15/11»", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("đề xuất", TaskBlock(card, 2), StringComparison.Ordinal);
+        Assert.Contains("đề xuất", TaskBlock(card, 3), StringComparison.Ordinal); // task 3 still has the proposed one
+
+        var publish = _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        Assert.Equal("Đã giao việc.", await Answer(publish));
+        var done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("3 nhiệm vụ cho 3 đơn vị", done.Text, StringComparison.Ordinal);
+
+        // The same path as `import --publish`: the directive and its assignments are in the store, with the edits.
+        var assigned = Store.Assignments.ByDirectiveNumber("1301/UBND-VP");
+        Assert.Equal(["NV", "TP", "VHTT"], assigned.Select(a => a.UnitCode).Order().ToArray());
+        Assert.Equal(new DateTimeOffset(2023, 11, 15, 0, 0, 0, TimeSpan.FromHours(7)), assigned.Single(a => a.UnitCode == "TP").DueBefore);
+
+        // One notice each to the officials of the units, with the number, the deadline and a done button.
+        var binh = await Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        Assert.Contains("1301/UBND-VP", binh.Text, StringComparison.Ordinal);
+        Assert.Contains("hạn 29/10/2023", binh.Text, StringComparison.Ordinal);
+        var cuong = await Until(Cuong, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        Assert.Contains("hạn 14/11/2023", cuong.Text, StringComparison.Ordinal);
+        Assert.Single(_telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+
+        // Done from the notice.
+        var tap = _telegram.Tap(Binh, binh.Id, Button(binh, "✅ Đã xong 1"));
+        Assert.Contains("Đã ghi nhận", await Answer(tap), StringComparison.Ordinal);
+        await Until(Binh, m => m.Id == binh.Id && m.Text.Contains("Trần Thị Bình xác nhận xong", StringComparison.Ordinal));
+        Assert.True(Store.Assignments.ByDirectiveNumber("1301/UBND-VP").Single(a => a.UnitCode == "NV").IsDone);
+
+        // Publishing the same file again tells nobody twice.
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var again = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
+        Assert.Contains("đã giao ngày", again.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directive_published_at_night_is_announced_the_next_working_morning()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        var friday9pm = new DateTimeOffset(2023, 10, 20, 21, 0, 0, TimeSpan.FromHours(7));
+        _host = await StartHostAsync(friday9pm);
+        await LinkAsync(Office, "0900000038");
+        await LinkAsync(Binh, "0900000004");
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        var done = await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("lúc 07:30 23/10/2023 (đầu giờ làm việc)", done.Text, StringComparison.Ordinal); // Monday
+
+        // The notice waits in the outbox, its delivery scheduled for Monday 07:30 (Hangfire counts on its own clock).
+        var pending = Store.Outbox.Pending().Select(Store.Outbox.Get).Where(m => m!.Nudges.Any(n => n.Kind == Bot.Domain.Reminders.NudgeKind.NewTask)).ToList();
+        Assert.Single(pending);
+        var scheduled = _host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+            .Where(j => j.Value.Job.Args.Contains(pending[0]!.Id)).ToList();
+        var wait = new DateTimeOffset(2023, 10, 23, 7, 30, 0, TimeSpan.FromHours(7)) - friday9pm;
+        var at = Assert.Single(scheduled).Value.EnqueueAt;
+        Assert.InRange(at, DateTime.UtcNow + wait - TimeSpan.FromMinutes(2), DateTime.UtcNow + wait);
+        Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Text.StartsWith("📌", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Word_97_2003_file_is_converted_and_read()
+    {
+        await LinkAsync(Office, "0900000038");
+        _telegram.SendDocument(Office, "cv-1301.doc", WordDoc(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("3 nhiệm vụ", card.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A real .doc (Word 97–2003 binary), made by LibreOffice from the text, as an office's old Word would save it.</summary>
+    private static byte[] WordDoc(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("desk-doc-");
+        try
+        {
+            var source = Path.Combine(folder.FullName, "cv.txt");
+            File.WriteAllText(source, text);
+            var start = new System.Diagnostics.ProcessStartInfo("soffice") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-env:UserInstallation=file://" + Path.Combine(folder.FullName, "profile"), "--headless", "--infilter=Text (encoded):UTF8",
+                         "--convert-to", "doc:MS Word 97", "--outdir", folder.FullName, source })
+                start.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "soffice did not finish");
+            var doc = File.ReadAllBytes(Path.Combine(folder.FullName, "cv.doc"));
+            Assert.Equal([0xD0, 0xCF, 0x11, 0xE0], doc[..4]); // an OLE compound file, as Word 97–2003 writes
+            return doc;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_from_anyone_but_the_office_is_refused_politely_and_nothing_is_kept()
+    {
+        await LinkAsync(Binh, "0900000004");
+        _telegram.SendDocument(Binh, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var reply = await Until(Binh, m => m.Text.Contains("chỉ nhận văn bản từ văn thư", StringComparison.Ordinal));
+        Assert.DoesNotContain("📥", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(0, _telegram.Stats.Downloads);
+        Assert.Null(Store.Drafts.Latest("telegram:" + Binh));
+    }
+
+    [Theory]
+    [InlineData("trong.txt", 0, "Tệp trống")]
+    [InlineData("anh.pdf", 1, "hỏng")]
+    [InlineData("thong-bao.txt", 2, "không thấy nhiệm vụ nào")]
+    [InlineData("van-ban.xyz", 3, "Chưa đọc được tệp dạng")]
+    public async Task A_bad_file_gets_a_clear_answer_and_changes_nothing(string name, int kind, string answer)
+    {
+        await LinkAsync(Office, "0900000038");
+        byte[] content = kind switch
+        {
+            0 => [],
+            1 => [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 251))],
+            2 => Encoding.UTF8.GetBytes("""
+                ỦY BAN NHÂN DÂN
+                HUYỆN TỨ KỲ
+
+                Số: 88/TB-UBND                     Tứ Kỳ, ngày 18 tháng 10 năm 2023
+
+                THÔNG BÁO
+                Kết quả hội nghị giao ban tháng 9 năm 2023
+
+                Ngày 15 tháng 9 năm 2023, UBND huyện đã tổ chức hội nghị giao ban. Hội nghị đã đánh giá kết quả tháng 9, nhìn chung các chỉ tiêu đều đạt kế hoạch.
+                """),
+            _ => Encoding.UTF8.GetBytes(Directive),
+        };
+        _telegram.SendDocument(Office, name, content);
+        await Until(Office, m => m.Text.Contains(answer, StringComparison.Ordinal));
+        Assert.Null(Store.Drafts.Latest("telegram:" + Office));
+        Assert.DoesNotContain(_telegram.Chat(Office), m => m.Text.Contains("📥 Văn bản", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_over_20_MB_is_refused_without_fetching_it()
+    {
+        await LinkAsync(Office, "0900000038");
+        _telegram.SendDocument(Office, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
+        await Until(Office, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
+        Assert.Equal(0, _telegram.Stats.Downloads);
+        Assert.Null(Store.Drafts.Latest("telegram:" + Office));
+    }
+
+    [Fact]
+    public async Task A_restart_between_the_card_and_publishing_loses_nothing()
+    {
+        await LinkAsync(Office, "0900000038");
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        _host = await StartHostAsync();
+
+        // The old card's buttons still work: edit, then publish.
+        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 3"));
+        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
+        _telegram.SendText(Office, "Phòng Tư pháp");
+        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Equal(3, Store.Assignments.ByDirectiveNumber("1301/UBND-VP").Count);
+        Assert.Null(Store.Drafts.Latest("telegram:" + Office));
+    }
+
+    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+
+    private async Task<WebApplication> StartHostAsync(DateTimeOffset? now = null)
+    {
+        var host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = _world.DbPath,
+            ["Telegram:Token"] = _telegram.Token,
+            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Clock:Now"] = (now ?? BotWorld.Today).ToString("O"),
+            ["Urls"] = "http://127.0.0.1:0",
+        })!;
+        await host.StartAsync();
+        return host;
+    }
+
+    private async Task LinkAsync(long user, string phone)
+    {
+        _telegram.ShareContact(user, phone);
+        await Until(user, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
+    }
+
+    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen, TimeSpan.FromSeconds(30));
+
+    private Task<string?> Answer(string queryId) => _telegram.AnswerAsync(queryId);
+
+    /// <summary>Task <paramref name="number"/>'s lines on a card.</summary>
+    private static string TaskBlock(FakeMessage card, int number) =>
+        card.Text.Split("\n\n").Single(b => b.StartsWith($"{number}. ", StringComparison.Ordinal) || b.StartsWith($"⚠ {number}. ", StringComparison.Ordinal));
+
+    private static string Button(FakeMessage message, string text) =>
+        message.Buttons.SelectMany(r => r).Single(b => b.Text == text).Data;
+}
