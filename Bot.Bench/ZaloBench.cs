@@ -7,8 +7,6 @@ using Bot.Scheduling;
 using Bot.Storage;
 using Bot.Testing;
 using Bot.Testing.Zalo;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Bench;
@@ -65,8 +63,7 @@ internal static class ZaloBench
             settings["Urls"] = "http://127.0.0.1:0";
             await using var app = BotHost.Build(BotRole.Serve, settings)!;
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            zalo.WebhookUrl = new Uri(new Uri(address), ZaloSetup.WebhookPath);
+            zalo.WebhookUrl = new Uri(Listening.Address(app.Services), ZaloSetup.WebhookPath);
             await zalo.SendText(User(0), "giúp"); // warm-up: the first request pays for the JIT
             while (zalo.Stats.Sent < 1) await Task.Delay(10);
             await Task.Delay(200); // its arrival is counted after the answer is written

@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -44,8 +42,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         app.Map("/bot{token}/{**method}", (HttpContext http, string token, string method) => state.HandleAsync(http, token, method));
         app.MapGet("/file/bot{token}/{**path}", (HttpContext http, string token, string path) => state.DownloadAsync(http, token, path));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeTelegramServer(app, state) { BaseUrl = new Uri(address) };
+        return new FakeTelegramServer(app, state) { BaseUrl = Listening.Address(app.Services) };
     }
 
     /// <summary>A user types a message in their private chat with the bot.</summary>

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,8 +52,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
         app.MapPost("/v3.0/oa/message/cs", (HttpContext http) => state.SendAsync(http));
         app.MapPost("/v4/oa/access_token", (HttpContext http) => state.RefreshAsync(http));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeZaloServer(app, state) { BaseUrl = new Uri(address) };
+        return new FakeZaloServer(app, state) { BaseUrl = Listening.Address(app.Services) };
     }
 
     // ---- the users -------------------------------------------------------------------------------

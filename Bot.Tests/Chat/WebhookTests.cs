@@ -4,8 +4,6 @@ using Bot.Channels.Telegram;
 using Bot.Testing.Telegram;
 using Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Chat;
@@ -34,8 +32,7 @@ public sealed class WebhookTests : IAsyncLifetime
             ["Urls"] = "http://127.0.0.1:0",
         })!;
         await _host.StartAsync();
-        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _address = new Uri(address);
+        _address = Bot.Testing.Listening.Address(_host.Services);
     }
 
     public async Task DisposeAsync()

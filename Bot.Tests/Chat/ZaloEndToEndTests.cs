@@ -6,8 +6,6 @@ using Bot.Scheduling;
 using Bot.Storage;
 using Bot.Testing.Zalo;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,8 +40,7 @@ public sealed class ZaloEndToEndTests : IAsyncLifetime
             s.AddReminderDelivery(config); // the pass and the delivery, driven by the test on the fake clock (no Hangfire)
         })!;
         await _host.StartAsync();
-        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _zalo.WebhookUrl = new Uri(new Uri(address), ZaloSetup.WebhookPath);
+        _zalo.WebhookUrl = new Uri(Bot.Testing.Listening.Address(_host.Services), ZaloSetup.WebhookPath);
     }
 
     internal static Dictionary<string, string?> Settings(FakeZaloServer zalo, string dbPath) => new()

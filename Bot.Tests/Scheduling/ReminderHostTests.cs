@@ -11,8 +11,6 @@ using Bot.Domain.Reminders;
 using Bot.Scheduling;
 using Bot.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -107,8 +105,7 @@ public sealed class ReminderHostTests(ITestOutputHelper output) : IDisposable
         settings["Scheduling:DashboardPassword"] = password;
         await using var app = BotHost.Build(BotRole.RemindWorker, settings, services => services.AddSingleton<Bot.Channels.IChannel>(new RecordingChannel()))!;
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        using var http = new HttpClient { BaseAddress = Listening.Address(app.Services) };
         Assert.Equal(anonymous, (await http.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
         if (user.Length > 0)
         {
