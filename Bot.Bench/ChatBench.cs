@@ -62,6 +62,23 @@ public static class ChatBench
             }
             alone.Sort();
             rows.Add(("conversation alone (no HTTP), p50 / p99", BenchWorld.Percentiles(alone)));
+            // Each question on its own, and the processor time it takes: what to look at when the mix slows down.
+            foreach (var question in Questions)
+            {
+                var each = new List<double>();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var i = 0; i < 200; i++)
+                {
+                    var chat = chats[i % chats.Count].Chat.ToString(CultureInfo.InvariantCulture);
+                    var t = Stopwatch.GetTimestamp();
+                    conversation.Handle(new Inbound("telegram", chat, chat) { Text = question });
+                    each.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+                var perQuestion = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / each.Count;
+                each.Sort();
+                rows.Add(($"  «{question}» p50 / p99, processor per question",
+                    BenchWorld.Percentiles(each) + " / " + perQuestion.ToString("0.00", CultureInfo.InvariantCulture) + " ms"));
+            }
         }
 
         var replied = new ConcurrentDictionary<long, long>();

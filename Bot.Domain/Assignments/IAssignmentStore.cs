@@ -33,8 +33,11 @@ public interface IAssignmentStore
 
     ChangeResult Extend(string assignmentId, Bot.Domain.Organization.Official approvedBy, DateTimeOffset newDueBefore, string reason);
 
-    /// <summary>A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue);
+    /// <summary>
+    /// A unit's open work, earliest deadline first, work without a deadline last; at most <paramref name="limit"/>;
+    /// with a deadline in [from, to] when given, as <see cref="OpenTasksOfUnit"/>.
+    /// </summary>
+    IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue, DateTimeOffset? from = null, DateTimeOffset? to = null);
 
     /// <summary>
     /// A unit's open work with a deadline in [from, to] (no bound when null; without a deadline only

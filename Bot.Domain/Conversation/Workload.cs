@@ -16,12 +16,42 @@ public sealed record UnitFigures(Unit Unit, int Open, int Overdue, int Done)
 /// </summary>
 public sealed class Workload(IAssignmentStore assignments)
 {
-    /// <summary>Open current work with a deadline in (from, to] (no bound when null), earliest first.</summary>
-    public IReadOnlyList<OpenTask> Open(string unitCode, DateTimeOffset now, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    /// <summary>
+    /// Open current work with a deadline in (from, to] (no bound when null), earliest first; at most
+    /// <paramref name="limit"/> of it.
+    /// </summary>
+    public IReadOnlyList<OpenTask> Open(string unitCode, DateTimeOffset now, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        int limit = int.MaxValue)
     {
-        // The whole open list (ids and deadlines from the index) decides which period is current; the window cuts it after.
-        var open = Current(assignments.OpenTasksOfUnit(unitCode), t => t.AssignmentId, _ => true, t => t.DueBefore);
-        return [.. open.Where(t => (from is null || t.DueBefore > from) && (to is null || t.DueBefore is { } due && due <= to))];
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // Whether a period is current depends only on the periods due before it, and the store reads in
+        // deadline order: a read cut at `to`, or after the first few keys, still decides every key it holds.
+        // So a short list reads a few keys more than it shows, not the unit's whole open work; a read
+        // that ends before enough current work is found is read again, four times longer.
+        var take = limit == int.MaxValue ? int.MaxValue : Math.Max(32, limit * 2);
+        while (true)
+        {
+            var read = assignments.OpenTasksOfUnit(unitCode, to: to, limit: take);
+            var found = Current(read, t => t.AssignmentId, _ => true, t => t.DueBefore)
+                .Where(t => from is null || t.DueBefore > from).Take(limit).ToList();
+            if (read.Count < take || found.Count >= limit) return found;
+            take = take > int.MaxValue / 4 ? int.MaxValue : take * 4;
+        }
+    }
+
+    /// <summary>
+    /// The assignments of some of a unit's open tasks (<see cref="Open"/>'s), in their order, from one walk of
+    /// the unit's open work from the first to the last (the few later periods between them are read and
+    /// dropped) rather than a look-up per task; null when that walk cannot find them all (one was just done).
+    /// </summary>
+    public IReadOnlyList<Assignment>? Read(string unitCode, IReadOnlyList<OpenTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0 || tasks[0].DueBefore is not { } first) return null;
+        var wanted = tasks.Select(t => t.AssignmentId).ToHashSet(StringComparer.Ordinal);
+        var read = assignments.OpenOfUnit(unitCode, from: first, to: tasks[^1].DueBefore)
+            .Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return read.Count == wanted.Count ? [.. tasks.Select(t => read[t.AssignmentId])] : null;
     }
 
     /// <summary>
@@ -43,8 +73,8 @@ public sealed class Workload(IAssignmentStore assignments)
     }
 
     /// <summary>Open current work whose deadline has passed.</summary>
-    public IReadOnlyList<OpenTask> Overdue(string unitCode, DateTimeOffset now) =>
-        [.. Open(unitCode, now, to: now).Where(t => t.DueBefore is { } due && due <= now)];
+    public IReadOnlyList<OpenTask> Overdue(string unitCode, DateTimeOffset now, int limit = int.MaxValue) =>
+        Open(unitCode, now, to: now, limit: limit);
 
     public UnitFigures Figures(Unit unit, DateTimeOffset now)
     {

@@ -67,13 +67,20 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
             return result;
         });
 
-    // The where and the order use the same index, so LiteDB walks it in order and stops at the limit.
-    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
-        Map(store.AssignmentDocs.Query()
-            .Where(Filter.StartsWith(nameof(AssignmentDoc.OpenKey), unitCode + "|"))
+    // The where and the order use the same index, so LiteDB walks it in order from the seek and stops at
+    // the bound or the limit.
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        var low = from is { } f ? StoreMapping.OpenKeyPrefix(unitCode, f) : unitCode + "|";
+        var high = StoreMapping.OpenKeyEnd(unitCode, to);
+        return Map(store.AssignmentDocs.Query()
+            .Where(Filter.Gte(nameof(AssignmentDoc.OpenKey), low))
             .OrderBy(nameof(AssignmentDoc.OpenKey))
-            .Limit(limit)
-            .ToEnumerable());
+            .ToEnumerable()
+            .TakeWhile(d => string.CompareOrdinal(d.OpenKey, high) < 0)
+            .Take(limit));
+    }
 
     // Only the key is selected and the key is the index's: LiteDB then reads the index alone (its
     // "index key only" plan), not one document per task.

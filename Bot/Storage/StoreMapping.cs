@@ -23,6 +23,7 @@ internal static class StoreMapping
         mapper.RegisterType<DateOnly>(
             day => new BsonValue(day.Year * 10000 + day.Month * 100 + day.Day),
             bson => new DateOnly(bson.AsInt32 / 10000, bson.AsInt32 / 100 % 100, bson.AsInt32 % 100));
+        mapper.RegisterType<AssignmentDoc>(AssignmentBson.Write, AssignmentBson.Read);
         return mapper;
     }
 

@@ -18,10 +18,10 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
         var now = turn.Now;
         return turn.Intent switch
         {
-            MyTasksIntent m => ForUnit(turn, m.Scope, unit => Open(turn, Phrases.MyTasks, unit, work.Open(unit.Code, now))),
+            MyTasksIntent m => ForUnit(turn, m.Scope, unit => Open(turn, Phrases.MyTasks, unit, work.Open(unit.Code, now, limit: Listed))),
             DueSoonIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, new DueWindow(null, now.AddDays(7), Phrases.DueSoon))),
             DueByIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, d.Window)),
-            OverdueIntent o => ForUnit(turn, o.Scope, unit => Open(turn, Phrases.Overdue, unit, work.Overdue(unit.Code, now))),
+            OverdueIntent o => ForUnit(turn, o.Scope, unit => Open(turn, Phrases.Overdue, unit, work.Overdue(unit.Code, now, Listed))),
             DirectiveIntent d => ForUnit(turn, d.Scope, unit => OfDirective(turn, unit, d.Number)),
             MoreIntent m => More(turn, m),
             _ => null,
@@ -41,16 +41,20 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
     {
         var now = turn.Now;
         var from = window.From ?? now;
-        var due = work.Open(unit.Code, now, from: from, to: window.Until);
-        var reply = Open(turn, window.Label, unit, due);
+        // One read up to the window's end holds both the window and, before it, what is overdue.
+        var upTo = work.Open(unit.Code, now, to: window.Until);
+        var reply = Open(turn, window.Label, unit, [.. upTo.Where(t => t.DueBefore > from)]);
         if (window.Until <= now) return reply;
-        var late = work.Overdue(unit.Code, now).Count;
+        var late = upTo.Count(t => t.DueBefore <= now);
         if (late == 0) return reply;
         return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + Phrases.AndOverdue(late.ToString(System.Globalization.CultureInfo.InvariantCulture)) }] };
     }
 
+    /// <summary>As many as a list shows, and one more to say that there are more.</summary>
+    private const int Listed = ShownLists.MaxListed + 1;
+
     private Reply Open(Turn turn, string title, Unit unit, IReadOnlyList<OpenTask> found) =>
-        lists.Show(turn, title, [.. found.Take(ShownLists.MaxListed + 1).Select(t => t.AssignmentId)], unitCode: unit.Code);
+        lists.Show(turn, title, [.. found.Take(Listed).Select(t => t.AssignmentId)], work.Read(unit.Code, [.. found.Take(ShownLists.MaxListed)]), unit.Code);
 
     /// <summary>A directive's open work for the unit; a number the store does not know is said to be unknown, not "nothing to do".</summary>
     private Reply OfDirective(Turn turn, Unit unit, string number)
