@@ -18,6 +18,9 @@ public sealed record TaskList(string Id, string Chat, string Title, IReadOnlyLis
     /// holds unit codes): what they are ranked by, e.g. "overdue" or "directive:1259". Null for tasks.
     /// </summary>
     public string? RankedBy { get; init; }
+
+    /// <summary>The page last shown (0 is the first), so a typed "xem thêm" goes on from it.</summary>
+    public int Page { get; init; }
 }
 
 /// <summary>The conversation's own memory, kept beside the assignments (LiteDB now): shown lists, focus, invites, the button key.</summary>

@@ -22,9 +22,10 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
     public const int MaxListed = 100;
 
     /// <summary>
-    /// Shows a new list and remembers it. At most <see cref="MaxListed"/> are numbered; callers fetch
-    /// one more to know whether there are more. <paramref name="known"/> are the assignments already
-    /// read, in the order of <paramref name="ids"/>, so the first page needs no second read.
+    /// Shows a new list of open work and remembers it. At most <see cref="MaxListed"/> are numbered; callers
+    /// fetch one more to know whether there are more. <paramref name="known"/> are the first assignments
+    /// (the first page at least), already read, in the order of <paramref name="ids"/>, so the page needs no
+    /// second read.
     /// </summary>
     public Reply Show(Turn turn, string title, IReadOnlyList<string> ids, IReadOnlyList<Assignment>? known = null, string? unitCode = null)
     {
@@ -42,8 +43,27 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
     public Reply Page(Turn turn, TaskList list, int page, string? toast = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(list);
         var message = Render(turn.Viewer, list, page, turn.Now) with { EditMessageId = turn.Tap?.MessageId };
+        Shown(turn, list, page);
         return new Reply([message], turn.Tap is { } tap ? new TapAnswer(tap.QueryId, toast) : null);
+    }
+
+    /// <summary>The page after the one last shown of the chat's last list, for a typed "xem thêm"; the last page says there is no more.</summary>
+    public Reply Next(Turn turn, TaskList list)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(list);
+        var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
+        if (list.Page + 1 >= pages) return turn.Say(Phrases.NoMorePages(list.Title, pages));
+        Shown(turn, list, list.Page + 1);
+        return new Reply([Render(turn.Viewer, list, list.Page + 1, turn.Now)]);
+    }
+
+    // The chat's last list remembers its page; an older list's page turned by its button changes nothing here.
+    private void Shown(Turn turn, TaskList list, int page)
+    {
+        if (memory.LastList(turn.Viewer.Chat)?.Id == list.Id && list.Page != page) memory.SaveList(list with { Page = page });
     }
 
     /// <summary>Keeps a list for a chat; it becomes the chat's last list. <paramref name="writeNow"/>: see <see cref="IConversationStore.SaveList"/>.</summary>
@@ -56,7 +76,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         return list;
     }
 
-    /// <summary>One page of a list as a message to the viewer, re-read from the store (in one read) unless <paramref name="known"/> covers it.</summary>
+    /// <summary>One page of a list as a message to the viewer, re-read from the store (in one read) unless <paramref name="known"/> (the list's first assignments, as just read) covers the page.</summary>
     public Outbound Render(Viewer viewer, TaskList list, int page, DateTimeOffset now, IReadOnlyList<Assignment>? known = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -65,10 +85,13 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
         page = Math.Clamp(page, 0, Math.Max(0, pages - 1));
         var (first, end) = (page * PageSize, Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize));
-        // The whole list in one read (at most MaxListed): the heading counts what is still open.
-        var read = known is not null && known.Count >= list.AssignmentIds.Count ? null : assignments.Get(list.AssignmentIds);
-        Assignment? At(int i) => read is null ? known![i] : read.GetValueOrDefault(list.AssignmentIds[i]);
-        var done = Enumerable.Range(0, list.AssignmentIds.Count).Count(i => At(i) is { IsDone: true });
+        // A new list is open work just read, and `known` its first assignments: when they cover the page,
+        // nothing more is read. Otherwise the whole list in one read (at most MaxListed): the heading
+        // counts what is still open.
+        var fresh = known is not null && known.Count >= end;
+        var read = fresh ? null : assignments.Get(list.AssignmentIds);
+        Assignment? At(int i) => fresh ? known![i] : read!.GetValueOrDefault(list.AssignmentIds[i]);
+        var done = fresh ? known!.Count(a => a.IsDone) : Enumerable.Range(0, list.AssignmentIds.Count).Count(i => At(i) is { IsDone: true });
         var text = new StringBuilder(Phrases.ListHeading(list.Title, UnitName(list.UnitCode ?? official.UnitCode), list.AssignmentIds.Count - done, done));
         if (pages > 1) text.Append(Phrases.PageOf(page + 1, pages));
         text.Append('\n');

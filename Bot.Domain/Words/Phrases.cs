@@ -179,6 +179,9 @@ public static partial class Phrases
 
     public const string NothingToPage = "Chưa có danh sách nào để xem thêm.";
 
+    public static string NoMorePages(string title, int pages) =>
+        pages <= 1 ? $"Danh sách «{title}» chỉ có một trang, anh/chị đã xem hết." : $"Anh/chị đã xem đến trang cuối ({pages}/{pages}) của danh sách «{title}».";
+
     /// <summary>"📋 Việc còn phải làm — Xã An Thanh (37 việc)"; after some are confirmed "(36 việc, đã xong 1)".</summary>
     public static string ListHeading(string title, string unit, int open, int done = 0) =>
         $"📋 {title} — {unit} ({open} việc{(done > 0 ? $", đã xong {done}" : "")})";
@@ -208,7 +211,7 @@ public static partial class Phrases
 
     public static string NotInListShort(int? number) => $"Không có việc số {number} trong danh sách gần nhất.";
 
-    public static string DetailHeading(int number, string source, string taskRef) => $"📄 Việc {number} — {source}, mục {taskRef}\n";
+    public static string DetailHeading(int number, string source, string taskRef) => $"📄 Việc {number} — {source}, {Wording.Place(taskRef)}\n";
 
     public static string DetailUnit(string unit, bool lead) => $"Đơn vị: {unit} ({(lead ? "chủ trì" : "phối hợp")})\n";
 

@@ -130,6 +130,21 @@ public static class Wording
     public static string Source(string? directiveNumber) =>
         directiveNumber is { Length: > 0 } n ? $"VB {n}" : "văn bản chưa số";
 
+    /// <summary>
+    /// Where a task stands in its directive, as people say it, from its outline path (the `parse --json`
+    /// "ref"): "1.-4" is "mục 1, ý 4" (the fourth dash under 1), "1.a" "mục 1.a", "-3" "ý 3", "¶2" "đoạn 2"
+    /// (an unnumbered paragraph).
+    /// </summary>
+    public static string Place(string taskRef)
+    {
+        ArgumentNullException.ThrowIfNull(taskRef);
+        var parts = taskRef.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var outline = string.Join('.', parts.Where(p => p[0] is not ('-' or '¶')));
+        var rest = parts.Where(p => p[0] is '-' or '¶').Select(p => (p[0] == '-' ? "ý " : "đoạn ") + p[1..]);
+        var said = outline.Length > 0 ? rest.Prepend("mục " + outline) : rest;
+        return string.Join(", ", said) is { Length: > 0 } place ? place : "mục " + taskRef;
+    }
+
     /// <summary>"10 phút", "1 giờ", "1 giờ 30 phút": a span as people say it.</summary>
     public static string Span(TimeSpan span)
     {

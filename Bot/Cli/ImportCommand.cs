@@ -83,10 +83,10 @@ public static class ImportCommand
             $"{d.Tasks.Count} nhiệm vụ; phân công: thêm {result.Saved.Inserted}, cập nhật {result.Saved.Updated}, bỏ {result.Saved.Deleted}.");
         if (detailed && result.Outcome != ImportOutcome.Unchanged)
         {
-            var table = new Table().AddColumn("Mục").AddColumn("Nhiệm vụ").AddColumn("Chủ trì").AddColumn("Hạn").AddColumn("Lặp lại");
+            var table = new Table().AddColumn("Vị trí").AddColumn("Nhiệm vụ").AddColumn("Chủ trì").AddColumn("Hạn").AddColumn("Lặp lại");
             foreach (var t in d.Tasks.Select(t => t.Task))
             {
-                table.AddRow(Markup.Escape(t.Ref), Markup.Escape(Wording.Summary(t.Text, 70)), Markup.Escape(string.Join("; ", t.Lead)),
+                table.AddRow(Markup.Escape(Wording.Place(t.Ref)), Markup.Escape(Wording.Summary(t.Text, 70)), Markup.Escape(string.Join("; ", t.Lead)),
                     t.DueBefore is { } due ? Wording.DueInFull(due) : Markup.Escape(t.DeadlineText ?? ""), Markup.Escape(t.Recurrence ?? ""));
             }
             AnsiConsole.Write(table);

@@ -76,12 +76,12 @@ public static class ParseCommand
         AnsiConsole.Write(head);
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Mục").AddColumn("Loại").AddColumn("Chủ trì").AddColumn("Phối hợp").AddColumn("Thời hạn").AddColumn("Lặp lại").AddColumn("Nội dung");
+            .AddColumn("Vị trí").AddColumn("Loại").AddColumn("Chủ trì").AddColumn("Phối hợp").AddColumn("Thời hạn").AddColumn("Lặp lại").AddColumn("Nội dung");
         foreach (var t in d.Tasks)
         {
             var due = t.DueBefore is { } at ? $"{t.DeadlineText}\n({Bot.Domain.Words.Wording.DueInFull(at)})" : t.DeadlineText ?? "";
             table.AddRow(
-                Markup.Escape(t.Ref),
+                Markup.Escape(Bot.Domain.Words.Wording.Place(t.Ref)),
                 t.Kind == TaskKind.Request ? "đề nghị" : "nhiệm vụ",
                 Markup.Escape(string.Join("\n", t.Lead)),
                 Markup.Escape(string.Join("\n", t.Support)),

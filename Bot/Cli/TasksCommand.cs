@@ -54,11 +54,11 @@ public static class TasksCommand
             return Task.FromResult(0);
         }
         var table = new Table().Title(Markup.Escape($"{unit.Name}: {list.Count} nhiệm vụ"))
-            .AddColumn("Văn bản").AddColumn("Mục").AddColumn("Nhiệm vụ").AddColumn("Hạn").AddColumn("Trạng thái");
+            .AddColumn("Văn bản").AddColumn("Vị trí").AddColumn("Nhiệm vụ").AddColumn("Hạn").AddColumn("Trạng thái");
         foreach (var a in list)
         {
             var state = a.IsDone ? $"[green]Đã xong[/] ({Markup.Escape(a.Completion!.ByName)})" : a.IsOverdue(now) ? "[red]Quá hạn[/]" : "Đang làm";
-            table.AddRow(Markup.Escape(a.DirectiveNumber ?? ""), Markup.Escape(a.TaskRef),
+            table.AddRow(Markup.Escape(a.DirectiveNumber ?? ""), Markup.Escape(Wording.Place(a.TaskRef)),
                 Markup.Escape(Wording.Summary(a.TaskText, 80)),
                 a.DueBefore is { } due ? Wording.DueInFull(due) : "", state);
         }

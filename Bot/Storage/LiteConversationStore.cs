@@ -80,7 +80,7 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(list);
         var doc = new ListDoc { Id = list.Id, Chat = list.Chat, Title = list.Title, AssignmentIds = [.. list.AssignmentIds], At = list.At.UtcDateTime,
-            UnitCode = list.UnitCode, RankedBy = list.RankedBy };
+            UnitCode = list.UnitCode, RankedBy = list.RankedBy, Page = list.Page };
         lock (_gate)
         {
             _unsaved[doc.Id] = doc;
@@ -228,7 +228,7 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
     });
 
     private static TaskList ToList(ListDoc d) =>
-        new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc))) { UnitCode = d.UnitCode, RankedBy = d.RankedBy };
+        new(d.Id, d.Chat, d.Title, d.AssignmentIds, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc))) { UnitCode = d.UnitCode, RankedBy = d.RankedBy, Page = d.Page };
 
     internal sealed class ListDoc
     {
@@ -239,6 +239,7 @@ public sealed class LiteConversationStore : IConversationStore, IDisposable
         public DateTime At { get; set; }
         public string? UnitCode { get; set; }
         public string? RankedBy { get; set; }
+        public int Page { get; set; }
     }
 
     internal sealed class FocusDoc

@@ -54,7 +54,7 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
     private const int Listed = ShownLists.MaxListed + 1;
 
     private Reply Open(Turn turn, string title, Unit unit, IReadOnlyList<OpenTask> found) =>
-        lists.Show(turn, title, [.. found.Take(Listed).Select(t => t.AssignmentId)], work.Read(unit.Code, [.. found.Take(ShownLists.MaxListed)]), unit.Code);
+        lists.Show(turn, title, [.. found.Take(Listed).Select(t => t.AssignmentId)], work.Read(unit.Code, [.. found.Take(ShownLists.PageSize)]), unit.Code);
 
     /// <summary>A directive's open work for the unit; a number the store does not know is said to be unknown, not "nothing to do".</summary>
     private Reply OfDirective(Turn turn, Unit unit, string number)
@@ -72,6 +72,6 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
         var list = turn.Tap?.List ?? lists.Last(turn);
         if (list is { RankedBy: not null }) return null; // a ranking of units pages in its own handler
         if (turn.Tap is not null) return lists.Page(turn, list!, more.Page ?? 1);
-        return list is not null ? new Reply([lists.Render(turn.Viewer, list, 1, turn.Now)]) : turn.Say(Phrases.NothingToPage);
+        return list is not null ? lists.Next(turn, list) : turn.Say(Phrases.NothingToPage);
     }
 }
