@@ -30,7 +30,8 @@ public sealed class Reach(UnitDirectory units)
 
     /// <summary>
     /// What the scope means for this asker, or the reply instead: a polite refusal for another unit's
-    /// work, a question when a name could mean several units. Unsaid is the district for its
+    /// work, a question when a name could mean several units or when the asker named a unit and said
+    /// their own too. Unsaid is the district for its
     /// leaders (their own unit carries no work of its own), the asker's unit for everyone else.
     /// </summary>
     public (Target? Target, Reply? Instead) Resolve(Turn turn, Scope scope)
@@ -43,6 +44,8 @@ public sealed class Reach(UnitDirectory units)
         {
             case ScopeKind.Named when scope.Units.Count > 1:
                 return (null, turn.Say(Phrases.WhichUnit(scope.Units.Select(u => u.Name).ToList())));
+            case ScopeKind.Named when scope.AlsoOwn && !string.Equals(scope.Units[0].Code, own.Code, StringComparison.OrdinalIgnoreCase):
+                return (null, turn.Say(Phrases.OwnOrNamed(scope.Units[0].Name, own.Name)));
             case ScopeKind.Named:
                 var unit = scope.Units[0];
                 return MaySee(official, unit.Code) ? (new Target(unit, []), null) : (null, turn.Say(Phrases.OnlyOwnUnit(own.Name, unit.Name)) with { Note = $"refused {unit.Code}" });

@@ -21,6 +21,9 @@ public enum ScopeKind
 /// <summary>Whose work a question is about, as the message says it (<see cref="Reach"/> decides what that means for the asker).</summary>
 public sealed record Scope(ScopeKind Kind, IReadOnlyList<Unit> Units, IReadOnlyList<UnitKind> Of)
 {
+    /// <summary>A unit was named and the asker's own unit said too ("của tôi", "xã mình").</summary>
+    public bool AlsoOwn { get; init; }
+
     public static Scope Unsaid { get; } = new(ScopeKind.Unsaid, [], []);
 
     public static Scope Own { get; } = new(ScopeKind.Own, [], []);

@@ -94,7 +94,8 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
             if (units.Find(ws) is { } named)
             {
                 ws.RemoveRange(named.FirstWord, named.WordCount);
-                return Scope.Named(named.Units);
+                // "việc của tôi ở phòng nội vụ": a unit named and the asker's own said; Reach asks which.
+                return Scope.Named(named.Units) with { AlsoOwn = OwnWords.Any(o => Has(ws, o)) };
             }
             foreach (var (all, of) in AllWords)
                 if (Has(ws, all)) return Scope.All(of);

@@ -109,6 +109,9 @@ public static partial class Phrases
 
     // ---- whose work ----------------------------------------------------------------------------
 
+    public static string OwnOrNamed(string named, string own) =>
+        $"Anh/chị hỏi việc của {named} hay của {own}? Anh/chị gõ lại giúp em, ví dụ «việc của {named}» hoặc «việc của tôi».";
+
     public static string WhichUnit(IReadOnlyList<string> units) =>
         $"Anh/chị hỏi việc của đơn vị nào: {string.Join(", ", units.Take(units.Count - 1))} hay {units[^1]}? Anh/chị gõ lại với tên đầy đủ, ví dụ «việc của {units[0]}».";
 
