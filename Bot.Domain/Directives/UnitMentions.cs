@@ -120,7 +120,8 @@ public static class UnitMentions
             // Most words start no mention: pass them at once.
             if (!Starts.Contains(text.Normal[i])) { i++; continue; }
             var best = At(text, i, scope);
-            for (var t = 0; t < Titles.Length && TitleStarts.Contains(text.Normal[i]); t++)
+            var titled = TitleStarts.Contains(text.Normal[i]);
+            for (var t = 0; titled && t < Titles.Length; t++)
             {
                 var title = Titles[t];
                 if (!text.Reads(i, title)) continue;
@@ -157,9 +158,10 @@ public static class UnitMentions
             var entry = new UnitCatalog.Entry([committee.Name], []) { Kind = UnitCatalog.EntryKind.Committee, Level = committee.Level };
             best = new UnitMention(at, committee.End, entry) { IsSpeaker = !Below(committee.Level, scope.Level) };
         }
-        else if (UnitNames.Named(text, at) is { } named && (best is null || named.End > best.End && CapitalsFrom(text, best.End, named.End)))
+        // (Not a committee here, so only a body named by its head; its name is written out only when it wins.)
+        else if (UnitNames.BodyEnd(text, at) is > 0 and var namedEnd && (best is null || namedEnd > best.End && CapitalsFrom(text, best.End, namedEnd)))
         {
-            best = new UnitMention(at, named.End, new UnitCatalog.Entry([named.Name], [])) { ByShape = true };
+            best = new UnitMention(at, namedEnd, new UnitCatalog.Entry([UnitNames.NameOf(text, at, namedEnd)], [])) { ByShape = true };
         }
         // The issuing unit speaks, however fully it is named ("Trung tâm Văn hóa Quận 9" for the header's "Trung tâm Văn hóa").
         if (best is not null && scope.IssuerUnit is { } issuer && best.Units is [var only]
@@ -519,13 +521,15 @@ public static class UnitMentions
         if (!ByFirstWord.TryGetValue(text.Normal[at], out var forms)) return null;
         // "cơ sở y tế" is a base, not the Sở Y tế.
         if (text.Normal[at] == "so" && at > 0 && text.Normal[at - 1] == "co" && !text.BreakBefore[at]) return null;
-        UnitMention? best = null;
+        // The first of the longest forms; the mention is made once, for it.
+        Form? best = null;
+        var bestEnd = 0;
         foreach (var form in forms)
         {
             var end = Match(text, at, form);
-            if (end > 0 && (best is null || end > best.End)) best = new UnitMention(at, end, form.Entry);
+            if (end > bestEnd) (best, bestEnd) = (form, end);
         }
-        return best;
+        return best is null ? null : new UnitMention(at, bestEnd, best.Entry);
     }
 
     /// <summary>Where the form ends when it matches from <paramref name="at"/>, or -1.</summary>
