@@ -276,9 +276,22 @@ public sealed class DirectiveReader(TimeFinder findTimes)
 
     private static bool IsCapitals(string text) => !text.Any(char.IsLower) && text.Any(char.IsLetter);
 
+    /// <summary>Already as <see cref="Clean"/> leaves it: single spaces and line breaks, each between two other characters.</summary>
+    private static bool IsClean(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c)) continue;
+            if (c is not (' ' or '\n') || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+        }
+        return true;
+    }
+
     /// <summary>One space between words; paragraphs stay on lines of their own.</summary>
     internal static string Clean(string text)
     {
+        if (IsClean(text)) return text; // most paragraphs are: no copy
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingLine = false;

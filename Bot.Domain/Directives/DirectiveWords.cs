@@ -260,6 +260,7 @@ public sealed class WordText
             if (Normal[at + k] == phrase[k]) continue;
             var word = Words[at + k];
             if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
+            if (!OcrDistance.MayBeLike(Folded.AsSpan(word.Start, word.Length), phrase[k])) return false;
             if (!Loosely.GetOrAdd((FoldedWord(at + k), phrase[k]), static p => OcrDistance.Like(p.Seen, p.Meant))) return false;
         }
         return true;

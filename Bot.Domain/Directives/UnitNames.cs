@@ -344,14 +344,20 @@ public static class UnitNames
             break;
         }
         parts[^1] = (parts[^1].Kind, parts[^1].Start, end);
-        // Loops, not lambdas: a lambda over the text would make a closure on every word this is tried at.
+        return new Group(end, kinds, related, above || distributive || !qualified, qualified, text, at, parts);
+    }
+
+    /// <summary>The written names of a group's runs of one kind, each as a group ("Các …").</summary>
+    private static List<(GroupKinds Kind, string Name)> PartNames(WordText text, List<(GroupKinds Kind, int Start, int End)> parts)
+    {
+        // Loops, not lambdas: a lambda over the text would make a closure on every group.
         var named = new List<(GroupKinds Kind, string Name)>(parts.Count);
         foreach (var p in parts)
         {
             var n = Written(text, p.Start, p.End, asGroup: true);
             named.Add((p.Kind, n.StartsWith("cac ", StringComparison.OrdinalIgnoreCase) || n.StartsWith("các ", StringComparison.OrdinalIgnoreCase) ? "Các " + n[4..] : "Các " + n));
         }
-        return new Group(end, kinds, related, above || distributive || !qualified, Written(text, at, end, asGroup: true), qualified) { Parts = named };
+        return named;
     }
 
     /// <summary>Word <paramref name="k"/> as written is one of two forms, in any case (the accents tell words that fold alike apart).</summary>
@@ -476,16 +482,44 @@ public static class UnitNames
         Others = 16,
     }
 
-    /// <summary>A group read by its nouns.</summary>
-    /// <param name="End">The word after it.</param>
-    /// <param name="Kinds">What it is made of.</param>
-    /// <param name="Related">"… (có) liên quan": the units are chosen when the directive is published.</param>
-    /// <param name="RefersBack">Unqualified ("các đơn vị"), distributive ("mỗi cơ quan") or "nêu trên": the addressees named before.</param>
-    /// <param name="Name">As written, with a capital: "Các thôn, tổ dân phố".</param>
-    /// <param name="Qualified">"cấp huyện", "chuyên môn", "thuộc UBND huyện": which ones is said.</param>
-    public sealed record Group(int End, GroupKinds Kinds, bool Related, bool RefersBack, string Name, bool Qualified)
+    /// <summary>
+    /// A group read by its nouns. Its names are written out when asked: a group is read at every "các", and most
+    /// lose their place to a longer name from the vocabulary.
+    /// </summary>
+    public sealed class Group
     {
+        private readonly WordText _text;
+        private readonly int _start;
+        private readonly List<(GroupKinds Kind, int Start, int End)> _parts;
+        private string? _name;
+        private List<(GroupKinds Kind, string Name)>? _named;
+
+        internal Group(int end, GroupKinds kinds, bool related, bool refersBack, bool qualified, WordText text, int start,
+            List<(GroupKinds Kind, int Start, int End)> parts)
+        {
+            (End, Kinds, Related, RefersBack, Qualified) = (end, kinds, related, refersBack, qualified);
+            (_text, _start, _parts) = (text, start, parts);
+        }
+
+        /// <summary>The word after it.</summary>
+        public int End { get; }
+
+        /// <summary>What it is made of.</summary>
+        public GroupKinds Kinds { get; }
+
+        /// <summary>"… (có) liên quan": the units are chosen when the directive is published.</summary>
+        public bool Related { get; }
+
+        /// <summary>Unqualified ("các đơn vị"), distributive ("mỗi cơ quan") or "nêu trên": the addressees named before.</summary>
+        public bool RefersBack { get; }
+
+        /// <summary>"cấp huyện", "chuyên môn", "thuộc UBND huyện": which ones is said.</summary>
+        public bool Qualified { get; }
+
+        /// <summary>As written, with a capital: "Các thôn, tổ dân phố".</summary>
+        public string Name => _name ??= Written(_text, _start, End, asGroup: true);
+
         /// <summary>Runs of one kind, each named: "các cơ quan, đơn vị, thôn, tổ dân phố" is agencies, then villages.</summary>
-        public IReadOnlyList<(GroupKinds Kind, string Name)> Parts { get; init; } = [];
+        public IReadOnlyList<(GroupKinds Kind, string Name)> Parts => _named ??= PartNames(_text, _parts);
     }
 }
