@@ -213,9 +213,12 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     /// Items that enact or cite rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ
     /// ngày ký", and the documents a directive rests on ("- Căn cứ ...", "- Nghị định số 61/2018/NĐ-CP ...").
     /// </summary>
-    private static bool IsProvision(string text) =>
-        WordText.Opening(text, 4).Reads(0, "ban", "hanh", "kem", "theo") || VietnameseText.Fold(text).Contains("nay co hieu luc", StringComparison.Ordinal)
-        || Outline.IsCitation(text);
+    private static bool IsProvision(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return WordText.Opening(text, 4).Reads(0, "ban", "hanh", "kem", "theo") || folded.Contains("nay co hieu luc", StringComparison.Ordinal)
+               || Outline.IsCitationFolded(folded);
+    }
 
     private static DirectiveTask Finish(TaskDraft draft, Deadlines deadlines, When when)
     {
