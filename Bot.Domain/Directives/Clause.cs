@@ -18,18 +18,23 @@ public sealed class Clause
         Words = words;
         Lists = lists;
         SentenceStart = sentenceStart;
+        // Loops, not LINQ: every clause of a directive is made here.
+        var lastLead = -1;
+        var refersBack = true;
         foreach (var list in lists)
         {
             var target = list.Role switch { UnitRole.Lead => Lead, UnitRole.Support => Support, _ => null };
             if (target is null) continue;
-            foreach (var unit in list.Units)
-                if (!target.Contains(unit)) target.Add(unit);
+            foreach (var mention in list.Mentions)
+                foreach (var unit in mention.Units)
+                    if (!target.Contains(unit)) target.Add(unit);
+            if (list.Role != UnitRole.Lead) continue;
+            lastLead = list.End;
+            refersBack &= list.RefersBack;
+            foreach (var mention in list.Mentions) ByShape |= mention.ByShape;
         }
-        Support.RemoveAll(Lead.Contains);
-        var leadLists = lists.Where(l => l.Role == UnitRole.Lead).ToList();
-        RefersBack = leadLists.Count > 0 && leadLists.All(l => l.RefersBack);
-        ByShape = leadLists.Any(l => l.Mentions.Any(m => m.ByShape));
-        var lastLead = leadLists.Count > 0 ? leadLists[^1].End : -1;
+        if (Lead.Count > 0 && Support.Count > 0) Support.RemoveAll(Lead.Contains);
+        RefersBack = lastLead >= 0 && refersBack;
         Predicate = lastLead < 0 ? words.Count : words.Count - lastLead;
         SpeakerAsks = Asks(words, lists);
         Told = IsTold(words, lists);
@@ -146,8 +151,9 @@ public sealed class Clause
     {
         if (words.Count == 0) return false;
         if (StartsWith(words, 0, AskVerbs) && !words.Reads(0, "giao", "thong")) return true;
-        foreach (var speaker in lists.Where(l => l.Role == UnitRole.Speaker && Subject(words, l)))
+        foreach (var speaker in lists)
         {
+            if (speaker.Role != UnitRole.Speaker || !Subject(words, speaker)) continue;
             var k = speaker.End;
             var names = 0;
             while (k < words.Count && names < 5 && char.IsUpper(words.Text[words.Words[k].Start]) && !words.BreakBefore[k]) { k++; names++; }
@@ -170,8 +176,9 @@ public sealed class Clause
     private static List<string> Acts(WordText words, List<UnitList> lists)
     {
         if (lists.Exists(l => l.Role == UnitRole.Lead)) return [];
-        foreach (var speaker in lists.Where(l => l.Role == UnitRole.Speaker && l.Start <= 3 && Subject(words, l)))
+        foreach (var speaker in lists)
         {
+            if (speaker.Role != UnitRole.Speaker || speaker.Start > 3 || !Subject(words, speaker)) continue;
             var k = speaker.End;
             var names = 0;
             while (k < words.Count && names < 5 && char.IsUpper(words.Text[words.Words[k].Start]) && !words.BreakBefore[k]) { k++; names++; }
@@ -211,8 +218,9 @@ public sealed class Clause
     /// </summary>
     private static bool IsTold(WordText words, List<UnitList> lists)
     {
-        foreach (var speaker in lists.Where(l => l.Role == UnitRole.Speaker && Subject(words, l)))
+        foreach (var speaker in lists)
         {
+            if (speaker.Role != UnitRole.Speaker || !Subject(words, speaker)) continue;
             var k = speaker.End;
             var names = 0;
             while (k < words.Count && names < 6 && (char.IsUpper(words.Text[words.Words[k].Start]) || words.Normal[k] == "dong" && words.Reads(k, "dong", "chi")) && !words.BreakBefore[k])
@@ -357,16 +365,19 @@ public sealed class Clause
             yield break;
         }
         var from = 0;
-        foreach (var cut in cuts.Append(words.Count))
+        cuts.Add(words.Count);
+        foreach (var cut in cuts)
         {
             var start = from == 0 ? 0 : words.Words[from].Start;
             var end = cut >= words.Count ? piece.Length : words.Words[cut].Start;
             // The clause keeps its punctuation: a task read from several shows them as written.
-            var text = piece[start..end].Trim();
-            if (text.Length > 0)
+            while (start < end && char.IsWhiteSpace(piece[start])) start++;
+            while (end > start && char.IsWhiteSpace(piece[end - 1])) end--;
+            if (end > start)
             {
-                var part = new WordText(text);
-                yield return new Clause(text, part, UnitMentions.Lists(part, scope), sentenceStart && from == 0, paragraphStart && from == 0);
+                // Its words are the piece's, already read: only their roles are read again, as a clause of its own.
+                var part = words.Slice(from, cut, start, end);
+                yield return new Clause(part.Text, part, UnitMentions.Lists(part, scope), sentenceStart && from == 0, paragraphStart && from == 0);
             }
             from = cut;
         }

@@ -32,10 +32,10 @@ internal sealed class Deadlines(TimeFinder find, DateTime referenceLocal, DateOn
         ArgumentNullException.ThrowIfNull(text);
         TimeMention? best = null;
         var bestRank = 0;
-        var folded = VietnameseText.Fold(text);
+        string? folded = null; // folded only when a phrase is a deadline: most texts have none
         foreach (var m in find(text, referenceLocal, receivedOn))
         {
-            if (m.Role != TimeRole.Deadline || Excluded(text, folded, m)) continue;
+            if (m.Role != TimeRole.Deadline || Excluded(text, folded ??= VietnameseText.Fold(text), m)) continue;
             var rank = Rank(m);
             if (rank > bestRank) (best, bestRank) = (m, rank);
         }
@@ -76,10 +76,10 @@ internal sealed class Deadlines(TimeFinder find, DateTime referenceLocal, DateOn
     private bool Excluded(string text, string folded, TimeMention m)
     {
         if (textDay is { } day && m.Kind != TimeKind.Recurrence && m.DueBefore is { } due && due <= VietnamTime.StartOfDay(day)) return true;
-        var before = folded[Math.Max(0, m.Index - 40)..m.Index];
+        var before = folded.AsSpan(Math.Max(0, m.Index - 40), m.Index - Math.Max(0, m.Index - 40));
         // "tính đến ngày" (counted up to), not "tỉnh" (province), which folds alike.
-        var written = text[Math.Max(0, m.Index - 6)..m.Index].ToLowerInvariant();
-        if (written.EndsWith("tính ", StringComparison.Ordinal) || written.EndsWith("tính", StringComparison.Ordinal)) return true;
+        var written = text.AsSpan(0, m.Index);
+        if (written.Length >= 5 && VietnameseText.IsLowered(written[^5..], "tính ") || written.Length >= 4 && VietnameseText.IsLowered(written[^4..], "tính")) return true;
         if (before.EndsWith("(tuc ", StringComparison.Ordinal) || before.EndsWith("tuc ", StringComparison.Ordinal)) return true;
         if (before.Contains("so lieu", StringComparison.Ordinal) && VietnameseText.Fold(m.Text).TrimStart().StartsWith("den", StringComparison.Ordinal)) return true;
         return false;

@@ -482,6 +482,17 @@ public sealed partial record DirectiveHeader(
     }
 
     /// <summary>Where the right column's "CỘNG HÒA XÃ HỘI ..." / "Độc lập - Tự do ..." starts on a header line.</summary>
+    // Every word of the header's lines is tried as "độc" (of "Độc lập"), and the same words recur in every directive.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Doc = new(StringComparer.Ordinal);
+
+    /// <summary>An OCR reading of "doc" (folded) within two confusions.</summary>
+    private static bool LikeDoc(string word)
+    {
+        if (Doc.TryGetValue(word, out var like)) return like;
+        if (Doc.Count > 10_000) Doc.Clear(); // a bounded memo
+        return Doc[word] = OcrDistance.Between(word, "doc") <= 2 * OcrDistance.Confusion;
+    }
+
     private static int MottoStart(List<Word> words)
     {
         for (var k = 0; k < words.Count; k++)
@@ -489,7 +500,7 @@ public sealed partial record DirectiveHeader(
             var w = words[k].Text;
             var next = k + 1 < words.Count ? words[k + 1].Text : "";
             if (OcrDistance.Like(w, "cong") && OcrDistance.Like(next, "hoa")) return k;
-            if (OcrDistance.Between(w, "doc") <= 2 * OcrDistance.Confusion && OcrDistance.Like(next, "lap")) return k;
+            if (LikeDoc(w) && OcrDistance.Like(next, "lap")) return k;
             if (OcrDistance.Like(w, "tu") && OcrDistance.Like(next, "do")) return k;
         }
         return words.Count;

@@ -51,7 +51,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         foreach (var leaf in outline.Items.SelectMany(i => i.Leaves()))
         {
             var leafText = Clean(leaf.Text);
-            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(new WordText(leafText))) continue;
+            if (IsHeadingOnly(leaf) || InNonTaskSection(leaf) || IsProvision(leafText)) continue;
             var (inherited, helping, from) = Inherited(leaf, scope, itemUnits, introduced, recipients);
             var kind = UnderRequest(leaf, requests) ? TaskKind.Request : TaskKind.Task;
             prose.Leaf(leaf.Ref, leafText, leaf.Line, inherited, helping, from, kind);
@@ -196,7 +196,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
         {
             // Each item above is read once for the leaves under it.
             if (!read.TryGetValue(item, out var asks))
-                asks = read[item] = new WordText(item.Paragraphs[0]).ReadsBeforeLoosely(3, "kinh", "de", "nghi");
+                asks = read[item] = WordText.Opening(item.Paragraphs[0], 3).ReadsBeforeLoosely(3, "kinh", "de", "nghi");
             if (asks) return true;
         }
         return false;
@@ -205,7 +205,7 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     /// <summary>An item that states where, when or with whom: "Địa điểm: …", "Thời gian công dân đăng ký …", "Thành phần: …".</summary>
     private static bool Setting(string text)
     {
-        var words = new WordText(text);
+        var words = WordText.Opening(text, 2);
         return words.Reads(0, "dia", "diem") || words.Reads(0, "thoi", "gian") || words.Reads(0, "thanh", "phan");
     }
 
@@ -213,9 +213,12 @@ public sealed class DirectiveReader(TimeFinder findTimes)
     /// Items that enact or cite rather than assign: "Ban hành kèm theo Quyết định này ...", "... có hiệu lực kể từ
     /// ngày ký", and the documents a directive rests on ("- Căn cứ ...", "- Nghị định số 61/2018/NĐ-CP ...").
     /// </summary>
-    private static bool IsProvision(WordText words) =>
-        words.Reads(0, "ban", "hanh", "kem", "theo") || words.Folded.Contains("nay co hieu luc", StringComparison.Ordinal)
-        || Outline.IsCitation(words.Text);
+    private static bool IsProvision(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return WordText.Opening(text, 4).Reads(0, "ban", "hanh", "kem", "theo") || folded.Contains("nay co hieu luc", StringComparison.Ordinal)
+               || Outline.IsCitationFolded(folded);
+    }
 
     private static DirectiveTask Finish(TaskDraft draft, Deadlines deadlines, When when)
     {
@@ -276,9 +279,22 @@ public sealed class DirectiveReader(TimeFinder findTimes)
 
     private static bool IsCapitals(string text) => !text.Any(char.IsLower) && text.Any(char.IsLetter);
 
+    /// <summary>Already as <see cref="Clean"/> leaves it: single spaces and line breaks, each between two other characters.</summary>
+    private static bool IsClean(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c)) continue;
+            if (c is not (' ' or '\n') || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+        }
+        return true;
+    }
+
     /// <summary>One space between words; paragraphs stay on lines of their own.</summary>
     internal static string Clean(string text)
     {
+        if (IsClean(text)) return text; // most paragraphs are: no copy
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingLine = false;

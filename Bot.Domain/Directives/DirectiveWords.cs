@@ -162,6 +162,47 @@ public sealed class WordText
         BreakBefore = breaks;
     }
 
+    private WordText(string text, string folded, WordSpan[] words, string[] normal, bool[] breaks)
+    {
+        Text = text;
+        Folded = folded;
+        Words = words;
+        Normal = normal;
+        BreakBefore = breaks;
+    }
+
+    /// <summary>
+    /// Words <paramref name="from"/> to <paramref name="to"/> (exclusive) as a text of their own, the characters from
+    /// <paramref name="start"/> to <paramref name="end"/>: the same as reading that span anew, without folding and normalising
+    /// its words again (a clause cut at a later lead is read from the piece it was cut from). Its first word starts a clause.
+    /// </summary>
+    internal WordText Slice(int from, int to, int start, int end)
+    {
+        var count = to - from;
+        var words = new WordSpan[count];
+        for (var k = 0; k < count; k++) words[k] = new WordSpan(Words[from + k].Start - start, Words[from + k].End - start);
+        var breaks = BreakBefore[from..to];
+        if (count > 0) breaks[0] = true;
+        return new WordText(Text[start..end], Folded[start..end], words, Normal[from..to], breaks);
+    }
+
+    /// <summary>
+    /// Only the first <paramref name="count"/> words of a text (fewer when it has fewer): enough to ask how it opens
+    /// (<see cref="Reads"/> at its start) without reading the rest.
+    /// </summary>
+    internal static WordText Opening(string text, int count)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var seen = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(VietnameseText.Fold(text[i]))) { i++; continue; }
+            while (i < text.Length && char.IsLetterOrDigit(VietnameseText.Fold(text[i]))) i++;
+            if (++seen == count) return new WordText(text[..i]);
+        }
+        return new WordText(text);
+    }
+
     /// <summary>Capitals with a letter Vietnamese does not write (w, f, j, z): an abbreviation such as "TW", not OCR's "w" for "ư".</summary>
     private static bool IsAbbreviation(string text, int start, int end)
     {
@@ -219,6 +260,7 @@ public sealed class WordText
             if (Normal[at + k] == phrase[k]) continue;
             var word = Words[at + k];
             if (Math.Abs(word.Length - phrase[k].Length) > 1) return false;
+            if (!OcrDistance.MayBeLike(Folded.AsSpan(word.Start, word.Length), phrase[k])) return false;
             if (!Loosely.GetOrAdd((FoldedWord(at + k), phrase[k]), static p => OcrDistance.Like(p.Seen, p.Meant))) return false;
         }
         return true;

@@ -150,8 +150,11 @@ public sealed partial class Outline
     public static bool IsCitation(string paragraph)
     {
         ArgumentNullException.ThrowIfNull(paragraph);
-        return Citation.IsMatch(VietnameseText.Fold(paragraph));
+        return IsCitationFolded(VietnameseText.Fold(paragraph));
     }
+
+    /// <summary>The same, of a paragraph already folded.</summary>
+    internal static bool IsCitationFolded(string folded) => Citation.IsMatch(folded);
 
     /// <summary>The closing formula: "Yêu cầu ... nghiêm túc ...", "Nhận được Công văn ...", "Trên đây là ...", or any paragraph ending "./.".</summary>
     public static bool IsClosing(string paragraph)

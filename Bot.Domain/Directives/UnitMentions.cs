@@ -78,6 +78,34 @@ public static class UnitMentions
     private static readonly Dictionary<string, Form[]> ByFirstWord =
         Forms.GroupBy(f => f.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The forms that may match at a word, by its first word and the word after it (see <see cref="Seconds"/>), in the
+    /// vocabulary's order: a word starts dozens of forms ("phòng …"), and the next word rules out all but a few.
+    /// </summary>
+    private static readonly Dictionary<string, (Dictionary<string, Form[]> BySecond, Form[] Otherwise)> Candidates =
+        ByFirstWord.ToDictionary(
+            p => p.Key,
+            p => (p.Value.SelectMany(Seconds).Distinct(StringComparer.Ordinal)
+                    .ToDictionary(w => w, w => p.Value.Where(f => MayEndAtFirst(f) || Seconds(f).Contains(w, StringComparer.Ordinal)).ToArray(), StringComparer.Ordinal),
+                  p.Value.Where(MayEndAtFirst).ToArray()),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words a form may read right after its first: its optional words up to its first required one, which
+    /// <see cref="Match"/> takes in turn; any other word there, or none, and the form cannot match (unless it may end at its first).
+    /// </summary>
+    private static IEnumerable<string> Seconds(Form form)
+    {
+        for (var k = 1; k < form.Words.Length; k++)
+        {
+            yield return form.Words[k];
+            if (!form.Optional[k]) yield break;
+        }
+    }
+
+    /// <summary>Every word after the first is optional: the form matches its first word alone.</summary>
+    private static bool MayEndAtFirst(Form form) => form.Optional.Skip(1).All(o => o);
+
     private static readonly string[][] Titles = UnitCatalog.Titles.Select(t => t.Split(' ')).ToArray();
 
     private static readonly HashSet<string> TitleStarts = Titles.Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
@@ -120,7 +148,8 @@ public static class UnitMentions
             // Most words start no mention: pass them at once.
             if (!Starts.Contains(text.Normal[i])) { i++; continue; }
             var best = At(text, i, scope);
-            for (var t = 0; t < Titles.Length && TitleStarts.Contains(text.Normal[i]); t++)
+            var titled = TitleStarts.Contains(text.Normal[i]);
+            for (var t = 0; titled && t < Titles.Length; t++)
             {
                 var title = Titles[t];
                 if (!text.Reads(i, title)) continue;
@@ -157,9 +186,10 @@ public static class UnitMentions
             var entry = new UnitCatalog.Entry([committee.Name], []) { Kind = UnitCatalog.EntryKind.Committee, Level = committee.Level };
             best = new UnitMention(at, committee.End, entry) { IsSpeaker = !Below(committee.Level, scope.Level) };
         }
-        else if (UnitNames.Named(text, at) is { } named && (best is null || named.End > best.End && CapitalsFrom(text, best.End, named.End)))
+        // (Not a committee here, so only a body named by its head; its name is written out only when it wins.)
+        else if (UnitNames.BodyEnd(text, at) is > 0 and var namedEnd && (best is null || namedEnd > best.End && CapitalsFrom(text, best.End, namedEnd)))
         {
-            best = new UnitMention(at, named.End, new UnitCatalog.Entry([named.Name], [])) { ByShape = true };
+            best = new UnitMention(at, namedEnd, new UnitCatalog.Entry([UnitNames.NameOf(text, at, namedEnd)], [])) { ByShape = true };
         }
         // The issuing unit speaks, however fully it is named ("Trung tâm Văn hóa Quận 9" for the header's "Trung tâm Văn hóa").
         if (best is not null && scope.IssuerUnit is { } issuer && best.Units is [var only]
@@ -516,16 +546,22 @@ public static class UnitMentions
     private static UnitMention? MatchAt(WordText text, int at)
     {
         if (at >= text.Count) return null;
-        if (!ByFirstWord.TryGetValue(text.Normal[at], out var forms)) return null;
+        if (!Candidates.TryGetValue(text.Normal[at], out var candidates)) return null;
         // "cơ sở y tế" is a base, not the Sở Y tế.
         if (text.Normal[at] == "so" && at > 0 && text.Normal[at - 1] == "co" && !text.BreakBefore[at]) return null;
-        UnitMention? best = null;
+        // Only the forms the next word allows (Match takes no word after a sentence break).
+        var forms = at + 1 < text.Count && !SentenceBreak(text, at + 1) && candidates.BySecond.TryGetValue(text.Normal[at + 1], out var allowed)
+            ? allowed
+            : candidates.Otherwise;
+        // The first of the longest forms; the mention is made once, for it.
+        Form? best = null;
+        var bestEnd = 0;
         foreach (var form in forms)
         {
             var end = Match(text, at, form);
-            if (end > 0 && (best is null || end > best.End)) best = new UnitMention(at, end, form.Entry);
+            if (end > bestEnd) (best, bestEnd) = (form, end);
         }
-        return best;
+        return best is null ? null : new UnitMention(at, bestEnd, best.Entry);
     }
 
     /// <summary>Where the form ends when it matches from <paramref name="at"/>, or -1.</summary>

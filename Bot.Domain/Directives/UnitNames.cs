@@ -125,21 +125,30 @@ public static class UnitNames
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Committee(text, at) is { } committee) return (committee.End, committee.Name);
-        if (!HeadsByFirst.TryGetValue(text.Normal[at], out var heads)) return null;
+        return BodyEnd(text, at) is > 0 and var end ? (end, NameOf(text, at, end)) : null;
+    }
+
+    /// <summary>Where a body named by its head noun (not a committee) that starts at <paramref name="at"/> ends, or -1.</summary>
+    internal static int BodyEnd(WordText text, int at)
+    {
+        if (!HeadsByFirst.TryGetValue(text.Normal[at], out var heads)) return -1;
         foreach (var (head, strong) in heads)
         {
             if (!text.Reads(at, head)) continue;
             // "cơ sở" (a base) and "phòng, chống" (prevention) are not bodies.
-            if (head is ["so"] && at > 0 && text.Normal[at - 1] == "co") return null;
+            if (head is ["so"] && at > 0 && text.Normal[at - 1] == "co") return -1;
             if (head is ["ubnd"] or ["uy", "ban", "nhan", "dan"]) continue;
             // A head written with a capital inside a sentence names a body ("các Tổ kiểm soát dịch bệnh …").
             var named = strong || at > 0 && !text.BreakBefore[at] && Capital(text, at);
             var end = NameEnd(text, at, head.Length, named);
             if (end < 0) continue;
-            return (end, Written(text, at, end));
+            return end;
         }
-        return null;
+        return -1;
     }
+
+    /// <summary>The written name of the words from <paramref name="from"/> to <paramref name="to"/> (see <see cref="Named"/>).</summary>
+    internal static string NameOf(WordText text, int from, int to) => Written(text, from, to);
 
     /// <summary>A committee named with its place: "UBND xã Đồng Tân", "Ủy ban nhân dân huyện Ngân Sơn" (its tier, and where it ends).</summary>
     public static (int End, string Name, UnitLevel Level)? Committee(WordText text, int at)
@@ -278,7 +287,7 @@ public static class UnitNames
         if (text.Reads(k, "tat", "ca", "cac")) k += 3;
         else if (text.Reads(k, "cac") || text.Reads(k, "nhung")) k++;
         // "mỗi cơ quan, đơn vị" (each), not "môi trường", which folds alike.
-        else if (text.Reads(k, "moi") && text.Text.Substring(text.Words[k].Start, text.Words[k].Length).ToLowerInvariant() is "mỗi" or "moi")
+        else if (text.Reads(k, "moi") && WrittenIs(text, k, "mỗi", "moi"))
         {
             k++;
             distributive = true;
@@ -290,7 +299,7 @@ public static class UnitNames
             if (text.Reads(k, c)) { k += c.Length; break; }
         // "trưởng" the title, not "trường" (school), which folds alike.
         var title = text.Reads(k, "pho", "truong") ? 2 : text.Reads(k, "truong") ? 1 : 0;
-        if (title > 0 && text.Text.Substring(text.Words[k + title - 1].Start, text.Words[k + title - 1].Length).ToLowerInvariant() is "trưởng" or "truong")
+        if (title > 0 && WrittenIs(text, k + title - 1, "trưởng", "truong"))
             k += title;
         var titled = k > courtesy;
         var kinds = GroupKinds.None;
@@ -335,14 +344,27 @@ public static class UnitNames
             break;
         }
         parts[^1] = (parts[^1].Kind, parts[^1].Start, end);
-        // Loops, not lambdas: a lambda over the text would make a closure on every word this is tried at.
+        return new Group(end, kinds, related, above || distributive || !qualified, qualified, text, at, parts);
+    }
+
+    /// <summary>The written names of a group's runs of one kind, each as a group ("Các …").</summary>
+    private static List<(GroupKinds Kind, string Name)> PartNames(WordText text, List<(GroupKinds Kind, int Start, int End)> parts)
+    {
+        // Loops, not lambdas: a lambda over the text would make a closure on every group.
         var named = new List<(GroupKinds Kind, string Name)>(parts.Count);
         foreach (var p in parts)
         {
             var n = Written(text, p.Start, p.End, asGroup: true);
             named.Add((p.Kind, n.StartsWith("cac ", StringComparison.OrdinalIgnoreCase) || n.StartsWith("các ", StringComparison.OrdinalIgnoreCase) ? "Các " + n[4..] : "Các " + n));
         }
-        return new Group(end, kinds, related, above || distributive || !qualified, Written(text, at, end, asGroup: true), qualified) { Parts = named };
+        return named;
+    }
+
+    /// <summary>Word <paramref name="k"/> as written is one of two forms, in any case (the accents tell words that fold alike apart).</summary>
+    private static bool WrittenIs(WordText text, int k, string form, string other)
+    {
+        var written = text.Text.AsSpan(text.Words[k].Start, text.Words[k].Length);
+        return Bot.Domain.Text.VietnameseText.IsLowered(written, form) || Bot.Domain.Text.VietnameseText.IsLowered(written, other);
     }
 
     private static int Class(GroupKinds kind) => kind switch
@@ -460,16 +482,44 @@ public static class UnitNames
         Others = 16,
     }
 
-    /// <summary>A group read by its nouns.</summary>
-    /// <param name="End">The word after it.</param>
-    /// <param name="Kinds">What it is made of.</param>
-    /// <param name="Related">"… (có) liên quan": the units are chosen when the directive is published.</param>
-    /// <param name="RefersBack">Unqualified ("các đơn vị"), distributive ("mỗi cơ quan") or "nêu trên": the addressees named before.</param>
-    /// <param name="Name">As written, with a capital: "Các thôn, tổ dân phố".</param>
-    /// <param name="Qualified">"cấp huyện", "chuyên môn", "thuộc UBND huyện": which ones is said.</param>
-    public sealed record Group(int End, GroupKinds Kinds, bool Related, bool RefersBack, string Name, bool Qualified)
+    /// <summary>
+    /// A group read by its nouns. Its names are written out when asked: a group is read at every "các", and most
+    /// lose their place to a longer name from the vocabulary.
+    /// </summary>
+    public sealed class Group
     {
+        private readonly WordText _text;
+        private readonly int _start;
+        private readonly List<(GroupKinds Kind, int Start, int End)> _parts;
+        private string? _name;
+        private List<(GroupKinds Kind, string Name)>? _named;
+
+        internal Group(int end, GroupKinds kinds, bool related, bool refersBack, bool qualified, WordText text, int start,
+            List<(GroupKinds Kind, int Start, int End)> parts)
+        {
+            (End, Kinds, Related, RefersBack, Qualified) = (end, kinds, related, refersBack, qualified);
+            (_text, _start, _parts) = (text, start, parts);
+        }
+
+        /// <summary>The word after it.</summary>
+        public int End { get; }
+
+        /// <summary>What it is made of.</summary>
+        public GroupKinds Kinds { get; }
+
+        /// <summary>"… (có) liên quan": the units are chosen when the directive is published.</summary>
+        public bool Related { get; }
+
+        /// <summary>Unqualified ("các đơn vị"), distributive ("mỗi cơ quan") or "nêu trên": the addressees named before.</summary>
+        public bool RefersBack { get; }
+
+        /// <summary>"cấp huyện", "chuyên môn", "thuộc UBND huyện": which ones is said.</summary>
+        public bool Qualified { get; }
+
+        /// <summary>As written, with a capital: "Các thôn, tổ dân phố".</summary>
+        public string Name => _name ??= Written(_text, _start, End, asGroup: true);
+
         /// <summary>Runs of one kind, each named: "các cơ quan, đơn vị, thôn, tổ dân phố" is agencies, then villages.</summary>
-        public IReadOnlyList<(GroupKinds Kind, string Name)> Parts { get; init; } = [];
+        public IReadOnlyList<(GroupKinds Kind, string Name)> Parts => _named ??= PartNames(_text, _parts);
     }
 }

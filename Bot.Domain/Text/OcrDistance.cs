@@ -31,6 +31,27 @@ public static class OcrDistance
 
     private static readonly HashSet<(string Seen, string Meant)> Known = [.. Confusions];
 
+    /// <summary>Letters OCR may make of others (the confusions' meant side); every other letter of a word must be read as it is.</summary>
+    private static readonly HashSet<char> Confusable = [.. Confusions.SelectMany(c => c.Meant)];
+
+    /// <summary>
+    /// False when <see cref="Like"/> must be false: a word of up to five letters allows no edit but two confusions, so
+    /// each of its letters that OCR confuses with none must be seen ("phoi" needs a "p" and an "h"). A cheap test
+    /// before the distance, for the cue words checked against every word before a unit.
+    /// </summary>
+    public static bool MayBeLike(ReadOnlySpan<char> seen, string meant)
+    {
+        ArgumentNullException.ThrowIfNull(meant);
+        if (Allowance(meant.Length) >= 1) return true;
+        for (var i = 0; i < meant.Length; i++)
+        {
+            var c = meant[i];
+            if (Confusable.Contains(c) || meant.AsSpan(0, i).Contains(c)) continue;
+            if (meant.AsSpan().Count(c) > seen.Count(c)) return false;
+        }
+        return true;
+    }
+
     /// <summary>True when OCR is known to write <paramref name="seen"/> for <paramref name="meant"/> (both folded).</summary>
     public static bool Confuses(string seen, string meant) => Known.Contains((seen, meant));
 

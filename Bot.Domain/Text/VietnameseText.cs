@@ -75,6 +75,19 @@ public static class VietnameseText
 
     public static char Fold(char c) => FoldTable[c];
 
+    /// <summary>
+    /// The characters, in small letters, are <paramref name="lower"/>: as <c>text.ToLowerInvariant() == lower</c>, without
+    /// making the string (asked of single words while reading).
+    /// </summary>
+    public static bool IsLowered(ReadOnlySpan<char> text, string lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        if (text.Length != lower.Length) return false;
+        for (var i = 0; i < text.Length; i++)
+            if (char.ToLowerInvariant(text[i]) != lower[i]) return false;
+        return true;
+    }
+
     /// <summary>Folded, with runs of white space collapsed and trimmed: the key for comparing names.</summary>
     public static string Key(string text)
     {
