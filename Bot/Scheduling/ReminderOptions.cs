@@ -8,9 +8,6 @@ public sealed class SchedulingOptions
     /// <summary>Run the reminders in this host (one instance of several may take them alone).</summary>
     public bool Reminders { get; set; } = true;
 
-    /// <summary>"InMemory" (embedded default). See <see cref="JobStorageChoice"/> for where PostgreSQL plugs in.</summary>
-    public string Storage { get; set; } = JobStorageChoice.InMemory;
-
     /// <summary>Hangfire workers: how many deliveries run at once (and so the most a crash can send twice).</summary>
     public int Workers { get; set; } = 20;
 
