@@ -21,6 +21,9 @@ public enum DeliveryOutcome
     /// <summary>Another job of this process is delivering it right now.</summary>
     InFlight,
 
+    /// <summary>Another node holds it (its claim has not run out): tried again when the claim would have.</summary>
+    ClaimedElsewhere,
+
     /// <summary>Nothing left to say (the tasks were done meanwhile).</summary>
     PassedOver,
 
@@ -60,16 +63,17 @@ public sealed class NudgeDelivery
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>
-    /// How long a claim holds a message: longer than one send with its retries. A node that dies holding one
-    /// lets it go after this, and the message is sent by another (the stale sweep, or Hangfire's return of the job).
+    /// How long a claim holds a message (<see cref="DeliveryOptions.ClaimSeconds"/>). A node that dies holding one lets
+    /// it go after this, and the message is sent by another (the job comes back, or the stale sweep).
     /// </summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    public TimeSpan ClaimFor { get; }
 
     public NudgeDelivery(
         INudgeOutbox outbox, IDirectoryStore directory, ReminderMessages messages, Reachability reachability,
         ChannelSet channels, SendPacer pacer, SentMarks marks, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ClaimFor = TimeSpan.FromSeconds(options.ClaimSeconds);
         (_outbox, _directory, _messages, _reachability, _channels, _pacer, _marks, _clock, _logger) =
             (outbox, directory, messages, reachability, channels, pacer, marks, clock, logger);
         // Outer: 429s wait as told (the pacer holds the chat back); inner: faults back off exponentially.
@@ -163,7 +167,7 @@ public sealed class NudgeDelivery
         }
         catch (ClaimedElsewhereException)
         {
-            return DeliveryOutcome.InFlight;
+            return DeliveryOutcome.ClaimedElsewhere;
         }
         catch (ChannelException e) when (e.Failure == ChannelFailure.Unreachable)
         {

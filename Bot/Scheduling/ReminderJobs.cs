@@ -52,7 +52,12 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
 
     /// <summary>Delivers one outbox message. Faults that outlast the delivery's own retries leave it pending for Hangfire's retry.</summary>
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task Deliver(string outboxId, CancellationToken cancellationToken) => delivery.DeliverAsync(outboxId, cancellationToken);
+    public async Task Deliver(string outboxId, CancellationToken cancellationToken)
+    {
+        // Another node holds it: if that node died, its claim runs out, and this job's successor sends it then.
+        if (await delivery.DeliverAsync(outboxId, cancellationToken) == DeliveryOutcome.ClaimedElsewhere)
+            jobs.Schedule<ReminderJobs>(j => j.Deliver(outboxId, CancellationToken.None), delivery.ClaimFor);
+    }
 
     /// <summary>At start: InMemory storage lost its jobs, the outbox did not. Returns how many were enqueued.</summary>
     public int RequeuePending()

@@ -11,6 +11,9 @@ public sealed class SchedulingOptions
     /// <summary>Hangfire workers: how many deliveries run at once (and so the most a crash can send twice).</summary>
     public int Workers { get; set; } = 20;
 
+    /// <summary>With PostgreSQL: how long a job a dead node had fetched stays invisible before another node runs it.</summary>
+    public double JobInvisibleSeconds { get; set; } = 120;
+
     /// <summary>/hangfire, admins only; refused unless both credentials are configured.</summary>
     public bool Dashboard { get; set; }
 
@@ -35,4 +38,7 @@ public sealed class DeliveryOptions
 
     /// <summary>429s tolerated within one delivery job (each waits its retry_after).</summary>
     public int MaxRateLimitWaits { get; set; } = 20;
+
+    /// <summary>How long a node's claim on a message holds (<see cref="Bot.Domain.Reminders.INudgeOutbox.Claim"/>): longer than one send with its retries.</summary>
+    public double ClaimSeconds { get; set; } = 120;
 }

@@ -96,14 +96,11 @@ internal sealed class HangfireDispatch(IServiceProvider services) : IOutboxDispa
 /// The one place Hangfire's storage is chosen, by the store (`Storage:Provider`, the single choice): beside a
 /// LiteDB file, in memory (jobs die with the process and are rebuilt from the outbox at start); beside
 /// PostgreSQL, Hangfire.PostgreSql in the same database (schema "hangfire"), shared by every node: a recurring
-/// job fires once for all of them, and a job a dead node had fetched comes back after <see cref="Invisible"/>.
+/// job fires once for all of them, and a job a dead node had fetched comes back after `Scheduling:JobInvisibleSeconds` (its heartbeat stops).
 /// </summary>
 public static class JobStorageChoice
 {
     public const string InMemory = "InMemory";
-
-    /// <summary>How long a fetched job stays invisible without its node's heartbeat (sliding): a killed node's jobs return after it.</summary>
-    public static readonly TimeSpan Invisible = TimeSpan.FromMinutes(2);
 
     /// <summary>Whether jobs outlive the process (the store is PostgreSQL): then a start need not enqueue the outbox's pending messages again.</summary>
     public static bool Persistent(IConfiguration config) => Bot.Hosting.BotServices.StoreProvider(config) == Bot.Hosting.BotServices.PostgreSql;
@@ -118,7 +115,7 @@ public static class JobStorageChoice
             {
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
-                InvisibilityTimeout = Invisible,
+                InvisibilityTimeout = TimeSpan.FromSeconds(config.GetValue("Scheduling:JobInvisibleSeconds", 120.0)),
                 UseSlidingInvisibilityTimeout = true,
                 QueuePollInterval = TimeSpan.FromMilliseconds(200),
             });
