@@ -111,7 +111,9 @@ public static class BotServices
         {
             services.TryAddSingleton(_ => StoreOptions.From(configuration));
             services.TryAddSingleton(sp => BotStore.Open(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<TimeProvider>()));
-            services.TryAddSingleton<IStore>(sp => sp.GetRequiredService<BotStore>());
+            // A store the caller registered (a bench's ready file) stays the caller's to close: the same instance, not one the container owns.
+            if (services.FirstOrDefault(d => d.ServiceType == typeof(BotStore))?.ImplementationInstance is BotStore given) services.TryAddSingleton<IStore>(given);
+            else services.TryAddSingleton<IStore>(sp => sp.GetRequiredService<BotStore>());
         }
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Assignments);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Directory);

@@ -226,8 +226,11 @@ public sealed class BotStore : IStore
         }
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return; // once, whichever registration of it is disposed
         ((LiteConversationStore)Conversation).Dispose(); // the lists written behind go to disk first
         _chats.Dispose();
         Database.Dispose();
