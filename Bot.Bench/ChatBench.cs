@@ -20,7 +20,7 @@ namespace Bot.Bench;
 /// </summary>
 public static class ChatBench
 {
-    private static readonly string[] Questions = ["việc của tôi", "quá hạn", "sắp đến hạn", "viec cua toi", "tuần sau", "việc 3", "công văn 7"];
+    internal static readonly string[] Questions = ["việc của tôi", "quá hạn", "sắp đến hạn", "viec cua toi", "tuần sau", "việc 3", "công văn 7"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {

@@ -104,7 +104,7 @@ internal sealed class TestBot : IDisposable
 
     public ConversationRouter Conversation => Get<ConversationRouter>();
 
-    public BotStore Store => Get<BotStore>();
+    public IStore Store => Get<IStore>();
 
     public UnitDirectory Units => Get<UnitDirectory>();
 

@@ -95,6 +95,13 @@ public interface INudgeOutbox
 
     OutboxMessage? Get(string id);
 
+    /// <summary>
+    /// Takes a pending message for <paramref name="node"/> to send, for <paramref name="lease"/>: false when it is no
+    /// longer pending or another node holds it. Several nodes on one store send each message once; a node that
+    /// dies holding one lets it go when the lease ends. The same node may claim again (a retry).
+    /// </summary>
+    bool Claim(string id, string node, DateTimeOffset now, TimeSpan lease);
+
     /// <summary>Counts a delivery attempt (kept for the record and for stale-message recovery).</summary>
     void Attempted(string id, DateTimeOffset at);
 

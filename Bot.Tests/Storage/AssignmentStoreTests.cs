@@ -5,32 +5,33 @@ using Bot.Tests.Organization;
 
 namespace Bot.Tests.Storage;
 
-public sealed class AssignmentStoreTests : IDisposable
+/// <summary>The assignment store's contract: the same tests on a LiteDB file and on PostgreSQL.</summary>
+public abstract class AssignmentStoreContract(IStoreUnderTest stores) : IDisposable
 {
     private const string Communes = "UBND các xã, thị trấn";
-    private readonly TempStore _temp = new();
+    private readonly IStoreUnderTest _temp = stores;
     private readonly UnitDirectory _units = TestUnits.TuKy;
 
     private static readonly Official Admin = new() { Phone = "0900000001", Name = "Đỗ Minh Quản", UnitCode = "UBND", Role = Role.Admin };
     private static readonly Official Leader = new() { Phone = "0900000002", Name = "Phạm Văn Lãnh", UnitCode = "UBND", Role = Role.DistrictLeader };
-    private static readonly Official NoiVu = new() { Phone = "0900000004", Name = "Trần Thị Bình", UnitCode = "NV", Role = Role.Staff };
-    private static readonly Official NoiVuHead = new() { Phone = "0900000040", Name = "Lê Văn Cường", UnitCode = "NV", Role = Role.UnitHead };
+    private protected static readonly Official NoiVu = new() { Phone = "0900000004", Name = "Trần Thị Bình", UnitCode = "NV", Role = Role.Staff };
+    private protected static readonly Official NoiVuHead = new() { Phone = "0900000040", Name = "Lê Văn Cường", UnitCode = "NV", Role = Role.UnitHead };
     private static readonly Official DaiSon = new() { Phone = "0900000020", Name = "Vũ Thị Giang", UnitCode = "X-DAISON", Role = Role.Staff };
 
     private static DirectiveTask Task(string @ref, string text, string[] lead, DateTimeOffset? due = null, string? rrule = null, string[]? support = null) =>
         new(@ref, TaskKind.Task, text, lead, support ?? [], null, due, rrule);
 
-    private static DateTimeOffset Vn(int y, int m, int d, int h = 0) => new(y, m, d, h, 0, 0, TimeSpan.FromHours(7));
+    private protected static DateTimeOffset Vn(int y, int m, int d, int h = 0) => new(y, m, d, h, 0, 0, TimeSpan.FromHours(7));
 
     private static ReadDirective Read(string number, string text, params DirectiveTask[] tasks) =>
         new(new Directive(number, "UBND huyện Tứ Kỳ", new DateOnly(2023, 9, 25), "Công văn", "V/v thử", null, null, [], tasks), text, number + ".txt");
 
-    private static readonly ReadDirective Original = Read("1259/UBND-VP", "Bản gốc: ba nhiệm vụ",
+    private protected static readonly ReadDirective Original = Read("1259/UBND-VP", "Bản gốc: ba nhiệm vụ",
         Task("1", "Rà soát thủ tục hành chính nội bộ của cơ quan, đơn vị", [Communes], Vn(2023, 12, 1)),
         Task("2", "Theo dõi, đánh giá kết quả thực hiện và báo cáo", ["Phòng Nội vụ"], Vn(2023, 10, 25, 16), support: ["Văn phòng HĐND và UBND huyện"]),
         Task("3", "Báo cáo kết quả thực hiện trước ngày 15 hằng tháng", ["Phòng Nội vụ"], rrule: "FREQ=MONTHLY;BYMONTHDAY=15"));
 
-    private DirectiveImporter Importer(Bot.Storage.BotStore store) => new(store.Assignments, _units, _temp.Clock);
+    private protected DirectiveImporter Importer(Bot.Storage.IStore store) => new(store.Assignments, _units, _temp.Clock);
 
     [Fact]
     public void Publishing_fans_groups_out_to_every_member_and_repeats_per_period()
@@ -135,22 +136,6 @@ public sealed class AssignmentStoreTests : IDisposable
         Assert.Equal(28, reopened.Assignments.ByDirectiveNumber("1259/ubnd-vp").Count);
         Assert.Equal("Trần Thị Bình", reopened.Directory.ByPhone("0900000004")!.Name);
         Assert.Equal(new DateOnly(2023, 9, 25), reopened.Assignments.FindDirective(a.DirectiveId)!.Directive.IssuedOn);
-    }
-
-    [Fact]
-    public void An_encrypted_file_opens_only_with_its_password()
-    {
-        using var temp = new TempStore(password: "mật-khẩu");
-        using (var store = temp.Open())
-        {
-            Importer(store).Import(Original, publish: true, [], "cli");
-            store.Conversation.SaveList(new Bot.Domain.Conversation.TaskList("l1", "tg:1", "Việc còn phải làm", ["a1"], temp.Clock.GetUtcNow()));
-        }
-        Assert.ThrowsAny<Exception>(() => Bot.Storage.BotStore.Open(new Bot.Storage.StoreOptions(temp.DbPath, "sai"), temp.Clock).Dispose());
-        // The chat file is encrypted with the same password.
-        Assert.ThrowsAny<Exception>(() => new LiteDB.LiteDatabase(Bot.Storage.BotStore.ChatPath(temp.DbPath)).GetCollectionNames().ToList());
-        using var again = temp.Open();
-        Assert.Equal(28, again.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
     }
 
     [Fact]
@@ -296,35 +281,6 @@ public sealed class AssignmentStoreTests : IDisposable
         Assert.DoesNotContain(all[0].Id, store.Assignments.OpenTasksOfUnit("NV").Select(t => t.AssignmentId));
     }
 
-    [Fact]
-    public void A_file_written_before_open_keys_carried_the_id_is_upgraded_once_when_opened()
-    {
-        using (var store = _temp.Open())
-            Importer(store).Import(Original, publish: true, [], "cli");
-        // The earlier shape: "UNIT|ticks", no id, and user version 0.
-        using (var raw = new LiteDB.LiteDatabase(_temp.DbPath))
-        {
-            var docs = raw.GetCollection("assignments");
-            foreach (var doc in docs.FindAll().ToList())
-            {
-                if (doc["OpenKey"].IsNull) continue;
-                var key = doc["OpenKey"].AsString;
-                doc["OpenKey"] = key[..key.LastIndexOf('|')];
-                doc.Remove("OpenDueKey");
-                docs.Update(doc);
-            }
-            raw.UserVersion = 0;
-        }
-        using var upgraded = _temp.Open();
-        var tasks = upgraded.Assignments.OpenTasksOfUnit("NV");
-        Assert.Equal(upgraded.Assignments.OpenOfUnit("NV").Select(a => a.Id), tasks.Select(t => t.AssignmentId));
-        Assert.All(tasks, t => Assert.NotNull(upgraded.Assignments.Get(t.AssignmentId)));
-        Assert.Equal(
-            upgraded.Assignments.OpenOfUnit("NV").Where(a => a.DueBefore is not null).Select(a => a.Id).Order(StringComparer.Ordinal),
-            upgraded.Assignments.OpenTasksDueBetween(Vn(2000, 1, 1), Vn(2100, 1, 1)).Where(t => t.UnitCode == "NV").Select(t => t.AssignmentId).Order(StringComparer.Ordinal));
-        Assert.Equal(28, upgraded.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
-    }
-
     private Assignment NoDeadline(string unit) => new()
     {
         Id = Assignment.MakeId("extra", unit, null), DirectiveId = "x", TaskId = "extra", TaskRef = "4",
@@ -393,15 +349,80 @@ public sealed class AssignmentStoreTests : IDisposable
         var first = Importer(store).Import(Original, publish: true, [], "cli");
         var stored = store.Assignments.OfDirective(first.Directive.Id);
         var other = first.Directive with { Id = "other", ContentHash = "x" };
-        // The second insert repeats an id already in the file: LiteDB refuses it after the directive and one insert are written.
+        // The second insert repeats an id already stored: the store refuses it after the directive and one insert are written.
         var fresh = stored[0] with { Id = "fresh", DirectiveId = "other" };
         var changes = new Reconciliation([fresh, stored[1]], [], [stored[2].Id]);
-        Assert.ThrowsAny<LiteDB.LiteException>(() => store.Assignments.Save(other, changes, new AuditEntry(_temp.Clock.GetUtcNow(), "cli", "import", null, "other", "")));
+        Assert.ThrowsAny<Exception>(() => store.Assignments.Save(other, changes, new AuditEntry(_temp.Clock.GetUtcNow(), "cli", "import", null, "other", "")));
         Assert.Null(store.Assignments.FindDirective("other"));
         Assert.Null(store.Assignments.Get("fresh"));
         Assert.NotNull(store.Assignments.Get(stored[2].Id));
         Assert.Equal(stored.Count, store.Assignments.OfDirective(first.Directive.Id).Count);
     }
 
-    public void Dispose() => _temp.Dispose();
+    /// <summary>What a fixture of its own holds beside the store under test.</summary>
+    protected virtual void Cleanup()
+    {
+    }
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        Cleanup();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class AssignmentStoreTests() : AssignmentStoreContract(new LiteUnderTest())
+{
+    private readonly TempStore _lite = new();
+
+    [Fact]
+    public void An_encrypted_file_opens_only_with_its_password()
+    {
+        using var temp = new TempStore(password: "mật-khẩu");
+        using (var store = temp.Open())
+        {
+            Importer(store).Import(Original, publish: true, [], "cli");
+            store.Conversation.SaveList(new Bot.Domain.Conversation.TaskList("l1", "tg:1", "Việc còn phải làm", ["a1"], temp.Clock.GetUtcNow()));
+        }
+        Assert.ThrowsAny<Exception>(() => Bot.Storage.BotStore.Open(new Bot.Storage.StoreOptions(temp.DbPath, "sai"), temp.Clock).Dispose());
+        // The chat file is encrypted with the same password.
+        Assert.ThrowsAny<Exception>(() => new LiteDB.LiteDatabase(Bot.Storage.BotStore.ChatPath(temp.DbPath)).GetCollectionNames().ToList());
+        using var again = temp.Open();
+        Assert.Equal(28, again.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+    }
+
+    [Fact]
+    public void A_file_written_before_open_keys_carried_the_id_is_upgraded_once_when_opened()
+    {
+        using (var store = _lite.Open())
+            Importer(store).Import(Original, publish: true, [], "cli");
+        // The earlier shape: "UNIT|ticks", no id, and user version 0.
+        using (var raw = new LiteDB.LiteDatabase(_lite.DbPath))
+        {
+            var docs = raw.GetCollection("assignments");
+            foreach (var doc in docs.FindAll().ToList())
+            {
+                if (doc["OpenKey"].IsNull) continue;
+                var key = doc["OpenKey"].AsString;
+                doc["OpenKey"] = key[..key.LastIndexOf('|')];
+                doc.Remove("OpenDueKey");
+                docs.Update(doc);
+            }
+            raw.UserVersion = 0;
+        }
+        using var upgraded = _lite.Open();
+        var tasks = upgraded.Assignments.OpenTasksOfUnit("NV");
+        Assert.Equal(upgraded.Assignments.OpenOfUnit("NV").Select(a => a.Id), tasks.Select(t => t.AssignmentId));
+        Assert.All(tasks, t => Assert.NotNull(upgraded.Assignments.Get(t.AssignmentId)));
+        Assert.Equal(
+            upgraded.Assignments.OpenOfUnit("NV").Where(a => a.DueBefore is not null).Select(a => a.Id).Order(StringComparer.Ordinal),
+            upgraded.Assignments.OpenTasksDueBetween(Vn(2000, 1, 1), Vn(2100, 1, 1)).Where(t => t.UnitCode == "NV").Select(t => t.AssignmentId).Order(StringComparer.Ordinal));
+        Assert.Equal(28, upgraded.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+    }
+
+    protected override void Cleanup() => _lite.Dispose();
+}
+
+[Collection(OnePostgres.Name)]
+public sealed class PgAssignmentStoreTests(PgServer server) : AssignmentStoreContract(new PgUnderTest(server));

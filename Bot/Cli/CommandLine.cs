@@ -22,7 +22,8 @@ public static class CommandLine
         ["serve"] = ("Bot serve [--db ĐƯỜNG_DẪN]: phục vụ Telegram khi có Telegram__Token, nếu không thì chạy thử trong cửa sổ lệnh (cũng là: Bot không kèm lệnh)", ServeCommand.RunAsync),
         ["chat"] = ("Bot chat [--as SĐT] [--today YYYY-MM-DD] [--db ĐƯỜNG_DẪN]: trò chuyện với trợ lý trong cửa sổ lệnh (không có --db: kho chạy thử)", ChatCommand.RunAsync),
         ["remind-worker"] = ("Bot remind-worker [--db ĐƯỜNG_DẪN]: chỉ chạy nhắc việc, bên cạnh một serve có Scheduling__Reminders=false (cả hai Storage__Shared=true)", RemindWorkerCommand.RunAsync),
-        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs|restore|ocr|zalo: đo tốc độ (chạy Bot.Bench)", BenchForward.RunAsync),
+        ["migrate"] = ("Bot migrate --from TỆP_LITEDB --to CHUỖI_KẾT_NỐI: chép toàn bộ kho LiteDB sang PostgreSQL, đếm và so hai bên (chạy lại không ghi trùng)", MigrateCommand.RunAsync),
+        ["bench"] = ("Bot bench chat|store|remind|parse|time|docs|restore|ocr|zalo|province [--store litedb|postgresql|both]: đo tốc độ (chạy Bot.Bench)", BenchForward.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

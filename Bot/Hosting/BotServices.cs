@@ -79,25 +79,50 @@ public static class BotServices
     /// <summary>The provider <c>Storage:Provider</c> names when none is configured.</summary>
     public const string LiteDb = "LiteDb";
 
+    /// <summary>The shared database of a province: any number of nodes on one <c>Storage:ConnectionString</c>.</summary>
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>Which store <c>Storage:Provider</c> names (<see cref="LiteDb"/> when unset), or an error that says what is allowed.</summary>
+    public static string StoreProvider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration["Storage:Provider"] is { Length: > 0 } p ? p : LiteDb;
+        if (string.Equals(provider, LiteDb, StringComparison.OrdinalIgnoreCase)) return LiteDb;
+        if (string.Equals(provider, PostgreSql, StringComparison.OrdinalIgnoreCase)) return PostgreSql;
+        throw new InvalidOperationException($"Storage:Provider \"{provider}\" is not supported; use \"{LiteDb}\" or \"{PostgreSql}\".");
+    }
+
     /// <summary>
     /// The one place the store is chosen (<c>Storage:Provider</c>): <see cref="LiteDb"/>, one embedded file per
-    /// process (Storage:Path), closed with the host. Another provider (PostgreSQL) registers its own
-    /// implementations of the same interfaces (and the desk's two) here; nothing above them changes.
+    /// process (Storage:Path), or <see cref="PostgreSql"/>, a database several nodes share
+    /// (Storage:ConnectionString, env Storage__ConnectionString), its schema migrated when it opens. Either is an
+    /// <see cref="IStore"/>, closed with the host; its parts are the interfaces everything above uses.
     /// </summary>
     private static void AddStore(IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Storage:Provider"] is { Length: > 0 } p ? p : LiteDb;
-        if (!string.Equals(provider, LiteDb, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider \"{provider}\" is not supported; use \"{LiteDb}\".");
-        services.TryAddSingleton(_ => StoreOptions.From(configuration));
-        services.TryAddSingleton(sp => BotStore.Open(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Assignments);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Directory);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Conversation);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Preferences);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Outbox);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Drafts);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Originals);
+        if (StoreProvider(configuration) == PostgreSql)
+        {
+            services.TryAddSingleton<IStore>(sp => Bot.Storage.Postgres.PgStore.Open(
+                configuration["Storage:ConnectionString"] is { Length: > 0 } cs ? cs
+                    : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString (env Storage__ConnectionString) is not set."),
+                sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.TryAddSingleton(_ => StoreOptions.From(configuration));
+            services.TryAddSingleton(sp => BotStore.Open(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<TimeProvider>()));
+            // A store the caller registered (a bench's ready file) stays the caller's to close: the same instance, not one the container owns.
+            if (services.FirstOrDefault(d => d.ServiceType == typeof(BotStore))?.ImplementationInstance is BotStore given) services.TryAddSingleton<IStore>(given);
+            else services.TryAddSingleton<IStore>(sp => sp.GetRequiredService<BotStore>());
+        }
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Assignments);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Directory);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Conversation);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Preferences);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Outbox);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Drafts);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Originals);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Nodes);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

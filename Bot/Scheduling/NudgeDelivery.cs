@@ -21,6 +21,9 @@ public enum DeliveryOutcome
     /// <summary>Another job of this process is delivering it right now.</summary>
     InFlight,
 
+    /// <summary>Another node holds it (its claim has not run out): tried again when the claim would have.</summary>
+    ClaimedElsewhere,
+
     /// <summary>Nothing left to say (the tasks were done meanwhile).</summary>
     PassedOver,
 
@@ -37,8 +40,9 @@ public enum DeliveryOutcome
 /// the chat back by retry_after; transient faults and timeouts are retried with exponential backoff;
 /// an unreachable person is marked so (the district office reads it in its digest). The channel's own
 /// failures (<see cref="ChannelFailure"/>) decide, whatever the platform.
-/// A message is only ever sent while it is pending, and by one job at a time in this process, so
-/// a duplicate needs a crash between a send and its mark: at most one per running delivery.
+/// A message is only ever sent while it is pending and claimed by this node (<see cref="INudgeOutbox.Claim"/>:
+/// one node at a time across every node on the store), and by one job at a time in this process, so a
+/// duplicate needs a crash between a send and its mark: at most one per running delivery.
 /// </summary>
 public sealed class NudgeDelivery
 {
@@ -55,11 +59,21 @@ public sealed class NudgeDelivery
     private readonly ResiliencePipeline _attemptTimeout;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>This process, as the outbox knows it when it claims a message.</summary>
+    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// How long a claim holds a message (<see cref="DeliveryOptions.ClaimSeconds"/>). A node that dies holding one lets
+    /// it go after this, and the message is sent by another (the job comes back, or the stale sweep).
+    /// </summary>
+    public TimeSpan ClaimFor { get; }
+
     public NudgeDelivery(
         INudgeOutbox outbox, IDirectoryStore directory, ReminderMessages messages, Reachability reachability,
         ChannelSet channels, SendPacer pacer, SentMarks marks, DeliveryOptions options, TimeProvider clock, ILogger<NudgeDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ClaimFor = TimeSpan.FromSeconds(options.ClaimSeconds);
         (_outbox, _directory, _messages, _reachability, _channels, _pacer, _marks, _clock, _logger) =
             (outbox, directory, messages, reachability, channels, pacer, marks, clock, logger);
         // Outer: 429s wait as told (the pacer holds the chat back); inner: faults back off exponentially.
@@ -142,12 +156,18 @@ public sealed class NudgeDelivery
                 async (ctx, state) =>
                 {
                     await _pacer.WaitTurnAsync(state.ChatId, ctx.CancellationToken);
+                    // Claimed just before each try, after the pacer's wait: another node holding it (or having sent it) means this one stops.
+                    if (!_outbox.Claim(messageId, _node, _clock.GetUtcNow(), ClaimFor)) throw new ClaimedElsewhereException();
                     return await _attemptTimeout.ExecuteAsync(
                         async (s, ct) => await channel.SendAsync(s, ct), state, ctx.CancellationToken);
                 },
                 context, outbound);
             await _marks.MarkAsync(messageId, sentId, _clock.GetUtcNow());
             return DeliveryOutcome.Sent;
+        }
+        catch (ClaimedElsewhereException)
+        {
+            return DeliveryOutcome.ClaimedElsewhere;
         }
         catch (ChannelException e) when (e.Failure == ChannelFailure.Unreachable)
         {
@@ -176,6 +196,9 @@ public sealed class NudgeDelivery
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>Another node holds the message (or finished it) when this one's turn came.</summary>
+    private sealed class ClaimedElsewhereException : Exception;
 
     /// <summary>Faults worth another try: the channel's transient ones, and our own attempt timeout.</summary>
     public static bool IsTransient(Exception e) => e is ChannelException { Failure: ChannelFailure.Transient } or TimeoutRejectedException;

@@ -9,7 +9,7 @@ namespace Bot.Scheduling;
 /// the job runs, so a job re-enqueued after a restart does the same as the lost one would have.
 /// </summary>
 public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.Domain.Reminders.INudgeOutbox outbox,
-    IWorkCalendar calendar, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> logger)
+    IWorkCalendar calendar, IBackgroundJobClient jobs, Bot.Storage.INodeCoordination nodes, TimeProvider clock, ILogger<ReminderJobs> logger)
 {
     public const string PlanJobId = "reminders-plan";
     public const string DigestJobId = "reminders-digest";
@@ -17,11 +17,20 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     /// <summary>A pending message not tried for this long lost its job (it failed for good in Hangfire): enqueue it again.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
 
-    /// <summary>Every minute: plan, record in the outbox, enqueue one delivery per new message.</summary>
+    /// <summary>The lock the pass holds: one node at a time plans and records (any other skips that minute).</summary>
+    public const string PassLock = "reminders-pass";
+
+    /// <summary>Every minute: plan, record in the outbox, enqueue one delivery per new message; on one node at a time.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
     public void PlanAndEnqueue()
     {
+        using var alone = nodes.TryRunAlone(PassLock);
+        if (alone is null)
+        {
+            logger.LogInformation("Reminders: another node is running the pass; this one skips it.");
+            return;
+        }
         var woken = pass.Wake(); // first: what waited for someone who wrote meanwhile goes before anything new
         foreach (var id in woken) EnqueueDelivery(id);
         var ids = pass.PlanAndRecord();
@@ -36,12 +45,19 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     [AutomaticRetry(Attempts = 0)]
     public void RecordDigests()
     {
+        using var alone = nodes.TryRunAlone(PassLock);
+        if (alone is null) return;
         foreach (var id in pass.RecordDigests()) EnqueueDelivery(id);
     }
 
     /// <summary>Delivers one outbox message. Faults that outlast the delivery's own retries leave it pending for Hangfire's retry.</summary>
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task Deliver(string outboxId, CancellationToken cancellationToken) => delivery.DeliverAsync(outboxId, cancellationToken);
+    public async Task Deliver(string outboxId, CancellationToken cancellationToken)
+    {
+        // Another node holds it: if that node died, its claim runs out, and this job's successor sends it then.
+        if (await delivery.DeliverAsync(outboxId, cancellationToken) == DeliveryOutcome.ClaimedElsewhere)
+            jobs.Schedule<ReminderJobs>(j => j.Deliver(outboxId, CancellationToken.None), delivery.ClaimFor);
+    }
 
     /// <summary>At start: InMemory storage lost its jobs, the outbox did not. Returns how many were enqueued.</summary>
     public int RequeuePending()

@@ -8,11 +8,11 @@ public sealed class SchedulingOptions
     /// <summary>Run the reminders in this host (one instance of several may take them alone).</summary>
     public bool Reminders { get; set; } = true;
 
-    /// <summary>"InMemory" (embedded default). See <see cref="JobStorageChoice"/> for where PostgreSQL plugs in.</summary>
-    public string Storage { get; set; } = JobStorageChoice.InMemory;
-
     /// <summary>Hangfire workers: how many deliveries run at once (and so the most a crash can send twice).</summary>
     public int Workers { get; set; } = 20;
+
+    /// <summary>With PostgreSQL: how long a job a dead node had fetched stays invisible before another node runs it.</summary>
+    public double JobInvisibleSeconds { get; set; } = 120;
 
     /// <summary>/hangfire, admins only; refused unless both credentials are configured.</summary>
     public bool Dashboard { get; set; }
@@ -38,4 +38,7 @@ public sealed class DeliveryOptions
 
     /// <summary>429s tolerated within one delivery job (each waits its retry_after).</summary>
     public int MaxRateLimitWaits { get; set; } = 20;
+
+    /// <summary>How long a node's claim on a message holds (<see cref="Bot.Domain.Reminders.INudgeOutbox.Claim"/>): longer than one send with its retries.</summary>
+    public double ClaimSeconds { get; set; } = 120;
 }

@@ -4,6 +4,7 @@ using Bot.Domain.Reminders;
 using Bot.Domain.Time;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public static class ReminderSetup
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            JobStorageChoice.Use(hangfire, scheduling.Storage);
+            JobStorageChoice.Use(hangfire, config);
         });
         services.AddHangfireServer(server =>
         {
@@ -92,20 +93,33 @@ internal sealed class HangfireDispatch(IServiceProvider services) : IOutboxDispa
 }
 
 /// <summary>
-/// The one place Hangfire's storage is chosen (`Scheduling:Storage`). "InMemory" is the embedded
-/// default: jobs die with the process and are rebuilt from the outbox at start. A larger deployment
-/// adds Hangfire.PostgreSql and a "PostgreSql" case here (UsePostgreSqlStorage with
-/// `ConnectionStrings:Hangfire`), nothing else changes.
+/// The one place Hangfire's storage is chosen, by the store (`Storage:Provider`, the single choice): beside a
+/// LiteDB file, in memory (jobs die with the process and are rebuilt from the outbox at start); beside
+/// PostgreSQL, Hangfire.PostgreSql in the same database (schema "hangfire"), shared by every node: a recurring
+/// job fires once for all of them, and a job a dead node had fetched comes back after `Scheduling:JobInvisibleSeconds` (its heartbeat stops).
 /// </summary>
 public static class JobStorageChoice
 {
     public const string InMemory = "InMemory";
 
-    public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, string storage) => storage switch
+    /// <summary>Whether jobs outlive the process (the store is PostgreSQL): then a start need not enqueue the outbox's pending messages again.</summary>
+    public static bool Persistent(IConfiguration config) => Bot.Hosting.BotServices.StoreProvider(config) == Bot.Hosting.BotServices.PostgreSql;
+
+    public static IGlobalConfiguration Use(IGlobalConfiguration hangfire, IConfiguration config)
     {
-        InMemory => hangfire.UseInMemoryStorage(),
-        _ => throw new InvalidOperationException($"Scheduling:Storage \"{storage}\" is not supported; use \"{InMemory}\"."),
-    };
+        ArgumentNullException.ThrowIfNull(config);
+        if (!Persistent(config)) return hangfire.UseInMemoryStorage();
+        return hangfire.UsePostgreSqlStorage(
+            bootstrap => bootstrap.UseNpgsqlConnection(config["Storage:ConnectionString"]),
+            new Hangfire.PostgreSql.PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(config.GetValue("Scheduling:JobInvisibleSeconds", 120.0)),
+                UseSlidingInvisibilityTimeout = true,
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+            });
+    }
 }
 
 /// <summary>Basic auth for the dashboard, compared in constant time.</summary>
@@ -138,17 +152,18 @@ public sealed class AdminBasicAuth(string user, string password) : IDashboardAut
 
 /// <summary>
 /// At start: the recurring jobs (Vietnam time, explicitly), every pending outbox message enqueued
-/// again (InMemory lost their jobs), and one planner pass at once rather than at the next minute.
+/// again when jobs are in memory (they were lost), and one planner pass at once rather than at the next minute.
 /// </summary>
 internal sealed class ReminderStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, ReminderJobs reminders, ReminderPolicy policy,
-    ILogger<ReminderStartup> logger) : IHostedService
+    IConfiguration config, ILogger<ReminderStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var zone = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.PlanJobId, j => j.PlanAndEnqueue(), Cron.Minutely(), zone);
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.DigestJobId, j => j.RecordDigests(), Cron.Daily(policy.DigestAt.Hour, policy.DigestAt.Minute), zone);
-        var pending = reminders.RequeuePending();
+        // Jobs in PostgreSQL outlive a node (and the other nodes run them): enqueuing every pending message again would only add jobs.
+        var pending = JobStorageChoice.Persistent(config) ? 0 : reminders.RequeuePending();
         jobs.Enqueue<ReminderJobs>(j => j.PlanAndEnqueue());
         jobs.Enqueue<ReminderJobs>(j => j.RecordDigests());
         logger.LogInformation("Reminders scheduled; {Pending} pending messages enqueued again.", pending);

@@ -19,7 +19,7 @@ namespace Bot.Storage;
 /// LiteDB's shared engine: every operation takes a lock across processes and reads the file afresh.
 /// That is slower per query, and meant for a district's store with a second process beside the bot.
 /// </remarks>
-public sealed class BotStore : IDisposable
+public sealed class BotStore : IStore
 {
     internal const string AssignmentsName = "assignments";
     internal const string DirectivesName = "directives";
@@ -45,6 +45,7 @@ public sealed class BotStore : IDisposable
         Preferences = new LitePreferenceStore(this);
         Outbox = new LiteNudgeOutbox(this);
         Desk = new LiteDesk(this);
+        Zalo = new LiteZaloStore(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -65,12 +66,19 @@ public sealed class BotStore : IDisposable
 
     private LiteDesk Desk { get; }
 
+    public Bot.Channels.Zalo.IZaloStore Zalo { get; }
+
+    public INodeCoordination Nodes { get; } = new LiteNodeCoordination();
+
     public TimeProvider Clock { get; }
 
     /// <summary>Opened beside other processes (<see cref="StoreOptions.Shared"/>).</summary>
     public bool Shared { get; }
 
     internal LiteDatabase Database { get; }
+
+    /// <summary>The chat file (what was shown in chats), for `migrate`.</summary>
+    internal LiteDatabase Chats => _chats;
 
     internal ILiteCollection<AssignmentDoc> AssignmentDocs => Database.GetCollection<AssignmentDoc>(AssignmentsName);
 
@@ -218,8 +226,11 @@ public sealed class BotStore : IDisposable
         }
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return; // once, whichever registration of it is disposed
         ((LiteConversationStore)Conversation).Dispose(); // the lists written behind go to disk first
         _chats.Dispose();
         Database.Dispose();

@@ -98,6 +98,32 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         return new OutboxMessage(doc.Id, doc.Kind, doc.Official, nudges, doc.CreatedAt, doc.State, doc.Attempts, doc.LastAttemptAt, doc.ChannelMessageId, doc.DoneAt, doc.Error);
     }
 
+    // A file one process owns needs no claim on disk (a commit per send would cost a disk sync): the claims are kept
+    // in memory. Processes sharing the file claim in it.
+    private readonly Dictionary<string, (string Node, DateTimeOffset Until)> _claims = new(StringComparer.Ordinal);
+
+    public bool Claim(string id, string node, DateTimeOffset now, TimeSpan lease)
+    {
+        if (!_store.Shared)
+        {
+            if (Messages.FindById(id) is not { State: OutboxState.Pending }) return false;
+            lock (_claims)
+            {
+                if (_claims.TryGetValue(id, out var held) && held.Until > now && held.Node != node) return false;
+                if (_claims.Count > 10_000) foreach (var old in _claims.Where(c => c.Value.Until <= now).Select(c => c.Key).ToList()) _claims.Remove(old);
+                _claims[id] = (node, now + lease);
+                return true;
+            }
+        }
+        return _store.Write(() =>
+        {
+            if (Messages.FindById(id) is not { State: OutboxState.Pending } doc) return false;
+            if (doc.ClaimedUntil is { } until && until > now && doc.ClaimedBy != node) return false;
+            (doc.ClaimedBy, doc.ClaimedUntil) = (node, now + lease);
+            return Messages.Update(doc);
+        });
+    }
+
     public void Attempted(string id, DateTimeOffset at) => Change(id, m =>
     {
         m.Attempts++;
@@ -202,5 +228,7 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         public string? ChannelMessageId { get; set; }
         public DateTimeOffset? DoneAt { get; set; }
         public string? Error { get; set; }
+        public string? ClaimedBy { get; set; }
+        public DateTimeOffset? ClaimedUntil { get; set; }
     }
 }

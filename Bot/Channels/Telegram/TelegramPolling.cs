@@ -10,10 +10,13 @@ namespace Bot.Channels.Telegram;
 /// <summary>
 /// Long polling with our own getUpdates loop: a batch is confirmed (the next offset) only after all
 /// of it was handled, so a crash mid-batch delivers it again rather than losing it. Within a batch,
-/// different chats are handled side by side and each chat's updates in order.
+/// different chats are handled side by side and each chat's updates in order. Of several nodes on one store,
+/// one polls (Telegram allows one getUpdates at a time): the leader holds a lock on the store; the others stand by
+/// and one of them takes over when the leader's lock goes with it.
 /// </summary>
 public sealed class TelegramPolling(
-    ITelegramBotClient bot, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramPolling> logger)
+    ITelegramBotClient bot, TelegramUpdateHandler handler, Bot.Storage.INodeCoordination nodes, IOptions<TelegramOptions> options, TimeProvider clock,
+    ILogger<TelegramPolling> logger)
     : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
@@ -21,8 +24,19 @@ public sealed class TelegramPolling(
     private static long ChatOf(global::Telegram.Bot.Types.Update update) =>
         update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
 
+    /// <summary>The lock the polling node holds.</summary>
+    public const string LeaderLock = "telegram-polling";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        IDisposable? leader;
+        while ((leader = nodes.TryRunAlone(LeaderLock)) is null)
+        {
+            logger.LogInformation("Another node polls Telegram; this one stands by.");
+            await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (stoppingToken.IsCancellationRequested) return;
+        }
+        using var leading = leader;
         await TelegramSetup.PrepareAsync(bot, webhookUrl: null, secret: null, logger, stoppingToken);
         int? offset = null;
         var pause = TimeSpan.FromSeconds(1);

@@ -8,17 +8,24 @@ using Telegram.Bot.Types;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// One update in, the conversation's reply out, the same for polling and webhook. A tap is always
-/// answered, and nothing a person sends can throw out of here.
+/// One update in, the conversation's reply out, the same for polling and webhook, once per update id on the
+/// store. A tap is always answered, and nothing a person sends can throw out of here.
 /// </summary>
 public sealed class TelegramUpdateHandler(
-    IConversation conversation, TelegramChannel channel, Reachability reachability, TimeProvider clock, ILogger<TelegramUpdateHandler> logger)
+    IConversation conversation, TelegramChannel channel, Reachability reachability, Bot.Storage.INodeCoordination nodes, TimeProvider clock,
+    ILogger<TelegramUpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         var inbound = TelegramUpdates.ToInbound(update);
         if (inbound is null) return;
+        // Handled once on this store, by whichever node it reached first (a webhook retried, two nodes behind one URL).
+        if (!nodes.FirstTime(TelegramUpdates.Channel, update.Id))
+        {
+            logger.LogInformation("Update {UpdateId} was handled before; ignored.", update.Id);
+            return;
+        }
         Reply reply;
         try
         {

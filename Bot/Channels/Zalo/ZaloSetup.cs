@@ -32,7 +32,7 @@ public static class ZaloSetup
                 args.Outcome.Exception is HttpRequestException || (int?)args.Outcome.Result?.StatusCode >= 500);
         });
         // The store of the tokens and windows: the bot's LiteDB file (a PostgreSQL store registers its own first).
-        services.TryAddSingleton<IZaloStore>(sp => new LiteZaloStore(sp.GetRequiredService<BotStore>()));
+        services.TryAddSingleton<IZaloStore>(sp => sp.GetRequiredService<IStore>().Zalo);
         services.AddSingleton<ZaloTokenKeeper>();
         services.AddSingleton<ZaloWindow>();
         services.AddSingleton<ZaloChannel>();

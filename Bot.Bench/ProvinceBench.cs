@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Domain.Assignments;
+using Bot.Domain.Conversation;
+using Bot.Domain.Directives;
+using Bot.Domain.Organization;
+using Bot.Hosting;
+using Bot.Scheduling;
+using Bot.Storage;
+using Bot.Storage.Postgres;
+using Bot.Testing;
+using Bot.Testing.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Bench;
+
+/// <summary>
+/// `Bot bench province [--store litedb|postgresql|both] [--assignments N] [--units N] [--officials N] [--nodes N] [--turns N]`:
+/// the same district on its LiteDB file and, moved there by `migrate`, on a PostgreSQL server the bench starts itself
+/// (initdb in a temporary folder, fsync on). Measures the migration; chat turns through the conversation (no HTTP) from
+/// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL; one
+/// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks.
+/// </summary>
+internal static class ProvinceBench
+{
+    public static Task<int> RunAsync(CliArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var which = (args.Option("store") ?? "both").ToLowerInvariant();
+        var nodes = BenchWorld.Count(args, "nodes", 2);
+        var turns = BenchWorld.Count(args, "turns", 4_000);
+        using var world = BenchWorld.Create(args, assignments: BenchWorld.Count(args, "assignments", 200_000));
+        var rows = new List<(string, string)>(world.Timings);
+        var users = world.Officials.GroupBy(o => o.UnitCode).Select(g => g.First()).Take(1_000)
+            .Select((o, i) => o with { ChatAccounts = [new ChatAccount("telegram", (500_000 + i).ToString(CultureInfo.InvariantCulture))] }).ToList();
+        world.Store.Directory.Upsert(users);
+        var clock = new FakeTimeProvider(WorkingMorning());
+
+        // The database first, copied from the file as it is now: both stores then start the same.
+        using var cluster = which is "postgresql" or "both" ? PgCluster.Start(durable: true) : null;
+        var connection = cluster?.CreateDatabase("province");
+        if (cluster is not null)
+        {
+            var watch = Stopwatch.StartNew();
+            using (var pg = PgStore.Open(connection!, TimeProvider.System))
+            {
+                var counts = StoreMigration.Copy(world.Store, pg);
+                rows.Add(($"migrate the file to PostgreSQL ({counts.Single(c => c.What == "assignments").InFile:N0} assignments; counts agree: {counts.All(c => c.Agrees)})",
+                    BenchWorld.Seconds(watch)));
+            }
+        }
+        if (which is "litedb" or "both")
+        {
+            using var lite = Node(world, null, clock);
+            rows.Add(("LiteDB: " + Chat([lite], users, turns).Text, ""));
+            rows.Add(("LiteDB: reminder pass over the world (read, plan, record)", Pass(lite)));
+            rows.Add(("LiteDB: publish 200 units × 5 tasks — p50 / max of 5", Publish(lite, world, "L")));
+        }
+        if (connection is not null)
+        {
+            var province = Enumerable.Range(0, nodes).Select(_ => Node(world, connection, clock)).ToList();
+            try
+            {
+                rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns).Text, ""));
+                rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0])));
+                rows.Add(("PostgreSQL: publish 200 units × 5 tasks — p50 / max of 5", Publish(province[0], world, "P")));
+            }
+            finally
+            {
+                foreach (var node in province) node.Dispose();
+            }
+        }
+        Console.WriteLine($"| bench province ({Environment.ProcessorCount} cores) | figure |");
+        Console.WriteLine("|---|---|");
+        foreach (var (what, figure) in rows) Console.WriteLine($"| {what} | {figure} |");
+        return Task.FromResult(0);
+    }
+
+    // A node: the bot's parts over the bench's district, on its LiteDB file (connection null) or on the database.
+    private static ServiceProvider Node(BenchWorld world, string? connection, TimeProvider clock)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (connection is not null)
+        {
+            settings["Storage:Provider"] = "PostgreSql";
+            settings["Storage:ConnectionString"] = connection;
+        }
+        var configuration = BotConfiguration.Build(settings);
+        return BotServices.Build(configuration, services =>
+        {
+            if (connection is null) services.AddSingleton(world.Store);
+            services.AddSingleton(world.Units);
+            services.AddSingleton(clock);
+            services.AddSingleton<Bot.Channels.IChannel>(new RecordingChannel());
+            services.AddReminderDelivery(configuration);
+        });
+    }
+
+    // 4 callers spread over the nodes, each turn a question of a linked official; updates/s and per-turn latency.
+    private static (string Text, double PerSecond) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns)
+    {
+        var conversations = nodes.Select(n => n.GetRequiredService<ConversationRouter>()).ToList();
+        for (var i = 0; i < 200; i++) Turn(conversations[i % conversations.Count], users[i % users.Count], i); // warm-up
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, caller =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < turns)
+            {
+                var t = Stopwatch.GetTimestamp();
+                Turn(conversations[caller % conversations.Count], users[i % users.Count], i);
+                latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        });
+        var perSecond = turns / watch.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToList();
+        return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}"), perSecond);
+    }
+
+    private static void Turn(ConversationRouter conversation, Official user, int i)
+    {
+        var chat = user.ChatAccounts[0].UserId;
+        conversation.Handle(new Inbound("telegram", chat, chat) { Text = ChatBench.Questions[i % ChatBench.Questions.Length] });
+    }
+
+    private static string Pass(ServiceProvider node)
+    {
+        var pass = node.GetRequiredService<ReminderPass>();
+        var watch = Stopwatch.StartNew();
+        var ids = pass.PlanAndRecord();
+        var first = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        pass.PlanAndRecord(); // the next minute's pass: nothing new to record
+        return string.Create(CultureInfo.InvariantCulture, $"first {first:0.00} s ({ids.Count:N0} messages recorded); next {watch.Elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static string Publish(ServiceProvider node, BenchWorld world, string tag)
+    {
+        var importer = node.GetRequiredService<DirectiveImporter>();
+        var units = world.Units.Units.Take(200).Select(u => u.Name).ToArray();
+        var due = TimeProvider.System.GetUtcNow().AddDays(20);
+        var times = new List<double>();
+        for (var d = 0; d < 5; d++)
+        {
+            var tasks = Enumerable.Range(1, 5).Select(t => new DirectiveTask(t.ToString(CultureInfo.InvariantCulture), TaskKind.Task,
+                $"Nhiệm vụ công bố {tag}{d}.{t}", units, [], null, due.AddDays(t), null)).ToList();
+            var watch = Stopwatch.StartNew();
+            var result = importer.Import(BenchWorld.Directive($"{d + 1}/PUB{tag}", tasks), publish: true, [], "bench");
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (result.Saved.Inserted != 1_000) throw new InvalidOperationException($"published {result.Saved.Inserted}, not 1,000");
+        }
+        times.Sort();
+        return string.Create(CultureInfo.InvariantCulture, $"{times[2]:0} / {times[^1]:0} ms (1,000 assignments each)");
+    }
+
+    // 09:00 in Vietnam on the next working day (a pass outside working hours plans nothing).
+    private static DateTimeOffset WorkingMorning()
+    {
+        var day = DateOnly.FromDateTime(Bot.Domain.Time.VietnamTime.ToLocal(TimeProvider.System.GetUtcNow())).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        return Bot.Domain.Time.VietnamTime.FromLocal(day.ToDateTime(new TimeOnly(9, 0)));
+    }
+}

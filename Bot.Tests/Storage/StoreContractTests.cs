@@ -1,0 +1,198 @@
+using Bot.Channels.Zalo;
+using Bot.Domain.Conversation;
+using Bot.Domain.Desk;
+using Bot.Domain.Directives;
+using Bot.Domain.Organization;
+using Bot.Domain.Reminders;
+using Bot.Storage;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>
+/// The rest of the store's contract, the same on a LiteDB file and on PostgreSQL: the directory, the conversation's
+/// memory, preferences, the desk's drafts and originals, Zalo's tokens, and what nodes agree on. Each is read back
+/// after the store is closed and opened again.
+/// </summary>
+public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
+{
+    private static readonly Official Binh = new() { Phone = "0900000004", Name = "Trần Thị Bình", UnitCode = "NV", Role = Role.Staff };
+    private static readonly Official Giang = new() { Phone = "0900000020", Name = "Vũ Thị Giang", UnitCode = "X-DAISON", Role = Role.Staff };
+
+    public void Dispose()
+    {
+        stores.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void The_directory_keeps_chat_links_a_file_does_not_carry_and_finds_officials_by_account()
+    {
+        using (var store = stores.Open())
+        {
+            Assert.Equal(2, store.Directory.Upsert([Binh, Giang]));
+            store.Directory.Upsert([Binh with { ChatAccounts = [new ChatAccount("telegram", "1001"), new ChatAccount("zalo", "z9")] }]);
+            Assert.Equal(0, store.Directory.Upsert([Binh with { Name = "Trần T. Bình" }])); // a directory file again: no accounts in it
+        }
+        using var again = stores.Open();
+        var binh = again.Directory.ByChatAccount(new ChatAccount("zalo", "z9"))!;
+        Assert.Equal("Trần T. Bình", binh.Name);
+        Assert.Equal(2, binh.ChatAccounts.Count);
+        Assert.Null(again.Directory.ByChatAccount(new ChatAccount("telegram", "z9")));
+        Assert.Equal("0900000020", again.Directory.ByPhone("+84 900 000 020")!.Phone);
+        Assert.Equal(["0900000020"], again.Directory.OfUnit("X-DAISON").Select(o => o.Phone));
+        Assert.Equal(2, again.Directory.All().Count);
+    }
+
+    [Fact]
+    public void Lists_focus_invites_and_the_button_key_outlive_a_restart()
+    {
+        var at = stores.Clock.GetUtcNow();
+        byte[] key;
+        string code;
+        using (var store = stores.Open())
+        {
+            store.Conversation.SaveList(new TaskList("l1", "telegram:1", "Việc còn phải làm", ["a1", "a2"], at) { UnitCode = "NV" });
+            store.Conversation.SaveList(new TaskList("l2", "telegram:1", "Các đơn vị", ["NV", "VP"], at) { RankedBy = "overdue" }, writeNow: true);
+            store.Conversation.SetFocus("telegram:1", "a2");
+            key = store.Conversation.ButtonKey();
+            code = store.Conversation.CreateInvite("0900000004", at.AddDays(7));
+        }
+        using var again = stores.Open();
+        Assert.Equal(["a1", "a2"], again.Conversation.GetList("l1")!.AssignmentIds);
+        Assert.Equal("NV", again.Conversation.GetList("l1")!.UnitCode);
+        Assert.Equal(at, again.Conversation.GetList("l1")!.At);
+        Assert.Equal("overdue", again.Conversation.LastList("telegram:1")!.RankedBy);
+        Assert.Null(again.Conversation.LastList("telegram:2"));
+        Assert.Equal("a2", again.Conversation.Focus("telegram:1"));
+        Assert.Equal(key, again.Conversation.ButtonKey());
+        Assert.Null(again.Conversation.RedeemInvite(code, at.AddDays(8)));        // expired
+        Assert.Equal("0900000004", again.Conversation.RedeemInvite(" " + code.ToUpperInvariant(), at.AddDays(1)));
+        Assert.Null(again.Conversation.RedeemInvite(code, at.AddDays(1)));        // once
+    }
+
+    [Fact]
+    public void Preferences_are_kept_whole_and_default_when_never_set()
+    {
+        var until = stores.Clock.GetUtcNow().AddDays(2);
+        using (var store = stores.Open())
+        {
+            store.Preferences.SavePreferences(new OfficialPreferences("0900000004")
+            {
+                Digest = true, MutedAssignments = new HashSet<string> { "a1" }, Snoozed = new Dictionary<string, DateTimeOffset> { ["a2"] = until },
+                UnreachableSince = until.AddDays(-1), LastChannel = "zalo",
+            });
+        }
+        using var again = stores.Open();
+        var p = again.Preferences.Preferences("0900000004");
+        Assert.True(p.Digest);
+        Assert.False(p.MutedAll);
+        Assert.Equal(["a1"], p.MutedAssignments);
+        Assert.Equal(until, p.Snoozed["a2"]);
+        Assert.Equal(until.AddDays(-1), p.UnreachableSince);
+        Assert.Equal("zalo", p.LastChannel);
+        Assert.False(again.Preferences.Preferences("0900000099").Digest);
+        Assert.Single(again.Preferences.AllPreferences());
+    }
+
+    [Fact]
+    public void Drafts_are_found_by_id_and_chat_and_originals_are_kept_once_by_content()
+    {
+        var now = stores.Clock.GetUtcNow();
+        var task = new DirectiveTask("1", TaskKind.Task, "Rà soát thủ tục", ["Phòng Nội vụ"], [], "trước ngày 30/11/2023", now.AddDays(30), null);
+        var directive = new Directive("12/UBND", "UBND huyện", new DateOnly(2023, 9, 25), "Công văn", "V/v thử", null, null, [], []);
+        var draft = new Draft("d1", "0900000004", "telegram:1", directive, "văn bản", "cv.docx", "o1", [new DraftTask(task, DeadlineProposed: true, "mặc định")], ["NV"], now)
+            { Awaiting = new DraftInput(1, now) };
+        string first, second;
+        using (var store = stores.Open())
+        {
+            store.Drafts.Save(draft);
+            stores.Clock.Advance(TimeSpan.FromMinutes(1));
+            store.Drafts.Save(draft with { Id = "d2" });
+            first = store.Originals.Keep("dir/cv.docx", [1, 2, 3]);
+            second = store.Originals.Keep("khác.docx", [1, 2, 3]);
+        }
+        using var again = stores.Open();
+        var read = again.Drafts.Find("d1")!;
+        Assert.Equal("Rà soát thủ tục", read.Tasks.Single().Task.Text);
+        Assert.True(read.Tasks.Single().DeadlineProposed);
+        Assert.Equal(now.AddDays(30), read.Tasks.Single().Task.DueBefore);
+        Assert.Equal(1, read.Awaiting!.TaskNumber);
+        Assert.Equal("d2", again.Drafts.Latest("telegram:1")!.Id);
+        again.Drafts.Delete("d2");
+        Assert.Equal("d1", again.Drafts.Latest("telegram:1")!.Id);
+        Assert.Null(again.Drafts.Latest("telegram:2"));
+        Assert.Equal(first, second);
+        var (name, content) = again.Originals.Open(first)!.Value;
+        Assert.Equal("cv.docx", name);
+        Assert.Equal([1, 2, 3], content);
+        Assert.Null(again.Originals.Open("nope"));
+    }
+
+    [Fact]
+    public void Zalo_tokens_are_replaced_whole_and_interactions_kept_per_user()
+    {
+        var now = stores.Clock.GetUtcNow();
+        using (var store = stores.Open())
+        {
+            store.Zalo.SaveTokens(new ZaloTokenPair("a1", "r1", now.AddHours(25), now, "seed"));
+            store.Zalo.SaveTokens(new ZaloTokenPair("a2", "r2", now.AddHours(26), now.AddHours(1), "seed"));
+            store.Zalo.SaveInteraction("u1", now);
+            store.Zalo.SaveInteraction("u2", DateTimeOffset.MinValue);
+        }
+        using var again = stores.Open();
+        Assert.Equal(new ZaloTokenPair("a2", "r2", now.AddHours(26), now.AddHours(1), "seed"), again.Zalo.Tokens());
+        Assert.Equal(now, again.Zalo.LastInteraction("u1"));
+        Assert.Equal(DateTimeOffset.MinValue, again.Zalo.LastInteraction("u2"));
+        Assert.Null(again.Zalo.LastInteraction("u3"));
+    }
+
+    [Fact]
+    public void Work_runs_alone_and_an_update_is_handled_the_first_time_only()
+    {
+        using var store = stores.Open();
+        using (var held = store.Nodes.TryRunAlone("pass"))
+        {
+            Assert.NotNull(held);
+            Assert.Null(store.Nodes.TryRunAlone("pass"));
+            using var other = store.Nodes.TryRunAlone("other");
+            Assert.NotNull(other);
+        }
+        using (var again = store.Nodes.TryRunAlone("pass")) Assert.NotNull(again); // released
+        Assert.True(store.Nodes.FirstTime("telegram", 42));
+        Assert.False(store.Nodes.FirstTime("telegram", 42));
+        Assert.True(store.Nodes.FirstTime("zalo", 42));
+    }
+}
+
+public sealed class LiteStoreTests() : StoreContract(new LiteUnderTest());
+
+[Collection(OnePostgres.Name)]
+public sealed class PgStoreTests(PgServer server) : StoreContract(new PgUnderTest(server))
+{
+    [Fact]
+    public void Two_nodes_on_one_database_share_locks_and_update_ids()
+    {
+        using var stores = new PgUnderTest(server);
+        using var a = stores.Open();
+        using var b = stores.Open();
+        using (a.Nodes.TryRunAlone("pass")) Assert.Null(b.Nodes.TryRunAlone("pass"));
+        using (var now = b.Nodes.TryRunAlone("pass")) Assert.NotNull(now);
+        Assert.True(a.Nodes.FirstTime("telegram", 7));
+        Assert.False(b.Nodes.FirstTime("telegram", 7));
+    }
+
+    [Fact]
+    public void Opening_applies_each_migration_once_and_records_the_version()
+    {
+        using var stores = new PgUnderTest(server);
+        stores.Open().Dispose();
+        stores.Open().Dispose(); // a second node, or a restart: nothing to apply
+        using var connection = new Npgsql.NpgsqlConnection(stores.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("select count(*), max(version) from schema_migrations", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.Equal(Bot.Storage.Postgres.PgMigrations.Steps.Count, reader.GetInt64(0));
+        Assert.Equal(Bot.Storage.Postgres.PgMigrations.Current, reader.GetInt32(1));
+    }
+}

@@ -1,0 +1,137 @@
+using Dapper;
+using Npgsql;
+
+namespace Bot.Storage.Postgres;
+
+/// <summary>
+/// The schema, as numbered steps. A database records the steps it has (<c>schema_migrations</c>); opening a
+/// store applies the missing ones in order, each in its own transaction, under an advisory lock so two nodes
+/// starting together do not both apply them. A step is never edited once released: a change is a new step.
+/// </summary>
+internal static class PgMigrations
+{
+    /// <summary>Held while migrating; any constant the other locks of the bot do not use.</summary>
+    private const long LockKey = 0x426f74_0001;
+
+    internal static readonly IReadOnlyList<(int Version, string Sql)> Steps =
+    [
+        (1, """
+            create table directives (
+              id text collate "C" primary key,
+              content_hash text not null,
+              number_key text collate "C",
+              doc jsonb not null);
+            create index directives_hash on directives (content_hash);
+            create index directives_number on directives (number_key text_pattern_ops);
+
+            -- Keys compare as the LiteDB store compares them (ordinal: collate "C"). open: not done. The two partial indexes answer a unit's open work and the reminders' window in order.
+            create table assignments (
+              id text collate "C" primary key,
+              directive_id text collate "C" not null,
+              unit_code text collate "C" not null,
+              due_before timestamptz,
+              open boolean not null,
+              done_at timestamptz,
+              doc jsonb not null);
+            create index assignments_open_of_unit on assignments (unit_code, due_before, id) where open;
+            create index assignments_open_due on assignments (due_before, unit_code, id) where open;
+            create index assignments_directive on assignments (directive_id, unit_code);
+            create index assignments_done_of_unit on assignments (unit_code, done_at) where not open;
+            create index assignments_due on assignments (due_before);
+
+            create table audit (
+              seq bigint generated always as identity primary key,
+              at timestamptz not null,
+              by_phone text not null,
+              action text not null,
+              assignment_id text,
+              directive_id text,
+              detail text not null,
+              origin_id text unique); -- its id in the LiteDB file it was migrated from: a second migration adds nothing
+            create index audit_assignment on audit (assignment_id);
+
+            create table officials (
+              phone text primary key,
+              unit_code text not null,
+              account_keys text[] not null,
+              doc jsonb not null);
+            create index officials_unit on officials (unit_code);
+            create index officials_accounts on officials using gin (account_keys);
+
+            create table preferences (phone text primary key, doc jsonb not null);
+
+            create table chat_lists (id text primary key, chat text not null, at timestamptz not null, doc jsonb not null);
+            create index chat_lists_at on chat_lists (at);
+            create table chat_last_list (chat text primary key, list_id text not null);
+            create table chat_focus (chat text primary key, assignment_id text not null);
+            create table invites (code text primary key, phone text not null, expires timestamptz not null, used boolean not null default false);
+            create table settings (key text primary key, value bytea not null);
+
+            create table drafts (id text primary key, chat text not null, saved_at timestamptz not null, doc jsonb not null);
+            create index drafts_chat on drafts (chat, saved_at);
+            create table originals (id text primary key, file_name text not null, content bytea not null);
+
+            create table zalo_tokens (id text primary key, doc jsonb not null);
+            create table zalo_interactions (user_id text primary key, at timestamptz not null);
+
+            -- The outbox: a nudge's key is its primary key, so it is recorded once; a message is claimed by the
+            -- node that delivers it (claimed_until: a node killed meanwhile lets it go when the claim runs out).
+            create table outbox_nudges (
+              key text primary key,
+              message_id text,
+              assignment_id text not null,
+              official text not null,
+              kind int not null,
+              step int not null,
+              due_before timestamptz not null,
+              planned_at timestamptz not null,
+              recorded_at timestamptz not null);
+            create index outbox_nudges_due on outbox_nudges (due_before);
+            create index outbox_nudges_recorded on outbox_nudges (recorded_at);
+            create table outbox_messages (
+              id text primary key,
+              kind int not null,
+              official text not null,
+              nudge_keys text[] not null,
+              created_at timestamptz not null,
+              state int not null,
+              attempts int not null default 0,
+              last_attempt_at timestamptz,
+              channel_message_id text,
+              done_at timestamptz,
+              error text,
+              claimed_by text,
+              claimed_until timestamptz);
+            create index outbox_messages_state on outbox_messages (state, created_at);
+            create index outbox_messages_created on outbox_messages (created_at);
+
+            -- Each channel update handled once across nodes (webhooks are retried; polling leaders change).
+            create table seen_updates (channel text not null, update_id bigint not null, at timestamptz not null, primary key (channel, update_id));
+            create index seen_updates_at on seen_updates (at);
+            """),
+    ];
+
+    public static int Current => Steps[^1].Version;
+
+    public static void Apply(NpgsqlConnection connection)
+    {
+        connection.Execute("create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())");
+        connection.Execute("select pg_advisory_lock(@LockKey)", new { LockKey });
+        try
+        {
+            var applied = connection.Query<int>("select version from schema_migrations").ToHashSet();
+            foreach (var (version, sql) in Steps)
+            {
+                if (applied.Contains(version)) continue;
+                using var transaction = connection.BeginTransaction();
+                connection.Execute(sql, transaction: transaction);
+                connection.Execute("insert into schema_migrations (version) values (@version)", new { version }, transaction);
+                transaction.Commit();
+            }
+        }
+        finally
+        {
+            connection.Execute("select pg_advisory_unlock(@LockKey)", new { LockKey });
+        }
+    }
+}

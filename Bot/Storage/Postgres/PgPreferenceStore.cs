@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Bot.Domain.Reminders;
+using Dapper;
+
+namespace Bot.Storage.Postgres;
+
+/// <summary>Officials' reminder preferences, keyed by phone, written at once (the LiteDB store's document as jsonb).</summary>
+internal sealed class PgPreferenceStore(PgStore store) : IPreferenceStore
+{
+    public OfficialPreferences Preferences(string phone) =>
+        store.Query<string>("select doc::text from preferences where phone = @phone", new { phone }).FirstOrDefault() is { } json ? ToPreferences(json) : new OfficialPreferences(phone);
+
+    public void SavePreferences(OfficialPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        store.Write((c, t) => c.Execute("insert into preferences (phone, doc) values (@phone, @json::jsonb) on conflict (phone) do update set doc = excluded.doc",
+            new { phone = preferences.Phone, json = ToJson(preferences) }, t));
+    }
+
+    public IReadOnlyList<OfficialPreferences> AllPreferences() => store.Query<string>("select doc::text from preferences").Select(ToPreferences).ToList();
+
+    internal static string ToJson(OfficialPreferences p) => JsonSerializer.Serialize(new Doc(p.Digest, p.MutedAll, [.. p.MutedAssignments],
+        p.Snoozed.ToDictionary(s => s.Key, s => s.Value.ToUniversalTime(), StringComparer.Ordinal), p.UnreachableSince?.ToUniversalTime(), p.LastChannel, p.Phone), PgJson.Options);
+
+    private static OfficialPreferences ToPreferences(string json)
+    {
+        var d = JsonSerializer.Deserialize<Doc>(json, PgJson.Options)!;
+        return new OfficialPreferences(d.Phone)
+        {
+            Digest = d.Digest,
+            MutedAll = d.MutedAll,
+            MutedAssignments = new HashSet<string>(d.MutedAssignments, StringComparer.Ordinal),
+            Snoozed = new Dictionary<string, DateTimeOffset>(d.Snoozed, StringComparer.Ordinal),
+            UnreachableSince = d.UnreachableSince,
+            LastChannel = d.LastChannel,
+        };
+    }
+
+    private sealed record Doc(bool Digest, bool MutedAll, List<string> MutedAssignments, Dictionary<string, DateTimeOffset> Snoozed,
+        DateTimeOffset? UnreachableSince, string? LastChannel, string Phone);
+}
