@@ -75,18 +75,23 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
             return result;
         });
 
-    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue) =>
-        Map(store.Query<string>($"select {Columns} from assignments where open and unit_code = @unitCode order by due_before, id limit @limit", new { unitCode, limit }));
+    public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        return Map(store.Query<string>($"select {Columns} from assignments where open and unit_code = @unitCode{Window(from, to)} order by due_before, id limit @limit",
+            new { unitCode, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), limit }));
+    }
 
     public IReadOnlyList<OpenTask> OpenTasksOfUnit(string unitCode, DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(unitCode);
-        var sql = "select id, unit_code, due_before from assignments where open and unit_code = @unitCode"
-            + (from is null ? "" : " and (due_before >= @from or due_before is null)")
-            + (to is null ? "" : " and due_before <= @to")
-            + " order by due_before, id limit @limit";
+        var sql = $"select id, unit_code, due_before from assignments where open and unit_code = @unitCode{Window(from, to)} order by due_before, id limit @limit";
         return Tasks(sql, new { unitCode, from = from?.ToUniversalTime(), to = to?.ToUniversalTime(), limit });
     }
+
+    // A deadline in [from, to]; work without a deadline only when there is no upper bound (it sorts last).
+    private static string Window(DateTimeOffset? from, DateTimeOffset? to) =>
+        (from is null ? "" : " and (due_before >= @from or due_before is null)") + (to is null ? "" : " and due_before <= @to");
 
     public IReadOnlyList<Assignment> DueWithin(int days, string? unitCode = null)
     {

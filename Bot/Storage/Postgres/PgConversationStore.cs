@@ -76,10 +76,10 @@ internal sealed class PgConversationStore(PgStore store) : IConversationStore
 
     private static TaskList Read(string json) => JsonSerializer.Deserialize<Doc>(json, PgJson.Options)!.ToList();
 
-    internal sealed record Doc(string Id, string Chat, string Title, List<string> AssignmentIds, DateTimeOffset At, string? UnitCode, string? RankedBy)
+    internal sealed record Doc(string Id, string Chat, string Title, List<string> AssignmentIds, DateTimeOffset At, string? UnitCode, string? RankedBy, int Page = 0)
     {
-        public static Doc Of(TaskList l) => new(l.Id, l.Chat, l.Title, [.. l.AssignmentIds], l.At.ToUniversalTime(), l.UnitCode, l.RankedBy);
+        public static Doc Of(TaskList l) => new(l.Id, l.Chat, l.Title, [.. l.AssignmentIds], l.At.ToUniversalTime(), l.UnitCode, l.RankedBy, l.Page);
 
-        public TaskList ToList() => new(Id, Chat, Title, AssignmentIds, At) { UnitCode = UnitCode, RankedBy = RankedBy };
+        public TaskList ToList() => new(Id, Chat, Title, AssignmentIds, At) { UnitCode = UnitCode, RankedBy = RankedBy, Page = Page };
     }
 }
