@@ -12,7 +12,8 @@ namespace Bot.Domain.Conversation;
 /// (so its numbers and buttons work as in any list), and the morning digest a list of the week's
 /// work. The district office's digest also names who cannot be reached.
 /// </summary>
-public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists lists, UnitDirectory units, Reachability reachability, TimeProvider clock)
+public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists lists, UnitDirectory units, Reachability reachability, ExtensionMessages extensions,
+    TimeProvider clock)
 {
     /// <summary>How many unreachable people a digest names before "và N người khác": it stays one short message.</summary>
     public const int MaxNames = 15;
@@ -27,6 +28,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
         ArgumentNullException.ThrowIfNull(official);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(nudges);
+        if (nudges.Count > 0 && ExtensionMessages.IsAbout(nudges[0].Kind)) return extensions.Render(official, account, nudges[0]);
         var now = clock.GetUtcNow();
         var read = assignments.Get(nudges.Select(n => n.AssignmentId));
         var open = nudges.Select(n => (Nudge: n, Assignment: read.GetValueOrDefault(n.AssignmentId)))

@@ -253,7 +253,7 @@ public static partial class Phrases
 
     public const string OtherUnitsWork = "Anh/chị không có quyền thay đổi nhiệm vụ của đơn vị khác.";
 
-    public const string ExtensionsByAdmins = "Chỉ quản trị viên mới được duyệt gia hạn.";
+    public const string ExtensionsByAdmins = "Chỉ Văn phòng, lãnh đạo huyện hoặc quản trị viên mới được duyệt gia hạn.";
 
     public const string ExtensionNeedsReason = "Xin cho biết lý do gia hạn.";
 

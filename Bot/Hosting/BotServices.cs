@@ -4,6 +4,7 @@ using Bot.Domain.Conversation;
 using Bot.Domain.Conversation.Handlers;
 using Bot.Domain.Desk;
 using Bot.Domain.Directives;
+using Bot.Domain.Extensions;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -51,6 +52,10 @@ public static class BotServices
         services.TryAddSingleton(_ => configuration.GetSection("Desk:WorkingDays").Get<DeskPolicy>() ?? DeskPolicy.Default);
         services.TryAddSingleton<IDirectiveIntake, Bot.Desk.ChatIntake>();
 
+        // Extension requests: who decides them.
+        services.TryAddSingleton(_ => ExtensionPolicy.Parse(configuration["Extensions:Approvers"]));
+        services.TryAddSingleton<ExtensionMessages>();
+
         // The conversation: a router and one handler per feature.
         services.TryAddSingleton(sp => new ButtonSigner(sp.GetRequiredService<IConversationStore>().ButtonKey()));
         services.TryAddSingleton<Buttons>();
@@ -63,6 +68,7 @@ public static class BotServices
         services.TryAddSingleton<LinkingHandler>();
         services.AddConversationHandler<LinkingHandler>();
         services.AddConversationHandler<DeskHandler>(); // before the lists: a typed answer to the desk's question is the desk's
+        services.AddConversationHandler<ExtensionHandler>(); // before the lists too: "30/11" answers its question
         services.AddConversationHandler<ListsHandler>();
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
@@ -98,6 +104,7 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Outbox);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Drafts);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Originals);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Extensions);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

@@ -1,6 +1,7 @@
 using Bot.Channels;
 using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
+using Bot.Domain.Extensions;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -21,6 +22,8 @@ public sealed class ReminderPass(
     ReminderPolicy policy,
     IWorkCalendar calendar,
     ChannelSet channels,
+    IExtensionRequests extensions,
+    ExtensionPolicy approvers,
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
@@ -38,8 +41,20 @@ public sealed class ReminderPass(
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            return Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+            var ids = Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+            return calendar.InWorkingHours(now) ? [.. ids, .. RemindApprovers(now)] : ids;
         }
+    }
+
+    /// <summary>Extension requests nobody answered for a working day, put to the approvers again (once).</summary>
+    private IReadOnlyList<string> RemindApprovers(DateTimeOffset now)
+    {
+        var unanswered = extensions.Unanswered();
+        if (unanswered.Count == 0) return [];
+        var (plan, reminded) = ExtensionFollowUps.Plan(unanswered, approvers.Of(directory.All()), id => assignments.Get(id)?.DueBefore, calendar, now);
+        var ids = outbox.Record(plan, now); // keyed: a crash before the marks below records nothing twice
+        foreach (var request in reminded) extensions.TryUpdate(request, ExtensionState.Asked);
+        return ids;
     }
 
     /// <summary>The nudges due now (null out of working hours), without recording them.</summary>

@@ -45,6 +45,7 @@ public sealed class BotStore : IDisposable
         Preferences = new LitePreferenceStore(this);
         Outbox = new LiteNudgeOutbox(this);
         Desk = new LiteDesk(this);
+        Extensions = new LiteExtensionRequests(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -64,6 +65,9 @@ public sealed class BotStore : IDisposable
     public Bot.Domain.Desk.IOriginalFiles Originals => Desk;
 
     private LiteDesk Desk { get; }
+
+    /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
+    public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
 
     public TimeProvider Clock { get; }
 

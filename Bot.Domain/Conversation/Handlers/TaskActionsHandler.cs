@@ -39,9 +39,15 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         if (a.IsDone) text.Append(Phrases.DetailStatus(a.Completion!.ByName, a.Completion.At));
         // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
         text.Append(Phrases.Verbatim(Wording.Summary(a.TaskText, 3_000)));
+        // Who may change the task may also ask to move its deadline.
         var buttons = a.IsDone
             ? []
-            : new List<IReadOnlyList<Button>> { new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) } };
+            : new List<IReadOnlyList<Button>>
+            {
+                Bot.Domain.Organization.Access.MayChange(turn.Official, a.UnitCode)
+                    ? new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, lists.Last(turn)!, number) }
+                    : new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) },
+            };
         return new Reply([new Outbound(turn.Inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }
 
