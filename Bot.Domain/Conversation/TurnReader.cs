@@ -74,8 +74,7 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         {
             var period = times.FirstOrDefault(m => m.Start is not null);
             var end = period is null ? (DateTimeOffset?)null : period.End ?? period.DueBefore ?? period.Start!.Value.AddDays(1);
-            return new ReportIntent(period?.Start, end, period is null ? null : Phrases.PeriodWindow(period.Start!.Value, end!.Value, now),
-                directive?.Groups["number"].Value.ToUpperInvariant());
+            return new ReportIntent(period?.Start, end, null, directive?.Groups["number"].Value.ToUpperInvariant());
         }
         if (percent is not null)
             return new PartProgressIntent(numbers.Count > 0 ? numbers[0] : null, int.Parse(percent.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),

@@ -89,3 +89,101 @@ public static partial class Phrases
 
     public const string ApprovedToast = "Đã đồng ý gia hạn.";
 }
+
+public static partial class Phrases
+{
+    // ---- leaders' reports -----------------------------------------------------------------------
+
+    public const string ReportDoneOnTime = "Xong đúng hạn";
+
+    public const string ReportDoneLate = "Xong trễ hạn";
+
+    public const string ReportOpen = "Đang thực hiện";
+
+    public const string ReportOverdue = "Quá hạn";
+
+    public const string ReportIsForHeads = "Báo cáo tiến độ dành cho trưởng đơn vị, lãnh đạo huyện và Văn phòng.";
+
+
+    public static string ReportDirective(string number) => $"văn bản {number}";
+
+    public static string ReportHeading(string label, string units, DateTimeOffset at) =>
+        $"📊 Báo cáo tiến độ {label} — {units} (đến {Wording.At(at)}):\n";
+
+    public static string ReportLine(int rank, string unit, int onTime, int late, int open, int overdue, double? rate) =>
+        $"\n{rank}. {unit}: đúng hạn {onTime}, trễ {late}, đang làm {open}, quá hạn {overdue}" + (rate is { } r ? $" — {Percent(r)} đúng hạn" : "");
+
+    public static string Percent(double rate) => (rate * 100).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";
+
+    public static string ReportNothing(string label, string units) => $"Không có việc nào của {units} có hạn trong {label}.";
+
+    public static string ReportUnknownDirective(string number) => $"Không tìm thấy văn bản {number}. Anh/chị kiểm tra lại số văn bản.";
+
+    public const string ReportFilesFollow = "\n\nBiểu đồ và tệp Excel gửi ngay sau đây.";
+
+    public static string ReportChartCaption(string label) => $"Biểu đồ tiến độ {label}";
+
+    public static string ReportWorkbookCaption(string label) => $"Tệp Excel báo cáo {label}: trang «Tổng hợp» theo đơn vị, trang «Chi tiết» từng việc.";
+
+    public static string ReportChartTitle(string label, int shown, int units) =>
+        shown < units ? $"Tiến độ {label} — {shown} đơn vị nhiều việc quá hạn nhất (trên {units})" : $"Tiến độ {label}";
+
+    public static string FileSavedAt(string path) => $"(Bản chạy thử: tệp đã lưu tại {path})";
+
+    public static string FileNotOnZalo(string name) => $"(Zalo chưa nhận tệp {name} từ trợ lý; anh/chị mở trên Telegram, hoặc nhờ Văn phòng gửi.)";
+
+    // Workbook columns and sheets.
+    public const string SheetSummary = "Tổng hợp";
+
+    public const string SheetDetail = "Chi tiết";
+}
+
+public static partial class Phrases
+{
+    private static readonly string[] Quarters = ["I", "II", "III", "IV"];
+
+    /// <summary>A report's period as people name it: "tháng 11/2023", "quý IV/2023", "năm 2023", "từ 01/11 đến 15/11/2023".</summary>
+    public static string ReportPeriodLabel(DateTimeOffset start, DateTimeOffset end)
+    {
+        var (first, next) = (DateOnly.FromDateTime(Time.VietnamTime.ToLocal(start)), DateOnly.FromDateTime(Time.VietnamTime.ToLocal(end)));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (first.Day == 1 && next == first.AddMonths(1)) return $"tháng {first.ToString("MM/yyyy", invariant)}";
+        if (first.Day == 1 && (first.Month - 1) % 3 == 0 && next == first.AddMonths(3)) return $"quý {Quarters[(first.Month - 1) / 3]}/{first.Year}";
+        if (first.Day == 1 && first.Month == 1 && next == first.AddYears(1)) return $"năm {first.Year}";
+        return $"từ {first.ToString("dd/MM", invariant)} đến {next.AddDays(-1).ToString("dd/MM/yyyy", invariant)}";
+    }
+}
+
+public static partial class Phrases
+{
+    // ---- progress reports -----------------------------------------------------------------------
+
+    /// <summary>"60% — còn chờ 3 xã": the latest progress in a list, a detail or a workbook.</summary>
+    public static string ProgressShort(int percent, string? note) => note is null ? $"{percent}%" : $"{percent}% — {note}";
+
+    public static string ProgressRecorded(int number, string task, int percent, string? note) =>
+        $"📈 Đã ghi nhận tiến độ việc {number}: {ProgressShort(percent, note)}.\n{task}\n" +
+        "Anh/chị có thể gửi ngay một tệp minh chứng (ảnh, PDF, Word), trợ lý sẽ lưu kèm. Khi xong hẳn, gõ «xong việc " + number + "».";
+
+    public const string ProgressWhichTask = "Anh/chị báo tiến độ việc số mấy? Ví dụ: «việc 2 đã làm được 60%, còn chờ 3 xã».";
+
+    public const string ProgressPercentRange = "Tỷ lệ hoàn thành phải từ 0% đến 100%. Khi đã xong hẳn, anh/chị gõ «xong việc …».";
+
+    public static string ProgressOfDone(int number) => $"Việc {number} đã xong, không cần báo tiến độ.";
+
+    public static string EvidenceKept(string name, int number) => $"📎 Đã lưu tệp minh chứng «{name}» cho tiến độ việc {number}.";
+
+    public static string DetailProgress(int percent, string? note, string byName, DateTimeOffset at, string? evidence) =>
+        $"📈 Tiến độ: {ProgressShort(percent, note)} ({byName}, {Wording.At(at)})" + (evidence is null ? "" : $"\n📎 Minh chứng: {evidence} (gõ «minh chứng» để nhận tệp)") + "\n";
+
+    public const string EvidenceButton = "📎 Minh chứng";
+
+    public const string NoEvidence = "Việc này chưa có tệp minh chứng.";
+
+    public static string EvidenceCaption(string name) => $"📎 {name}";
+}
+
+public static partial class Phrases
+{
+    public const string ChartAxis = "Số việc";
+}

@@ -56,6 +56,9 @@ public static class BotServices
         services.TryAddSingleton(_ => ExtensionPolicy.Parse(configuration["Extensions:Approvers"]));
         services.TryAddSingleton<ExtensionMessages>();
 
+        // Leaders' reports: the chart and the workbook (Reports:Font, a font with Vietnamese diacritics).
+        services.TryAddSingleton<Bot.Domain.Reports.IReportFiles>(_ => new Bot.Reports.ReportFiles(configuration["Reports:Font"] ?? Bot.Reports.ReportFiles.DefaultFont));
+
         // The conversation: a router and one handler per feature.
         services.TryAddSingleton(sp => new ButtonSigner(sp.GetRequiredService<IConversationStore>().ButtonKey()));
         services.TryAddSingleton<Buttons>();
@@ -73,6 +76,8 @@ public static class BotServices
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
         services.AddConversationHandler<ProgressHandler>();
+        services.AddConversationHandler<PartProgressHandler>();
+        services.AddConversationHandler<ReportHandler>();
         services.AddConversationHandler<PreferencesHandler>();
         services.AddConversationHandler<LaterFeaturesHandler>();
         services.AddConversationHandler<HelpHandler>();
@@ -105,6 +110,9 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Drafts);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Originals);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Extensions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Progress);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Evidence);
+        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().ReportSource);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

@@ -46,6 +46,9 @@ public sealed class BotStore : IDisposable
         Outbox = new LiteNudgeOutbox(this);
         Desk = new LiteDesk(this);
         Extensions = new LiteExtensionRequests(this);
+        Progress = new LiteProgressReports(this);
+        Evidence = new LiteEvidenceFiles(this);
+        ReportSource = new LiteReportSource(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -68,6 +71,15 @@ public sealed class BotStore : IDisposable
 
     /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
     public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
+
+    /// <summary>Progress in part ("đã làm được 60%"), and the files sent as its evidence.</summary>
+    public IProgressReports Progress { get; }
+
+    /// <inheritdoc cref="Progress"/>
+    public IEvidenceFiles Evidence { get; }
+
+    /// <summary>What leaders' reports read: the work due in a period.</summary>
+    public Bot.Domain.Reports.IReportSource ReportSource { get; }
 
     public TimeProvider Clock { get; }
 
