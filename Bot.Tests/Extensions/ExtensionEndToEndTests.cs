@@ -145,6 +145,19 @@ public sealed class ExtensionEndToEndTests : IAsyncLifetime
         Assert.Equal(cards, _telegram.Chat(Office).Count(m => m.Text.StartsWith("⏳ Đề nghị gia hạn", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_leaders_report_arrives_as_a_ranking_a_photo_and_a_document()
+    {
+        await LinkAsync(4004, "0900000002"); // Phạm Văn Lãnh, lãnh đạo huyện
+        _telegram.SendText(4004, "báo cáo quý IV");
+        await Until(4004, m => m.Text.StartsWith("📊 Báo cáo tiến độ quý IV/2023 — toàn huyện", StringComparison.Ordinal));
+        var photo = await Until(4004, m => m.File is { } f && f.Name.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Equal("Biểu đồ tiến độ quý IV/2023", photo.Text);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], photo.File!.Content[..4]);
+        var workbook = await Until(4004, m => m.File is { } f && f.Name.EndsWith(".xlsx", StringComparison.Ordinal));
+        Assert.Equal([(byte)'P', (byte)'K'], workbook.File!.Content[..2]); // a zip, as .xlsx is
+    }
+
     private BotStore Store => _host.Services.GetRequiredService<BotStore>();
 
     /// <summary>Task <paramref name="number"/> of Bình's last list.</summary>
