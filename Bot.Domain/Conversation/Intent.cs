@@ -92,19 +92,6 @@ public sealed record PartProgressIntent(int? Number, int Percent, string? Note) 
 /// <remarks>No period means this month so far.</remarks>
 public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? Until = null, string? Label = null, string? Directive = null) : Intent;
 
-/// <summary>What people ask that the bot cannot do yet.</summary>
-public enum LaterFeature
-{
-    /// <summary>"xin gia hạn việc 2 đến 30/11".</summary>
-    Extension,
-
-    /// <summary>"việc 1 đã làm được 50%".</summary>
-    PartProgress,
-}
-
-/// <summary>A request the bot cannot do yet: it says so plainly rather than showing something else.</summary>
-public sealed record NotYetIntent(LaterFeature Feature, int? Number = null, string? Detail = null) : Intent;
-
 /// <summary>The person shared a phone contact.</summary>
 public sealed record ContactIntent(SharedContact Contact) : Intent;
 

@@ -79,7 +79,6 @@ public static class BotServices
         services.AddConversationHandler<PartProgressHandler>();
         services.AddConversationHandler<ReportHandler>();
         services.AddConversationHandler<PreferencesHandler>();
-        services.AddConversationHandler<LaterFeaturesHandler>();
         services.AddConversationHandler<HelpHandler>();
         services.TryAddSingleton<ConversationRouter>();
         services.TryAddSingleton<IConversation>(sp => sp.GetRequiredService<ConversationRouter>());
