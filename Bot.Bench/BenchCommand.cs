@@ -14,6 +14,7 @@ public static class BenchCommand
         ["restore"] = RestoreBench.RunAsync,
         ["ocr"] = OcrBench.RunAsync,
         ["zalo"] = ZaloBench.RunAsync,
+        ["report"] = ReportBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

@@ -187,3 +187,26 @@ public static partial class Phrases
 {
     public const string ChartAxis = "Số việc";
 }
+
+public static partial class Phrases
+{
+    // ---- the weekly digest ----------------------------------------------------------------------
+
+    public static string WeeklyHeading(string name, string month, DateTimeOffset at) =>
+        $"📅 Tóm tắt tuần — chào anh/chị {name}.\nXếp hạng đơn vị {month} (đến {Wording.At(at)}; đúng hạn / trễ / đang làm / quá hạn):";
+
+    public const string WeeklyNoWork = "\nChưa có việc nào có hạn trong tháng này.";
+
+    public static string WeeklyNothingLate(string range, int looked) =>
+        $"\n\n👍 Tuần {range}: không có việc nào quá hạn hay xong trễ (đã xem {looked} việc có hạn trong tuần của toàn huyện).";
+
+    public static string WeeklyLateHeading(string range, int overdue, int late, int looked) =>
+        $"\n\n⚠️ Tuần {range}: {overdue} việc đến hạn mà chưa xong, {late} việc xong trễ (trong {looked} việc có hạn trong tuần):";
+
+    public static string WeeklyLateLine(string unit, int overdue, int late) =>
+        $"\n• {unit}: {overdue} quá hạn" + (late > 0 ? $", {late} xong trễ" : "");
+
+    public static string AndOthersUnits(int count) => $"\n• và {count} đơn vị khác";
+
+    public const string WeeklyFooter = "\n\nGõ «báo cáo tháng này» để nhận biểu đồ và tệp Excel.";
+}

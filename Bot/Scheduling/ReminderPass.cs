@@ -102,6 +102,32 @@ public sealed class ReminderPass(
         return ids;
     }
 
+    /// <summary>When the weekly digest goes: 08:00 on the week's first working day (Monday, unless it is a holiday).</summary>
+    public static readonly TimeOnly WeeklyAt = new(8, 0);
+
+    /// <summary>
+    /// From 08:00 of the week's first working day until the end of work: one weekly digest (the ranking, what became
+    /// overdue) for each linked district leader and each official of the district office, once a week. Returns the new ids.
+    /// </summary>
+    public IReadOnlyList<string> RecordWeeklyDigests()
+    {
+        var now = clock.GetUtcNow();
+        var local = VietnamTime.ToLocal(now);
+        var day = DateOnly.FromDateTime(local);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var firstWorking = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(calendar.IsWorkingDay);
+        var time = TimeOnly.FromDateTime(local);
+        if (day != firstWorking || time < WeeklyAt || time >= calendar.Hours.Ends) return [];
+        var preferences = Preferences();
+        var ids = new List<string>();
+        foreach (var official in directory.All().Where(o => o.Role is Role.DistrictLeader or Role.Office || units.ByCode(o.UnitCode)?.Kind == UnitKind.Office))
+        {
+            if (!NudgeTargets.Reachable(official, preferences, channels.Names)) continue;
+            if (outbox.RecordWeeklyDigest(official.Phone, monday, now) is { } id) ids.Add(id);
+        }
+        return ids;
+    }
+
     /// <summary>
     /// Messages that waited for their person: pending again once the person wrote (is reachable), while
     /// still worth sending; dropped (passed over) once not. Returns the ids pending again.
