@@ -2,8 +2,7 @@ namespace Bot.Domain.Assignments;
 
 /// <summary>
 /// How far a unit says a task is ("việc 2 đã làm được 60%, còn chờ 3 xã"): a percent and a note, by whom and when,
-/// optionally with a file as evidence (kept in the store, by content: <see cref="EvidenceId"/>). The latest one
-/// shows in lists, the detail, leaders' reports and the workbook.
+/// The latest one shows in lists, the detail, leaders' reports and the workbook.
 /// </summary>
 public sealed record ProgressReport
 {
@@ -20,11 +19,6 @@ public sealed record ProgressReport
     public required string ByName { get; init; }
 
     public required DateTimeOffset At { get; init; }
-
-    /// <summary>The kept file's id (<see cref="IEvidenceFiles"/>), and its name as sent.</summary>
-    public string? EvidenceId { get; init; }
-
-    public string? EvidenceName { get; init; }
 }
 
 /// <summary>Progress reports in the store (LiteDB now, PostgreSQL later): added, read back latest first.</summary>
@@ -43,13 +37,4 @@ public interface IProgressReports
 
     /// <summary>The latest report made in a chat's recent past by one official (to attach a file sent just after it).</summary>
     ProgressReport? LatestBy(string phone, DateTimeOffset since);
-}
-
-/// <summary>Evidence files of progress reports, kept by content (the same file twice is kept once).</summary>
-public interface IEvidenceFiles
-{
-    /// <summary>Keeps the file and returns its id.</summary>
-    string Keep(string fileName, byte[] content);
-
-    (string FileName, byte[] Content)? Open(string id);
 }

@@ -163,7 +163,7 @@ public static partial class Phrases
 
     public static string ProgressRecorded(int number, string task, int percent, string? note) =>
         $"📈 Đã ghi nhận tiến độ việc {number}: {ProgressShort(percent, note)}.\n{task}\n" +
-        "Anh/chị có thể gửi ngay một tệp minh chứng (ảnh, PDF, Word), trợ lý sẽ lưu kèm. Khi xong hẳn, gõ «xong việc " + number + "».";
+        "Khi xong hẳn, anh/chị gõ «xong việc " + number + "» hoặc bấm ✅ Đã xong.";
 
     public const string ProgressWhichTask = "Anh/chị báo tiến độ việc số mấy? Ví dụ: «việc 2 đã làm được 60%, còn chờ 3 xã».";
 
@@ -171,16 +171,11 @@ public static partial class Phrases
 
     public static string ProgressOfDone(int number) => $"Việc {number} đã xong, không cần báo tiến độ.";
 
-    public static string EvidenceKept(string name, int number) => $"📎 Đã lưu tệp minh chứng «{name}» cho tiến độ việc {number}.";
+    public static string DetailProgress(int percent, string? note, string byName, DateTimeOffset at) =>
+        $"📈 Tiến độ: {ProgressShort(percent, note)} ({byName}, {Wording.At(at)})\n";
 
-    public static string DetailProgress(int percent, string? note, string byName, DateTimeOffset at, string? evidence) =>
-        $"📈 Tiến độ: {ProgressShort(percent, note)} ({byName}, {Wording.At(at)})" + (evidence is null ? "" : $"\n📎 Minh chứng: {evidence} (gõ «minh chứng» để nhận tệp)") + "\n";
+    public static string DetailExtended(DateTimeOffset to, string reason) => $"⏳ Đã gia hạn đến {Wording.DueInFull(to)} ({reason})\n";
 
-    public const string EvidenceButton = "📎 Minh chứng";
-
-    public const string NoEvidence = "Việc này chưa có tệp minh chứng.";
-
-    public static string EvidenceCaption(string name) => $"📎 {name}";
 }
 
 public static partial class Phrases

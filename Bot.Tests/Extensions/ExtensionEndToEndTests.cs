@@ -40,6 +40,9 @@ public sealed class ExtensionEndToEndTests : IAsyncLifetime
         await LinkAsync(Office, "0900000038");
         await LinkAsync(Binh, "0900000004");
         await LinkAsync(Cuong, "0900000005");
+        // Bình's reminders are lists too: one arriving mid-dialogue would become the list "việc 2" counts in.
+        _telegram.SendText(Binh, "tắt nhắc");
+        await Until(Binh, m => m.Text.StartsWith("Đã tắt nhắc việc.", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
@@ -135,6 +138,8 @@ public sealed class ExtensionEndToEndTests : IAsyncLifetime
 
         // A new request may follow a decided one; «hủy» half way sends nothing.
         var cards = _telegram.Chat(Office).Count(m => m.Text.StartsWith("⏳ Đề nghị gia hạn", StringComparison.Ordinal));
+        _telegram.SendText(Binh, "viec cua toi");
+        await Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal) && m.Id > refused.Id);
         _telegram.SendText(Binh, "xin gia hạn việc 2");
         await Until(Binh, m => m.Text.Contains("muốn gia hạn đến ngày nào", StringComparison.Ordinal));
         _telegram.SendText(Binh, "hủy");

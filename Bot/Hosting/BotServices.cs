@@ -110,7 +110,6 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Originals);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Extensions);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Progress);
-        services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().Evidence);
         services.TryAddSingleton(sp => sp.GetRequiredService<BotStore>().ReportSource);
     }
 

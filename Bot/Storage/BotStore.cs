@@ -47,7 +47,6 @@ public sealed class BotStore : IDisposable
         Desk = new LiteDesk(this);
         Extensions = new LiteExtensionRequests(this);
         Progress = new LiteProgressReports(this);
-        Evidence = new LiteEvidenceFiles(this);
         ReportSource = new LiteReportSource(this);
     }
 
@@ -72,11 +71,8 @@ public sealed class BotStore : IDisposable
     /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
     public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
 
-    /// <summary>Progress in part ("đã làm được 60%"), and the files sent as its evidence.</summary>
+    /// <summary>Progress in part ("đã làm được 60%").</summary>
     public IProgressReports Progress { get; }
-
-    /// <inheritdoc cref="Progress"/>
-    public IEvidenceFiles Evidence { get; }
 
     /// <summary>What leaders' reports read: the work due in a period.</summary>
     public Bot.Domain.Reports.IReportSource ReportSource { get; }

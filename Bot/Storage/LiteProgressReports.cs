@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bot.Domain.Assignments;
 using LiteDB;
 
@@ -65,13 +64,12 @@ internal sealed class LiteProgressReports : IProgressReports
     private static ProgressDoc ToDoc(ProgressReport r) => new()
     {
         Id = r.Id, AssignmentId = r.AssignmentId, Percent = r.Percent, Note = r.Note, ByPhone = r.ByPhone, ByName = r.ByName, At = r.At.UtcDateTime,
-        EvidenceId = r.EvidenceId, EvidenceName = r.EvidenceName,
     };
 
     private static ProgressReport ToDomain(ProgressDoc d) => new()
     {
         Id = d.Id, AssignmentId = d.AssignmentId, Percent = d.Percent, Note = d.Note, ByPhone = d.ByPhone, ByName = d.ByName,
-        At = new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)), EvidenceId = d.EvidenceId, EvidenceName = d.EvidenceName,
+        At = new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)),
     };
 
     internal sealed class ProgressDoc
@@ -83,38 +81,6 @@ internal sealed class LiteProgressReports : IProgressReports
         public string ByPhone { get; set; } = "";
         public string ByName { get; set; } = "";
         public DateTime At { get; set; }
-        public string? EvidenceId { get; set; }
-        public string? EvidenceName { get; set; }
-    }
-}
-
-/// <summary>Evidence files in LiteDB's file storage, keyed by content (a PostgreSQL store: a bytea or large object table).</summary>
-internal sealed class LiteEvidenceFiles(BotStore store) : IEvidenceFiles
-{
-    private ILiteStorage<string> Files => store.Database.GetStorage<string>("evidence_files", "evidence_chunks");
-
-    public string Keep(string fileName, byte[] content)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        ArgumentNullException.ThrowIfNull(content);
-        var id = Convert.ToHexStringLower(SHA256.HashData(content))[..24];
-        store.Write(() =>
-        {
-            if (Files.Exists(id)) return false;
-            using var stream = new MemoryStream(content, writable: false);
-            Files.Upload(id, Path.GetFileName(fileName), stream);
-            return true;
-        });
-        return id;
-    }
-
-    public (string FileName, byte[] Content)? Open(string id)
-    {
-        var file = Files.FindById(id);
-        if (file is null) return null;
-        using var stream = new MemoryStream();
-        file.CopyTo(stream);
-        return (file.Filename, stream.ToArray());
     }
 }
 
