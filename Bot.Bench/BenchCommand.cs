@@ -15,6 +15,7 @@ public static class BenchCommand
         ["ocr"] = OcrBench.RunAsync,
         ["zalo"] = ZaloBench.RunAsync,
         ["province"] = ProvinceBench.RunAsync,
+        ["report"] = ReportBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

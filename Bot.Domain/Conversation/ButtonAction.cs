@@ -19,6 +19,14 @@ public enum ButtonVerb
     DraftAdd,
     DraftUnit,
     DraftBack,
+
+    /// <summary>"⏳ Xin gia hạn" on a task of a shown list.</summary>
+    Extend,
+
+    // An approver on an extension request (the list id is the request's id).
+    ExtensionApprove,
+    ExtensionReject,
+    ExtensionOtherDate,
 }
 
 /// <summary>
@@ -44,6 +52,10 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         [ButtonVerb.DraftAdd] = "a",
         [ButtonVerb.DraftUnit] = "n",
         [ButtonVerb.DraftBack] = "b",
+        [ButtonVerb.Extend] = "x",
+        [ButtonVerb.ExtensionApprove] = "y",
+        [ButtonVerb.ExtensionReject] = "k",
+        [ButtonVerb.ExtensionOtherDate] = "o",
     };
 
     private static readonly Dictionary<string, ButtonVerb> Verbs = Letters.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
@@ -63,14 +75,18 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         ButtonVerb.DraftAdd => new DraftIntent(DraftStep.Add, ListId, Number),
         ButtonVerb.DraftUnit => new DraftIntent(DraftStep.Unit, ListId, Number),
         ButtonVerb.DraftBack => new DraftIntent(DraftStep.Back, ListId, Number),
+        ButtonVerb.Extend => new ExtensionIntent(Number),
+        ButtonVerb.ExtensionApprove => new ExtensionDecisionIntent(ExtensionDecision.Approve, ListId),
+        ButtonVerb.ExtensionReject => new ExtensionDecisionIntent(ExtensionDecision.Reject, ListId),
+        ButtonVerb.ExtensionOtherDate => new ExtensionDecisionIntent(ExtensionDecision.OtherDate, ListId),
         _ => new UnknownIntent(),
     };
 
     /// <summary>Whether the action is on a shown list (its id is a list's); a draft's actions are on the draft, which its handler checks.</summary>
-    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze;
+    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze or ButtonVerb.Extend;
 
     /// <summary>Whether <see cref="Number"/> names a task of the list (rather than a page).</summary>
-    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze;
+    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze or ButtonVerb.Extend;
 
     internal string Action => Letters[Verb];
 

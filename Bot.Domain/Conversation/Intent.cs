@@ -67,18 +67,30 @@ public sealed record DueWindow(DateTimeOffset? From, DateTimeOffset Until, strin
 /// <summary>"cảm ơn", "ok", "được rồi": a reply that asks nothing.</summary>
 public sealed record ThanksIntent : Intent;
 
-/// <summary>What people ask that the bot cannot do yet.</summary>
-public enum LaterFeature
-{
-    /// <summary>"xin gia hạn việc 2 đến 30/11".</summary>
-    Extension,
+/// <summary>
+/// "xin gia hạn việc 2 đến 30/11 vì chờ số liệu của các xã", or "⏳ Xin gia hạn" under a task: what is not said
+/// (the task, the date, the reason) the extension handler asks for.
+/// </summary>
+public sealed record ExtensionIntent(int? Number, DateTimeOffset? Until = null, string? Reason = null) : Intent;
 
-    /// <summary>"việc 1 đã làm được 50%".</summary>
-    PartProgress,
+/// <summary>An approver's tap on an extension request.</summary>
+public sealed record ExtensionDecisionIntent(ExtensionDecision Decision, string RequestId) : Intent;
+
+public enum ExtensionDecision
+{
+    Approve,
+    Reject,
+    OtherDate,
 }
 
-/// <summary>A request the bot cannot do yet: it says so plainly rather than showing something else.</summary>
-public sealed record NotYetIntent(LaterFeature Feature, int? Number = null, string? Detail = null) : Intent;
+/// <summary>
+/// "việc 2 đã làm được 60%, còn chờ 3 xã": how far a task is, with a note; no number means the task just shown.
+/// </summary>
+public sealed record PartProgressIntent(int? Number, int Percent, string? Note) : Intent;
+
+/// <summary>"báo cáo tháng 11", "tiến độ quý IV", "báo cáo công văn 1259": a leaders' report with a chart and a workbook.</summary>
+/// <remarks>No period means this month so far.</remarks>
+public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? Until = null, string? Label = null, string? Directive = null) : Intent;
 
 /// <summary>The person shared a phone contact.</summary>
 public sealed record ContactIntent(SharedContact Contact) : Intent;

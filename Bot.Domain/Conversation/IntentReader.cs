@@ -19,7 +19,9 @@ public static partial class IntentReader
     // found in the message (after its dates, directive numbers and percentages are taken out).
     private static readonly Rule[] Rules =
     [
-        When(["gia han", "xin gia han", "lui han", "keo dai han", "xin them thoi gian", "doi han"], n => new NotYetIntent(LaterFeature.Extension, First(n))),
+        When(["gia han", "xin gia han", "lui han", "keo dai han", "xin them thoi gian", "doi han"], n => new ExtensionIntent(First(n)), changes: true),
+        When(["xuat bao cao", "gui bao cao", "bieu do", "xuat excel", "tep excel", "file excel", "bang excel", "bao cao thang", "bao cao quy", "bao cao nam",
+              "bao cao tuan", "bao cao ky"], _ => new ReportIntent()),
         When(["chua hoan thanh", "chua xong", "viec chua lam", "con no"], _ => new MyTasksIntent()),
         When(["hoan tac", "huy xac nhan", "bo xac nhan", "undo", "lam lai"], _ => new UndoIntent(), changes: true),
         When(["bat tom tat", "mo tom tat", "nhan tom tat"], _ => new DigestIntent(true), changes: true),

@@ -13,8 +13,14 @@ public sealed record Outbound(string ChatId, string Text)
     /// <summary>Ask the person to share their phone number (Telegram: a contact keyboard button).</summary>
     public bool AskContact { get; init; }
 
+    /// <summary>A file sent with the message, the text as its caption (Telegram: sendPhoto / sendDocument).</summary>
+    public OutboundFile? File { get; init; }
+
     public static Outbound Say(string chatId, string text) => new(chatId, text);
 }
+
+/// <summary>A file to send: a picture shown in the chat (<paramref name="IsPhoto"/>) or a document to open.</summary>
+public sealed record OutboundFile(string Name, byte[] Content, bool IsPhoto);
 
 /// <param name="Text">What the button says, e.g. "✅ Đã xong".</param>
 /// <param name="Data">Signed button data (<see cref="ButtonSigner"/>), at most 64 bytes.</param>

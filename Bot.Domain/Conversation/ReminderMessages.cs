@@ -12,7 +12,8 @@ namespace Bot.Domain.Conversation;
 /// (so its numbers and buttons work as in any list), and the morning digest a list of the week's
 /// work. The district office's digest also names who cannot be reached.
 /// </summary>
-public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists lists, UnitDirectory units, Reachability reachability, TimeProvider clock)
+public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists lists, UnitDirectory units, Reachability reachability, ExtensionMessages extensions,
+    Reports.IReportSource reports, TimeProvider clock)
 {
     /// <summary>How many unreachable people a digest names before "và N người khác": it stays one short message.</summary>
     public const int MaxNames = 15;
@@ -27,6 +28,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
         ArgumentNullException.ThrowIfNull(official);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(nudges);
+        if (nudges.Count > 0 && ExtensionMessages.IsAbout(nudges[0].Kind)) return extensions.Render(official, account, nudges[0]);
         var now = clock.GetUtcNow();
         var read = assignments.Get(nudges.Select(n => n.AssignmentId));
         var open = nudges.Select(n => (Nudge: n, Assignment: read.GetValueOrDefault(n.AssignmentId)))
@@ -92,6 +94,49 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
             ? Outbound.Say(account.UserId, Phrases.QuietWeek(official.Name))
             : lists.Render(viewer, lists.Remember(viewer, Phrases.WeekDigest, due, now, writeNow: true), 0, now);
         return units.ByCode(official.UnitCode)?.Kind == UnitKind.Office ? WithUnreachable(digest) : digest;
+    }
+
+    /// <summary>How many units the weekly digest ranks, and names as late: one message on a phone.</summary>
+    public const int WeeklyUnits = 10;
+
+    /// <summary>
+    /// The weekly digest of leaders and the office: the units ranked over the month of the week just ended (the
+    /// first and the last <see cref="WeeklyUnits"/>), then what fell due that week and was not done on time, by unit.
+    /// Says what it looked at, so "nothing overdue" is never a guess.
+    /// </summary>
+    public Outbound Weekly(Official official, ChatAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(account);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var (weekFrom, weekTo) = (VietnamTime.StartOfDay(monday.AddDays(-7)), VietnamTime.StartOfDay(monday));
+        var sunday = monday.AddDays(-1);
+        var (monthFrom, monthTo) = (VietnamTime.StartOfDay(new DateOnly(sunday.Year, sunday.Month, 1)), VietnamTime.StartOfDay(new DateOnly(sunday.Year, sunday.Month, 1).AddMonths(1)));
+        var month = Reports.Report.Of(new Reports.ReportPeriod(monthFrom, monthTo, Phrases.ReportPeriodLabel(monthFrom, monthTo)), reports.DueBetween(monthFrom, now < monthTo ? now : monthTo), units, now);
+        var week = Reports.Report.Of(new Reports.ReportPeriod(weekFrom, weekTo, ""), reports.DueBetween(weekFrom, weekTo), units, now);
+        var text = new StringBuilder(Phrases.WeeklyHeading(official.Name, month.Period.Label, now));
+        var ranked = month.Ranking.Select((r, i) => (r, i)).ToList();
+        var shown = ranked.Count <= 2 * WeeklyUnits ? ranked : [.. ranked.Take(WeeklyUnits), .. ranked.TakeLast(WeeklyUnits)];
+        for (var k = 0; k < shown.Count; k++)
+        {
+            if (k > 0 && shown[k].i != shown[k - 1].i + 1) text.Append("\n…");
+            var (r, i) = shown[k];
+            text.Append(Phrases.ReportLine(i + 1, r.UnitName, r.DoneOnTime, r.DoneLate, r.Open, r.Overdue, r.OnTimeRate));
+        }
+        if (month.Ranking.Count == 0) text.Append(Phrases.WeeklyNoWork);
+        var late = week.Ranking.Where(r => r.Overdue + r.DoneLate > 0).OrderByDescending(r => r.Overdue).ThenByDescending(r => r.DoneLate).ThenBy(r => r.UnitName, StringComparer.Ordinal).ToList();
+        var range = $"{monday.AddDays(-7):dd/MM}–{sunday:dd/MM/yyyy}";
+        if (late.Count == 0) text.Append(Phrases.WeeklyNothingLate(range, week.Total));
+        else
+        {
+            text.Append(Phrases.WeeklyLateHeading(range, late.Sum(r => r.Overdue), late.Sum(r => r.DoneLate), week.Total));
+            foreach (var r in late.Take(WeeklyUnits)) text.Append(Phrases.WeeklyLateLine(r.UnitName, r.Overdue, r.DoneLate));
+            if (late.Count > WeeklyUnits) text.Append(Phrases.AndOthersUnits(late.Count - WeeklyUnits));
+        }
+        text.Append(Phrases.WeeklyFooter);
+        return Outbound.Say(account.UserId, text.ToString());
     }
 
     /// <summary>Appends who the bot cannot write to (they blocked it), for the district office.</summary>

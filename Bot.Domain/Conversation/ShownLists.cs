@@ -13,7 +13,7 @@ namespace Bot.Domain.Conversation;
 /// same task later, across restarts. A page shows <see cref="PageSize"/> tasks, each with its
 /// "✅ Đã xong" button (or "↩ Hoàn tác" for the viewer's own confirmation within the undo window).
 /// </summary>
-public sealed class ShownLists(IConversationStore memory, IAssignmentStore assignments, UnitDirectory units, Buttons buttons, Reach reach)
+public sealed class ShownLists(IConversationStore memory, IAssignmentStore assignments, UnitDirectory units, Buttons buttons, Reach reach, IProgressReports progress)
 {
     /// <summary>Tasks on one page of a list: short enough for a phone and for Telegram's 4,096 characters.</summary>
     public const int PageSize = 8;
@@ -97,6 +97,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         text.Append('\n');
         var rows = new List<IReadOnlyList<Button>>();
         var row = new List<Button>();
+        var reported = progress.Latest(list.AssignmentIds.Skip(first).Take(end - first).ToList()); // the page's latest progress, in one read
         for (var i = first; i < end; i++)
         {
             var number = i + 1;
@@ -112,6 +113,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
             else
             {
                 text.Append(Wording.Deadline(a.DueBefore, a.IsDone, now)).Append(Wording.Repeats(a.Recurrence));
+                if (reported.GetValueOrDefault(a.Id) is { } p) text.Append(" · 📈 ").Append(Phrases.ProgressShort(p.Percent, p.Note is null ? null : Wording.Summary(p.Note, 40)));
                 if (Access.MayChange(official, a.UnitCode)) row.Add(buttons.Make(Phrases.DoneButton(number), new ButtonAction(ButtonVerb.Done, list.Id, number), viewer, now));
             }
             if (row.Count == 2)

@@ -66,9 +66,20 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         var numbers = words.Select(IntentReader.Number).OfType<int>().ToList();
         var intent = IntentReader.Read(words, numbers);
 
-        if (percent is not null && intent is not NotYetIntent)
-            return new NotYetIntent(LaterFeature.PartProgress, numbers.Count > 0 ? numbers[0] : null, percent.Groups["n"].Value + "%");
-        if (directive is not null && intent is not (NotYetIntent or DoneIntent or SnoozeIntent or RemindersIntent))
+        if (intent is ExtensionIntent extension)
+            return extension with { Until = times.Select(Deadline).FirstOrDefault(d => d is not null), Reason = ReasonOf(text, folded) };
+        // "báo cáo tháng 11", "tiến độ quý IV", "báo cáo công văn 1259": a report of that period or directive.
+        var reportWords = words.Count >= 2 && words[0] == "bao" && words[1] == "cao";
+        if (intent is ReportIntent || reportWords || (intent is ProgressIntent && times.Any(m => m.Start is not null)))
+        {
+            var period = times.FirstOrDefault(m => m.Start is not null);
+            var end = period is null ? (DateTimeOffset?)null : period.End ?? period.DueBefore ?? period.Start!.Value.AddDays(1);
+            return new ReportIntent(period?.Start, end, null, directive?.Groups["number"].Value.ToUpperInvariant());
+        }
+        if (percent is not null)
+            return new PartProgressIntent(numbers.Count > 0 ? numbers[0] : null, int.Parse(percent.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                NoteAfter(text, percent.Index + percent.Length));
+        if (directive is not null && intent is not (DoneIntent or SnoozeIntent or RemindersIntent))
         {
             var number = directive.Groups["number"].Value.ToUpperInvariant();
             return intent is ProgressIntent ? new ProgressIntent(scope, number) : new DirectiveIntent(number, scope);
@@ -121,6 +132,28 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         var from = start <= now || (m.Kind == TimeKind.Deadline && start <= tomorrow) ? now : start;
         return new DueWindow(from, end, Phrases.PeriodWindow(from == now && start > now ? now : start, end, now));
     }
+
+    /// <summary>The new deadline a phrase asks for: "đến 30/11", "thứ sáu tuần sau" (the end of that day).</summary>
+    private static DateTimeOffset? Deadline(TimeMention m) => m.DueBefore ?? m.End ?? m.Start?.AddDays(1);
+
+    /// <summary>The reason given after "vì", "do", "lý do", "bởi": "vì chờ số liệu của các xã" → "chờ số liệu của các xã".</summary>
+    internal static string? ReasonOf(string text, string folded)
+    {
+        var because = Because().Match(folded);
+        if (!because.Success) return null;
+        var reason = text[(because.Index + because.Length)..].Trim(' ', '.', ',', ':', ';', '-');
+        return reason.Count(char.IsLetter) >= 3 ? reason : null;
+    }
+
+    /// <summary>What follows a percentage: "60%, còn chờ 3 xã" → "còn chờ 3 xã".</summary>
+    private static string? NoteAfter(string text, int from)
+    {
+        var note = from < text.Length ? text[from..].Trim(' ', '.', ',', ':', ';', '-') : "";
+        return note.Count(char.IsLetter) >= 3 ? note : null;
+    }
+
+    [GeneratedRegex(@"(?:^|\s)(?:boi vi|ly do la|ly do|vi|do|boi)\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex Because();
 
     private static bool MostOf(TimeMention m, string text) =>
         m.Text.Count(char.IsLetterOrDigit) * 10 >= text.Count(char.IsLetterOrDigit) * 6;

@@ -21,11 +21,14 @@ public static class Access
     /// <summary>Confirming, reopening: the unit's own people, or the district above them.</summary>
     public static bool MayChange(Official official, string unitCode) => MaySee(official, unitCode);
 
-    /// <summary>Moving a deadline is an admin's decision.</summary>
+    /// <summary>
+    /// Moving a deadline: admins, the district office and district leaders (the store's check; which of them decide
+    /// requests is <c>Extensions:Approvers</c>, checked by the conversation).
+    /// </summary>
     public static bool MayApproveExtension(Official official)
     {
         ArgumentNullException.ThrowIfNull(official);
-        return official.Role == Role.Admin;
+        return official.Role is Role.Admin or Role.Office or Role.DistrictLeader;
     }
 
     /// <summary>Taking directives in, publishing them and sending their originals: the office's desk, and admins.</summary>

@@ -5,6 +5,9 @@ public enum OutboxKind
 {
     Nudges,
     Digest,
+
+    /// <summary>The Monday digest of leaders and the office: the ranking, and what became overdue that week.</summary>
+    WeeklyDigest,
 }
 
 /// <summary>Where an outbox message stands. Only <see cref="Pending"/> is ever (re)sent.</summary>
@@ -40,7 +43,7 @@ public static class WaitingMessages
     public static bool StillWorthSending(OutboxMessage message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Kind == OutboxKind.Digest)
+        if (message.Kind is OutboxKind.Digest or OutboxKind.WeeklyDigest)
             return DateOnly.FromDateTime(Time.VietnamTime.ToLocal(message.CreatedAt)) == DateOnly.FromDateTime(Time.VietnamTime.ToLocal(now));
         return now - message.CreatedAt <= KeptFor
             && message.Nudges.Any(n => n.Kind is NudgeKind.Overdue or NudgeKind.Escalation || n.DueBefore > now);
@@ -80,6 +83,9 @@ public interface INudgeOutbox
 
     /// <summary>Records an official's digest for a day; null when that day's digest was recorded before.</summary>
     string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now);
+
+    /// <summary>Records an official's weekly digest for the week starting <paramref name="monday"/>; null when recorded before.</summary>
+    string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now);
 
     /// <summary>Recorded nudges (sent, pending or passed over) of deadlines in [dueFrom, dueTo].</summary>
     HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo);

@@ -20,6 +20,15 @@ public enum NudgeKind
 
     /// <summary>A directive was published: the unit's officials hear of its work ("📌 Việc mới").</summary>
     NewTask,
+
+    /// <summary>An extension request to an approver (the step is the request's number for its task).</summary>
+    ExtensionAsked,
+
+    /// <summary>The same request, again, when nobody answered it for a working day.</summary>
+    ExtensionReminder,
+
+    /// <summary>The decision on an extension request, to the official who asked.</summary>
+    ExtensionDecided,
 }
 
 /// <summary>

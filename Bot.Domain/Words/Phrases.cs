@@ -20,6 +20,9 @@ public static partial class Phrases
         "• hoàn tác — hủy xác nhận vừa rồi\n" +
         "• công văn 1259 — việc theo một văn bản\n" +
         "• tiến độ — tiến độ các đơn vị (trưởng đơn vị, lãnh đạo)\n" +
+        "• báo cáo tháng 11, tiến độ quý IV, báo cáo công văn 1259 — xếp hạng, biểu đồ và tệp Excel\n" +
+        "• việc 2 đã làm được 60%, còn chờ 3 xã — báo tiến độ từng phần\n" +
+        "• xin gia hạn việc 2 đến 30/11 vì … — đề nghị gia hạn (hoặc bấm ⏳ Xin gia hạn)\n" +
         "• bật tóm tắt hằng ngày, tắt nhắc — tùy chọn nhắc việc";
 
     /// <summary>The channel's command menu (Telegram shows it beside the text box).</summary>
@@ -163,16 +166,9 @@ public static partial class Phrases
 
     private static string Capital(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..] : s;
 
-    // ---- small talk and what is not possible yet -----------------------------------------------
+    // ---- small talk ------------------------------------------------------------------------------
 
     public const string YouAreWelcome = "Dạ, không có gì ạ. Anh/chị cần gì cứ nhắn trợ lý (gõ «trợ giúp» để xem cách hỏi).";
-
-    public static string NoExtensionsYet(int? number) =>
-        $"Trợ lý chưa nhận đề nghị gia hạn{(number is { } n ? $" việc {n}" : "")} qua tin nhắn. Anh/chị gửi đề nghị gia hạn cho Văn phòng HĐND và UBND huyện bằng văn bản như hiện nay.";
-
-    public static string NoPartProgressYet(int? number, string? percent) =>
-        $"Trợ lý chưa ghi nhận được tiến độ từng phần{(percent is null ? "" : $" ({percent})")}{(number is { } n ? $" của việc {n}" : "")}. " +
-        $"Khi việc đã xong hẳn, anh/chị gõ «xong việc {number ?? 2}» hoặc bấm ✅ Đã xong.";
 
     public static string AndOverdue(string count) => $"\n\n⚠️ Ngoài ra có {count} việc đã quá hạn: gõ «quá hạn» để xem.";
 
@@ -259,7 +255,7 @@ public static partial class Phrases
 
     public const string OtherUnitsWork = "Anh/chị không có quyền thay đổi nhiệm vụ của đơn vị khác.";
 
-    public const string ExtensionsByAdmins = "Chỉ quản trị viên mới được duyệt gia hạn.";
+    public const string ExtensionsByAdmins = "Chỉ Văn phòng, lãnh đạo huyện hoặc quản trị viên mới được duyệt gia hạn.";
 
     public const string ExtensionNeedsReason = "Xin cho biết lý do gia hạn.";
 

@@ -29,6 +29,7 @@ public class ButtonActionTests
     [Theory]
     [InlineData("xong việc 3", ButtonVerb.Done)]
     [InlineData("nhắc lại sau việc 3", ButtonVerb.Snooze)]
+    [InlineData("xin gia hạn việc 3", ButtonVerb.Extend)]
     public void A_tap_means_what_the_same_words_typed_mean(string typed, ButtonVerb verb) =>
         Assert.Equal(IntentReader.Read(typed), new ButtonAction(verb, "l1", 3).Intent);
 
@@ -43,7 +44,7 @@ public class ButtonActionTests
     }
 
     [Theory]
-    [InlineData("x", "l1-3")]  // a verb this version does not know
+    [InlineData("z", "l1-3")]  // a verb this version does not know
     [InlineData("d", "l1")]    // no number
     [InlineData("d", "-3")]    // no list
     [InlineData("d", "l1-x")]

@@ -162,6 +162,62 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
         Assert.False(store.Nodes.FirstTime("telegram", 42));
         Assert.True(store.Nodes.FirstTime("zalo", 42));
     }
+
+    [Fact]
+    public void An_extension_request_opens_once_per_task_changes_by_compare_and_set_and_outlives_a_restart()
+    {
+        var at = stores.Clock.GetUtcNow();
+        var draft = new Bot.Domain.Extensions.ExtensionRequest
+        {
+            Id = "r1", AssignmentId = "a1", Number = 1, ByPhone = Binh.Phone, ByName = Binh.Name, Chat = "telegram:1", StartedAt = at, TouchedAt = at,
+        };
+        using (var store = stores.Open())
+        {
+            Assert.True(store.Extensions.TryOpen(draft));
+            Assert.False(store.Extensions.TryOpen(draft with { Id = "r2" })); // one open request per task
+            Assert.Equal("r1", store.Extensions.DraftingIn("telegram:1")!.Id);
+            var asked = draft with { State = Bot.Domain.Extensions.ExtensionState.Asked, AskedDue = at.AddDays(10), Reason = "chờ số liệu", AskedAt = at };
+            Assert.True(store.Extensions.TryUpdate(asked, Bot.Domain.Extensions.ExtensionState.Drafting));
+            Assert.False(store.Extensions.TryUpdate(asked with { Reason = "khác" }, Bot.Domain.Extensions.ExtensionState.Drafting)); // the state moved on
+        }
+        using var again = stores.Open();
+        var read = again.Extensions.Get("r1")!;
+        Assert.Equal(Bot.Domain.Extensions.ExtensionState.Asked, read.State);
+        Assert.Equal("chờ số liệu", read.Reason);
+        Assert.Equal(at.AddDays(10), read.AskedDue);
+        Assert.Null(again.Extensions.DraftingIn("telegram:1"));
+        Assert.Equal(["r1"], again.Extensions.Unanswered().Select(r => r.Id));
+        Assert.Equal("r1", again.Extensions.OpenOf("a1")!.Id);
+        Assert.True(again.Extensions.TryUpdate(read with { State = Bot.Domain.Extensions.ExtensionState.Rejected, Answer = "không" }, Bot.Domain.Extensions.ExtensionState.Asked));
+        Assert.Null(again.Extensions.OpenOf("a1"));
+        Assert.True(again.Extensions.TryOpen(draft with { Id = "r2", Number = 2 })); // closed: the task may ask again
+        Assert.Equal(["r1", "r2"], again.Extensions.OfAssignment("a1").Select(r => r.Id));
+        Assert.Equal(2, again.Extensions.CountOf("a1"));
+    }
+
+    [Fact]
+    public void Progress_reports_give_the_latest_of_each_task_and_of_each_person()
+    {
+        var at = stores.Clock.GetUtcNow();
+        Bot.Domain.Assignments.ProgressReport Report(string id, string assignment, int percent, int minutes) => new()
+        {
+            Id = id, AssignmentId = assignment, Percent = percent, Note = $"{percent}%", ByPhone = Binh.Phone, ByName = Binh.Name, At = at.AddMinutes(minutes),
+        };
+        using (var store = stores.Open())
+        {
+            store.Progress.Add(Report("p1", "a1", 30, 0));
+            store.Progress.Add(Report("p2", "a1", 60, 10));
+            store.Progress.Add(Report("p3", "a2", 10, 5));
+            store.Progress.Update(Report("p3", "a2", 20, 5));
+        }
+        using var again = stores.Open();
+        Assert.Equal(60, again.Progress.Latest("a1")!.Percent);
+        Assert.Null(again.Progress.Latest("a9"));
+        var latest = again.Progress.Latest(["a1", "a2", "a9"]);
+        Assert.Equal([("a1", 60), ("a2", 20)], latest.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Percent)));
+        Assert.Equal("p2", again.Progress.LatestBy(Binh.Phone, at)!.Id);
+        Assert.Null(again.Progress.LatestBy(Binh.Phone, at.AddHours(1)));
+    }
 }
 
 public sealed class LiteStoreTests() : StoreContract(new LiteUnderTest());

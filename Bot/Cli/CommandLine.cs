@@ -15,6 +15,7 @@ public static class CommandLine
     {
         ["time"] = ("Bot time [--ref 2023-10-18T09:30] [--batch TỆP] [CỤM TỪ]: đọc cụm từ chỉ thời gian tiếng Việt, mỗi cụm một dòng JSON", TimeCommand.RunAsync),
         ["import"] = ("Bot import TỆP... [--publish] [--related \"ĐƠN VỊ;ĐƠN VỊ\"] [--db ĐƯỜNG_DẪN]: lưu văn bản và nhiệm vụ; --publish giao việc cho đơn vị", ImportCommand.RunAsync),
+        ["report"] = (ReportCommand.Usage + ": xếp hạng đơn vị theo tỷ lệ đúng hạn, biểu đồ PNG và tệp Excel", ReportCommand.RunAsync),
         ["tasks"] = ("Bot tasks --unit TÊN [--status open|overdue|done] [--due-within SỐ_NGÀY] [--json] [--db ĐƯỜNG_DẪN]: việc của một đơn vị", TasksCommand.RunAsync),
         ["directory"] = ("Bot directory import TỆP | list [--unit TÊN] | invite SĐT [--days N] [--db ĐƯỜNG_DẪN]: danh bạ cán bộ (CSV/XLSX: unit,name,role,phone), mã mời", DirectoryCommand.RunAsync),
         ["parse"] = ("Bot parse [--json] [--ref 2023-10-18] TỆP: đọc văn bản chỉ đạo (.txt, .pdf, .docx, ảnh quét) và liệt kê nhiệm vụ", ParseCommand.RunAsync),

@@ -4,6 +4,7 @@ using Bot.Domain.Conversation;
 using Bot.Domain.Conversation.Handlers;
 using Bot.Domain.Desk;
 using Bot.Domain.Directives;
+using Bot.Domain.Extensions;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -51,6 +52,13 @@ public static class BotServices
         services.TryAddSingleton(_ => configuration.GetSection("Desk:WorkingDays").Get<DeskPolicy>() ?? DeskPolicy.Default);
         services.TryAddSingleton<IDirectiveIntake, Bot.Desk.ChatIntake>();
 
+        // Extension requests: who decides them.
+        services.TryAddSingleton(_ => ExtensionPolicy.Parse(configuration["Extensions:Approvers"]));
+        services.TryAddSingleton<ExtensionMessages>();
+
+        // Leaders' reports: the chart and the workbook (Reports:Font, a font with Vietnamese diacritics).
+        services.TryAddSingleton<Bot.Domain.Reports.IReportFiles>(_ => new Bot.Reports.ReportFiles(configuration["Reports:Font"] ?? Bot.Reports.ReportFiles.DefaultFont));
+
         // The conversation: a router and one handler per feature.
         services.TryAddSingleton(sp => new ButtonSigner(sp.GetRequiredService<IConversationStore>().ButtonKey()));
         services.TryAddSingleton<Buttons>();
@@ -63,12 +71,14 @@ public static class BotServices
         services.TryAddSingleton<LinkingHandler>();
         services.AddConversationHandler<LinkingHandler>();
         services.AddConversationHandler<DeskHandler>(); // before the lists: a typed answer to the desk's question is the desk's
+        services.AddConversationHandler<ExtensionHandler>(); // before the lists too: "30/11" answers its question
         services.AddConversationHandler<ListsHandler>();
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
         services.AddConversationHandler<ProgressHandler>();
+        services.AddConversationHandler<PartProgressHandler>();
+        services.AddConversationHandler<ReportHandler>();
         services.AddConversationHandler<PreferencesHandler>();
-        services.AddConversationHandler<LaterFeaturesHandler>();
         services.AddConversationHandler<HelpHandler>();
         services.TryAddSingleton<ConversationRouter>();
         services.TryAddSingleton<IConversation>(sp => sp.GetRequiredService<ConversationRouter>());
@@ -123,6 +133,9 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Drafts);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Originals);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Nodes);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Extensions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Progress);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().ReportSource);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

@@ -141,7 +141,12 @@ public sealed class NudgeDelivery
             return DeliveryOutcome.Failed;
         }
         var (channel, account) = reached;
-        var outbound = message.Kind == OutboxKind.Digest ? _messages.Digest(official, account) : _messages.Nudge(official, account, message.Nudges);
+        var outbound = message.Kind switch
+        {
+            OutboxKind.Digest => _messages.Digest(official, account),
+            OutboxKind.WeeklyDigest => _messages.Weekly(official, account),
+            _ => _messages.Nudge(official, account, message.Nudges),
+        };
         if (outbound is null)
         {
             _outbox.MarkPassedOver(messageId, _clock.GetUtcNow());

@@ -13,6 +13,7 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
 {
     public const string PlanJobId = "reminders-plan";
     public const string DigestJobId = "reminders-digest";
+    public const string WeeklyJobId = "reports-weekly";
 
     /// <summary>A pending message not tried for this long lost its job (it failed for good in Hangfire): enqueue it again.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -48,6 +49,14 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
         using var alone = nodes.TryRunAlone(PassLock);
         if (alone is null) return;
         foreach (var id in pass.RecordDigests()) EnqueueDelivery(id);
+    }
+
+    /// <summary>At 08:00 each day: on the week's first working day, the weekly digest of leaders and the office.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public void RecordWeeklyDigests()
+    {
+        foreach (var id in pass.RecordWeeklyDigests()) EnqueueDelivery(id);
     }
 
     /// <summary>Delivers one outbox message. Faults that outlast the delivery's own retries leave it pending for Hangfire's retry.</summary>

@@ -1,6 +1,7 @@
 using Bot.Channels;
 using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
+using Bot.Domain.Extensions;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Bot.Domain.Time;
@@ -21,6 +22,8 @@ public sealed class ReminderPass(
     ReminderPolicy policy,
     IWorkCalendar calendar,
     ChannelSet channels,
+    IExtensionRequests extensions,
+    ExtensionPolicy approvers,
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
@@ -38,8 +41,20 @@ public sealed class ReminderPass(
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            return Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+            var ids = Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+            return calendar.InWorkingHours(now) ? [.. ids, .. RemindApprovers(now)] : ids;
         }
+    }
+
+    /// <summary>Extension requests nobody answered for a working day, put to the approvers again (once).</summary>
+    private IReadOnlyList<string> RemindApprovers(DateTimeOffset now)
+    {
+        var unanswered = extensions.Unanswered();
+        if (unanswered.Count == 0) return [];
+        var (plan, reminded) = ExtensionFollowUps.Plan(unanswered, approvers.Of(directory.All()), id => assignments.Get(id)?.DueBefore, calendar, now);
+        var ids = outbox.Record(plan, now); // keyed: a crash before the marks below records nothing twice
+        foreach (var request in reminded) extensions.TryUpdate(request, ExtensionState.Asked);
+        return ids;
     }
 
     /// <summary>The nudges due now (null out of working hours), without recording them.</summary>
@@ -83,6 +98,32 @@ public sealed class ReminderPass(
         {
             if (directory.ByPhone(p.Phone) is not { } official || !NudgeTargets.Reachable(official, preferences, channels.Names)) continue;
             if (outbox.RecordDigest(official.Phone, day, now) is { } id) ids.Add(id);
+        }
+        return ids;
+    }
+
+    /// <summary>When the weekly digest goes: 08:00 on the week's first working day (Monday, unless it is a holiday).</summary>
+    public static readonly TimeOnly WeeklyAt = new(8, 0);
+
+    /// <summary>
+    /// From 08:00 of the week's first working day until the end of work: one weekly digest (the ranking, what became
+    /// overdue) for each linked district leader and each official of the district office, once a week. Returns the new ids.
+    /// </summary>
+    public IReadOnlyList<string> RecordWeeklyDigests()
+    {
+        var now = clock.GetUtcNow();
+        var local = VietnamTime.ToLocal(now);
+        var day = DateOnly.FromDateTime(local);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var firstWorking = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(calendar.IsWorkingDay);
+        var time = TimeOnly.FromDateTime(local);
+        if (day != firstWorking || time < WeeklyAt || time >= calendar.Hours.Ends) return [];
+        var preferences = Preferences();
+        var ids = new List<string>();
+        foreach (var official in directory.All().Where(o => o.Role is Role.DistrictLeader or Role.Office || units.ByCode(o.UnitCode)?.Kind == UnitKind.Office))
+        {
+            if (!NudgeTargets.Reachable(official, preferences, channels.Names)) continue;
+            if (outbox.RecordWeeklyDigest(official.Phone, monday, now) is { } id) ids.Add(id);
         }
         return ids;
     }

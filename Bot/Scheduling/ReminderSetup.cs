@@ -162,10 +162,13 @@ internal sealed class ReminderStartup(IRecurringJobManager recurring, IBackgroun
         var zone = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.PlanJobId, j => j.PlanAndEnqueue(), Cron.Minutely(), zone);
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.DigestJobId, j => j.RecordDigests(), Cron.Daily(policy.DigestAt.Hour, policy.DigestAt.Minute), zone);
+        recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.WeeklyJobId, j => j.RecordWeeklyDigests(),
+            Cron.Daily(ReminderPass.WeeklyAt.Hour, ReminderPass.WeeklyAt.Minute), zone); // the pass keeps it to the week's first working day
         // Jobs in PostgreSQL outlive a node (and the other nodes run them): enqueuing every pending message again would only add jobs.
         var pending = JobStorageChoice.Persistent(config) ? 0 : reminders.RequeuePending();
         jobs.Enqueue<ReminderJobs>(j => j.PlanAndEnqueue());
         jobs.Enqueue<ReminderJobs>(j => j.RecordDigests());
+        jobs.Enqueue<ReminderJobs>(j => j.RecordWeeklyDigests());
         logger.LogInformation("Reminders scheduled; {Pending} pending messages enqueued again.", pending);
         return Task.CompletedTask;
     }

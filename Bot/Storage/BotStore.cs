@@ -46,6 +46,9 @@ public sealed class BotStore : IStore
         Outbox = new LiteNudgeOutbox(this);
         Desk = new LiteDesk(this);
         Zalo = new LiteZaloStore(this);
+        Extensions = new LiteExtensionRequests(this);
+        Progress = new LiteProgressReports(this);
+        ReportSource = new LiteReportSource(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -69,6 +72,15 @@ public sealed class BotStore : IStore
     public Bot.Channels.Zalo.IZaloStore Zalo { get; }
 
     public INodeCoordination Nodes { get; } = new LiteNodeCoordination();
+
+    /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
+    public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
+
+    /// <summary>Progress in part ("đã làm được 60%").</summary>
+    public IProgressReports Progress { get; }
+
+    /// <summary>What leaders' reports read: the work due in a period.</summary>
+    public Bot.Domain.Reports.IReportSource ReportSource { get; }
 
     public TimeProvider Clock { get; }
 

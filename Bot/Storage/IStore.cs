@@ -32,6 +32,15 @@ public interface IStore : IDisposable
 
     /// <summary>Work that must run on one node at a time (the reminder pass), and updates handled once.</summary>
     INodeCoordination Nodes { get; }
+
+    /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
+    Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
+
+    /// <summary>Progress in part ("đã làm được 60%").</summary>
+    IProgressReports Progress { get; }
+
+    /// <summary>What leaders' reports read: the work due in a period.</summary>
+    Bot.Domain.Reports.IReportSource ReportSource { get; }
 }
 
 /// <summary>

@@ -68,6 +68,18 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         });
     }
 
+    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(officialPhone);
+        var id = string.Create(CultureInfo.InvariantCulture, $"weekly|{officialPhone}|{monday:yyyy-MM-dd}");
+        return _store.Write(() =>
+        {
+            if (Messages.FindById(id) is not null) return null;
+            Messages.Insert(new MessageDoc { Id = id, Kind = OutboxKind.WeeklyDigest, Official = officialPhone, CreatedAt = now });
+            return id;
+        });
+    }
+
     public HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo)
     {
         var query = Filter.Between(nameof(NudgeDoc.DueBefore), new BsonValue(dueFrom.UtcDateTime), new BsonValue(dueTo.UtcDateTime));

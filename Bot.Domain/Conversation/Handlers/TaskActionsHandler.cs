@@ -9,7 +9,7 @@ namespace Bot.Domain.Conversation.Handlers;
 /// just shown, or its ✅ button), and undoing one's own confirmation within <see cref="UndoWindow"/>
 /// ("hoàn tác", or ↩). Every change goes through the store, which checks the official's unit again.
 /// </summary>
-public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversationStore memory, ShownLists lists) : IConversationHandler
+public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversationStore memory, ShownLists lists, IProgressReports progress) : IConversationHandler
 {
     /// <summary>How long "↩ Hoàn tác" undoes a confirmation, for whoever confirmed.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
@@ -37,11 +37,19 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
             .Append(Phrases.DetailUnit(lists.UnitName(a.UnitCode), a.Part == UnitPart.Lead))
             .Append("⏰ ").Append(Wording.Deadline(a.DueBefore, a.IsDone, turn.Now)).Append(Wording.Repeats(a.Recurrence)).Append('\n');
         if (a.IsDone) text.Append(Phrases.DetailStatus(a.Completion!.ByName, a.Completion.At));
+        else if (progress.Latest(a.Id) is { } p) text.Append(Phrases.DetailProgress(p.Percent, p.Note, p.ByName, p.At));
+        if (a.Extensions.Count > 0) text.Append(Phrases.DetailExtended(a.Extensions[^1].To, a.Extensions[^1].Reason));
         // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
         text.Append(Phrases.Verbatim(Wording.Summary(a.TaskText, 3_000)));
+        // Who may change the task may also ask to move its deadline.
         var buttons = a.IsDone
             ? []
-            : new List<IReadOnlyList<Button>> { new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) } };
+            : new List<IReadOnlyList<Button>>
+            {
+                Bot.Domain.Organization.Access.MayChange(turn.Official, a.UnitCode)
+                    ? new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, lists.Last(turn)!, number) }
+                    : new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) },
+            };
         return new Reply([new Outbound(turn.Inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }
 

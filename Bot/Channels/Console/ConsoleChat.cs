@@ -8,10 +8,14 @@ namespace Bot.Channels.Console;
 /// The conversation in a terminal, for the demo and for tests: what the person types goes in as
 /// text; buttons are listed as [a], [b]... and typing that letter taps the button (letters, so a
 /// number typed is always a task's number: "9" on page 2 is task 9, as its button says). Edits of an
-/// earlier message are printed again, marked as updated.
+/// earlier message are printed again, marked as updated. A file (a report's chart, its workbook) is written to
+/// <paramref name="filesFolder"/> (a temporary folder unless given) and its path printed.
 /// </summary>
-public sealed class ConsoleChat(IConversation conversation, TextReader input, TextWriter output, string userId)
+public sealed class ConsoleChat(IConversation conversation, TextReader input, TextWriter output, string userId, string? filesFolder = null)
 {
+    /// <summary>Where the files the bot sends are written.</summary>
+    public string FilesFolder { get; } = filesFolder ?? Path.Combine(Path.GetTempPath(), "bot-chat-files");
+
     public const string Channel = "console";
     private readonly List<(Button Button, string MessageId)> _choices = [];
     private int _nextMessageId = 1;
@@ -58,6 +62,13 @@ public sealed class ConsoleChat(IConversation conversation, TextReader input, Te
         var id = message.EditMessageId ?? (_nextMessageId++).ToString(CultureInfo.InvariantCulture);
         if (message.EditMessageId is not null) await output.WriteLineAsync("  (cập nhật tin trước)");
         await output.WriteLineAsync(message.Text);
+        if (message.File is { } file)
+        {
+            Directory.CreateDirectory(FilesFolder);
+            var path = Path.Combine(FilesFolder, Path.GetFileName(file.Name));
+            await File.WriteAllBytesAsync(path, file.Content);
+            await output.WriteLineAsync(Phrases.FileSavedAt(path));
+        }
         if (message.AskContact) await output.WriteLineAsync(Phrases.TypeYourPhone);
         foreach (var row in message.Buttons)
         {

@@ -11,7 +11,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Sends the conversation's messages through Telegram.Bot, as plain text. Telegram's errors become the
+/// Sends the conversation's messages through Telegram.Bot, as plain text; a message with a file goes as a photo
+/// (sendPhoto) or a document (sendDocument) with the text as its caption. Telegram's errors become the
 /// channel's own (<see cref="Failure"/>): 403 and a chat that is gone are unreachable, 429 throttled with
 /// its retry_after, 5xx and network faults transient, other 4xx rejected; "message is not modified" is
 /// not an error (the person already sees that text).
@@ -34,6 +35,17 @@ public sealed class TelegramChannel(ITelegramBotClient bot, ILogger<TelegramChan
                 var messageId = int.Parse(edit, CultureInfo.InvariantCulture);
                 await bot.EditMessageText(chatId, messageId, message.Text, replyMarkup: Inline(message), cancellationToken: cancellationToken);
                 return edit;
+            }
+            if (message.File is { } file)
+            {
+                // The text is the caption (Telegram takes 1,024 characters there); the name travels with the upload.
+                using var content = new MemoryStream(file.Content, writable: false);
+                var input = InputFile.FromStream(content, file.Name);
+                var caption = message.Text.Length <= 1024 ? message.Text : message.Text[..1020] + "…";
+                var posted = file.IsPhoto
+                    ? await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: Inline(message), cancellationToken: cancellationToken)
+                    : await bot.SendDocument(chatId, input, caption: caption, replyMarkup: Inline(message), cancellationToken: cancellationToken);
+                return posted.Id.ToString(CultureInfo.InvariantCulture);
             }
             ReplyMarkup? markup = message.AskContact
                 ? new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact(Phrases.ShareContactButton)) { ResizeKeyboard = true, OneTimeKeyboard = true }

@@ -44,7 +44,10 @@ public sealed class ZaloChannel(ZaloApi api, ZaloTokenKeeper tokens, ZaloWindow 
         var recipient = message.ChatId;
         if (message.AskContact)
             return [Text(recipient, message.Text, []), InfoCard(recipient)];
-        var chunks = Split(message.Text.Normalize(NormalizationForm.FormC), MaxText);
+        // Zalo's file and image messages need an upload first (upload/file, upload/image) that this channel does not make
+        // yet: a file is named in the text, so nobody is told of a file they never get.
+        var said = message.File is { } file ? message.Text + "\n" + Phrases.FileNotOnZalo(file.Name) : message.Text;
+        var chunks = Split(said.Normalize(NormalizationForm.FormC), MaxText);
         var buttons = message.Buttons.SelectMany(row => row).Chunk(MaxButtons).ToList();
         var requests = new List<JsonObject>();
         for (var i = 0; i < chunks.Count; i++)

@@ -109,6 +109,35 @@ internal static class PgMigrations
             create table seen_updates (channel text not null, update_id bigint not null, at timestamptz not null, primary key (channel, update_id));
             create index seen_updates_at on seen_updates (at);
             """),
+        (2, """
+            -- Extension requests: the record as jsonb beside what it is found by; one open request per task.
+            create table extension_requests (
+              id text primary key,
+              assignment_id text not null,
+              drafting_chat text,
+              answering_chat text,
+              open boolean not null,
+              unanswered boolean not null,
+              touched_at timestamptz not null,
+              doc jsonb not null);
+            create index extension_requests_assignment on extension_requests (assignment_id);
+            create unique index extension_requests_one_open on extension_requests (assignment_id) where open;
+            create index extension_requests_drafting on extension_requests (drafting_chat) where drafting_chat is not null;
+            create index extension_requests_answering on extension_requests (answering_chat) where answering_chat is not null;
+            create index extension_requests_unanswered on extension_requests (unanswered) where unanswered;
+
+            -- Progress in part: the latest of a task is the one with the latest time.
+            create table progress_reports (
+              id text primary key,
+              assignment_id text not null,
+              percent int not null,
+              note text,
+              by_phone text not null,
+              by_name text not null,
+              at timestamptz not null);
+            create index progress_reports_assignment on progress_reports (assignment_id, at desc);
+            create index progress_reports_by on progress_reports (by_phone, at desc);
+            """),
     ];
 
     public static int Current => Steps[^1].Version;

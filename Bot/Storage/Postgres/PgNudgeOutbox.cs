@@ -75,6 +75,16 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
             """, new { id, kind = (int)OutboxKind.Digest, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
     }
 
+    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(officialPhone);
+        var id = string.Create(CultureInfo.InvariantCulture, $"weekly|{officialPhone}|{monday:yyyy-MM-dd}");
+        return store.Write((c, t) => c.QueryFirstOrDefault<string>("""
+            insert into outbox_messages (id, kind, official, nudge_keys, created_at, state) values (@id, @kind, @officialPhone, '{}', @now, @state)
+            on conflict (id) do nothing returning id
+            """, new { id, kind = (int)OutboxKind.WeeklyDigest, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
+    }
+
     public HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo)
     {
         var handled = new HandledNudges();

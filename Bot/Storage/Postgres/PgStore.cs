@@ -33,6 +33,9 @@ public sealed class PgStore : IStore
         (Drafts, Originals) = (desk, desk);
         Zalo = new PgZaloStore(this);
         Nodes = new PgNodeCoordination(this);
+        Extensions = new PgExtensionRequests(this);
+        Progress = new PgProgressReports(this);
+        ReportSource = new PgReportSource(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -52,6 +55,12 @@ public sealed class PgStore : IStore
     public IZaloStore Zalo { get; }
 
     public INodeCoordination Nodes { get; }
+
+    public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }
+
+    public IProgressReports Progress { get; }
+
+    public Bot.Domain.Reports.IReportSource ReportSource { get; }
 
     public TimeProvider Clock { get; }
 

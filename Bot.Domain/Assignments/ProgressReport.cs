@@ -1,0 +1,40 @@
+namespace Bot.Domain.Assignments;
+
+/// <summary>
+/// How far a unit says a task is ("việc 2 đã làm được 60%, còn chờ 3 xã"): a percent and a note, by whom and when,
+/// The latest one shows in lists, the detail, leaders' reports and the workbook.
+/// </summary>
+public sealed record ProgressReport
+{
+    public required string Id { get; init; }
+
+    public required string AssignmentId { get; init; }
+
+    public required int Percent { get; init; }
+
+    public string? Note { get; init; }
+
+    public required string ByPhone { get; init; }
+
+    public required string ByName { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>Progress reports in the store (LiteDB now, PostgreSQL later): added, read back latest first.</summary>
+public interface IProgressReports
+{
+    void Add(ProgressReport report);
+
+    /// <summary>Replaces a report (its evidence was attached).</summary>
+    void Update(ProgressReport report);
+
+    /// <summary>The task's latest report, or null.</summary>
+    ProgressReport? Latest(string assignmentId);
+
+    /// <summary>The latest report of each of the tasks that has one: one read for a list or a workbook.</summary>
+    IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds);
+
+    /// <summary>The latest report made in a chat's recent past by one official (to attach a file sent just after it).</summary>
+    ProgressReport? LatestBy(string phone, DateTimeOffset since);
+}

@@ -1,0 +1,101 @@
+using Bot.Domain.Assignments;
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// Progress reports in the bot's file, one document each, found by task and by who reported; the latest of a
+/// task is the one with the latest time. A PostgreSQL store implements <see cref="IProgressReports"/> as a table
+/// (assignment_id, at) with DISTINCT ON for the latest.
+/// </summary>
+internal sealed class LiteProgressReports : IProgressReports
+{
+    internal const string Name = "progress_reports";
+
+    private readonly BotStore _store;
+
+    public LiteProgressReports(BotStore store)
+    {
+        _store = store;
+        Docs.EnsureIndex(d => d.AssignmentId);
+        Docs.EnsureIndex(d => d.ByPhone);
+    }
+
+    private ILiteCollection<ProgressDoc> Docs => _store.Database.GetCollection<ProgressDoc>(Name);
+
+    public void Add(ProgressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _store.Write(() => Docs.Insert(ToDoc(report)));
+    }
+
+    public void Update(ProgressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _store.Write(() => Docs.Update(ToDoc(report)));
+    }
+
+    public ProgressReport? Latest(string assignmentId) =>
+        Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), assignmentId)).OrderByDescending(d => d.At).Select(ToDomain).FirstOrDefault();
+
+    public IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds)
+    {
+        ArgumentNullException.ThrowIfNull(assignmentIds);
+        if (assignmentIds.Count == 0 || Docs.Count() == 0) return new Dictionary<string, ProgressReport>();
+        // Few ids: one index seek each. Many (a workbook): one pass over the reports, which are far fewer than the work.
+        var docs = assignmentIds.Count <= 64
+            ? assignmentIds.SelectMany(id => Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), id)))
+            : Docs.FindAll().Where(d => assignmentIds is IReadOnlySet<string> set ? set.Contains(d.AssignmentId) : Wanted(assignmentIds).Contains(d.AssignmentId));
+        return docs.GroupBy(d => d.AssignmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ToDomain(g.MaxBy(d => d.At)!), StringComparer.Ordinal);
+    }
+
+    private HashSet<string>? _wanted;
+    private IReadOnlyCollection<string>? _wantedOf;
+
+    private HashSet<string> Wanted(IReadOnlyCollection<string> ids)
+    {
+        if (!ReferenceEquals(ids, _wantedOf)) (_wanted, _wantedOf) = (new HashSet<string>(ids, StringComparer.Ordinal), ids);
+        return _wanted!;
+    }
+
+    public ProgressReport? LatestBy(string phone, DateTimeOffset since) =>
+        Docs.Find(Query.EQ(nameof(ProgressDoc.ByPhone), phone)).Where(d => d.At >= since.UtcDateTime).OrderByDescending(d => d.At).Select(ToDomain).FirstOrDefault();
+
+    private static ProgressDoc ToDoc(ProgressReport r) => new()
+    {
+        Id = r.Id, AssignmentId = r.AssignmentId, Percent = r.Percent, Note = r.Note, ByPhone = r.ByPhone, ByName = r.ByName, At = r.At.UtcDateTime,
+    };
+
+    private static ProgressReport ToDomain(ProgressDoc d) => new()
+    {
+        Id = d.Id, AssignmentId = d.AssignmentId, Percent = d.Percent, Note = d.Note, ByPhone = d.ByPhone, ByName = d.ByName,
+        At = new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)),
+    };
+
+    internal sealed class ProgressDoc
+    {
+        public string Id { get; set; } = "";
+        public string AssignmentId { get; set; } = "";
+        public int Percent { get; set; }
+        public string? Note { get; set; }
+        public string ByPhone { get; set; } = "";
+        public string ByName { get; set; } = "";
+        public DateTime At { get; set; }
+    }
+}
+
+/// <summary>
+/// What a period's report reads: assignments due in [from, to) through the deadline index, or one unit's through
+/// its unit index (a unit has far fewer than a district's month).
+/// </summary>
+internal sealed class LiteReportSource(BotStore store) : Bot.Domain.Reports.IReportSource
+{
+    public IEnumerable<Assignment> DueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode = null)
+    {
+        var docs = unitCode is null
+            ? store.AssignmentDocs.Find(Filter.Between(nameof(AssignmentDoc.DueBefore), new BsonValue(from.UtcDateTime), new BsonValue(to.UtcDateTime)))
+            : store.AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.UnitCode), unitCode))
+                .Where(d => d.DueBefore >= from);
+        return docs.Where(d => d.DueBefore < to).Select(StoreMapping.ToDomain);
+    }
+}

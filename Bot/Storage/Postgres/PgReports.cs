@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Bot.Domain.Assignments;
+using Bot.Domain.Extensions;
+using Dapper;
+
+namespace Bot.Storage.Postgres;
+
+/// <summary>
+/// Extension requests in PostgreSQL: the domain record as jsonb beside the columns it is found by. One open
+/// request per task is a partial unique index, and a change is compare-and-set on the state in its UPDATE's
+/// WHERE, so two nodes (or two approvers) give one decision.
+/// </summary>
+internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
+{
+    private const string Doc = "doc::text";
+
+    public ExtensionRequest? Get(string id) => One($"select {Doc} from extension_requests where id = @id", new { id });
+
+    public ExtensionRequest? OpenOf(string assignmentId) =>
+        One($"select {Doc} from extension_requests where assignment_id = @assignmentId and open", new { assignmentId });
+
+    public int CountOf(string assignmentId) =>
+        store.Read(c => c.ExecuteScalar<int>("select count(*) from extension_requests where assignment_id = @assignmentId", new { assignmentId }));
+
+    public ExtensionRequest? DraftingIn(string chat) =>
+        One($"select {Doc} from extension_requests where drafting_chat = @chat order by touched_at desc limit 1", new { chat });
+
+    public ExtensionRequest? AnsweringIn(string chat) =>
+        Many($"select {Doc} from extension_requests where answering_chat = @chat", new { chat }).OrderByDescending(r => r.AnsweringSince).FirstOrDefault();
+
+    public bool TryOpen(ExtensionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return store.Write((c, t) => c.Execute("""
+            insert into extension_requests (id, assignment_id, drafting_chat, answering_chat, open, unanswered, touched_at, doc)
+            values (@Id, @AssignmentId, @DraftingChat, @AnsweringChat, @Open, @Unanswered, @TouchedAt, @Json::jsonb)
+            on conflict do nothing
+            """, Row.Of(request), t) == 1);
+    }
+
+    public bool TryUpdate(ExtensionRequest request, ExtensionState expected)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var row = Row.Of(request);
+        return store.Write((c, t) =>
+        {
+            // The row locked while its state is compared: another node's update waits, then sees the new state.
+            var json = c.QueryFirstOrDefault<string>($"select {Doc} from extension_requests where id = @Id for update", new { row.Id }, t);
+            if (json is null || JsonSerializer.Deserialize<ExtensionRequest>(json, PgJson.Options)!.State != expected) return false;
+            return c.Execute("""
+                update extension_requests set drafting_chat = @DraftingChat, answering_chat = @AnsweringChat, open = @Open,
+                  unanswered = @Unanswered, touched_at = @TouchedAt, doc = @Json::jsonb
+                where id = @Id
+                """, row, t) == 1;
+        });
+    }
+
+    public IReadOnlyList<ExtensionRequest> Unanswered() => Many($"select {Doc} from extension_requests where unanswered", null);
+
+    public IReadOnlyList<ExtensionRequest> OfAssignment(string assignmentId) =>
+        [.. Many($"select {Doc} from extension_requests where assignment_id = @assignmentId", new { assignmentId }).OrderBy(r => r.Number)];
+
+    private ExtensionRequest? One(string sql, object args) => Many(sql, args).FirstOrDefault();
+
+    private List<ExtensionRequest> Many(string sql, object? args) =>
+        [.. store.Query<string>(sql, args).Select(json => JsonSerializer.Deserialize<ExtensionRequest>(json, PgJson.Options)!)];
+
+    private sealed record Row(string Id, string AssignmentId, string? DraftingChat, string? AnsweringChat, bool Open, bool Unanswered, DateTimeOffset TouchedAt, string Json)
+    {
+        // The same fields the LiteDB store finds requests by.
+        public static Row Of(ExtensionRequest r) => new(r.Id, r.AssignmentId,
+            r.State == ExtensionState.Drafting ? r.Chat : null,
+            r.State == ExtensionState.Asked ? r.AnsweringChat : null,
+            r.IsOpen, r.State == ExtensionState.Asked && r.RemindedAt is null, r.TouchedAt.ToUniversalTime(),
+            JsonSerializer.Serialize(r, PgJson.Options));
+    }
+}
+
+/// <summary>Progress reports in PostgreSQL, one row each; the latest of a task by DISTINCT ON.</summary>
+internal sealed class PgProgressReports(PgStore store) : IProgressReports
+{
+    private const string Columns = "id, assignment_id, percent, note, by_phone, by_name, at";
+
+    public void Add(ProgressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        store.Write((c, t) => c.Execute("insert into progress_reports (id, assignment_id, percent, note, by_phone, by_name, at) values (@Id, @AssignmentId, @Percent, @Note, @ByPhone, @ByName, @At)",
+            new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime() }, t));
+    }
+
+    public void Update(ProgressReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        store.Write((c, t) => c.Execute("""
+            update progress_reports set assignment_id = @AssignmentId, percent = @Percent, note = @Note, by_phone = @ByPhone, by_name = @ByName, at = @At
+            where id = @Id
+            """, new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime() }, t));
+    }
+
+    public ProgressReport? Latest(string assignmentId) =>
+        store.Query<ReportRow>($"select {Columns} from progress_reports where assignment_id = @assignmentId order by at desc limit 1", new { assignmentId })
+            .Select(r => r.ToReport()).FirstOrDefault();
+
+    public IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds)
+    {
+        ArgumentNullException.ThrowIfNull(assignmentIds);
+        if (assignmentIds.Count == 0) return new Dictionary<string, ProgressReport>();
+        return store.Query<ReportRow>($"""
+            select distinct on (assignment_id) {Columns} from progress_reports where assignment_id = any(@ids) order by assignment_id, at desc
+            """, new { ids = assignmentIds.ToArray() }).ToDictionary(r => r.Assignment_id, r => r.ToReport(), StringComparer.Ordinal);
+    }
+
+    public ProgressReport? LatestBy(string phone, DateTimeOffset since) =>
+        store.Query<ReportRow>($"select {Columns} from progress_reports where by_phone = @phone and at >= @since order by at desc limit 1",
+            new { phone, since = since.ToUniversalTime() }).Select(r => r.ToReport()).FirstOrDefault();
+
+    private sealed class ReportRow
+    {
+        public string Id { get; set; } = "";
+        public string Assignment_id { get; set; } = "";
+        public int Percent { get; set; }
+        public string? Note { get; set; }
+        public string By_phone { get; set; } = "";
+        public string By_name { get; set; } = "";
+        public DateTime At { get; set; }
+
+        public ProgressReport ToReport() => new()
+        {
+            Id = Id, AssignmentId = Assignment_id, Percent = Percent, Note = Note, ByPhone = By_phone, ByName = By_name,
+            At = new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)),
+        };
+    }
+}
+
+/// <summary>What a period's report reads in PostgreSQL: the assignments due in [from, to), of one unit when given.</summary>
+internal sealed class PgReportSource(PgStore store) : Bot.Domain.Reports.IReportSource
+{
+    public IEnumerable<Assignment> DueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode = null) =>
+        store.Query<string>("select doc::text from assignments where due_before >= @from and due_before < @to"
+                + (unitCode is null ? "" : " and unit_code = @unitCode") + " order by due_before, id",
+            new { from = from.ToUniversalTime(), to = to.ToUniversalTime(), unitCode })
+            .Select(PgAssignmentStore.ToAssignment);
+}
