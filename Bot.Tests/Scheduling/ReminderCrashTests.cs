@@ -15,6 +15,7 @@ namespace Bot.Tests.Scheduling;
 /// child processes, so it runs beside the other tests; it sends at ten times Telegram's overall limit,
 /// since the rate is not what it tests (`bench remind` measures that).
 /// </summary>
+[Collection(ReminderHosts.Name)]
 public sealed class ReminderCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Officials = 2000;

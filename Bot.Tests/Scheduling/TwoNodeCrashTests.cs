@@ -47,12 +47,12 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         settings["Delivery:ClaimSeconds"] = "5";
 
         using var survivor = BotProcess.Start("remind-worker", settings);
-        await WaitUntil(() => telegram.Stats.Sent > 0, TimeSpan.FromSeconds(40), survivor); // its Hangfire schema is made
+        await WaitUntil(() => telegram.Stats.Sent > 0, TimeSpan.FromSeconds(90), survivor); // its Hangfire schema is made
         int arrivedAtKill;
         using (var doomed = BotProcess.Start("remind-worker", settings))
         {
             var before = telegram.Stats.Sent;
-            await WaitUntil(() => telegram.Stats.Sent >= before + 300, TimeSpan.FromSeconds(40), doomed);
+            await WaitUntil(() => telegram.Stats.Sent >= before + 300, TimeSpan.FromSeconds(90), doomed);
             doomed.Process.Kill(entireProcessTree: true);
             await doomed.Process.WaitForExitAsync();
             arrivedAtKill = telegram.Stats.Sent;

@@ -31,7 +31,9 @@ public sealed class PgServer : IDisposable
     public void Dispose() => _cluster.Dispose();
 }
 
-[CollectionDefinition(Name)]
+// One server for every PostgreSQL test, and those run one class at a time, after the rest: the two-node
+// crash test runs real processes on it and needs the CPU.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class OnePostgres : ICollectionFixture<PgServer>
 {
     public const string Name = "PostgreSQL";
