@@ -19,6 +19,11 @@ internal sealed class LiteExtensionRequests : IExtensionRequests
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly BotStore _store;
 
+    // Every turn asks whether its chat is drafting or answering a request; almost none is. A process that owns
+    // the file knows those chats without a query (the set is re-read after each change); beside another
+    // process (shared) it asks the file.
+    private HashSet<string> _chatsInPlay = [];
+
     public LiteExtensionRequests(BotStore store)
     {
         _store = store;
@@ -26,7 +31,14 @@ internal sealed class LiteExtensionRequests : IExtensionRequests
         Docs.EnsureIndex(d => d.DraftingChat);
         Docs.EnsureIndex(d => d.AnsweringChat);
         Docs.EnsureIndex(d => d.Unanswered);
+        _chatsInPlay = ChatsInPlay();
     }
+
+    private HashSet<string> ChatsInPlay() =>
+        [.. Docs.Find(Query.Or(Query.Not(nameof(RequestDoc.DraftingChat), BsonValue.Null), Query.Not(nameof(RequestDoc.AnsweringChat), BsonValue.Null)))
+            .SelectMany(d => new[] { d.DraftingChat, d.AnsweringChat }).OfType<string>()];
+
+    private bool MayBeInPlay(string chat) => _store.Shared || Volatile.Read(ref _chatsInPlay).Contains(chat);
 
     private ILiteCollection<RequestDoc> Docs => _store.Database.GetCollection<RequestDoc>(Name);
 
@@ -37,10 +49,10 @@ internal sealed class LiteExtensionRequests : IExtensionRequests
 
     public int CountOf(string assignmentId) => Docs.Count(Query.EQ(nameof(RequestDoc.AssignmentId), assignmentId));
 
-    public ExtensionRequest? DraftingIn(string chat) =>
+    public ExtensionRequest? DraftingIn(string chat) => !MayBeInPlay(chat) ? null :
         Docs.Find(Query.EQ(nameof(RequestDoc.DraftingChat), chat)).Select(Read).OrderByDescending(r => r.TouchedAt).FirstOrDefault();
 
-    public ExtensionRequest? AnsweringIn(string chat) =>
+    public ExtensionRequest? AnsweringIn(string chat) => !MayBeInPlay(chat) ? null :
         Docs.Find(Query.EQ(nameof(RequestDoc.AnsweringChat), chat)).Select(Read).OrderByDescending(r => r.AnsweringSince).FirstOrDefault();
 
     public bool TryOpen(ExtensionRequest request)
@@ -50,6 +62,7 @@ internal sealed class LiteExtensionRequests : IExtensionRequests
         {
             if (Docs.Find(Query.EQ(nameof(RequestDoc.AssignmentId), request.AssignmentId)).Any(d => d.Open)) return false;
             Docs.Insert(ToDoc(request));
+            Volatile.Write(ref _chatsInPlay, ChatsInPlay());
             return true;
         });
     }
@@ -61,6 +74,7 @@ internal sealed class LiteExtensionRequests : IExtensionRequests
         {
             if (Docs.FindById(request.Id) is not { } doc || Read(doc).State != expected) return false;
             Docs.Update(ToDoc(request));
+            Volatile.Write(ref _chatsInPlay, ChatsInPlay());
             return true;
         });
     }

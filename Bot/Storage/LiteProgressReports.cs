@@ -14,11 +14,28 @@ internal sealed class LiteProgressReports : IProgressReports
 
     private readonly BotStore _store;
 
+    // Lists and details ask for the progress of every task they show; few tasks have any. A process that owns
+    // the file knows which without a query; beside another process (shared) it asks the file.
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Lock _reportedGate = new();
+
     public LiteProgressReports(BotStore store)
     {
         _store = store;
         Docs.EnsureIndex(d => d.AssignmentId);
         Docs.EnsureIndex(d => d.ByPhone);
+        foreach (var doc in Docs.Query().Select(d => d.AssignmentId).ToEnumerable()) _reported.Add(doc);
+    }
+
+    private bool MayHave(string assignmentId)
+    {
+        if (_store.Shared) return true;
+        lock (_reportedGate) return _reported.Contains(assignmentId);
+    }
+
+    private void Reported(string assignmentId)
+    {
+        lock (_reportedGate) _reported.Add(assignmentId);
     }
 
     private ILiteCollection<ProgressDoc> Docs => _store.Database.GetCollection<ProgressDoc>(Name);
@@ -27,21 +44,23 @@ internal sealed class LiteProgressReports : IProgressReports
     {
         ArgumentNullException.ThrowIfNull(report);
         _store.Write(() => Docs.Insert(ToDoc(report)));
+        Reported(report.AssignmentId);
     }
 
     public void Update(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         _store.Write(() => Docs.Update(ToDoc(report)));
+        Reported(report.AssignmentId);
     }
 
-    public ProgressReport? Latest(string assignmentId) =>
+    public ProgressReport? Latest(string assignmentId) => !MayHave(assignmentId) ? null :
         Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), assignmentId)).OrderByDescending(d => d.At).Select(ToDomain).FirstOrDefault();
 
     public IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds)
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
-        if (assignmentIds.Count == 0 || Docs.Count() == 0) return new Dictionary<string, ProgressReport>();
+        if (assignmentIds.Count == 0 || !assignmentIds.Any(MayHave)) return new Dictionary<string, ProgressReport>();
         // Few ids: one index seek each. Many (a workbook): one pass over the reports, which are far fewer than the work.
         var docs = assignmentIds.Count <= 64
             ? assignmentIds.SelectMany(id => Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), id)))
