@@ -28,7 +28,7 @@ public sealed class Workload(IAssignmentStore assignments)
         // deadline order: a read cut at `to`, or after the first few keys, still decides every key it holds.
         // So a short list reads a few keys more than it shows, not the unit's whole open work; a read
         // that ends before enough current work is found is read again, four times longer.
-        var take = limit == int.MaxValue ? int.MaxValue : Math.Max(32, limit * 2);
+        var take = limit == int.MaxValue ? int.MaxValue : Math.Max(32, limit + limit / 4);
         while (true)
         {
             var read = assignments.OpenTasksOfUnit(unitCode, to: to, limit: take);
