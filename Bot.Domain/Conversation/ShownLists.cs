@@ -54,11 +54,13 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(list);
-        var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
+        var pages = Pages(list);
         if (list.Page + 1 >= pages) return turn.Say(Phrases.NoMorePages(list.Title, pages));
         Shown(turn, list, list.Page + 1);
         return new Reply([Render(turn.Viewer, list, list.Page + 1, turn.Now)]);
     }
+
+    private static int Pages(TaskList list) => (list.AssignmentIds.Count + PageSize - 1) / PageSize;
 
     // The chat's last list remembers its page; an older list's page turned by its button changes nothing here.
     private void Shown(Turn turn, TaskList list, int page)
@@ -82,7 +84,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(list);
         var official = viewer.Official;
-        var pages = (list.AssignmentIds.Count + PageSize - 1) / PageSize;
+        var pages = Pages(list);
         page = Math.Clamp(page, 0, Math.Max(0, pages - 1));
         var (first, end) = (page * PageSize, Math.Min(list.AssignmentIds.Count, (page + 1) * PageSize));
         // A new list is open work just read, and `known` its first assignments: when they cover the page,

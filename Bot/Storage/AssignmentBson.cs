@@ -8,7 +8,7 @@ namespace Bot.Storage;
 /// spends about 20 µs on each assignment it reads, more than the read itself, and a list, a reminder pass
 /// or a publication handles tens to millions of them. The fields, their names and their forms are the
 /// ones that mapper wrote (and still writes for every other document), so files made before read the same:
-/// nulls left out, enums by name, instants as UTC dates, days as yyyymmdd numbers.
+/// nulls left out, enums by name, instants and days as the mapper's own conversions (<see cref="StoreMapping"/>).
 /// </summary>
 internal static class AssignmentBson
 {
@@ -29,7 +29,7 @@ internal static class AssignmentBson
             [nameof(AssignmentDoc.DirectiveUnitKey)] = d.DirectiveUnitKey,
         };
         Optional(doc, nameof(AssignmentDoc.DirectiveNumber), d.DirectiveNumber);
-        if (d.Period is { } day) doc[nameof(AssignmentDoc.Period)] = day.Year * 10000 + day.Month * 100 + day.Day;
+        if (d.Period is { } day) doc[nameof(AssignmentDoc.Period)] = StoreMapping.ToBson(day);
         if (d.DueBefore is { } due) doc[nameof(AssignmentDoc.DueBefore)] = Instant(due);
         Optional(doc, nameof(AssignmentDoc.DeadlineText), d.DeadlineText);
         Optional(doc, nameof(AssignmentDoc.Recurrence), d.Recurrence);
@@ -63,8 +63,7 @@ internal static class AssignmentBson
             TaskText = Text(doc, nameof(AssignmentDoc.TaskText)) ?? "",
             UnitCode = Text(doc, nameof(AssignmentDoc.UnitCode)) ?? "",
             Part = Enum<UnitPart>(doc, nameof(AssignmentDoc.Part)),
-            Period = doc.TryGetValue(nameof(AssignmentDoc.Period), out var p) && p.IsNumber
-                ? new DateOnly(p.AsInt32 / 10000, p.AsInt32 / 100 % 100, p.AsInt32 % 100) : null,
+            Period = doc.TryGetValue(nameof(AssignmentDoc.Period), out var p) && p.IsNumber ? StoreMapping.DayOf(p) : null,
             DueBefore = Instant(doc, nameof(AssignmentDoc.DueBefore)),
             DeadlineText = Text(doc, nameof(AssignmentDoc.DeadlineText)),
             Recurrence = Text(doc, nameof(AssignmentDoc.Recurrence)),
@@ -116,13 +115,13 @@ internal static class AssignmentBson
         if (value is not null) doc[name] = value;
     }
 
-    private static BsonValue Instant(DateTimeOffset instant) => new(instant.UtcDateTime);
+    private static BsonValue Instant(DateTimeOffset instant) => StoreMapping.ToBson(instant);
 
     private static string? Text(BsonDocument doc, string name) =>
         doc.TryGetValue(name, out var v) && v.IsString ? v.AsString : null;
 
     private static DateTimeOffset? Instant(BsonDocument doc, string name) =>
-        doc.TryGetValue(name, out var v) && v.IsDateTime ? new DateTimeOffset(v.AsDateTime.ToUniversalTime(), TimeSpan.Zero) : null;
+        doc.TryGetValue(name, out var v) && v.IsDateTime ? StoreMapping.InstantOf(v) : null;
 
     private static T Enum<T>(BsonDocument doc, string name) where T : struct, System.Enum =>
         !doc.TryGetValue(name, out var v) ? default

@@ -60,21 +60,13 @@ internal sealed class LiteProgressReports : IProgressReports
     public IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds)
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
-        if (assignmentIds.Count == 0 || !assignmentIds.Any(MayHave)) return new Dictionary<string, ProgressReport>();
+        var wanted = assignmentIds.Where(MayHave).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0) return new Dictionary<string, ProgressReport>();
         // Few ids: one index seek each. Many (a workbook): one pass over the reports, which are far fewer than the work.
-        var docs = assignmentIds.Count <= 64
-            ? assignmentIds.SelectMany(id => Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), id)))
-            : Docs.FindAll().Where(d => assignmentIds is IReadOnlySet<string> set ? set.Contains(d.AssignmentId) : Wanted(assignmentIds).Contains(d.AssignmentId));
+        var docs = wanted.Count <= 64
+            ? wanted.SelectMany(id => Docs.Find(Query.EQ(nameof(ProgressDoc.AssignmentId), id)))
+            : Docs.FindAll().Where(d => wanted.Contains(d.AssignmentId));
         return docs.GroupBy(d => d.AssignmentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ToDomain(g.MaxBy(d => d.At)!), StringComparer.Ordinal);
-    }
-
-    private HashSet<string>? _wanted;
-    private IReadOnlyCollection<string>? _wantedOf;
-
-    private HashSet<string> Wanted(IReadOnlyCollection<string> ids)
-    {
-        if (!ReferenceEquals(ids, _wantedOf)) (_wanted, _wantedOf) = (new HashSet<string>(ids, StringComparer.Ordinal), ids);
-        return _wanted!;
     }
 
     public ProgressReport? LatestBy(string phone, DateTimeOffset since) =>

@@ -17,15 +17,21 @@ internal static class StoreMapping
     public static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false, EnumAsInteger = false };
-        mapper.RegisterType<DateTimeOffset>(
-            instant => new BsonValue(instant.UtcDateTime),
-            bson => new DateTimeOffset(bson.AsDateTime.ToUniversalTime(), TimeSpan.Zero));
-        mapper.RegisterType<DateOnly>(
-            day => new BsonValue(day.Year * 10000 + day.Month * 100 + day.Day),
-            bson => new DateOnly(bson.AsInt32 / 10000, bson.AsInt32 / 100 % 100, bson.AsInt32 % 100));
+        mapper.RegisterType(ToBson, InstantOf);
+        mapper.RegisterType(ToBson, DayOf);
         mapper.RegisterType<AssignmentDoc>(AssignmentBson.Write, AssignmentBson.Read);
         return mapper;
     }
+
+    /// <summary>An instant in a document: a UTC date.</summary>
+    public static BsonValue ToBson(DateTimeOffset instant) => new(instant.UtcDateTime);
+
+    public static DateTimeOffset InstantOf(BsonValue bson) => new(bson.AsDateTime.ToUniversalTime(), TimeSpan.Zero);
+
+    /// <summary>A day in a document: the number yyyymmdd.</summary>
+    public static BsonValue ToBson(DateOnly day) => new(day.Year * 10000 + day.Month * 100 + day.Day);
+
+    public static DateOnly DayOf(BsonValue bson) => new(bson.AsInt32 / 10000, bson.AsInt32 / 100 % 100, bson.AsInt32 % 100);
 
     /// <summary>The instant as stored: UTC, to the millisecond, so what is read back compares equal.</summary>
     public static DateTime Stored(DateTimeOffset instant) => TruncateToMs(instant.UtcDateTime);
