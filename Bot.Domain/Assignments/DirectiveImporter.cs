@@ -35,12 +35,13 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(relatedUnits);
         var now = clock.GetUtcNow();
-        var hash = TrackedDirective.HashOf(read.Text);
+        // A version is its text and its tasks as edited; a directive without a number is known by its text alone.
+        var hash = TrackedDirective.HashOf(read.Text, read.Directive.Tasks);
         var same = store.FindDirectiveByHash(hash);
         if (same is not null && (!publish || same.Published) && relatedUnits.Count == 0)
-            return new ImportResult(ImportOutcome.Unchanged, same, new SaveResult(0, 0, 0), []);
+            return new ImportResult(ImportOutcome.Unchanged, KeepOriginal(same, read.OriginalId, byPhone, now), new SaveResult(0, 0, 0), []);
 
-        var id = same?.Id ?? TrackedDirective.IdOf(read.Directive, hash);
+        var id = same?.Id ?? TrackedDirective.IdOf(read.Directive, TrackedDirective.HashOf(read.Text));
         var before = same ?? store.FindDirective(id);
         var outcome = before is null ? ImportOutcome.New : before.ContentHash == hash ? ImportOutcome.Unchanged : ImportOutcome.Corrected;
         var next = before?.NextTaskNumber ?? 1;
@@ -51,9 +52,21 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
 
         var directive = new TrackedDirective(id, read.Directive, hash, read.Source, before?.ImportedAt ?? now,
             publish || before?.Published == true, tasks, next,
-            relatedUnits.Count > 0 ? relatedUnits.Select(u => u.Code).ToList() : before?.RelatedUnitCodes ?? []);
+            relatedUnits.Count > 0 ? relatedUnits.Select(u => u.Code).ToList() : before?.RelatedUnitCodes ?? [])
+        {
+            OriginalId = read.OriginalId ?? before?.OriginalId,
+        };
         var action = outcome switch { ImportOutcome.New => "import", ImportOutcome.Corrected => "correct", _ => "publish" };
         return Store(directive, outcome, action, byPhone, now);
+    }
+
+    /// <summary>A file sent in chat for a version imported as text before: its original is kept with it, so it can be sent back.</summary>
+    private TrackedDirective KeepOriginal(TrackedDirective same, string? originalId, string byPhone, DateTimeOffset now)
+    {
+        if (originalId is null || same.OriginalId == originalId) return same;
+        var kept = same with { OriginalId = originalId };
+        store.Save(kept, Reconciliation.None, new AuditEntry(now, byPhone, "original", null, same.Id, $"tệp gốc {originalId} cho {same.Directive.Number ?? "(không số)"}"));
+        return kept;
     }
 
     /// <summary>

@@ -63,6 +63,12 @@ public interface IAssignmentStore
     /// <summary>The assignments of a directive, by its full number or the number alone; of one unit, or of all.</summary>
     IReadOnlyList<Assignment> ByDirectiveNumber(string number, string? unitCode = null);
 
+    /// <summary>The directives with a number, full ("1259/UBND-VP") or alone ("1259"), published or not.</summary>
+    IReadOnlyList<TrackedDirective> DirectivesByNumber(string number);
+
+    /// <summary>The ids of the published directives that have a repeating duty (the roll-forward job's work).</summary>
+    IReadOnlyList<string> RepeatingDirectiveIds();
+
     /// <summary>Per-unit progress over the assignments due in [from, to).</summary>
     IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to);
 

@@ -6,7 +6,11 @@ using Bot.Domain.Text;
 namespace Bot.Domain.Assignments;
 
 /// <summary>A directive as read from a file: what the reader made of it and the text it read it from.</summary>
-public sealed record ReadDirective(Directive Directive, string Text, string Source);
+public sealed record ReadDirective(Directive Directive, string Text, string Source)
+{
+    /// <summary>The original file kept in the store (<c>IOriginalFiles</c>) when it came as a file in chat; null for text from the command line.</summary>
+    public string? OriginalId { get; init; }
+}
 
 /// <summary>
 /// Turns a file into a <see cref="ReadDirective"/>. The host wires the real reader (document text →
@@ -36,6 +40,9 @@ public sealed record TrackedDirective(
     int NextTaskNumber,
     IReadOnlyList<string> RelatedUnitCodes)
 {
+    /// <summary>The latest original file kept for it (sent back on request), or null when it was imported as text.</summary>
+    public string? OriginalId { get; init; }
+
     /// <summary>
     /// A directive is the same directive when its number and issuer are the same (a corrected
     /// version keeps them); one without a number is known only by its text.
@@ -55,5 +62,23 @@ public sealed record TrackedDirective(
         ArgumentNullException.ThrowIfNull(text);
         var words = VietnameseText.Normalize(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', words))));
+    }
+
+    /// <summary>
+    /// The hash of a version as it is published: the text's (<see cref="HashOf(string)"/>) and its tasks as they will be
+    /// assigned, so the same file published again with other edits (units, deadlines, a task dropped or added) is a new
+    /// version rather than "nothing changed".
+    /// </summary>
+    public static string HashOf(string text, IReadOnlyList<DirectiveTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var version = new StringBuilder(HashOf(text));
+        foreach (var t in tasks)
+        {
+            version.Append('\n').Append(t.Ref).Append('\u001f').Append(t.Kind).Append('\u001f').Append(VietnameseText.Normalize(t.Text))
+                .Append('\u001f').AppendJoin('|', t.Lead).Append('\u001f').AppendJoin('|', t.Support)
+                .Append('\u001f').Append(t.DueBefore?.UtcTicks).Append('\u001f').Append(t.Recurrence);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.ToString())));
     }
 }

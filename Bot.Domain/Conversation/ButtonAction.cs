@@ -27,6 +27,9 @@ public enum ButtonVerb
     ExtensionApprove,
     ExtensionReject,
     ExtensionOtherDate,
+
+    /// <summary>"📎 Văn bản gốc" under a task's detail: the directive's original file.</summary>
+    Original,
 }
 
 /// <summary>
@@ -56,6 +59,7 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         [ButtonVerb.ExtensionApprove] = "y",
         [ButtonVerb.ExtensionReject] = "k",
         [ButtonVerb.ExtensionOtherDate] = "o",
+        [ButtonVerb.Original] = "f",
     };
 
     private static readonly Dictionary<string, ButtonVerb> Verbs = Letters.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
@@ -79,14 +83,15 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         ButtonVerb.ExtensionApprove => new ExtensionDecisionIntent(ExtensionDecision.Approve, ListId),
         ButtonVerb.ExtensionReject => new ExtensionDecisionIntent(ExtensionDecision.Reject, ListId),
         ButtonVerb.ExtensionOtherDate => new ExtensionDecisionIntent(ExtensionDecision.OtherDate, ListId),
+        ButtonVerb.Original => new OriginalIntent(null, Number),
         _ => new UnknownIntent(),
     };
 
     /// <summary>Whether the action is on a shown list (its id is a list's); a draft's actions are on the draft, which its handler checks.</summary>
-    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze or ButtonVerb.Extend;
+    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Original;
 
     /// <summary>Whether <see cref="Number"/> names a task of the list (rather than a page).</summary>
-    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze or ButtonVerb.Extend;
+    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Original;
 
     internal string Action => Letters[Verb];
 

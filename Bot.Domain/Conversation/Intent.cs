@@ -40,6 +40,13 @@ public sealed record UndoIntent(int? Number = null) : Intent;
 /// <summary>"công văn 1259", "chỉ thị 4/CT-UBND".</summary>
 public sealed record DirectiveIntent(string Number, Scope? Scope = null) : Intent;
 
+/// <summary>
+/// "gửi văn bản 1259", "bản gốc công văn 1259/UBND-VP", "bản gốc việc 3", or 📎 under a task's detail: the directive's
+/// original file. <paramref name="Directive"/> is its number as typed; else <paramref name="Number"/> a task of the last
+/// list; neither, the task just shown.
+/// </summary>
+public sealed record OriginalIntent(string? Directive = null, int? Number = null) : Intent;
+
 /// <summary>"tiến độ", "xếp hạng các xã", "đơn vị nào chậm nhất": progress of units, for unit heads and leaders; of one directive when one is named.</summary>
 public sealed record ProgressIntent(Scope? Scope = null, string? Directive = null) : Intent;
 

@@ -22,6 +22,8 @@ public static partial class IntentReader
         When(["gia han", "xin gia han", "lui han", "keo dai han", "xin them thoi gian", "doi han"], n => new ExtensionIntent(First(n)), changes: true),
         When(["xuat bao cao", "gui bao cao", "bieu do", "xuat excel", "tep excel", "file excel", "bang excel", "bao cao thang", "bao cao quy", "bao cao nam",
               "bao cao tuan", "bao cao ky"], _ => new ReportIntent()),
+        When(["ban goc", "van ban goc", "file goc", "tep goc", "ban chinh", "gui van ban", "gui lai van ban", "gui cong van", "gui file", "gui tep",
+              "gui lai file", "tai van ban", "xin van ban", "file van ban", "tep van ban"], n => new OriginalIntent(null, First(n))),
         When(["chua hoan thanh", "chua xong", "viec chua lam", "con no"], _ => new MyTasksIntent()),
         When(["hoan tac", "huy xac nhan", "bo xac nhan", "undo", "lam lai"], _ => new UndoIntent(), changes: true),
         When(["bat tom tat", "mo tom tat", "nhan tom tat"], _ => new DigestIntent(true), changes: true),

@@ -31,6 +31,9 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         (["noi", "nao"], []), (["nhung", "don", "vi"], []),
     ];
 
+    // With a directive's number, these ask for its file: "gửi công văn 1259", "xin văn bản 1259", "file cv 1259".
+    private static readonly string[][] SendWords = [["gui"], ["xin"], ["tai", "ve"], ["goc"], ["file"], ["tep"]];
+
     public Intent Read(Inbound inbound, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(inbound);
@@ -79,6 +82,8 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         if (percent is not null)
             return new PartProgressIntent(numbers.Count > 0 ? numbers[0] : null, int.Parse(percent.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 NoteAfter(text, percent.Index + percent.Length));
+        if (intent is OriginalIntent || (directive is not null && SendWords.Any(w => Has(words, w)) && intent is UnknownIntent or MyTasksIntent or TaskDetailIntent))
+            return OriginalOf(directive, folded, words, numbers);
         if (directive is not null && intent is not (DoneIntent or SnoozeIntent or RemindersIntent))
         {
             var number = directive.Groups["number"].Value.ToUpperInvariant();
@@ -112,6 +117,19 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
                 if (Has(ws, all)) return Scope.All(of);
             return OwnWords.Any(o => Has(ws, o)) ? Scope.Own : Scope.Unsaid;
         }
+    }
+
+    /// <summary>
+    /// Which original is asked for: a directive by its number ("công văn 1259", or the number as written: "1259/UBND-VP",
+    /// "bản gốc 1259"), or a task of the last list ("bản gốc việc 3"), or, with neither, the task just shown.
+    /// </summary>
+    private static OriginalIntent OriginalOf(Match? directive, string folded, List<string> words, List<int> numbers)
+    {
+        if (directive is not null) return new OriginalIntent(directive.Groups["number"].Value.ToUpperInvariant());
+        if (FullNumber().Match(folded) is { Success: true } full) return new OriginalIntent(full.Groups["number"].Value.ToUpperInvariant());
+        if (numbers.Count == 0) return new OriginalIntent();
+        var ofTask = words.Contains("viec") || words.Contains("muc") || Has(words, ["nhiem", "vu"]);
+        return ofTask ? new OriginalIntent(null, numbers[0]) : new OriginalIntent(numbers[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -176,6 +194,10 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
             if (phrase.Select((w, k) => words[i + k] == w).All(x => x)) return true;
         return false;
     }
+
+    // A directive's full number without its kind word: "1259/UBND-VP", "33/KH-UBND".
+    [GeneratedRegex(@"\b(?<number>\d{1,5}(?:/[a-z0-9&\-]+)+)", RegexOptions.NonBacktracking)]
+    private static partial Regex FullNumber();
 
     [GeneratedRegex(@"(?<n>\d{1,3})\s*(?:%|phan tram)")]
     private static partial Regex Percent();

@@ -43,7 +43,7 @@ public sealed record Draft(
     public DraftInput? Awaiting { get; init; }
 
     /// <summary>What publishing hands to the importer: the header with the tasks as edited.</summary>
-    public ReadDirective ToRead() => new(Directive with { Tasks = [.. Tasks.Select(t => t.Task)] }, Text, FileName);
+    public ReadDirective ToRead() => new(Directive with { Tasks = [.. Tasks.Select(t => t.Task)] }, Text, FileName) { OriginalId = OriginalId };
 }
 
 /// <summary>Where drafts are kept until they are published or cancelled (LiteDB now, PostgreSQL later).</summary>

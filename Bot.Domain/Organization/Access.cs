@@ -31,7 +31,25 @@ public static class Access
         return official.Role is Role.Admin or Role.Office or Role.DistrictLeader;
     }
 
-    /// <summary>Taking directives in, publishing them and sending their originals: the office's desk, and admins.</summary>
+    /// <summary>
+    /// A directive's original file: to the units it gives work (<paramref name="unitCodes"/>), and to the office, district
+    /// leaders and admins.
+    /// </summary>
+    public static bool MayHaveOriginal(Official official, IEnumerable<string> unitCodes)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        ArgumentNullException.ThrowIfNull(unitCodes);
+        return ReadsEveryDirective(official) || unitCodes.Contains(official.UnitCode, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The office, district leaders and admins: every directive's original, whichever units it gives work.</summary>
+    public static bool ReadsEveryDirective(Official official)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return official.Role is Role.Office or Role.DistrictLeader or Role.Admin;
+    }
+
+    /// <summary>Taking directives in and publishing them: the office's desk, and admins.</summary>
     public static bool MayPublish(Official official)
     {
         ArgumentNullException.ThrowIfNull(official);

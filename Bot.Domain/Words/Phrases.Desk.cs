@@ -104,4 +104,23 @@ public static partial class Phrases
     public static string NewTaskHeading(string name, string number) => $"📌 Việc mới — anh/chị {name}: văn bản {number} giao cho đơn vị:\n";
 
     public const string NewTaskFooter = "\n\nBấm ✅ khi đã hoàn thành; gõ «việc của tôi» để xem mọi việc của đơn vị.";
+
+    // ---- originals on request -----------------------------------------------------------------
+
+    public const string OriginalButton = "📎 Văn bản gốc";
+
+    public static string OriginalCaption(string number, string? subject) =>
+        $"📎 Văn bản {number}" + (subject is { Length: > 0 } s ? $" — {Wording.Summary(s, 200)}" : "");
+
+    /// <summary>The same words whether the directive exists or not: someone outside it learns nothing of it.</summary>
+    public static string OriginalNotForUnit(string number, string unit) =>
+        $"Trợ lý không gửi được văn bản {number}: anh/chị chỉ nhận được văn bản gốc của các văn bản giao việc cho {unit}. " +
+        "Anh/chị kiểm tra lại số văn bản, hoặc liên hệ Văn phòng HĐND và UBND huyện.";
+
+    public static string NoOriginal(string number) =>
+        $"Văn bản {number} được nạp vào hệ thống dưới dạng chữ, không có tệp gốc để gửi. Anh/chị liên hệ Văn phòng HĐND và UBND huyện để nhận bản gốc.";
+
+    public const string WhichOriginal = "Anh/chị cần văn bản nào? Ví dụ: «gửi văn bản 1259», hoặc bấm «" + OriginalButton + "» dưới chi tiết một việc.";
+
+    public const string OriginalSentToast = "Đã gửi văn bản gốc.";
 }

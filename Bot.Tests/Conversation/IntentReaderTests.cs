@@ -57,6 +57,7 @@ public class IntentReaderTests
         RemindersIntent r => $"Reminders:{(r.On ? "on" : "off")}{(r.Number is null ? "" : $":{r.Number}")}",
         SnoozeIntent s => "Snooze" + (s.Number is null ? "" : $":{s.Number}") + (s.Day is { } day ? "@" + day.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture) : ""),
         MoreIntent => "More",
+        OriginalIntent o => "Original" + (o.Directive is null ? "" : ":" + o.Directive) + (o.Number is null ? "" : "#" + o.Number),
         _ => "Unknown",
     };
 

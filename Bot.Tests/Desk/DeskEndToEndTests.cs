@@ -19,6 +19,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     private const long Office = 3001;   // Trần Thị Thư, văn thư of Văn phòng HĐND và UBND huyện, 0900000038
     private const long Binh = 3002;     // Trần Thị Bình, Phòng Nội vụ, 0900000004
     private const long Cuong = 3003;    // Lê Văn Cường, Phòng Tư pháp, 0900000005
+    private const long Giang = 3004;    // Hoàng Văn Giang, Phòng Tài chính - Kế hoạch, 0900000007: nothing in 1301
 
     /// <summary>Three tasks: one with a deadline, one without (the desk proposes one), one for "các cơ quan, đơn vị liên quan".</summary>
     internal const string Directive = """
@@ -135,6 +136,62 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
         var again = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
         Assert.Contains("đã giao ngày", again.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_original_goes_back_as_a_document_to_the_units_given_work_and_to_the_office_only()
+    {
+        await LinkAsync(Office, "0900000038");
+        await LinkAsync(Binh, "0900000004");
+        await LinkAsync(Giang, "0900000007");
+        var original = Encoding.UTF8.GetBytes(Directive);
+        _telegram.SendDocument(Office, "cv-1301.txt", original);
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+
+        // Typed, accents optional: Phòng Nội vụ has a task from it, so Bình gets the file as it was sent.
+        _telegram.SendText(Binh, "gui van ban 1301");
+        var sent = await Until(Binh, m => m.File is not null);
+        Assert.Equal("cv-1301.txt", sent.File!.Name);
+        Assert.Equal(original, sent.File.Content);
+        Assert.StartsWith("📎 Văn bản 1301/UBND-VP", sent.Text, StringComparison.Ordinal);
+
+        // Giang's unit has nothing in it: the refusal is the same as for a number that does not exist.
+        _telegram.SendText(Giang, "gửi văn bản 1301");
+        var refused = await Until(Giang, m => m.Text.Contains("không gửi được văn bản 1301", StringComparison.Ordinal));
+        _telegram.SendText(Giang, "gửi văn bản 1302");
+        var unknown = await Until(Giang, m => m.Text.Contains("không gửi được văn bản 1302", StringComparison.Ordinal));
+        Assert.Equal(refused.Text.Replace("1301", "", StringComparison.Ordinal), unknown.Text.Replace("1302", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(_telegram.Chat(Giang), m => m.File is not null);
+
+        // A directive imported from the command line as text has no file, and the answer says so.
+        _telegram.SendText(Binh, "gửi công văn 1259");
+        await Until(Binh, m => m.Text.Contains("Văn bản 1259/UBND-VP được nạp vào hệ thống dưới dạng chữ, không có tệp gốc", StringComparison.Ordinal));
+
+        // The button under a task's detail sends it too; a forged one changes nothing and says so.
+        _telegram.SendText(Binh, "công văn 1301");
+        await Until(Binh, m => m.Text.Contains("1301/UBND-VP", StringComparison.Ordinal) && m.Buttons.Count > 0 && m.File is null);
+        _telegram.SendText(Binh, "việc 1");
+        var detail = await Until(Binh, m => m.Text.StartsWith("📄 Việc 1", StringComparison.Ordinal));
+        var files = _telegram.Chat(Binh).Count(m => m.File is not null);
+        var tap = _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Văn bản gốc"));
+        Assert.Equal("Đã gửi văn bản gốc.", await Answer(tap));
+        await Until(Binh, m => m.File is not null && _telegram.Chat(Binh).Count(x => x.File is not null) > files);
+        var data = Button(detail, "📎 Văn bản gốc");
+        var forged = _telegram.Tap(Binh, detail.Id, data[..^2] + (data[^2] == 'A' ? "BB" : "AA"));
+        Assert.Equal("Nút này không còn hiệu lực.", await Answer(forged));
+        var foreign = _telegram.Tap(Giang, detail.Id, data); // signed for Bình, not for Giang
+        Assert.Equal("Nút này không còn hiệu lực.", await Answer(foreign));
+        Assert.Equal(files + 1, _telegram.Chat(Binh).Count(m => m.File is not null));
+        Assert.DoesNotContain(_telegram.Chat(Giang), m => m.File is not null);
+
+        // The office has every directive's, by the full number.
+        _telegram.SendText(Office, "bản gốc 1301/UBND-VP");
+        var office = await Until(Office, m => m.File is not null);
+        Assert.Equal(original, office.File!.Content);
     }
 
     [Fact]

@@ -64,6 +64,45 @@ public abstract class AssignmentStoreContract(IStoreUnderTest stores) : IDisposa
     }
 
     [Fact]
+    public void The_same_text_published_again_with_other_edits_is_a_new_version_and_keeps_its_original()
+    {
+        var store = _temp.Open();
+        var first = Importer(store).Import(Original with { OriginalId = "f1" }, publish: true, [], "chat");
+        store.Assignments.Confirm(Assignment.MakeId(first.Directive.Tasks[0].Id, "X-DAISON", null), DaiSon);
+        // The office sends the same file again and moves task 2's deadline on the card: the edit is published.
+        var tasks = Original.Directive.Tasks.ToList();
+        tasks[1] = tasks[1] with { DueBefore = Vn(2023, 11, 10) };
+        var edited = Original with { Directive = Original.Directive with { Tasks = tasks }, OriginalId = "f1" };
+        var second = Importer(store).Import(edited, publish: true, [], "chat");
+        Assert.Equal(ImportOutcome.Corrected, second.Outcome);
+        Assert.Equal(first.Directive.Id, second.Directive.Id);
+        Assert.Equal(Vn(2023, 11, 10), store.Assignments.Get(Assignment.MakeId(first.Directive.Tasks[1].Id, "NV", null))!.DueBefore);
+        Assert.True(store.Assignments.Get(Assignment.MakeId(first.Directive.Tasks[0].Id, "X-DAISON", null))!.IsDone);
+        Assert.Equal(ImportOutcome.Unchanged, Importer(store).Import(edited, publish: true, [], "chat").Outcome);
+        Assert.Equal("f1", store.Assignments.FindDirective(first.Directive.Id)!.OriginalId);
+        // A file sent later for a version imported as text is kept with it.
+        var text = Importer(store).Import(Read("88/UBND-VP", "Văn bản 88", Task("1", "Kiểm tra", ["Phòng Nội vụ"], Vn(2023, 12, 1))), publish: true, [], "cli");
+        Assert.Null(text.Directive.OriginalId);
+        Importer(store).Import(Read("88/UBND-VP", "Văn bản 88", Task("1", "Kiểm tra", ["Phòng Nội vụ"], Vn(2023, 12, 1))) with { OriginalId = "f2" }, publish: true, [], "chat");
+        Assert.Equal("f2", store.Assignments.FindDirective(text.Directive.Id)!.OriginalId);
+    }
+
+    [Fact]
+    public void Directives_are_found_by_number_as_typed_and_the_repeating_ones_are_listed()
+    {
+        var store = _temp.Open();
+        var monthly = Importer(store).Import(Original, publish: true, [], "cli").Directive;
+        var once = Importer(store).Import(Read("1260/UBND-VP", "Một lần", Task("1", "Kiểm tra", ["Phòng Nội vụ"], Vn(2023, 12, 1))), publish: true, [], "cli").Directive;
+        var unpublished = Importer(store).Import(Read("1261/UBND-VP", "Chưa giao", Task("1", "Báo cáo hằng quý", ["Phòng Nội vụ"], rrule: "FREQ=MONTHLY;INTERVAL=3")), publish: false, [], "cli").Directive;
+        Assert.Equal([monthly.Id], store.Assignments.DirectivesByNumber("1259").Select(d => d.Id));
+        Assert.Equal([monthly.Id], store.Assignments.DirectivesByNumber("1259/ubnd-vp").Select(d => d.Id));
+        Assert.Equal([unpublished.Id], store.Assignments.DirectivesByNumber("1261").Select(d => d.Id)); // published or not
+        Assert.Empty(store.Assignments.DirectivesByNumber("126"));
+        Assert.Equal([monthly.Id], store.Assignments.RepeatingDirectiveIds()); // not the one-off, not the unpublished
+        Assert.NotEqual(once.Id, monthly.Id);
+    }
+
+    [Fact]
     public void A_corrected_version_updates_its_tasks_and_keeps_confirmed_work()
     {
         var store = _temp.Open();

@@ -75,6 +75,7 @@ public static class BotServices
         services.AddConversationHandler<ListsHandler>();
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
+        services.AddConversationHandler<OriginalsHandler>();
         services.AddConversationHandler<ProgressHandler>();
         services.AddConversationHandler<PartProgressHandler>();
         services.AddConversationHandler<ReportHandler>();

@@ -78,6 +78,7 @@ internal sealed class DirectiveDoc
     public int NextTaskNumber { get; set; }
     public List<string> RelatedUnitCodes { get; set; } = [];
     public List<TaskDoc> Tasks { get; set; } = [];
+    public string? OriginalId { get; set; }
 }
 
 internal sealed class TaskDoc

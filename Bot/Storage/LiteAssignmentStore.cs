@@ -159,6 +159,19 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         return Map(docs.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ThenBy(d => d.DueBefore));
     }
 
+    public IReadOnlyList<TrackedDirective> DirectivesByNumber(string number)
+    {
+        var key = StoreMapping.NumberKey(number);
+        IEnumerable<string> ids = DirectiveIds(Filter.Eq(nameof(DirectiveDoc.NumberKey), key));
+        if (!key.Contains('/', StringComparison.Ordinal)) ids = ids.Union(DirectiveIds(Filter.StartsWith(nameof(DirectiveDoc.NumberKey), key + "/")));
+        return ids.Select(FindDirective).OfType<TrackedDirective>().OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+    }
+
+    // Directives are few (hundreds a year): a walk of their documents once a day is cheap.
+    public IReadOnlyList<string> RepeatingDirectiveIds() =>
+        store.DirectiveDocs.Find(Filter.Eq(nameof(DirectiveDoc.Published), true))
+            .Where(d => d.Tasks.Any(t => t.Recurrence is not null)).Select(d => d.Id).Order(StringComparer.Ordinal).ToList();
+
     private List<string> DirectiveIds(BsonExpression where) =>
         store.DirectiveDocs.Query().Where(where).Select(d => d.Id).ToList();
 

@@ -151,6 +151,7 @@ internal static class StoreMapping
         Published = t.Published,
         NextTaskNumber = t.NextTaskNumber,
         RelatedUnitCodes = t.RelatedUnitCodes.ToList(),
+        OriginalId = t.OriginalId,
         Tasks = t.Tasks.Select(x => new TaskDoc
         {
             Id = x.Id,
@@ -170,7 +171,10 @@ internal static class StoreMapping
         var tasks = d.Tasks.Select(x => new TrackedTask(x.Id,
             new DirectiveTask(x.Ref, x.Kind, x.Text, x.Lead, x.Support, x.DeadlineText, x.DueBefore, x.Recurrence))).ToList();
         var directive = new Directive(d.Number, d.Issuer, d.IssuedOn, d.DocumentType, d.Subject, d.Signer, d.SignerTitle, d.Recipients, tasks.Select(t => t.Task).ToList());
-        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes);
+        return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes)
+        {
+            OriginalId = d.OriginalId,
+        };
     }
 
     public static OfficialDoc ToDoc(Official o) => new()

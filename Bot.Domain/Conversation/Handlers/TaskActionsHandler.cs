@@ -41,15 +41,16 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         if (a.Extensions.Count > 0) text.Append(Phrases.DetailExtended(a.Extensions[^1].To, a.Extensions[^1].Reason));
         // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
         text.Append(Phrases.Verbatim(Wording.Summary(a.TaskText, 3_000)));
-        // Who may change the task may also ask to move its deadline.
-        var buttons = a.IsDone
-            ? []
-            : new List<IReadOnlyList<Button>>
-            {
-                Bot.Domain.Organization.Access.MayChange(turn.Official, a.UnitCode)
-                    ? new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, lists.Last(turn)!, number) }
-                    : new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) },
-            };
+        // Who may change the task may also ask to move its deadline; anyone who sees it may have its directive's file.
+        var list = lists.Last(turn)!;
+        var buttons = new List<IReadOnlyList<Button>>();
+        if (!a.IsDone)
+        {
+            buttons.Add(Bot.Domain.Organization.Access.MayChange(turn.Official, a.UnitCode)
+                ? [lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, list, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, list, number)]
+                : [lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, list, number)]);
+        }
+        buttons.Add([lists.Button(turn, Phrases.OriginalButton, ButtonVerb.Original, list, number)]);
         return new Reply([new Outbound(turn.Inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }
 

@@ -127,6 +127,23 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
         return Map(docs).OrderBy(a => a.UnitCode, StringComparer.Ordinal).ThenBy(a => a.DueBefore).ToList();
     }
 
+    public IReadOnlyList<TrackedDirective> DirectivesByNumber(string number)
+    {
+        var key = StoreMapping.NumberKey(number);
+        var prefix = key.Contains('/', StringComparison.Ordinal) ? null : key.Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "/";
+        return store.Query<string>("""
+            select doc::text from directives where number_key = @key or (@prefix::text is not null and number_key like @prefix || '%') order by id
+            """, new { key, prefix }).Select(ToDirective).ToList();
+    }
+
+    // Directives are few (hundreds a year): the daily job reads their documents' flags, no index needed.
+    public IReadOnlyList<string> RepeatingDirectiveIds() =>
+        [.. store.Query<string>("""
+            select id from directives
+            where (doc->>'Published')::boolean and jsonb_path_exists(doc, '$.Tasks[*] ? (@.Recurrence != null)')
+            order by id collate "C"
+            """, new { })];
+
     public IReadOnlyList<UnitProgress> Progress(DateTimeOffset from, DateTimeOffset to) =>
         UnitProgress.Of(Map(store.Query<string>($"select {Columns} from assignments where due_before >= @from and due_before < @to",
             new { from = from.ToUniversalTime(), to = to.ToUniversalTime() })), store.Clock.GetUtcNow());
