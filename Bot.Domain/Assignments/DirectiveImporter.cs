@@ -14,7 +14,11 @@ public enum ImportOutcome
     Corrected,
 }
 
-public sealed record ImportResult(ImportOutcome Outcome, TrackedDirective Directive, SaveResult Saved, IReadOnlyList<string> Problems);
+public sealed record ImportResult(ImportOutcome Outcome, TrackedDirective Directive, SaveResult Saved, IReadOnlyList<string> Problems)
+{
+    /// <summary>What a corrected version changed in the published one (recorded with the directive); null for anything else.</summary>
+    public DirectiveCorrection? Correction { get; init; }
+}
 
 /// <summary>
 /// Keeps read directives and, when published, their assignments: the same text twice changes
@@ -50,14 +54,20 @@ public sealed class DirectiveImporter(IAssignmentStore store, UnitDirectory unit
         for (var i = 0; i < read.Directive.Tasks.Count; i++)
             tasks.Add(new TrackedTask(matches[i]?.Id ?? $"{id}.{next++}", read.Directive.Tasks[i]));
 
+        // A correction of published work is recorded with what it changed, as the review card showed it.
+        var changes = outcome == ImportOutcome.Corrected && before is { Published: true }
+            ? Corrections.Between(before, read.Directive.Tasks, units, relatedUnits).Select(c => c.Number is { } n ? c with { TaskId = tasks[n - 1].Id } : c).ToList()
+            : [];
+        var correction = changes.Count > 0 ? new DirectiveCorrection(before!.Corrections.Count + 1, now, byPhone, changes) : null;
         var directive = new TrackedDirective(id, read.Directive, hash, read.Source, before?.ImportedAt ?? now,
             publish || before?.Published == true, tasks, next,
             relatedUnits.Count > 0 ? relatedUnits.Select(u => u.Code).ToList() : before?.RelatedUnitCodes ?? [])
         {
             OriginalId = read.OriginalId ?? before?.OriginalId,
+            Corrections = correction is null ? before?.Corrections ?? [] : [.. before!.Corrections, correction],
         };
         var action = outcome switch { ImportOutcome.New => "import", ImportOutcome.Corrected => "correct", _ => "publish" };
-        return Store(directive, outcome, action, byPhone, now);
+        return Store(directive, outcome, action, byPhone, now) with { Correction = correction };
     }
 
     /// <summary>A file sent in chat for a version imported as text before: its original is kept with it, so it can be sent back.</summary>

@@ -38,24 +38,7 @@ public static class Publishing
         {
             var task = tracked.Task;
             if (task.Kind != TaskKind.Task) continue; // requests to the Party or outside bodies are not tracked work
-            var carriers = new Dictionary<string, UnitPart>(StringComparer.Ordinal);
-            foreach (var (names, part) in new[] { (task.Lead, UnitPart.Lead), (task.Support, UnitPart.Support) })
-            {
-                foreach (var name in names)
-                {
-                    var resolved = units.Resolve(name, relatedUnits);
-                    switch (resolved.Result)
-                    {
-                        case UnitResolution.Outcome.Unknown:
-                            problems.Add($"Nhiệm vụ {task.Ref}: không có đơn vị \"{name}\" trong danh mục, đã bỏ qua.");
-                            break;
-                        case UnitResolution.Outcome.NeedsChoice:
-                            problems.Add($"Nhiệm vụ {task.Ref}: \"{name}\" cần chọn đơn vị cụ thể khi ban hành (--related), đã bỏ qua.");
-                            break;
-                    }
-                    foreach (var unit in resolved.Units) carriers.TryAdd(unit.Code, part); // lead comes first and wins
-                }
-            }
+            var carriers = CarriersOf(task, units, relatedUnits, problems);
             if (carriers.Count == 0 && task.Lead.Count + task.Support.Count == 0)
                 problems.Add($"Nhiệm vụ {task.Ref}: không nêu đơn vị thực hiện, đã bỏ qua.");
             var occurrences = OccurrencesOf(task, now, periodsAhead, problems);
@@ -84,6 +67,32 @@ public static class Publishing
             }
         }
         return new PublishPlan(assignments, problems);
+    }
+
+    /// <summary>The units that carry a task, by code, with their part: groups to their members, lead before support.</summary>
+    public static IReadOnlyDictionary<string, UnitPart> CarriersOf(DirectiveTask task, UnitDirectory units, IReadOnlyCollection<Unit> relatedUnits, List<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(units);
+        var carriers = new Dictionary<string, UnitPart>(StringComparer.Ordinal);
+        foreach (var (names, part) in new[] { (task.Lead, UnitPart.Lead), (task.Support, UnitPart.Support) })
+        {
+            foreach (var name in names)
+            {
+                var resolved = units.Resolve(name, relatedUnits);
+                switch (resolved.Result)
+                {
+                    case UnitResolution.Outcome.Unknown:
+                        problems?.Add($"Nhiệm vụ {task.Ref}: không có đơn vị \"{name}\" trong danh mục, đã bỏ qua.");
+                        break;
+                    case UnitResolution.Outcome.NeedsChoice:
+                        problems?.Add($"Nhiệm vụ {task.Ref}: \"{name}\" cần chọn đơn vị cụ thể khi ban hành (--related), đã bỏ qua.");
+                        break;
+                }
+                foreach (var unit in resolved.Units) carriers.TryAdd(unit.Code, part); // lead comes first and wins
+            }
+        }
+        return carriers;
     }
 
     private static List<(DateOnly? Period, DateTimeOffset? Due)> OccurrencesOf(DirectiveTask task, DateTimeOffset now, int ahead, List<string> problems)

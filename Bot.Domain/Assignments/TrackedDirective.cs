@@ -43,6 +43,9 @@ public sealed record TrackedDirective(
     /// <summary>The latest original file kept for it (sent back on request), or null when it was imported as text.</summary>
     public string? OriginalId { get; init; }
 
+    /// <summary>The corrected versions published over the first, oldest first (what changed each time, for the notices).</summary>
+    public IReadOnlyList<DirectiveCorrection> Corrections { get; init; } = [];
+
     /// <summary>
     /// A directive is the same directive when its number and issuer are the same (a corrected
     /// version keeps them); one without a number is known only by its text.

@@ -30,6 +30,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
         ArgumentNullException.ThrowIfNull(nudges);
         if (nudges.Count > 0 && ExtensionMessages.IsAbout(nudges[0].Kind)) return extensions.Render(official, account, nudges[0]);
         var now = clock.GetUtcNow();
+        if (nudges.Count > 0 && nudges[0].Kind == NudgeKind.Corrected) return Correction(new Viewer(official, account, account.UserId), nudges[0], now);
         var read = assignments.Get(nudges.Select(n => n.AssignmentId));
         var open = nudges.Select(n => (Nudge: n, Assignment: read.GetValueOrDefault(n.AssignmentId)))
             .Where(x => x.Assignment is { IsDone: false }).ToList();
@@ -76,6 +77,42 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
             rows.Add([lists.Button(viewer, Phrases.DoneButton(number), ButtonVerb.Done, list, number, now)]);
         }
         text.Append(Phrases.NewTaskFooter);
+        return new Outbound(viewer.ChatId, text.ToString()) { Buttons = rows };
+    }
+
+    /// <summary>
+    /// "📝 … đã được sửa": what a correction changed for the official's unit — tasks new to it and changed ones numbered, with
+    /// "✅ Đã xong" on their open work (a list like any), tasks no longer its said so. Null when the directive or the correction
+    /// is gone, or nothing in it is the unit's.
+    /// </summary>
+    private Outbound? Correction(Viewer viewer, Nudge nudge, DateTimeOffset now)
+    {
+        var official = viewer.Official;
+        if (assignments.FindDirective(nudge.AssignmentId) is not { } directive
+            || directive.Corrections.FirstOrDefault(c => c.Number == nudge.Step) is not { } correction) return null;
+        var changes = correction.For(official.UnitCode);
+        if (changes.Count == 0) return null;
+        // The unit's open work of each task, a repeating duty by its first open period.
+        var open = assignments.OfDirective(directive.Id)
+            .Where(a => !a.IsDone && string.Equals(a.UnitCode, official.UnitCode, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(a => a.TaskId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue).First(), StringComparer.Ordinal);
+        var numbered = new List<string>();
+        var text = new StringBuilder(Phrases.CorrectionHeading(official.Name, directive.Directive.DocumentType, directive.Directive.Number ?? "(không số)", units.ByCode(official.UnitCode)?.Name ?? official.UnitCode));
+        foreach (var (change, forUnit) in changes)
+        {
+            int? number = null;
+            if (forUnit != ChangeKind.Removed && change.TaskId is { } task && open.TryGetValue(task, out var a))
+            {
+                numbered.Add(a.Id);
+                number = numbered.Count;
+            }
+            text.Append(Phrases.CorrectionLine(number, change, forUnit));
+        }
+        text.Append(Phrases.CorrectionFooter);
+        if (numbered.Count == 0) return new Outbound(viewer.ChatId, text.ToString());
+        var list = lists.Remember(viewer, Phrases.CorrectionList, numbered, now, writeNow: true);
+        var rows = numbered.Select((_, i) => (IReadOnlyList<Button>)[lists.Button(viewer, Phrases.DoneButton(i + 1), ButtonVerb.Done, list, i + 1, now)]).ToList();
         return new Outbound(viewer.ChatId, text.ToString()) { Buttons = rows };
     }
 

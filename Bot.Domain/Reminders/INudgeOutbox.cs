@@ -46,7 +46,7 @@ public static class WaitingMessages
         if (message.Kind is OutboxKind.Digest or OutboxKind.WeeklyDigest)
             return DateOnly.FromDateTime(Time.VietnamTime.ToLocal(message.CreatedAt)) == DateOnly.FromDateTime(Time.VietnamTime.ToLocal(now));
         return now - message.CreatedAt <= KeptFor
-            && message.Nudges.Any(n => n.Kind is NudgeKind.Overdue or NudgeKind.Escalation || n.DueBefore > now);
+            && message.Nudges.Any(n => n.Kind is NudgeKind.Overdue or NudgeKind.Escalation or NudgeKind.Corrected || n.DueBefore > now);
     }
 }
 
@@ -93,7 +93,7 @@ public interface INudgeOutbox
     /// <summary>Nudges recorded at or after an instant (sent, pending or passed over): what a pass adds to what it read before.</summary>
     IReadOnlyList<Nudge> RecordedSince(DateTimeOffset since);
 
-    /// <summary>Per official: nudge messages recorded since <paramref name="since"/> and not given up (pending or sent).</summary>
+    /// <summary>Per official: reminder messages recorded since <paramref name="since"/> and not given up (pending or sent); announcements (<see cref="NudgeKinds.IsAnnouncement"/>) do not count.</summary>
     IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since);
 
     /// <summary>Ids of messages still to deliver, oldest first; with a cutoff, only those not tried (nor created) since.</summary>

@@ -29,6 +29,34 @@ public enum NudgeKind
 
     /// <summary>The decision on an extension request, to the official who asked.</summary>
     ExtensionDecided,
+
+    /// <summary>
+    /// A corrected version was published ("📝 … đã được sửa"): what changed for the official's unit. Its
+    /// <see cref="Nudge.AssignmentId"/> names the directive, its step the correction's number, its due instant when it was published.
+    /// </summary>
+    Corrected,
+}
+
+/// <summary>What kinds of nudge say.</summary>
+public static class NudgeKinds
+{
+    /// <summary>
+    /// Announcements of published work (new tasks, corrections) rather than reminders: they do not count toward an
+    /// official's daily cap of reminder messages, so a busy day of publishing never holds back a reminder.
+    /// </summary>
+    public static bool IsAnnouncement(NudgeKind kind) => kind is NudgeKind.NewTask or NudgeKind.Corrected;
+
+    /// <summary>Whether a recorded nudge key (<see cref="Nudge.Key"/>) is an announcement's.</summary>
+    public static bool IsAnnouncementKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('|');
+        return parts.Length >= 5 && Enum.TryParse<NudgeKind>(parts[^3], out var kind) && IsAnnouncement(kind);
+    }
+
+    /// <summary>SQL LIKE patterns that find announcements' keys.</summary>
+    public static IReadOnlyList<string> AnnouncementKeyPatterns { get; } =
+        [.. Enum.GetValues<NudgeKind>().Where(IsAnnouncement).Select(k => $"%|{k}|%")];
 }
 
 /// <summary>

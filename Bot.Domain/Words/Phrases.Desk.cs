@@ -1,3 +1,5 @@
+using Bot.Domain.Assignments;
+
 namespace Bot.Domain.Words;
 
 /// <summary>What the office's desk says: intake, the review card, edits, publishing, new-task notices.</summary>
@@ -42,9 +44,6 @@ public static partial class Phrases
 
     public static string CardBlocked(string problems) => $"\n\n⛔ Chưa giao được: {problems}.";
 
-    public static string AlreadyPublished(string number, DateTimeOffset at) =>
-        $"\n\nℹ️ Văn bản {number} đã giao ngày {Wording.Day(at)}: giao lại sẽ cập nhật nhiệm vụ, việc đã xác nhận xong được giữ.";
-
     public const string CardFooter = "\n\nBấm ✏️ để sửa đơn vị, hạn; 🗑 để bỏ nhiệm vụ; ✅ Giao việc khi đã đúng.";
 
     public const string PublishButton = "✅ Giao việc";
@@ -87,13 +86,13 @@ public static partial class Phrases
 
     public static string Added(int number) => $"➕ Đã thêm nhiệm vụ {number}.";
 
-    public static string Published(string number, int tasks, int units, int officials, DateTimeOffset? announcedAt) =>
+    public static string Published(string number, int tasks, int units, int officials, DateTimeOffset? announcedAt, bool corrected = false) =>
         $"✅ Đã giao văn bản {number}: {tasks} nhiệm vụ cho {units} đơn vị. " +
         (officials == 0
-            ? "Chưa cán bộ nào của các đơn vị này liên kết với trợ lý; họ sẽ thấy việc khi liên kết."
+            ? corrected ? "Không có cán bộ nào cần báo thay đổi." : "Chưa cán bộ nào của các đơn vị này liên kết với trợ lý; họ sẽ thấy việc khi liên kết."
             : announcedAt is { } at
-                ? $"{officials} cán bộ sẽ nhận thông báo việc mới lúc {Wording.Moment(at)} (đầu giờ làm việc)."
-                : $"{officials} cán bộ đang được gửi thông báo việc mới.");
+                ? $"{officials} cán bộ sẽ nhận thông báo {(corrected ? "thay đổi" : "việc mới")} lúc {Wording.Moment(at)} (đầu giờ làm việc)."
+                : $"{officials} cán bộ đang được gửi thông báo {(corrected ? "thay đổi" : "việc mới")}.");
 
     public static string PublishProblems(string problems) => $"\n⚠ {problems}";
 
@@ -104,6 +103,62 @@ public static partial class Phrases
     public static string NewTaskHeading(string name, string number) => $"📌 Việc mới — anh/chị {name}: văn bản {number} giao cho đơn vị:\n";
 
     public const string NewTaskFooter = "\n\nBấm ✅ khi đã hoàn thành; gõ «việc của tôi» để xem mọi việc của đơn vị.";
+
+    // ---- corrected versions --------------------------------------------------------------------
+
+    /// <summary>How many changes the card lists: it stays within one message.</summary>
+    public const int CardChangesShown = 10;
+
+    public static string CardChanges(string number, DateTimeOffset publishedAt, IReadOnlyList<string> lines) => lines.Count == 0
+        ? $"\n\nℹ️ Văn bản {number} đã giao ngày {Wording.Day(publishedAt)}; bản này không đổi nhiệm vụ nào."
+        : $"\n\n📝 So với bản đã giao ngày {Wording.Day(publishedAt)} ({lines.Count} thay đổi; việc đã xác nhận xong được giữ):\n"
+          + string.Join('\n', lines.Take(CardChangesShown)) + (lines.Count > CardChangesShown ? $"\n… và {lines.Count - CardChangesShown} thay đổi khác" : "");
+
+    /// <summary>One change as the office reads it on the card, all units named.</summary>
+    public static string CardChange(TaskChange c, Func<string, string> unitName) => c.Kind switch
+    {
+        ChangeKind.Added => $"➕ Nhiệm vụ {c.Number} mới: «{Wording.Summary(c.Text, 80)}» — {Units(c.UnitsAfter, unitName)}, {DeadlineOf(c.DueAfter, c.RepeatAfter)}",
+        ChangeKind.Removed => $"➖ Bỏ nhiệm vụ «{Wording.Summary(c.Text, 80)}» (đã giao {Units(c.UnitsBefore, unitName)})",
+        _ => $"✏️ Nhiệm vụ {c.Number} «{Wording.Summary(c.Text, 60)}»: " + string.Join("; ", Edits(c, unitName)),
+    };
+
+    private static IEnumerable<string> Edits(TaskChange c, Func<string, string> unitName)
+    {
+        if (c.DeadlineChanged) yield return $"hạn {DeadlineOf(c.DueBefore, c.RepeatBefore)} → {DeadlineOf(c.DueAfter, c.RepeatAfter)}";
+        if (c.UnitsAdded.Count > 0) yield return "thêm " + Units(c.UnitsAdded, unitName);
+        if (c.UnitsRemoved.Count > 0) yield return "bỏ " + Units(c.UnitsRemoved, unitName);
+        if (c.TextBefore is not null) yield return "sửa nội dung";
+    }
+
+    /// <summary>"📝 Công văn 1259/UBND-VP đã được sửa" for one official: what changed for their unit.</summary>
+    public static string CorrectionHeading(string name, string? documentType, string number, string unit) =>
+        $"📝 {Kind(documentType)} {number} đã được sửa — anh/chị {name}, với {unit}:\n";
+
+    // "CÔNG VĂN" as a header writes it is "Công văn" in a sentence.
+    private static string Kind(string? documentType) => string.IsNullOrWhiteSpace(documentType)
+        ? "Văn bản"
+        : char.ToUpperInvariant(documentType.Trim()[0]) + documentType.Trim()[1..].ToLowerInvariant();
+
+    /// <summary>One change as a unit reads it: new to it, no longer its, or its with another deadline or wording.</summary>
+    public static string CorrectionLine(int? number, TaskChange c, ChangeKind forUnit) => forUnit switch
+    {
+        ChangeKind.Added => $"\n{Mark(number)} ➕ Việc mới: {Wording.Summary(c.Text)}\n    {DeadlineOf(c.DueAfter, c.RepeatAfter)}",
+        ChangeKind.Removed => $"\n• ➖ Không còn giao cho đơn vị: {Wording.Summary(c.Text)}",
+        _ => $"\n{Mark(number)} ✏️ {Wording.Summary(c.Text)}\n    " + string.Join("; ",
+            new[] { c.DeadlineChanged ? $"hạn {DeadlineOf(c.DueBefore, c.RepeatBefore)} → {DeadlineOf(c.DueAfter, c.RepeatAfter)}" : null, c.TextBefore is null ? null : "nội dung đã sửa" }.OfType<string>()),
+    };
+
+    private static string Mark(int? number) => number is { } n ? $"{n}." : "•";
+
+    public const string CorrectionFooter = "\n\nViệc đơn vị đã xác nhận xong được giữ nguyên. Gõ «việc của tôi» để xem mọi việc của đơn vị.";
+
+    public const string CorrectionList = "Việc được sửa";
+
+    private static string Units(IReadOnlyList<string> codes, Func<string, string> unitName) =>
+        codes.Count == 0 ? NoUnits : codes.Count > 4 ? $"{string.Join(", ", codes.Take(3).Select(unitName))} và {codes.Count - 3} đơn vị khác" : string.Join(", ", codes.Select(unitName));
+
+    private static string DeadlineOf(DateTimeOffset? due, string? rrule) =>
+        due is { } d ? Wording.DueInFull(d) + Wording.Repeats(rrule) : Wording.Repetition(rrule) ?? "không có hạn";
 
     // ---- originals on request -----------------------------------------------------------------
 

@@ -145,12 +145,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         await LinkAsync(Binh, "0900000004");
         await LinkAsync(Giang, "0900000007");
         var original = Encoding.UTF8.GetBytes(Directive);
-        _telegram.SendDocument(Office, "cv-1301.txt", original);
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
-        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        await PublishWithoutTask3Async();
 
         // Typed, accents optional: Phòng Nội vụ has a task from it, so Bình gets the file as it was sent.
         _telegram.SendText(Binh, "gui van ban 1301");
@@ -194,6 +189,79 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         Assert.Equal(original, office.File!.Content);
     }
 
+    /// <summary>1301 corrected: task 1's deadline moves, Phòng Tư pháp's review is gone, a task for Phòng Nội vụ is new.</summary>
+    private static readonly string Corrected = Directive
+        .Replace("trước ngày 30/10/2023", "trước ngày 06/11/2023", StringComparison.Ordinal)
+        .Replace("2. Phòng Tư pháp rà soát các thủ tục hành chính thuộc lĩnh vực tư pháp, hộ tịch, báo cáo kết quả về UBND huyện (qua Phòng Nội vụ).", "", StringComparison.Ordinal)
+        .Replace("3. Các cơ quan", "2. Các cơ quan", StringComparison.Ordinal)
+        .Replace("khi có yêu cầu.", "khi có yêu cầu.\n\n        3. Phòng Nội vụ tổng hợp kết quả kiểm tra, báo cáo Chủ tịch UBND huyện trước ngày 30/11/2023.", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_corrected_version_shows_its_changes_keeps_confirmed_work_and_tells_each_official_once()
+    {
+        await LinkAsync(Office, "0900000038");
+        await LinkAsync(Binh, "0900000004");
+        await LinkAsync(Cuong, "0900000005");
+        await PublishWithoutTask3Async();
+        var notice = await Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        _telegram.Tap(Binh, notice.Id, Button(notice, "✅ Đã xong 1"));
+        await Until(Binh, m => m.Id == notice.Id && m.Text.Contains("xác nhận xong", StringComparison.Ordinal));
+
+        // The same file again, with task 2's deadline edited on the card: the edit is published (it used to be lost).
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > notice.Id);
+        Assert.Contains("➕ Nhiệm vụ 3 mới", card.Text, StringComparison.Ordinal); // dropped from the published version
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        Assert.Contains("bản này không đổi nhiệm vụ nào", card.Text, StringComparison.Ordinal); // the default proposed for 2 is the one published
+        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 2"));
+        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
+        _telegram.SendText(Office, "trước 15/11");
+        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
+        Assert.Contains("📝 So với bản đã giao ngày 20/10/2023 (1 thay đổi", card.Text, StringComparison.Ordinal);
+        Assert.Contains("→ hết ngày 14/11/2023", card.Text, StringComparison.Ordinal);
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        var done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Assert.Contains("1 cán bộ đang được gửi thông báo thay đổi", done.Text, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2023, 11, 15, 0, 0, 0, TimeSpan.FromHours(7)), Store.Assignments.ByDirectiveNumber("1301", "TP").Single().DueBefore);
+        var moved = await Until(Cuong, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
+        Assert.Contains("→ hết ngày 14/11/2023", moved.Text, StringComparison.Ordinal);
+
+        // A corrected text: the card says what changes before anything is published.
+        _telegram.SendDocument(Office, "cv-1301-sua.txt", Encoding.UTF8.GetBytes(Corrected));
+        card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 2"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        Assert.Contains("(3 thay đổi", card.Text, StringComparison.Ordinal);
+        Assert.Contains("hạn hết ngày 29/10/2023 → hết ngày 05/11/2023", card.Text, StringComparison.Ordinal);
+        Assert.Contains("➖ Bỏ nhiệm vụ «Phòng Tư pháp rà soát", card.Text, StringComparison.Ordinal);
+        Assert.Contains("➕ Nhiệm vụ 2 mới: «Phòng Nội vụ tổng hợp", card.Text, StringComparison.Ordinal);
+        Assert.Equal(2, Store.Assignments.ByDirectiveNumber("1301").Count); // nothing changed yet
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+
+        // Bình's confirmed work is kept under its new deadline; one message tells of the moved deadline and the new task.
+        var binh = await Until(Binh, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
+        Assert.Contains("hết ngày 29/10/2023 → hết ngày 05/11/2023", binh.Text, StringComparison.Ordinal);
+        Assert.Contains("1. ➕ Việc mới: Phòng Nội vụ tổng hợp", binh.Text, StringComparison.Ordinal);
+        var nv = Store.Assignments.ByDirectiveNumber("1301", "NV");
+        Assert.True(nv.Single(a => a.TaskText.Contains("kế hoạch kiểm tra", StringComparison.Ordinal)).IsDone);
+        Assert.Equal(new DateTimeOffset(2023, 11, 6, 0, 0, 0, TimeSpan.FromHours(7)), nv.Single(a => a.IsDone).DueBefore);
+        var removed = await Until(Cuong, m => m.Text.Contains("Không còn giao cho đơn vị", StringComparison.Ordinal));
+        Assert.Contains("Phòng Tư pháp rà soát", removed.Text, StringComparison.Ordinal);
+        Assert.Empty(Store.Assignments.ByDirectiveNumber("1301", "TP"));
+
+        // Nobody hears of either correction twice, nor of its new task as a second «📌 Việc mới».
+        Assert.Single(_telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal));
+        Assert.Equal(2, _telegram.Chat(Cuong).Count(m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Id > notice.Id && m.Text.StartsWith("📌", StringComparison.Ordinal));
+
+        // Done from the correction notice, like any list.
+        var tap = _telegram.Tap(Binh, binh.Id, Button(binh, "✅ Đã xong 1"));
+        Assert.Contains("Đã ghi nhận", await Answer(tap), StringComparison.Ordinal);
+        Assert.True(Store.Assignments.ByDirectiveNumber("1301", "NV").All(a => a.IsDone));
+    }
+
     [Fact]
     public async Task A_directive_published_at_night_is_announced_the_next_working_morning()
     {
@@ -203,12 +271,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         _host = await StartHostAsync(friday9pm);
         await LinkAsync(Office, "0900000038");
         await LinkAsync(Binh, "0900000004");
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
-        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        var done = await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        var done = await PublishWithoutTask3Async();
         Assert.Contains("lúc 07:30 23/10/2023 (đầu giờ làm việc)", done.Text, StringComparison.Ordinal); // Monday
 
         // The notice waits in the outbox, its delivery scheduled for Monday 07:30 (Hangfire counts on its own clock).
@@ -344,6 +407,17 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         })!;
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>The office sends 1301, drops task 3 («các cơ quan, đơn vị liên quan») and publishes; returns the card as published.</summary>
+    private async Task<FakeMessage> PublishWithoutTask3Async()
+    {
+        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
+        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        return await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
     }
 
     private async Task LinkAsync(long user, string phone)

@@ -125,6 +125,10 @@ public abstract class NudgeOutboxContract(IStoreUnderTest stores) : IDisposable
         outbox.MarkSent(today[0], "1", Now);
         outbox.MarkFailed(later[1], "blocked", Now.AddHours(1));   // given up: does not use 0903's quota
         outbox.RecordDigest("0902", DateOnly.FromDateTime(VietnamTime.ToLocal(Now)), Now); // a digest is not a nudge message
+        // Announcements of published work (new tasks, corrections) are not reminders: they leave the cap alone.
+        outbox.Record(Plan(new NudgeBundle("0902", [N("a5", "0902", NudgeKind.NewTask), N("a6", "0902", NudgeKind.NewTask)])), Now);
+        outbox.Record(Plan(new NudgeBundle("0902", [N("a7", "0902", NudgeKind.NewTask)])), Now);
+        outbox.Record(Plan(new NudgeBundle("0902", [N("d1", "0902", NudgeKind.Corrected, 1)]), new NudgeBundle("0904", [N("d1", "0904", NudgeKind.Corrected, 1)])), Now);
 
         var counts = outbox.MessagesSince(VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(Now))));
         Assert.Single(yesterday);

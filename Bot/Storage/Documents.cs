@@ -79,6 +79,31 @@ internal sealed class DirectiveDoc
     public List<string> RelatedUnitCodes { get; set; } = [];
     public List<TaskDoc> Tasks { get; set; } = [];
     public string? OriginalId { get; set; }
+    public List<CorrectionDoc> Corrections { get; set; } = [];
+}
+
+internal sealed class CorrectionDoc
+{
+    public int Number { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ByPhone { get; set; } = "";
+    public List<ChangeDoc> Changes { get; set; } = [];
+}
+
+internal sealed class ChangeDoc
+{
+    public ChangeKind Kind { get; set; }
+    public string? TaskId { get; set; }
+    public string Ref { get; set; } = "";
+    public string Text { get; set; } = "";
+    public List<string> UnitsBefore { get; set; } = [];
+    public List<string> UnitsAfter { get; set; } = [];
+    public int? Number { get; set; }
+    public DateTimeOffset? DueBefore { get; set; }
+    public DateTimeOffset? DueAfter { get; set; }
+    public string? RepeatBefore { get; set; }
+    public string? RepeatAfter { get; set; }
+    public string? TextBefore { get; set; }
 }
 
 internal sealed class TaskDoc

@@ -152,6 +152,17 @@ internal static class StoreMapping
         NextTaskNumber = t.NextTaskNumber,
         RelatedUnitCodes = t.RelatedUnitCodes.ToList(),
         OriginalId = t.OriginalId,
+        Corrections = t.Corrections.Select(c => new CorrectionDoc
+        {
+            Number = c.Number,
+            At = c.At,
+            ByPhone = c.ByPhone,
+            Changes = c.Changes.Select(x => new ChangeDoc
+            {
+                Kind = x.Kind, TaskId = x.TaskId, Ref = x.Ref, Text = x.Text, UnitsBefore = [.. x.UnitsBefore], UnitsAfter = [.. x.UnitsAfter], Number = x.Number,
+                DueBefore = x.DueBefore, DueAfter = x.DueAfter, RepeatBefore = x.RepeatBefore, RepeatAfter = x.RepeatAfter, TextBefore = x.TextBefore,
+            }).ToList(),
+        }).ToList(),
         Tasks = t.Tasks.Select(x => new TaskDoc
         {
             Id = x.Id,
@@ -174,6 +185,11 @@ internal static class StoreMapping
         return new TrackedDirective(d.Id, directive, d.ContentHash, d.Source, d.ImportedAt, d.Published, tasks, d.NextTaskNumber, d.RelatedUnitCodes)
         {
             OriginalId = d.OriginalId,
+            Corrections = d.Corrections.Select(c => new DirectiveCorrection(c.Number, c.At, c.ByPhone, c.Changes.Select(x =>
+                new TaskChange(x.Kind, x.TaskId, x.Ref, x.Text, x.UnitsBefore, x.UnitsAfter)
+                {
+                    Number = x.Number, DueBefore = x.DueBefore, DueAfter = x.DueAfter, RepeatBefore = x.RepeatBefore, RepeatAfter = x.RepeatAfter, TextBefore = x.TextBefore,
+                }).ToList())).ToList(),
         };
     }
 

@@ -140,13 +140,16 @@ public sealed class DeskHandler(
         var related = draft.RelatedUnitCodes.Select(units.ByCode).OfType<Unit>().ToList();
         var result = importer.Import(draft.ToRead(), publish: true, related, turn.Official.Phone);
         var published = assignments.OfDirective(result.Directive.Id);
-        var plan = NewTaskNotices.Plan(published, directory.OfUnit, turn.Now);
+        // A correction is told as what changed, one message per official; a first publication as its new work.
+        var plan = result.Correction is { } correction
+            ? CorrectionNotices.Plan(result.Directive, correction, directory.OfUnit, turn.Now)
+            : NewTaskNotices.Plan(published, directory.OfUnit, turn.Now);
         var ids = outbox.Record(plan, turn.Now);
         dispatch.Dispatch(ids);
         drafts.Delete(draft.Id);
         var announcedAt = calendar.InWorkingHours(turn.Now) ? (DateTimeOffset?)null : calendar.NextWorkingMoment(turn.Now);
         var text = Phrases.Published(draft.Directive.Number ?? "(không số)", result.Directive.Tasks.Count(t => t.Task.Kind == TaskKind.Task),
-            published.Select(a => a.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), ids.Count, announcedAt);
+            published.Select(a => a.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), ids.Count, announcedAt, result.Correction is not null);
         if (result.Problems.Count > 0) text += Phrases.PublishProblems(string.Join("; ", result.Problems));
         return Answer(turn, Phrases.PublishedToast, Outbound.Say(turn.Inbound.ChatId, text))
             with { Note = $"draft {draft.Id} published as {result.Directive.Id} ({result.Outcome}): {result.Saved.Inserted} assignments, {ids.Count} notices" };
@@ -244,7 +247,12 @@ public sealed class DeskHandler(
         }
         var problems = Drafts.Problems(draft, units);
         if (problems.Count > 0) text.Append(Phrases.CardBlocked(string.Join("; ", problems)));
-        if (Published(draft) is { } before) text.Append(Phrases.AlreadyPublished(d.Number ?? "", before.ImportedAt));
+        if (Published(draft) is { } before)
+        {
+            var related = draft.RelatedUnitCodes.Select(units.ByCode).OfType<Unit>().ToList();
+            var changes = Corrections.Between(before, [.. draft.Tasks.Select(t => t.Task)], units, related);
+            text.Append(Phrases.CardChanges(d.Number ?? "", (before.Corrections.Count > 0 ? before.Corrections[^1].At : before.ImportedAt), [.. changes.Select(c => Phrases.CardChange(c, code => units.ByCode(code)?.Name ?? code))]));
+        }
         text.Append(Phrases.CardFooter);
         var paging = new List<Button>();
         if (page > 0) paging.Add(Make(turn, Phrases.PreviousPageButton, ButtonVerb.DraftPage, draft, page - 1));

@@ -97,8 +97,11 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
         store.Query<(string Official, long Count)>("""
-            select official, count(*) from outbox_messages where created_at >= @since and kind = @kind and state in (@pending, @sent) group by official
-            """, new { since = since.ToUniversalTime(), kind = (int)OutboxKind.Nudges, pending = (int)OutboxState.Pending, sent = (int)OutboxState.Sent })
+            select official, count(*) from outbox_messages
+            where created_at >= @since and kind = @kind and state in (@pending, @sent) and not (coalesce(nudge_keys[1], '') like any(@announcements))
+            group by official
+            """, new { since = since.ToUniversalTime(), kind = (int)OutboxKind.Nudges, pending = (int)OutboxState.Pending, sent = (int)OutboxState.Sent,
+                announcements = NudgeKinds.AnnouncementKeyPatterns.ToArray() })
             .ToDictionary(r => r.Official, r => (int)r.Count, StringComparer.Ordinal);
 
     public IReadOnlyList<string> Pending(DateTimeOffset? notTriedSince = null) =>
