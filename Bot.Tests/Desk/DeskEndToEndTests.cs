@@ -283,6 +283,11 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         var at = Assert.Single(scheduled).Value.EnqueueAt;
         Assert.InRange(at, DateTime.UtcNow + wait - TimeSpan.FromMinutes(2), DateTime.UtcNow + wait);
         Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Text.StartsWith("📌", StringComparison.Ordinal));
+
+        // Beside the reminders, the host keeps repeating duties alive: a daily roll-forward at 00:05 Vietnam time.
+        using var connection = _host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var roll = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Bot.Scheduling.RepeatingDuties.JobId);
+        Assert.Equal("5 0 * * *", roll.Cron);
     }
 
     [Fact]

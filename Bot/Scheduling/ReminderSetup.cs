@@ -27,6 +27,7 @@ public static class ReminderSetup
         var scheduling = Bind<SchedulingOptions>(config, SchedulingOptions.Section);
         services.AddSingleton(scheduling);
         services.AddTransient<ReminderJobs>();
+        services.TryAddTransient<RepeatingDuties>();
         services.Replace(ServiceDescriptor.Singleton<IOutboxDispatch, HangfireDispatch>()); // this process delivers
 
         services.AddHangfire(hangfire =>
@@ -164,11 +165,13 @@ internal sealed class ReminderStartup(IRecurringJobManager recurring, IBackgroun
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.DigestJobId, j => j.RecordDigests(), Cron.Daily(policy.DigestAt.Hour, policy.DigestAt.Minute), zone);
         recurring.AddOrUpdate<ReminderJobs>(ReminderJobs.WeeklyJobId, j => j.RecordWeeklyDigests(),
             Cron.Daily(ReminderPass.WeeklyAt.Hour, ReminderPass.WeeklyAt.Minute), zone); // the pass keeps it to the week's first working day
+        recurring.AddOrUpdate<RepeatingDuties>(RepeatingDuties.JobId, j => j.RollForward(), Cron.Daily(0, 5), zone);
         // Jobs in PostgreSQL outlive a node (and the other nodes run them): enqueuing every pending message again would only add jobs.
         var pending = JobStorageChoice.Persistent(config) ? 0 : reminders.RequeuePending();
         jobs.Enqueue<ReminderJobs>(j => j.PlanAndEnqueue());
         jobs.Enqueue<ReminderJobs>(j => j.RecordDigests());
         jobs.Enqueue<ReminderJobs>(j => j.RecordWeeklyDigests());
+        jobs.Enqueue<RepeatingDuties>(j => j.RollForward()); // a node that was down catches up at once
         logger.LogInformation("Reminders scheduled; {Pending} pending messages enqueued again.", pending);
         return Task.CompletedTask;
     }
