@@ -12,6 +12,16 @@ public sealed record SaveResult(int Inserted, int Updated, int Deleted);
 /// </summary>
 public interface IAssignmentStore
 {
+    /// <summary>
+    /// A number that moves on whenever any assignment is written, when this process sees every write (it
+    /// owns the store); null when other processes write too. What a caller derived from assignments stays
+    /// true while it stays the same.
+    /// </summary>
+    long? ChangeStamp { get; }
+
+    /// <summary>The same for one unit's assignments: it moves on when that unit's work is written (or the store cannot tell whose).</summary>
+    long? ChangeStampOf(string unitCode);
+
     TrackedDirective? FindDirective(string id);
 
     TrackedDirective? FindDirectiveByHash(string contentHash);

@@ -25,9 +25,10 @@ internal sealed class TempStore : IDisposable
 
     public string File(string name) => Path.Combine(Folder, name);
 
-    public BotStore Open()
+    /// <summary>Opens the file, owned by this process or, <paramref name="shared"/>, as one of several.</summary>
+    public BotStore Open(bool shared = false)
     {
-        var store = BotStore.Open(new StoreOptions(DbPath, Password), Clock);
+        var store = BotStore.Open(new StoreOptions(DbPath, Password, shared), Clock);
         _open.Add(store);
         return store;
     }

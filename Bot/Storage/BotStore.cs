@@ -30,9 +30,11 @@ public sealed class BotStore : IStore
     private readonly LiteDatabase _chats;
     private readonly FileStream _lock;
 
-    private BotStore(LiteDatabase database, LiteDatabase chats, FileStream fileLock, bool shared, TimeProvider clock)
+    private readonly SerializedEngine _engine;
+
+    private BotStore((LiteDatabase Database, SerializedEngine Engine) file, LiteDatabase chats, FileStream fileLock, bool shared, TimeProvider clock)
     {
-        Database = database;
+        (Database, _engine) = file;
         Shared = shared;
         Clock = clock;
         _lock = fileLock;
@@ -84,6 +86,18 @@ public sealed class BotStore : IStore
 
     public TimeProvider Clock { get; }
 
+    /// <summary>
+    /// How many times assignments were written, while this process owns the file; null when it is shared
+    /// (other processes write without this process knowing).
+    /// </summary>
+    internal long? AssignmentChanges => Changes(AssignmentsName);
+
+    /// <summary>How many times assignments of one unit were written, while this process owns the file; null when it is shared.</summary>
+    internal long? AssignmentChangesOf(string unitCode) => Shared ? null : _engine.Changes(AssignmentsName, unitCode);
+
+    /// <summary>How many times a collection of the file was written, while this process owns the file; null when it is shared.</summary>
+    internal long? Changes(string collection) => Shared ? null : _engine.Changes(collection);
+
     /// <summary>Opened beside other processes (<see cref="StoreOptions.Shared"/>).</summary>
     public bool Shared { get; }
 
@@ -109,15 +123,15 @@ public sealed class BotStore : IStore
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) System.IO.Directory.CreateDirectory(folder);
         var fileLock = Lock(full, options.Shared);
-        LiteDatabase? database = null;
+        (LiteDatabase Database, SerializedEngine Engine)? file = null;
         try
         {
-            database = OpenFile(full, options.Password, options.Shared);
-            return new BotStore(database, OpenFile(ChatPath(full), options.Password, options.Shared), fileLock, options.Shared, clock);
+            file = OpenFile(full, options.Password, options.Shared);
+            return new BotStore(file.Value, OpenFile(ChatPath(full), options.Password, options.Shared).Database, fileLock, options.Shared, clock);
         }
         catch
         {
-            database?.Dispose();
+            file?.Database.Dispose();
             fileLock.Dispose();
             throw;
         }
@@ -139,7 +153,7 @@ public sealed class BotStore : IStore
     /// <summary>The chat file beside the store: data/bot.db → data/bot.chat.db.</summary>
     public static string ChatPath(string path) => Path.ChangeExtension(path, ".chat.db");
 
-    private static LiteDatabase OpenFile(string path, string? password, bool shared)
+    private static (LiteDatabase Database, SerializedEngine Engine) OpenFile(string path, string? password, bool shared)
     {
         var settings = new LiteDB.Engine.EngineSettings
         {
@@ -148,7 +162,9 @@ public sealed class BotStore : IStore
         };
         LiteDB.Engine.ILiteEngine engine = shared ? new SharedEngine(settings) : new LiteDB.Engine.LiteEngine(settings);
         // One caller at a time: see SerializedEngine for the LiteDB race this avoids.
-        return new LiteDatabase(new SerializedEngine(engine), StoreMapping.CreateMapper());
+        // Lists are kept per unit (Workload): a write to one unit's work leaves the others' kept.
+        var serialized = new SerializedEngine(engine, new Dictionary<string, string> { [AssignmentsName] = nameof(AssignmentDoc.UnitCode) });
+        return (new LiteDatabase(serialized, StoreMapping.CreateMapper()), serialized);
     }
 
     /// <summary>Runs a change as one transaction: all of it is written, or none.</summary>

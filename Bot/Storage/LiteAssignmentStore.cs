@@ -7,6 +7,14 @@ namespace Bot.Storage;
 /// <summary>Directives, assignments and the audit log in LiteDB. Every query goes through an index.</summary>
 internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
 {
+    // The pages of lists and the tasks asked about are read again and again between writes; any write to
+    // an assignment drops them all (see ReadCache). 50,000 assignments are a few tens of megabytes.
+    private readonly ReadCache<string, Assignment?> _byId = new(store, BotStore.AssignmentsName, capacity: 50_000);
+
+    public long? ChangeStamp => store.AssignmentChanges;
+
+    public long? ChangeStampOf(string unitCode) => store.AssignmentChangesOf(unitCode);
+
     public TrackedDirective? FindDirective(string id) =>
         store.DirectiveDocs.FindById(id) is { } doc ? StoreMapping.ToDomain(doc) : null;
 
@@ -34,14 +42,15 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     }
 
     public Assignment? Get(string assignmentId) =>
-        store.AssignmentDocs.FindById(assignmentId) is { } doc ? StoreMapping.ToDomain(doc) : null;
+        _byId.Get(assignmentId, id => store.AssignmentDocs.FindById(id) is { } doc ? StoreMapping.ToDomain(doc) : null);
 
     public IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds)
     {
-        var ids = new BsonArray(assignmentIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
-        return ids.Count == 0
-            ? new Dictionary<string, Assignment>(StringComparer.Ordinal)
-            : store.AssignmentDocs.Find(Filter.In("_id", ids)).Select(StoreMapping.ToDomain).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(assignmentIds);
+        var found = _byId.GetMany(assignmentIds, missing =>
+            store.AssignmentDocs.Find(Filter.In("_id", new BsonArray(missing.Select(id => new BsonValue(id)))))
+                .Select(doc => (doc.Id, (Assignment?)StoreMapping.ToDomain(doc))));
+        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
     }
 
     public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>

@@ -6,6 +6,9 @@ namespace Bot.Storage;
 /// <summary>The officials of the directory in LiteDB, keyed by phone.</summary>
 internal sealed class LiteDirectoryStore(BotStore store) : IDirectoryStore
 {
+    // Every turn begins by finding who wrote: kept until the directory is written (a link, an import).
+    private readonly ReadCache<string, Official?> _byAccount = new(store, BotStore.OfficialsName, capacity: 100_000);
+
     public int Upsert(IReadOnlyCollection<Official> officials)
     {
         ArgumentNullException.ThrowIfNull(officials);
@@ -31,8 +34,8 @@ internal sealed class LiteDirectoryStore(BotStore store) : IDirectoryStore
     public Official? ByChatAccount(ChatAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var doc = store.OfficialDocs.FindOne(BsonExpression.Create("$.AccountKeys[*] ANY = @0", new BsonValue(StoreMapping.AccountKey(account))));
-        return doc is null ? null : StoreMapping.ToDomain(doc);
+        return _byAccount.Get(StoreMapping.AccountKey(account), key =>
+            store.OfficialDocs.FindOne(BsonExpression.Create("$.AccountKeys[*] ANY = @0", new BsonValue(key))) is { } doc ? StoreMapping.ToDomain(doc) : null);
     }
 
     public IReadOnlyList<Official> OfUnit(string unitCode) =>

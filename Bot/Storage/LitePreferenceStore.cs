@@ -6,10 +6,14 @@ namespace Bot.Storage;
 /// <summary>Officials' reminder preferences in the bot's file, keyed by phone, written at once. Instants are stored as UTC.</summary>
 internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
 {
-    private ILiteCollection<PreferencesDoc> Prefs => store.Database.GetCollection<PreferencesDoc>("preferences");
+    private const string Name = "preferences";
+    private ILiteCollection<PreferencesDoc> Prefs => store.Database.GetCollection<PreferencesDoc>(Name);
+
+    // Read on every turn (is the writer reachable, on which channel): kept until preferences are written.
+    private readonly ReadCache<string, OfficialPreferences> _byPhone = new(store, Name, capacity: 100_000);
 
     public OfficialPreferences Preferences(string phone) =>
-        Prefs.FindById(phone) is { } d ? ToPreferences(d) : new OfficialPreferences(phone);
+        _byPhone.Get(phone, p => Prefs.FindById(p) is { } d ? ToPreferences(d) : new OfficialPreferences(p));
 
     public void SavePreferences(OfficialPreferences preferences)
     {

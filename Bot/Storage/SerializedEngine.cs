@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using LiteDB.Engine;
 
@@ -15,9 +16,70 @@ namespace Bot.Storage;
 /// disposed, and an explicit transaction from <see cref="BeginTrans"/> to its commit or rollback, so
 /// the queries of a transaction run inside it. Every caller reads synchronously on one thread.
 /// </remarks>
-internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
+internal sealed class SerializedEngine(ILiteEngine inner, IReadOnlyDictionary<string, string>? parts = null) : ILiteEngine
 {
     private readonly object _gate = new();
+
+    // Writes counted per collection, and per part of a collection where its documents name their part
+    // (parts: collection → field, e.g. assignments → UnitCode): a write whose documents were not seen
+    // (a delete by id, a rollback) counts for every part.
+    private readonly ConcurrentDictionary<string, long> _changes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _blind = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Collection, string Part), long> _parts = new();
+    private readonly Dictionary<string, string> _partFields = new(parts ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How many times <paramref name="collection"/> was written through this engine (a rolled-back write
+    /// counts too): what was derived from it stays true while this number stays the same, as long as no
+    /// other process writes the file.
+    /// </summary>
+    public long Changes(string collection) => _changes.TryGetValue(collection, out var n) ? n : 0;
+
+    /// <summary>The same for the documents of one part of a collection (see the constructor's parts).</summary>
+    public long Changes(string collection, string part) =>
+        (_blind.TryGetValue(collection, out var all) ? all : 0) + (_parts.TryGetValue((collection, part), out var n) ? n : 0);
+
+    // Counted once the write is in (a transaction's readers wait for its commit at the gate), so whoever
+    // reads the count and then the data never keeps data older than its count.
+    private T Writing<T>(string collection, Func<T> call)
+    {
+        try
+        {
+            return Run(call);
+        }
+        finally
+        {
+            Count(collection, null);
+        }
+    }
+
+    // The same for documents given whole: each counts for its part as LiteDB takes it.
+    private T Writing<T>(string collection, IEnumerable<BsonDocument> docs, Func<IEnumerable<BsonDocument>, T> call)
+    {
+        if (!_partFields.TryGetValue(collection, out var field)) return Writing(collection, () => call(docs));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var blind = false;
+        try
+        {
+            return Run(() => call(docs.Select(d =>
+            {
+                if (d.TryGetValue(field, out var part) && part.IsString) seen.Add(part.AsString);
+                else blind = true;
+                return d;
+            })));
+        }
+        finally
+        {
+            Count(collection, blind ? null : seen);
+        }
+    }
+
+    private void Count(string collection, IEnumerable<string>? parts)
+    {
+        if (parts is null) _blind.AddOrUpdate(collection, 1, (_, n) => n + 1);
+        else foreach (var part in parts) _parts.AddOrUpdate((collection, part), 1, (_, n) => n + 1);
+        _changes.AddOrUpdate(collection, 1, (_, n) => n + 1);
+    }
 
     public bool BeginTrans()
     {
@@ -38,7 +100,18 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
 
     public bool Commit() => End(inner.Commit);
 
-    public bool Rollback() => End(inner.Rollback);
+    // What was read inside the transaction (its own writes) is gone after a rollback: every count moves on.
+    public bool Rollback() => End(() =>
+    {
+        try
+        {
+            return inner.Rollback();
+        }
+        finally
+        {
+            foreach (var collection in _changes.Keys) Count(collection, null);
+        }
+    });
 
     public IBsonDataReader Query(string collection, Query query)
     {
@@ -58,21 +131,21 @@ internal sealed class SerializedEngine(ILiteEngine inner) : ILiteEngine
 
     public long Rebuild(RebuildOptions options) => Run(() => inner.Rebuild(options));
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(() => inner.Insert(collection, docs, autoId));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Writing(collection, docs, d => inner.Insert(collection, d, autoId));
 
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Run(() => inner.Update(collection, docs));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Writing(collection, docs, d => inner.Update(collection, d));
 
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Run(() => inner.UpdateMany(collection, transform, predicate));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Writing(collection, () => inner.UpdateMany(collection, transform, predicate));
 
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(() => inner.Upsert(collection, docs, autoId));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Writing(collection, docs, d => inner.Upsert(collection, d, autoId));
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Run(() => inner.Delete(collection, ids));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Writing(collection, () => inner.Delete(collection, ids));
 
-    public int DeleteMany(string collection, BsonExpression predicate) => Run(() => inner.DeleteMany(collection, predicate));
+    public int DeleteMany(string collection, BsonExpression predicate) => Writing(collection, () => inner.DeleteMany(collection, predicate));
 
-    public bool DropCollection(string name) => Run(() => inner.DropCollection(name));
+    public bool DropCollection(string name) => Writing(name, () => inner.DropCollection(name));
 
-    public bool RenameCollection(string name, string newName) => Run(() => inner.RenameCollection(name, newName));
+    public bool RenameCollection(string name, string newName) => Writing(name, () => Writing(newName, () => inner.RenameCollection(name, newName)));
 
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Run(() => inner.EnsureIndex(collection, name, expression, unique));
 

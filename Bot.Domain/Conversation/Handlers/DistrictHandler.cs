@@ -19,10 +19,10 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
         var now = turn.Now;
         return turn.Intent switch
         {
-            MyTasksIntent m => ForAll(turn, m.Scope, of => Counts(turn, of, Phrases.MyTasks, u => work.Open(u.Code, now))),
-            OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, Phrases.Overdue, u => work.Overdue(u.Code, now))),
-            DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, Phrases.DueSoon, u => work.Open(u.Code, now, now, now.AddDays(7)))),
-            DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, d.Window.Label, u => work.Open(u.Code, now, d.Window.From ?? now, d.Window.Until))),
+            MyTasksIntent m => ForAll(turn, m.Scope, of => Counts(turn, of, Phrases.MyTasks, null, null)),
+            OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, Phrases.Overdue, null, now)),
+            DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, Phrases.DueSoon, now, now.AddDays(7))),
+            DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, d.Window.Label, d.Window.From ?? now, d.Window.Until)),
             DirectiveIntent d => ForAll(turn, d.Scope, of => OfDirective(turn, of, d.Number)),
             ProgressIntent { Directive: { } number } p => ForAll(turn, p.Scope, of => OfDirective(turn, of, number)),
             MoreIntent => More(turn),
@@ -37,14 +37,19 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
         return target!.IsAll ? answer(target) : null;
     }
 
-    /// <summary>Work by unit (what <paramref name="title"/> says), the most first; none anywhere is said with what was looked at.</summary>
-    private Reply Counts(Turn turn, Target of, string title, Func<Unit, IReadOnlyList<OpenTask>> measure)
+    /// <summary>
+    /// Work with a deadline in (from, to] by unit (what <paramref name="title"/> says), the most first, with
+    /// how much of it is overdue; none anywhere is said with what was looked at.
+    /// </summary>
+    private Reply Counts(Turn turn, Target of, string title, DateTimeOffset? from, DateTimeOffset? to)
     {
         var now = turn.Now;
         var name = Phrases.UnitsOf(of.Of);
         var looked = units.Units.Where(of.Holds).Where(u => u.Kind != UnitKind.DistrictLeadership).ToList();
-        var rows = looked.Select(u => (Unit: u, Tasks: measure(u)))
-            .Select(r => (r.Unit, Count: r.Tasks.Count, Overdue: r.Tasks.Count(t => t.DueBefore is { } due && due <= now)))
+        // Overdue of it: what falls in (from, now].
+        var lateUntil = to is { } t && t < now ? t : now;
+        var rows = looked
+            .Select(u => (Unit: u, Count: work.Count(u.Code, now, from, to), Overdue: from >= now ? 0 : work.Count(u.Code, now, from, lateUntil)))
             .Where(r => r.Count > 0)
             .OrderByDescending(r => r.Count).ThenByDescending(r => r.Overdue).ThenBy(r => r.Unit.Name, StringComparer.Ordinal).ToList();
         if (rows.Count == 0) return turn.Say(Phrases.NoneAnywhere(title, name, looked.Count, now));

@@ -40,12 +40,9 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
     private Reply DueBy(Turn turn, Unit unit, DueWindow window)
     {
         var now = turn.Now;
-        var from = window.From ?? now;
-        // One read up to the window's end holds both the window and, before it, what is overdue.
-        var upTo = work.Open(unit.Code, now, to: window.Until);
-        var reply = Open(turn, window.Label, unit, [.. upTo.Where(t => t.DueBefore > from)]);
+        var reply = Open(turn, window.Label, unit, work.Open(unit.Code, now, from: window.From ?? now, to: window.Until, limit: Listed));
         if (window.Until <= now) return reply;
-        var late = upTo.Count(t => t.DueBefore <= now);
+        var late = work.Count(unit.Code, now, to: now);
         if (late == 0) return reply;
         return reply with { Messages = [reply.Messages[0] with { Text = reply.Messages[0].Text + Phrases.AndOverdue(late.ToString(System.Globalization.CultureInfo.InvariantCulture)) }] };
     }

@@ -14,6 +14,11 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
 {
     private const string Columns = "doc::text";
 
+    // Several nodes write one database: nothing derived from it can be kept in one of them.
+    public long? ChangeStamp => null;
+
+    public long? ChangeStampOf(string unitCode) => null;
+
     public TrackedDirective? FindDirective(string id) =>
         store.Query<string>("select doc::text from directives where id = @id", new { id }).FirstOrDefault() is { } json ? ToDirective(json) : null;
 

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// What was read from one collection, kept until that collection is written again: a chat turn reads the
+/// same official, preferences and page of work again and again, and LiteDB pays a page read and a mapping
+/// each time. Only while this process owns the file (<see cref="BotStore.Changes"/>); a shared file is
+/// read every time. Any write to the collection drops everything kept, so nothing kept is ever older than
+/// the file. At most <c>capacity</c> values are kept; past that, reads simply go to the file.
+/// </summary>
+internal sealed class ReadCache<TKey, TValue>(BotStore store, string collection, int capacity) where TKey : notnull
+{
+    private sealed class Kept(long stamp, IEqualityComparer<TKey>? comparer)
+    {
+        public readonly long Stamp = stamp;
+        public readonly ConcurrentDictionary<TKey, TValue> Values = new(comparer);
+        public int Count; // ConcurrentDictionary.Count takes every lock: counted here instead
+    }
+
+    private readonly IEqualityComparer<TKey>? _comparer = typeof(TKey) == typeof(string) ? (IEqualityComparer<TKey>)StringComparer.Ordinal : null;
+    private Kept? _kept;
+
+    public TValue Get(TKey key, Func<TKey, TValue> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Current() is not { } kept) return read(key);
+        if (kept.Values.TryGetValue(key, out var value)) return value;
+        // Read after the count was taken: if a write comes in between, what is kept is newer than its
+        // count, and the next caller, seeing the new count, drops it.
+        value = read(key);
+        if (Volatile.Read(ref kept.Count) < capacity && kept.Values.TryAdd(key, value)) Interlocked.Increment(ref kept.Count);
+        return value;
+    }
+
+    /// <summary>Those of the keys that have a value: the ones not kept are read together, in one call.</summary>
+    public Dictionary<TKey, TValue> GetMany(IEnumerable<TKey> keys, Func<IReadOnlyList<TKey>, IEnumerable<(TKey Key, TValue Value)>> read)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(read);
+        var kept = Current();
+        var found = new Dictionary<TKey, TValue>(_comparer);
+        var missing = new List<TKey>();
+        foreach (var key in keys)
+        {
+            if (found.ContainsKey(key)) continue;
+            if (kept is not null && kept.Values.TryGetValue(key, out var value)) found[key] = value;
+            else if (!missing.Contains(key)) missing.Add(key);
+        }
+        if (missing.Count == 0) return found;
+        foreach (var (key, value) in read(missing))
+        {
+            found[key] = value;
+            if (kept is not null && Volatile.Read(ref kept.Count) < capacity && kept.Values.TryAdd(key, value)) Interlocked.Increment(ref kept.Count);
+        }
+        return found;
+    }
+
+    /// <summary>The values kept for the collection as it is now; null when nothing may be kept.</summary>
+    private Kept? Current()
+    {
+        if (store.Changes(collection) is not { } stamp) return null;
+        var kept = Volatile.Read(ref _kept);
+        if (kept is not null && kept.Stamp == stamp) return kept;
+        // A caller that took an older count must not take the place of a newer one.
+        if (kept is not null && kept.Stamp > stamp) return null;
+        var fresh = new Kept(stamp, _comparer);
+        return Interlocked.CompareExchange(ref _kept, fresh, kept) == kept ? fresh : null;
+    }
+}
