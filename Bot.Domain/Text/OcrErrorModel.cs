@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Bot.Domain.Text;
 
@@ -171,6 +172,7 @@ public sealed class OcrErrorModel
         Step(row, CleanIndex(clean), clean, Plan(read), next);
 
     /// <summary>The same with the clean letter's table index (<see cref="CleanIndex"/>) and a prepared OCR word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Step(ReadOnlySpan<float> row, int ci, char clean, ReadPlan plan, Span<float> next)
     {
         ArgumentNullException.ThrowIfNull(plan);

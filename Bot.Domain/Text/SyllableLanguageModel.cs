@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Bot.Domain.Text;
 
@@ -179,6 +180,7 @@ public sealed class SyllableLanguageModel
     /// <summary>ln P(w).</summary>
     public float LogProb(int w) => _unigram[w];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Find(int[] words, int from, int to, int word)
     {
         var lo = from;

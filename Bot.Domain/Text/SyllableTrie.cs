@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bot.Domain.Text;
 
 /// <summary>
@@ -42,6 +44,8 @@ internal sealed class SyllableTrie
     /// <paramref name="spread"/> of the best one and at most <paramref name="maxCost"/>, with that cost. A word far
     /// from every syllable (OCR noise: "nhi€ém", "cﬁa") opens many branches: after <paramref name="maxSteps"/>
     /// alignment steps the search stops with what it found, which, cheapest first, is the likeliest.</summary>
+    // The restorer's hot loops are compiled optimised at once: a new page runs them before tiering would (Bot bench restore).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<(string Word, double Cost)> Search(string read, double spread, double maxCost, int maxSteps = int.MaxValue)
     {
         var steps = 0;
@@ -57,6 +61,7 @@ internal sealed class SyllableTrie
         var found = new List<(string, double)>();
         var bound = maxCost;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Visit(Node node, int depth, int at)
         {
             var row = rows[depth].AsSpan(at * width, width);
@@ -90,7 +95,8 @@ internal sealed class SyllableTrie
         }
 
         Visit(_root, 0, 0);
-        return found.Where(f => f.Item2 <= bound).ToList();
+        found.RemoveAll(f => f.Item2 > bound);
+        return found;
     }
 
     private sealed class LeastFirst : IComparer<(float Least, int Child)>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Bot.Domain.Text;
@@ -210,6 +211,7 @@ public sealed class TextRestorer
 
     private readonly record struct State(int Previous, int Current, double Score, int Back);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decode(string text, List<RestorerToken> tokens, List<int> segment, Choice[] choices)
     {
         if (segment.Count == 0) return;
@@ -293,17 +295,24 @@ public sealed class TextRestorer
     /// acronym it stands for, or null to keep it as written.</summary>
     private string? CodePart(string word)
     {
-        if (word.Length < 2 || !word.All(char.IsAsciiLetterUpper) || _acronyms.Contains(word)) return null;
+        if (word.Length < 2 || word.AsSpan().ContainsAnyExceptInRange('A', 'Z') || _acronyms.Contains(word)) return null;
         return _withoutĐ.TryGetValue(word, out var acronym) ? acronym : null;
     }
 
     /// <summary>Inside a sentence, whether the word is written with a capital (true), in lower case (false), or neither tells (null: all capitals, no letters).</summary>
     private static bool? CaseOf(string word)
     {
-        var letters = word.Where(char.IsLetter).ToList();
-        if (letters.Count == 0 || letters.Count >= 2 && letters.All(char.IsUpper)) return null;
+        int letters = 0, upper = 0;
+        var first = false;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (letters++ == 0) first = char.IsUpper(c);
+            if (char.IsUpper(c)) upper++;
+        }
+        if (letters == 0 || letters >= 2 && upper == letters) return null;
         if (word.Length > 1 && word[0] == 'I' && char.IsLower(word[1])) return null; // "Ip": an OCR "I" is as often an "l"
-        return char.IsUpper(letters[0]);
+        return first;
     }
 
     /// <summary>The readings with the cost of the word's case: a capital inside a sentence is likely for a name's
@@ -372,56 +381,85 @@ public sealed class TextRestorer
 
     private Candidate[] CandidatesOf(string word) => ReadingsOf(word).First;
 
+    // The path of a word seen for the first time is written with loops, not LINQ over tuples: each LINQ operator over a
+    // value tuple is a generic method the JIT compiles for it on a new page, and their calls cost more than the loops.
     private Candidate[] ComputeCandidates(string word)
     {
         var lower = word.ToLowerInvariant().Normalize(NormalizationForm.FormC);
         var number = IsNumber(lower);
         if (number && lower.Length > 2) return [new Candidate(null, _lm.NumberId, 0)];
-        var read = new string(lower.Where(c => c is not ('\'' or '’')).ToArray());
-        var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        var table = read.Length == lower.Length && _precomputed.TryGetValue(read, out var precomputed) ? precomputed : SearchFound(read, number);
-        foreach (var (candidate, cost) in table) found[candidate] = cost;
+        var read = lower.Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal);
+        Dictionary<string, double> found;
+        if (read.Length == lower.Length && _precomputed.TryGetValue(read, out var precomputed))
+        {
+            found = new Dictionary<string, double>(precomputed.Length + 2, StringComparer.Ordinal);
+            foreach (var (candidate, cost) in precomputed) found[candidate] = cost;
+        }
+        else found = SearchFound(read, number);
         if (_namesTrie is not null)
             foreach (var (candidate, letters) in _namesTrie.Search(read, CandidateSpread, MaxCost, MaxSteps))
                 found.TryAdd(candidate, _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0));
 
-        var list = Shortlist(found.Select(f => (f.Key, f.Value))).Select(f => new Candidate(f.Word, _lm.Id(f.Word), f.Cost)).ToList();
-        if (number) list.Insert(0, new Candidate(null, _lm.NumberId, 0));
-        else if (!list.Any(c => string.Equals(c.Text, lower, StringComparison.Ordinal) || string.Equals(c.Text, word, StringComparison.Ordinal)))
-            list.Add(new Candidate(null, KeepId(word), KeepCost(word)));
+        var shortlist = Shortlist(found);
+        var list = new List<Candidate>(shortlist.Length + 1);
+        if (number) list.Add(new Candidate(null, _lm.NumberId, 0));
+        var kept = false;
+        foreach (var (text, cost) in shortlist)
+        {
+            list.Add(new Candidate(text, _lm.Id(text), cost));
+            kept |= string.Equals(text, lower, StringComparison.Ordinal) || string.Equals(text, word, StringComparison.Ordinal);
+        }
+        if (!number && !kept) list.Add(new Candidate(null, KeepId(word), KeepCost(word)));
         return list.ToArray();
     }
 
-    /// <summary>The most likely readings on their own, P(word) P(read | word): those that go on to the sentence.</summary>
-    private List<(string Word, double Cost)> Shortlist(IEnumerable<(string Word, double Cost)> found)
+    /// <summary>The most likely readings on their own, P(word) P(read | word): those that go on to the sentence, at most
+    /// <see cref="MaxCandidates"/> within <see cref="CandidateSpread"/> of the cheapest, likeliest first (ties by spelling).</summary>
+    private (string Word, double Cost)[] Shortlist(IEnumerable<KeyValuePair<string, double>> found)
     {
-        var all = found.ToList();
-        var best = all.Count == 0 ? double.PositiveInfinity : all.Min(f => f.Cost);
-        return all.Where(f => f.Cost <= best + CandidateSpread)
-            .OrderBy(f => f.Cost - _lm.LogProb(_lm.Id(f.Word)))
-            .ThenBy(f => f.Word, StringComparer.Ordinal)
-            .Take(MaxCandidates)
-            .ToList();
+        var best = double.PositiveInfinity;
+        foreach (var (_, cost) in found) best = Math.Min(best, cost);
+        var top = new (string Word, double Cost, double Rank)[MaxCandidates];
+        var count = 0;
+        foreach (var (word, cost) in found)
+        {
+            if (cost > best + CandidateSpread) continue;
+            var rank = cost - _lm.LogProb(_lm.Id(word));
+            var at = count;
+            while (at > 0 && (rank < top[at - 1].Rank || rank == top[at - 1].Rank && string.CompareOrdinal(word, top[at - 1].Word) < 0)) at--;
+            if (at >= MaxCandidates) continue;
+            for (var k = Math.Min(count, MaxCandidates - 1); k > at; k--) top[k] = top[k - 1];
+            top[at] = (word, cost, rank);
+            if (count < MaxCandidates) count++;
+        }
+        var shortlist = new (string, double)[count];
+        for (var i = 0; i < count; i++) shortlist[i] = (top[i].Word, top[i].Cost);
+        return shortlist;
     }
 
-    private static bool IsNumber(string lower) => lower.All(c => char.IsAsciiDigit(c) || c is ',' or '.');
+    private static bool IsNumber(string lower)
+    {
+        foreach (var c in lower)
+            if (!char.IsAsciiDigit(c) && c is not (',' or '.')) return false;
+        return true;
+    }
 
     /// <summary>The tables' readings of an OCR word (lower case, NFC) with their OCR costs: the syllables and acronyms
     /// the trie search allows, and the whole-word readings the error model knows.</summary>
-    private (string Word, double Cost)[] SearchFound(string read, bool number)
+    private Dictionary<string, double> SearchFound(string read, bool number)
     {
         var found = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (candidate, letters) in _trie.Search(read, CandidateSpread, MaxCost, MaxSteps))
             found[candidate] = _errors.WithWord(candidate.ToLowerInvariant(), read, letters) + (number ? NumberAsWordCost : 0);
         foreach (var known in _errors.KnownReadingsOf(read))
             if (_syllables.Contains(known) && !found.ContainsKey(known)) found[known] = _errors.Cost(known, read);
-        return found.Select(f => (f.Key, f.Value)).ToArray();
+        return found;
     }
 
     /// <summary>The model's word for a word kept as it is.</summary>
     private int KeepId(string word)
     {
-        if (word.All(c => char.IsAsciiDigit(c) || c is ',' or '.')) return _lm.NumberId;
+        if (IsNumber(word)) return _lm.NumberId;
         var lower = word.ToLowerInvariant();
         if (_syllables.Contains(lower)) return _lm.Id(lower);
         return IsUpper(word) ? _lm.Id(word.ToUpperInvariant()) : _lm.Id(lower);
@@ -434,7 +472,17 @@ public sealed class TextRestorer
         return IsUpper(word) ? 0 : ForeignKeepCost;
     }
 
-    private static bool IsUpper(string word) => word.Count(char.IsLetter) >= 2 && word.Where(char.IsLetter).All(char.IsUpper);
+    private static bool IsUpper(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters++;
+        }
+        return letters >= 2;
+    }
 
     /// <summary>How a word is written: all capitals (two letters or more), lower or title case, or neither tells
     /// (one capital letter, "T6" for "TỔ"; capitals and small letters mixed, "CHi" for "CHÍ").</summary>
@@ -494,18 +542,27 @@ public sealed class TextRestorer
     /// source's case is unclear, the line's ("HO CHi MINH" → "HỒ CHÍ MINH"); an OCR "I" read for "l" is no capital ("Ip" → "lập").</summary>
     private static string WithCaseOf(string source, string restored, (WordCase Before, WordCase After) line)
     {
-        if (restored.Any(char.IsUpper)) return restored; // an acronym keeps its own spelling
+        foreach (var c in restored)
+            if (char.IsUpper(c)) return restored; // an acronym keeps its own spelling
         var own = CaseClass(source);
         var inCapitals = line.Before != WordCase.Plain && line.After != WordCase.Plain
             && (line.Before == WordCase.Capitals || line.After == WordCase.Capitals);
         // a short word in capitals between words in small letters is a capital and a marked letter read as one ("BO" for "Bộ")
-        if (own == WordCase.Capitals && line is (WordCase.Plain, WordCase.Plain) && source.Count(char.IsLetter) == 2)
+        if (own == WordCase.Capitals && line is (WordCase.Plain, WordCase.Plain) && Letters(source) == 2)
             return char.ToUpperInvariant(restored[0]) + restored[1..];
         if (own == WordCase.Capitals) return restored.ToUpperInvariant();
         if (own == WordCase.Unclear && inCapitals) return restored.ToUpperInvariant();
         if (source.Length > 1 && source[0] == 'I' && restored[0] == 'l' && char.IsLower(source[1])) return restored;
         if (source.Length > 0 && char.IsUpper(source[0])) return char.ToUpperInvariant(restored[0]) + restored[1..];
         return restored;
+    }
+
+    private static int Letters(string word)
+    {
+        var count = 0;
+        foreach (var c in word)
+            if (char.IsLetter(c)) count++;
+        return count;
     }
 
     private void AddName(string name, List<string> acronyms)

@@ -29,23 +29,23 @@ public class TextRestorerTests
     }
 
     [Fact]
-    public void Samples_001_and_003_are_restored_to_at_least_94_5_percent_of_syllables()
+    public void Samples_001_and_003_are_restored_to_at_least_95_3_percent_of_syllables()
     {
         var score = Score("Text/Restore/seeds", out var raw);
 
         Assert.Equal(2950, score.Total);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.945, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.953, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
-    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_5_percent()
+    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_9_percent()
     {
         var score = Score("Text/Restore/heldout", out var raw);
 
         Assert.True(score.Total > 10_000);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.945, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.949, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]

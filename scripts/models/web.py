@@ -13,7 +13,11 @@ The 8-words-in-a-row filter against the held-out texts is corpus.py's, applied t
 Vietnamese legal and administrative documents are not protected by copyright (Luật Sở hữu trí tuệ, Article 15);
 only n-gram statistics of them are kept in the repository.
 
-usage: web.py OUT BATCH... [--shared DIR] [--old DIR]   (--old: earlier one-file-per-page texts, all training)
+usage: web.py OUT BATCH... [--shared DIR] [--old DIR] [--dev-every N]
+  --old: an earlier gathering: one-file-per-page texts, all training, or an earlier OUT (its train/ stays training,
+         its dev/ stays the dev split)
+  --dev-every: every N-th new page goes to the dev split (5; 0: none, so that the dev split stays the one the
+         settings were fixed on and its figures compare)
 """
 import argparse
 import glob
@@ -43,6 +47,8 @@ def main():
     ap.add_argument('batches', nargs='+')
     ap.add_argument('--shared', default=os.path.join(os.path.dirname(__file__), '../../../shared'))
     ap.add_argument('--old', default=None)
+    ap.add_argument('--prefix', default='w', help='file names of the new pages: PREFIXnnn.txt')
+    ap.add_argument('--dev-every', type=int, default=DEV_EVERY)
     a = ap.parse_args()
     excluded = set()
     for f in glob.glob(os.path.join(a.shared, 'dev-directives', '*.txt')):
@@ -54,11 +60,14 @@ def main():
         os.makedirs(os.path.join(a.out, d), exist_ok=True)
     n = dev = 0
     if a.old:
-        for f in sorted(glob.glob(os.path.join(a.old, '*.txt'))):
-            text = open(f, encoding='utf-8').read()
-            url = text.split('\n', 1)[0][len('# source:'):].strip()
-            seen.add(url)
-            open(os.path.join(a.out, 'train', 'old-' + os.path.basename(f)), 'w', encoding='utf-8').write(text)
+        earlier = [(d, d) for d in ('train', 'dev') if os.path.isdir(os.path.join(a.old, d))] or [('', 'train')]
+        for folder, split in earlier:
+            for f in sorted(glob.glob(os.path.join(a.old, folder, '*.txt'))):
+                text = open(f, encoding='utf-8').read()
+                url = text.split('\n', 1)[0][len('# source:'):].strip()
+                seen.add(url)
+                name = os.path.basename(f) if folder else 'old-' + os.path.basename(f)
+                open(os.path.join(a.out, split, name), 'w', encoding='utf-8').write(text)
     kept = []
     for batch in a.batches:
         for url, text in pages(batch):
@@ -67,10 +76,10 @@ def main():
                 continue
             seen.add(url)
             n += 1
-            split = 'dev' if n % DEV_EVERY == 0 else 'train'
+            split = 'dev' if a.dev_every and n % a.dev_every == 0 else 'train'
             dev += split == 'dev'
             body = unicodedata.normalize('NFC', text).strip() + '\n'
-            open(os.path.join(a.out, split, f'w{n:03d}.txt'), 'w', encoding='utf-8').write(f'# source: {url}\n{body}')
+            open(os.path.join(a.out, split, f'{a.prefix}{n:03d}.txt'), 'w', encoding='utf-8').write(f'# source: {url}\n{body}')
             kept.append(url)
     print(f'{n} pages: {n - dev} training, {dev} dev', file=sys.stderr)
     print('\n'.join(kept))
