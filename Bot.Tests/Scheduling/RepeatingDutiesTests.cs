@@ -83,3 +83,35 @@ public sealed class LiteRepeatingDutiesTests() : RepeatingDutiesContract(new Lit
 
 [Collection(OnePostgres.Name)]
 public sealed class PgRepeatingDutiesTests(PgServer server) : RepeatingDutiesContract(new PgUnderTest(server));
+
+/// <summary>The job's changes are in the audit log, once per run that added periods, naming the job.</summary>
+public sealed class RepeatingDutiesAuditTests : IDisposable
+{
+    private readonly TempStore _temp = new();
+
+    [Fact]
+    public void Each_run_that_adds_periods_writes_one_audit_entry_naming_the_job()
+    {
+        var store = _temp.Open();
+        var importer = new DirectiveImporter(store.Assignments, TestUnits.TuKy, _temp.Clock);
+        var job = new RepeatingDuties(store.Assignments, importer, store.Nodes, NullLogger<RepeatingDuties>.Instance);
+        var duty = new ReadDirective(new Directive("78/KH-UBND", "UBND huyện Tứ Kỳ", new DateOnly(2023, 9, 20), "Kế hoạch", "V/v báo cáo", null, null, [],
+            [new("1", TaskKind.Task, "Báo cáo trước ngày 15 hằng tháng", ["Phòng Nội vụ"], [], "trước ngày 15 hằng tháng", null, "FREQ=MONTHLY;BYMONTHDAY=15")]),
+            "Kế hoạch 78", "kh-78.txt");
+        var directive = importer.Import(duty, publish: true, [], "cli").Directive;
+
+        var runsThatAdded = 0;
+        for (var day = 1; day <= 95; day++)
+        {
+            _temp.Clock.Advance(TimeSpan.FromDays(1));
+            if (job.RollForward() > 0) runsThatAdded++;
+        }
+
+        var audited = store.AuditDocs.Find(a => a.Action == "roll-forward").ToList();
+        Assert.Equal(3, runsThatAdded); // 15/10, 15/11 and 15/12 passed: one new period each
+        Assert.Equal(runsThatAdded, audited.Count);
+        Assert.All(audited, a => Assert.Equal((RepeatingDuties.By, directive.Id), (a.ByPhone, a.DirectiveId)));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
