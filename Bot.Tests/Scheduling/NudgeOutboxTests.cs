@@ -125,6 +125,9 @@ public abstract class NudgeOutboxContract(IStoreUnderTest stores) : IDisposable
         outbox.MarkSent(today[0], "1", Now);
         outbox.MarkFailed(later[1], "blocked", Now.AddHours(1));   // given up: does not use 0903's quota
         outbox.RecordDigest("0902", DateOnly.FromDateTime(VietnamTime.ToLocal(Now)), Now); // a digest is not a nudge message
+        // An approver's extension cards and an official's decisions are not reminders: they use no quota.
+        outbox.Record(Plan(new NudgeBundle("0903", [N("a3", "0903", NudgeKind.ExtensionAsked, 1)]), new NudgeBundle("0902", [N("a3", "0902", NudgeKind.ExtensionDecided, 1)])), Now);
+        outbox.Record(Plan(new NudgeBundle("0903", [N("a3", "0903", NudgeKind.ExtensionReminder, 1)]), new NudgeBundle("0903", [N("a4", "0903", NudgeKind.ExtensionAsked, 1)])), Now.AddHours(2));
 
         var counts = outbox.MessagesSince(VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(Now))));
         Assert.Single(yesterday);
