@@ -39,6 +39,8 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         if (a.IsDone) text.Append(Phrases.DetailStatus(a.Completion!.ByName, a.Completion.At));
         else if (progress.Latest(a.Id) is { } p) text.Append(Phrases.DetailProgress(p.Percent, p.Note, p.ByName, p.At));
         if (a.Extensions.Count > 0) text.Append(Phrases.DetailExtended(a.Extensions[^1].To, a.Extensions[^1].Reason));
+        var evidence = progress.OfAssignment(a.Id).SelectMany(r => r.Files).DistinctBy(f => f.Id).Count();
+        if (evidence > 0) text.Append(Phrases.DetailEvidence(evidence));
         // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
         text.Append(Phrases.Verbatim(Wording.Summary(a.TaskText, 3_000)));
         // Who may change the task may also ask to move its deadline.
@@ -50,6 +52,7 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
                     ? new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, lists.Last(turn)!, number) }
                     : new[] { lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, lists.Last(turn)!, number) },
             };
+        if (evidence > 0) buttons = [.. buttons, [lists.Button(turn, Phrases.EvidenceButton, ButtonVerb.Evidence, lists.Last(turn)!, number)]];
         return new Reply([new Outbound(turn.Inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }
 
