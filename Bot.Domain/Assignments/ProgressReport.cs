@@ -19,7 +19,13 @@ public sealed record ProgressReport
     public required string ByName { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>Files sent with it or right after it as evidence (a photo, a PDF, a DOCX), kept in the store.</summary>
+    public IReadOnlyList<EvidenceFile> Files { get; init; } = [];
 }
+
+/// <summary>An evidence file of a progress report: its id in the store's files (<see cref="Desk.IOriginalFiles"/>), its name and size.</summary>
+public sealed record EvidenceFile(string Id, string FileName, long Size);
 
 /// <summary>Progress reports in the store (LiteDB now, PostgreSQL later): added, read back latest first.</summary>
 public interface IProgressReports
@@ -37,4 +43,7 @@ public interface IProgressReports
 
     /// <summary>The latest report made in a chat's recent past by one official (to attach a file sent just after it).</summary>
     ProgressReport? LatestBy(string phone, DateTimeOffset since);
+
+    /// <summary>Every report of a task, oldest first (its evidence files).</summary>
+    IReadOnlyList<ProgressReport> OfAssignment(string assignmentId);
 }

@@ -23,6 +23,9 @@ public enum ButtonVerb
     /// <summary>"⏳ Xin gia hạn" on a task of a shown list.</summary>
     Extend,
 
+    /// <summary>"📎 Xem minh chứng" on a task of a shown list: its evidence files.</summary>
+    Evidence,
+
     // An approver on an extension request (the list id is the request's id).
     ExtensionApprove,
     ExtensionReject,
@@ -56,10 +59,11 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         [ButtonVerb.DraftUnit] = "n",
         [ButtonVerb.DraftBack] = "b",
         [ButtonVerb.Extend] = "x",
+        [ButtonVerb.Evidence] = "f",
         [ButtonVerb.ExtensionApprove] = "y",
         [ButtonVerb.ExtensionReject] = "k",
         [ButtonVerb.ExtensionOtherDate] = "o",
-        [ButtonVerb.Original] = "f",
+        [ButtonVerb.Original] = "v", // văn bản
     };
 
     private static readonly Dictionary<string, ButtonVerb> Verbs = Letters.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
@@ -80,6 +84,7 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
         ButtonVerb.DraftUnit => new DraftIntent(DraftStep.Unit, ListId, Number),
         ButtonVerb.DraftBack => new DraftIntent(DraftStep.Back, ListId, Number),
         ButtonVerb.Extend => new ExtensionIntent(Number),
+        ButtonVerb.Evidence => new EvidenceIntent(Number),
         ButtonVerb.ExtensionApprove => new ExtensionDecisionIntent(ExtensionDecision.Approve, ListId),
         ButtonVerb.ExtensionReject => new ExtensionDecisionIntent(ExtensionDecision.Reject, ListId),
         ButtonVerb.ExtensionOtherDate => new ExtensionDecisionIntent(ExtensionDecision.OtherDate, ListId),
@@ -88,10 +93,10 @@ public sealed record ButtonAction(ButtonVerb Verb, string ListId, int Number)
     };
 
     /// <summary>Whether the action is on a shown list (its id is a list's); a draft's actions are on the draft, which its handler checks.</summary>
-    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Original;
+    public bool OnList => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.More or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Evidence or ButtonVerb.Original;
 
     /// <summary>Whether <see cref="Number"/> names a task of the list (rather than a page).</summary>
-    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Original;
+    public bool OnTask => Verb is ButtonVerb.Done or ButtonVerb.Undo or ButtonVerb.Snooze or ButtonVerb.Extend or ButtonVerb.Evidence or ButtonVerb.Original;
 
     internal string Action => Letters[Verb];
 

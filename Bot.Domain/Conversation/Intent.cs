@@ -95,6 +95,9 @@ public enum ExtensionDecision
 /// </summary>
 public sealed record PartProgressIntent(int? Number, int Percent, string? Note) : Intent;
 
+/// <summary>"📎 Xem minh chứng" under a task's detail: its progress reports' evidence files, sent to the asker.</summary>
+public sealed record EvidenceIntent(int Number) : Intent;
+
 /// <summary>"báo cáo tháng 11", "tiến độ quý IV", "báo cáo công văn 1259": a leaders' report with a chart and a workbook.</summary>
 /// <remarks>No period means this month so far.</remarks>
 public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? Until = null, string? Label = null, string? Directive = null) : Intent;
@@ -103,7 +106,7 @@ public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? U
 public sealed record ContactIntent(SharedContact Contact) : Intent;
 
 /// <summary>The person sent a file.</summary>
-public sealed record DocumentIntent(InboundDocument Document) : Intent;
+public sealed record DocumentIntent(InboundDocument Document, Intent? Caption = null) : Intent;
 
 /// <summary>What the office does on a draft's review card (<see cref="DraftStep"/>); the number is a task, a page or a unit.</summary>
 public sealed record DraftIntent(DraftStep Step, string DraftId, int Number) : Intent;

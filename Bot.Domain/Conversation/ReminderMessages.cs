@@ -151,8 +151,8 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
         var (weekFrom, weekTo) = (VietnamTime.StartOfDay(monday.AddDays(-7)), VietnamTime.StartOfDay(monday));
         var sunday = monday.AddDays(-1);
         var (monthFrom, monthTo) = (VietnamTime.StartOfDay(new DateOnly(sunday.Year, sunday.Month, 1)), VietnamTime.StartOfDay(new DateOnly(sunday.Year, sunday.Month, 1).AddMonths(1)));
-        var month = Reports.Report.Of(new Reports.ReportPeriod(monthFrom, monthTo, Phrases.ReportPeriodLabel(monthFrom, monthTo)), reports.DueBetween(monthFrom, now < monthTo ? now : monthTo), units, now);
-        var week = Reports.Report.Of(new Reports.ReportPeriod(weekFrom, weekTo, ""), reports.DueBetween(weekFrom, weekTo), units, now);
+        var month = Reports.Report.Of(new Reports.ReportPeriod(monthFrom, monthTo, Phrases.ReportPeriodLabel(monthFrom, monthTo)), reports.Tally(monthFrom, now < monthTo ? now : monthTo, now), units, now);
+        var week = Reports.Report.Of(new Reports.ReportPeriod(weekFrom, weekTo, ""), reports.Tally(weekFrom, weekTo, now), units, now);
         var text = new StringBuilder(Phrases.WeeklyHeading(official.Name, month.Period.Label, now));
         var ranked = month.Ranking.Select((r, i) => (r, i)).ToList();
         var shown = ranked.Count <= 2 * WeeklyUnits ? ranked : [.. ranked.Take(WeeklyUnits), .. ranked.TakeLast(WeeklyUnits)];

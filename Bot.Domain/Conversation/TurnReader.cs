@@ -38,7 +38,9 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         if (inbound.Contact is { } contact) return new ContactIntent(contact);
-        if (inbound.Document is { } document) return new DocumentIntent(document);
+        // A file's caption is read too: "việc 2 đã làm được 60%" with a photo is progress with its evidence.
+        if (inbound.Document is { } document)
+            return new DocumentIntent(document, string.IsNullOrWhiteSpace(inbound.Text) ? null : Read(inbound.Text, now));
         if (string.IsNullOrWhiteSpace(inbound.Text) || inbound.Text.Length > 1000 || inbound.Text.TrimStart().StartsWith('/'))
             return IntentReader.Read(inbound.Text);
         return Read(inbound.Text, now);

@@ -93,7 +93,11 @@ public interface INudgeOutbox
     /// <summary>Nudges recorded at or after an instant (sent, pending or passed over): what a pass adds to what it read before.</summary>
     IReadOnlyList<Nudge> RecordedSince(DateTimeOffset since);
 
-    /// <summary>Per official: reminder messages recorded since <paramref name="since"/> and not given up (pending or sent); announcements (<see cref="NudgeKinds.IsAnnouncement"/>) do not count.</summary>
+    /// <summary>
+    /// Per official: nudge messages recorded since <paramref name="since"/> and not given up (pending or sent), that
+    /// use the daily quota: those holding a nudge of a kind that counts (<see cref="Nudge.CountsTowardDailyCap"/>;
+    /// announcements and extension messages do not).
+    /// </summary>
     IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since);
 
     /// <summary>Ids of messages still to deliver, oldest first; with a cutoff, only those not tried (nor created) since.</summary>

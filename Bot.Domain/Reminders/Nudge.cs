@@ -45,18 +45,6 @@ public static class NudgeKinds
     /// official's daily cap of reminder messages, so a busy day of publishing never holds back a reminder.
     /// </summary>
     public static bool IsAnnouncement(NudgeKind kind) => kind is NudgeKind.NewTask or NudgeKind.Corrected;
-
-    /// <summary>Whether a recorded nudge key (<see cref="Nudge.Key"/>) is an announcement's.</summary>
-    public static bool IsAnnouncementKey(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var parts = key.Split('|');
-        return parts.Length >= 5 && Enum.TryParse<NudgeKind>(parts[^3], out var kind) && IsAnnouncement(kind);
-    }
-
-    /// <summary>SQL LIKE patterns that find announcements' keys.</summary>
-    public static IReadOnlyList<string> AnnouncementKeyPatterns { get; } =
-        [.. Enum.GetValues<NudgeKind>().Where(IsAnnouncement).Select(k => $"%|{k}|%")];
 }
 
 /// <summary>
@@ -84,6 +72,29 @@ public sealed record NudgeTarget(
 public sealed record Nudge(string AssignmentId, string OfficialId, NudgeKind Kind, int Step, DateTimeOffset DueBefore, DateTimeOffset PlannedAt)
 {
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{AssignmentId}|{DueBefore.UtcTicks}|{Kind}|{Step}|{OfficialId}");
+
+    /// <summary>The kind a <see cref="Key"/> was made with (read from its end: an assignment id may hold anything).</summary>
+    public static NudgeKind KindOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var official = key.LastIndexOf('|');
+        var step = key.LastIndexOf('|', official - 1);
+        var kind = key.LastIndexOf('|', step - 1);
+        return Enum.Parse<NudgeKind>(key.AsSpan(kind + 1, step - kind - 1));
+    }
+
+    /// <summary>
+    /// Whether a message of this kind uses the official's daily quota of reminders
+    /// (<see cref="ReminderPolicy.MaxMessagesPerOfficialPerDay"/>). Announcements of published work do not
+    /// (<see cref="NudgeKinds.IsAnnouncement"/>: a busy day of publishing never holds back a reminder), nor do
+    /// extension requests and decisions: they answer something a person asked, and an approver's own reminders
+    /// must not wait a day behind them.
+    /// </summary>
+    public static bool CountsTowardDailyCap(NudgeKind kind) =>
+        !NudgeKinds.IsAnnouncement(kind) && kind is not (NudgeKind.ExtensionAsked or NudgeKind.ExtensionReminder or NudgeKind.ExtensionDecided);
+
+    /// <summary>The kinds that do not (<see cref="CountsTowardDailyCap"/>), as the stores filter them.</summary>
+    public static IReadOnlyList<NudgeKind> OutsideDailyCap { get; } = [.. Enum.GetValues<NudgeKind>().Where(k => !CountsTowardDailyCap(k))];
 }
 
 /// <summary>What one planner pass decided: nudges to send now, grouped per official, and older ones to mark as passed over.</summary>

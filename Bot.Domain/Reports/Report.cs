@@ -31,53 +31,104 @@ public sealed record UnitRecord(string UnitCode, string UnitName, int DoneOnTime
     public double? OnTimeRate => Done + Overdue == 0 ? null : (double)DoneOnTime / (Done + Overdue);
 }
 
+/// <summary>One unit's counts over a report's work, before the unit is named and ranked (what a store tallies).</summary>
+public sealed record UnitTally(string UnitCode, int DoneOnTime, int DoneLate, int Open, int Overdue);
+
+/// <summary>
+/// Counts work by unit and status as of a moment, from what a report needs of each assignment: its unit, its deadline
+/// and when it was done (null while not done). The stores feed it from their summaries, not from whole assignments.
+/// </summary>
+public sealed class ReportTally(DateTimeOffset now)
+{
+    private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal);
+
+    public void Add(string unitCode, DateTimeOffset? dueBefore, DateTimeOffset? doneAt)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        if (!_counts.TryGetValue(unitCode, out var c)) _counts[unitCode] = c = new int[4];
+        c[(int)Report.StatusOf(dueBefore, doneAt, now)]++;
+    }
+
+    public void Add(Assignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        Add(assignment.UnitCode, assignment.DueBefore, assignment.IsDone ? assignment.Completion!.At : null);
+    }
+
+    public IReadOnlyList<UnitTally> Tallies() =>
+        [.. _counts.Select(kv => new UnitTally(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))];
+
+    public static IReadOnlyList<UnitTally> Of(IEnumerable<Assignment> assignments, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var tally = new ReportTally(now);
+        foreach (var a in assignments) tally.Add(a);
+        return tally.Tallies();
+    }
+}
+
 /// <summary>One assignment's line in a report (the workbook's second sheet).</summary>
 public sealed record ReportLine(Assignment Assignment, string UnitName, ReportStatus Status, string? Progress);
 
-/// <summary>A leaders' report: the units ranked, and the lines they were counted from (in ranking order, then deadline).</summary>
-public sealed record Report(ReportPeriod Period, DateTimeOffset At, IReadOnlyList<UnitRecord> Ranking, IReadOnlyList<ReportLine> Lines)
+/// <summary>
+/// A leaders' report: the units ranked. Its lines (the workbook's rows) are not kept in it: <see cref="LinesOf"/> reads
+/// them a unit at a time, in ranking order, as they are written.
+/// </summary>
+public sealed record Report(ReportPeriod Period, DateTimeOffset At, IReadOnlyList<UnitRecord> Ranking)
 {
-    public int Total => Lines.Count;
+    public int Total => Ranking.Sum(r => r.Total);
 
     /// <summary>
-    /// The report over <paramref name="assignments"/> at <paramref name="now"/>. Units are ranked best first: the
-    /// higher on-time rate, then fewer overdue, more done, the name; units with nothing due yet last.
+    /// The units ranked best first: the higher on-time rate, then fewer overdue, more done, the name; units with
+    /// nothing due yet last.
     /// </summary>
-    public static Report Of(ReportPeriod period, IEnumerable<Assignment> assignments, UnitDirectory units, DateTimeOffset now,
-        Func<string, string?>? progressOf = null)
+    public static Report Of(ReportPeriod period, IEnumerable<UnitTally> tallies, UnitDirectory units, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(period);
-        ArgumentNullException.ThrowIfNull(assignments);
+        ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(units);
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var lines = new List<ReportLine>();
-        foreach (var a in assignments)
-        {
-            var status = StatusOf(a, now);
-            if (!counts.TryGetValue(a.UnitCode, out var c)) counts[a.UnitCode] = c = new int[4];
-            c[(int)status]++;
-            lines.Add(new ReportLine(a, units.ByCode(a.UnitCode)?.Name ?? a.UnitCode, status, progressOf?.Invoke(a.Id)));
-        }
-        var ranking = counts.Select(kv => new UnitRecord(kv.Key, units.ByCode(kv.Key)?.Name ?? kv.Key, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))
+        var ranking = tallies.Select(t => new UnitRecord(t.UnitCode, NameOf(t.UnitCode, units), t.DoneOnTime, t.DoneLate, t.Open, t.Overdue))
             .OrderBy(r => r.OnTimeRate is null ? 1 : 0).ThenByDescending(r => r.OnTimeRate ?? 0).ThenBy(r => r.Overdue).ThenByDescending(r => r.Done)
-            .ThenBy(r => r.UnitName, StringComparer.Ordinal).ToList();
-        var rank = ranking.Select((r, i) => (r.UnitCode, i)).ToDictionary(x => x.UnitCode, x => x.i, StringComparer.Ordinal);
-        lines.Sort((x, y) =>
-        {
-            var byUnit = rank[x.Assignment.UnitCode].CompareTo(rank[y.Assignment.UnitCode]);
-            if (byUnit != 0) return byUnit;
-            var byDue = Nullable.Compare(x.Assignment.DueBefore, y.Assignment.DueBefore);
-            return byDue != 0 ? byDue : string.CompareOrdinal(x.Assignment.Id, y.Assignment.Id);
-        });
-        return new Report(period, now, ranking, lines);
+            .ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ToList();
+        return new Report(period, now, ranking);
     }
+
+    /// <summary>The report over whole assignments (a directive's, which are read anyway).</summary>
+    public static Report Of(ReportPeriod period, IEnumerable<Assignment> assignments, UnitDirectory units, DateTimeOffset now) =>
+        Of(period, ReportTally.Of(assignments, now), units, now);
+
+    /// <summary>
+    /// The report's lines, unit by unit in ranking order and each unit's by deadline, then id: <paramref name="workOf"/>
+    /// gives a unit's work and <paramref name="progressOf"/> the latest progress said of some of it, so only one unit's
+    /// work is in memory at a time.
+    /// </summary>
+    public static IEnumerable<ReportLine> LinesOf(Report report, Func<string, IEnumerable<Assignment>> workOf,
+        Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, string>> progressOf)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(workOf);
+        ArgumentNullException.ThrowIfNull(progressOf);
+        foreach (var unit in report.Ranking)
+        {
+            var work = workOf(unit.UnitCode).ToList();
+            work.Sort((x, y) => Nullable.Compare(x.DueBefore, y.DueBefore) is var byDue and not 0 ? byDue : string.CompareOrdinal(x.Id, y.Id));
+            var progress = progressOf([.. work.Select(a => a.Id)]);
+            foreach (var a in work) yield return new ReportLine(a, unit.UnitName, StatusOf(a, report.At), progress.GetValueOrDefault(a.Id));
+        }
+    }
+
+    private static string NameOf(string unitCode, UnitDirectory units) => units.ByCode(unitCode)?.Name ?? unitCode;
 
     public static ReportStatus StatusOf(Assignment assignment, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        if (assignment.IsDone) return assignment.IsDoneOnTime ? ReportStatus.DoneOnTime : ReportStatus.DoneLate;
-        return assignment.IsOverdue(now) ? ReportStatus.Overdue : ReportStatus.Open;
+        return StatusOf(assignment.DueBefore, assignment.IsDone ? assignment.Completion!.At : null, now);
     }
+
+    /// <summary>Done before the (possibly extended) deadline or with none is on time; not done and past it is overdue.</summary>
+    public static ReportStatus StatusOf(DateTimeOffset? dueBefore, DateTimeOffset? doneAt, DateTimeOffset now) =>
+        doneAt is { } done ? (dueBefore is null || done < dueBefore ? ReportStatus.DoneOnTime : ReportStatus.DoneLate)
+        : dueBefore is { } due && due <= now ? ReportStatus.Overdue : ReportStatus.Open;
 
     /// <summary>The status as the workbook and the chart say it.</summary>
     public static string Says(ReportStatus status) => status switch
@@ -104,12 +155,16 @@ public interface IReportFiles
     /// <summary>A PNG bar chart of the ranking (Vietnamese labels).</summary>
     byte[] Chart(Report report);
 
-    /// <summary>An .xlsx workbook: a summary sheet by unit and one row per assignment.</summary>
-    byte[] Workbook(Report report);
+    /// <summary>An .xlsx workbook: a summary sheet by unit and one row per line, written as the lines are read.</summary>
+    byte[] Workbook(Report report, IEnumerable<ReportLine> lines);
 }
 
-/// <summary>The assignments a period's report counts: due in [from, to), of every unit (or one), read as a stream.</summary>
+/// <summary>What a period's report reads: work due in [from, to), of every unit or one.</summary>
 public interface IReportSource
 {
+    /// <summary>The work's counts by unit and status as of <paramref name="now"/> (<see cref="Report.StatusOf(DateTimeOffset?, DateTimeOffset?, DateTimeOffset)"/>), read from a summary of each assignment, not the assignments.</summary>
+    IReadOnlyList<UnitTally> Tally(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, string? unitCode = null);
+
+    /// <summary>The assignments themselves, read as a stream (one unit's in deadline order: a workbook's rows).</summary>
     IEnumerable<Assignment> DueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode = null);
 }

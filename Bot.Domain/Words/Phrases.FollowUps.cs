@@ -205,3 +205,26 @@ public static partial class Phrases
 
     public const string WeeklyFooter = "\n\nGõ «báo cáo tháng này» để nhận biểu đồ và tệp Excel.";
 }
+
+// Evidence files of progress reports (minh chứng).
+public static partial class Phrases
+{
+    public const string EvidenceButton = "📎 Xem minh chứng";
+
+    public const string EvidenceEmpty = "Tệp trống, trợ lý chưa lưu. Anh/chị vui lòng gửi lại tệp có nội dung.";
+
+    public const string EvidenceKind = "Trợ lý chỉ nhận minh chứng là ảnh (JPG, PNG), PDF hoặc Word (.docx); tệp này chưa được lưu.";
+
+    public static string EvidenceSaved(int number, string fileName) => $"📎 Đã lưu tệp minh chứng «{fileName}» cho việc {number}.";
+
+    public static string EvidenceAdded(string fileName, string task, int count) =>
+        $"📎 Đã lưu tệp minh chứng «{fileName}» cho báo cáo tiến độ vừa gửi ({count} tệp): {task}";
+
+    public static string DetailEvidence(int count) => $"📎 {count} tệp minh chứng\n";
+
+    public static string EvidenceNone(int number) => $"Việc {number} chưa có tệp minh chứng nào.";
+
+    public static string EvidenceCaption(int number, int index, int count, string fileName) => $"📎 Minh chứng việc {number} ({index}/{count}): {fileName}";
+
+    public static string EvidenceMissing(string fileName) => $"Không còn tệp «{fileName}» trong kho dữ liệu.";
+}

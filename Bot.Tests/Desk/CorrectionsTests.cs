@@ -115,9 +115,10 @@ public sealed class CorrectionsTests
     [InlineData("d1.2/TP/-|638000000000000000|NewTask|0|0900000005", true)]
     [InlineData("d1|638000000000000000|Corrected|1|0900000005", true)]
     [InlineData("d1.2/TP/-|638000000000000000|Before|3|0900000005", false)]
-    [InlineData("garbled", false)]
-    public void Announcements_are_told_apart_from_reminders_by_their_keys(string key, bool announcement)
+    public void Announcements_are_told_apart_from_reminders_by_their_keys_and_use_no_daily_quota(string key, bool announcement)
     {
-        Assert.Equal(announcement, NudgeKinds.IsAnnouncementKey(key));
+        var kind = Nudge.KindOf(key);
+        Assert.Equal(announcement, NudgeKinds.IsAnnouncement(kind));
+        Assert.Equal(!announcement, Nudge.CountsTowardDailyCap(kind));
     }
 }

@@ -44,14 +44,15 @@ public sealed class ReportFilesTests : IDisposable
         _world.Dispose();
     }
 
-    private Report Quarter() => ReportHandler.Build(new ReportPeriod(QuarterStart, QuarterEnd, Phrases.ReportPeriodLabel(QuarterStart, QuarterEnd)),
-        _bot.Store.ReportSource.DueBetween(QuarterStart, QuarterEnd), _bot.Units, _bot.Store.Progress, _bot.Clock.GetUtcNow());
+    private ReportWork QuarterWork() => ReportWork.Due(_bot.Store.ReportSource, QuarterStart, QuarterEnd);
+
+    private Report Quarter() => QuarterWork().Report(_bot.Units, _bot.Clock.GetUtcNow());
 
     [Fact]
     public void The_workbook_read_back_agrees_with_the_store_row_for_row()
     {
         var report = Quarter();
-        var workbook = _bot.Get<IReportFiles>().Workbook(report);
+        var workbook = _bot.Get<IReportFiles>().Workbook(report, QuarterWork().Lines(report, _bot.Store.Progress));
         var now = _bot.Clock.GetUtcNow();
 
         // Independently of the report: every unit's open and done work, due in the quarter.
@@ -96,6 +97,15 @@ public sealed class ReportFilesTests : IDisposable
         var rated = rates.TakeWhile(r => r >= 0).ToList();
         Assert.Equal(rated.OrderDescending(), rated);
         Assert.Equal(1, Convert.ToInt32(summary[0]["Hạng"], System.Globalization.CultureInfo.InvariantCulture));
+
+        // The rows in the summary's order of units, each unit's by deadline.
+        var unitOrder = summary.Select(r => Text(r["Đơn vị"])).ToList();
+        Assert.Equal(unitOrder, rows.Select(r => Text(r["Đơn vị"])).Distinct());
+        foreach (var unit in rows.GroupBy(r => Text(r["Đơn vị"])))
+        {
+            var deadlines = unit.Select(r => expected[(string)r["Mã phân công"]].DueBefore!.Value).ToList();
+            Assert.Equal(deadlines.Order(), deadlines);
+        }
     }
 
     [Fact]
@@ -149,6 +159,28 @@ public sealed class ReportFilesTests : IDisposable
         _bot.Link("0900000004", new ChatAccount("telegram", "7005"));
         var staff = _bot.Handle(new Inbound("telegram", "7005", "7005") { Text = "báo cáo tháng 10" });
         Assert.Equal(Phrases.ReportIsForHeads, Assert.Single(staff.Messages).Text);
+    }
+
+    [Fact]
+    public void A_leaders_progress_of_a_directive_is_its_report_some_units_or_a_unit_heads_stay_lists()
+    {
+        _bot.Link("0900000002", new ChatAccount("telegram", "7002")); // Phạm Văn Lãnh, district leader
+        var asked = _bot.Handle(new Inbound("telegram", "7002", "7002") { Text = "tiến độ công văn 1259" });
+        var report = _bot.Handle(new Inbound("telegram", "7002", "7002") { Text = "báo cáo công văn 1259" });
+        Assert.Equal(3, asked.Messages.Count);
+        Assert.StartsWith("📊 Báo cáo tiến độ văn bản 1259/UBND-VP — toàn huyện", asked.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(report.Messages[0].Text, asked.Messages[0].Text);
+        Assert.True(asked.Messages[1].File is { IsPhoto: true, Name: "bao-cao-1259.png" });
+        Assert.Equal(report.Messages[2].File!.Name, asked.Messages[2].File!.Name);
+        Assert.Equal(report.Messages[1].File!.Name, asked.Messages[1].File!.Name);
+
+        // Some units' progress of it, or a unit head's: the list by unit, as before, without files.
+        var communes = _bot.Handle(new Inbound("telegram", "7002", "7002") { Text = "tiến độ công văn 1259 của các xã" });
+        Assert.All(communes.Messages, m => Assert.Null(m.File));
+        Assert.StartsWith("📊 Văn bản 1259 — các xã, thị trấn", communes.Messages[0].Text, StringComparison.Ordinal);
+        _bot.Link("0900000006", new ChatAccount("telegram", "7004")); // Phạm Thị Dung, head of Phòng Văn hóa và Thông tin
+        var head = _bot.Handle(new Inbound("telegram", "7004", "7004") { Text = "tiến độ công văn 1259" });
+        Assert.All(head.Messages, m => Assert.Null(m.File));
     }
 
     [Theory]

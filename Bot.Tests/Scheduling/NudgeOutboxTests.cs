@@ -129,6 +129,9 @@ public abstract class NudgeOutboxContract(IStoreUnderTest stores) : IDisposable
         outbox.Record(Plan(new NudgeBundle("0902", [N("a5", "0902", NudgeKind.NewTask), N("a6", "0902", NudgeKind.NewTask)])), Now);
         outbox.Record(Plan(new NudgeBundle("0902", [N("a7", "0902", NudgeKind.NewTask)])), Now);
         outbox.Record(Plan(new NudgeBundle("0902", [N("d1", "0902", NudgeKind.Corrected, 1)]), new NudgeBundle("0904", [N("d1", "0904", NudgeKind.Corrected, 1)])), Now);
+        // An approver's extension cards and an official's decisions are not reminders: they use no quota.
+        outbox.Record(Plan(new NudgeBundle("0903", [N("a3", "0903", NudgeKind.ExtensionAsked, 1)]), new NudgeBundle("0902", [N("a3", "0902", NudgeKind.ExtensionDecided, 1)])), Now);
+        outbox.Record(Plan(new NudgeBundle("0903", [N("a3", "0903", NudgeKind.ExtensionReminder, 1)]), new NudgeBundle("0903", [N("a4", "0903", NudgeKind.ExtensionAsked, 1)])), Now.AddHours(2));
 
         var counts = outbox.MessagesSince(VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(Now))));
         Assert.Single(yesterday);

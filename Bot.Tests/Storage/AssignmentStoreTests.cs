@@ -1,6 +1,7 @@
 using Bot.Domain.Assignments;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
+using Bot.Domain.Reports;
 using Bot.Tests.Organization;
 
 namespace Bot.Tests.Storage;
@@ -277,6 +278,46 @@ public abstract class AssignmentStoreContract(IStoreUnderTest stores) : IDisposa
     }
 
     [Fact]
+    public void The_report_source_tallies_a_period_as_its_assignments_say_and_reads_a_unit_in_deadline_order()
+    {
+        var store = _temp.Open();
+        var result = Importer(store).Import(Original, publish: true, [], "cli");
+        var review = Assignment.MakeId(result.Directive.Tasks[1].Id, "NV", null);
+        var monthly = store.Assignments.OpenOfUnit("NV").Where(a => a.TaskRef == "3").Select(a => a.Id).ToList(); // 15/10, 15/11, 15/12
+        var daiSon = Assignment.MakeId(result.Directive.Tasks[0].Id, "X-DAISON", null);
+        _temp.Clock.SetUtcNow(Vn(2023, 10, 20));
+        Assert.True(store.Assignments.Confirm(review, NoiVu).Changed);                   // on time
+        _temp.Clock.SetUtcNow(Vn(2023, 10, 26));
+        Assert.True(store.Assignments.Confirm(monthly[0], NoiVuHead).Changed);            // late
+        Assert.True(store.Assignments.Confirm(daiSon, DaiSon).Changed);                  // on time, then reopened: open again
+        Assert.True(store.Assignments.Reopen(daiSon, Leader, "Thiếu phụ lục").Changed);
+        Assert.True(store.Assignments.Extend(monthly[1], Admin, Vn(2023, 12, 1), "Chờ số liệu").Changed);
+        var now = _temp.Clock.GetUtcNow();
+        var all = store.Assignments.OfDirective(result.Directive.Id);
+        var source = store.ReportSource;
+
+        // Half-open periods: October; October and November, whose end is exactly the communes' deadline (1/12 00:00).
+        foreach (var (from, to) in new[] { (Vn(2023, 10, 1), Vn(2023, 11, 1)), (Vn(2023, 10, 1), Vn(2023, 12, 1)), (Vn(2023, 10, 1), Vn(2024, 1, 1)) })
+        {
+            var due = all.Where(a => a.DueBefore >= from && a.DueBefore < to).ToList();
+            Assert.Equal(Counts(ReportTally.Of(due, now)), Counts(source.Tally(from, to, now)));
+            Assert.Equal(due.Select(a => a.Id).Order(StringComparer.Ordinal), source.DueBetween(from, to).Select(a => a.Id).Order(StringComparer.Ordinal));
+            foreach (var unit in new[] { "NV", "VP", "X-DAISON" })
+            {
+                var ofUnit = due.Where(a => a.UnitCode == unit).OrderBy(a => a.DueBefore).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+                Assert.Equal(Counts(ReportTally.Of(ofUnit, now)), Counts(source.Tally(from, to, now, unit)));
+                Assert.Equal(ofUnit.Select(a => a.Id), source.DueBetween(from, to, unit).Select(a => a.Id));
+            }
+        }
+        var nv = Assert.Single(source.Tally(Vn(2023, 10, 1), Vn(2024, 1, 1), now, "NV"));
+        Assert.Equal(new UnitTally("NV", DoneOnTime: 1, DoneLate: 1, Open: 2, Overdue: 0), nv);      // 15/11 moved to 1/12; 15/12 open
+        Assert.Equal(new UnitTally("X-DAISON", 0, 0, 1, 0), Assert.Single(source.Tally(Vn(2023, 10, 1), Vn(2024, 1, 1), now, "X-DAISON")));
+        Assert.Empty(source.Tally(Vn(2023, 10, 1), Vn(2023, 12, 1), now, "X-DAISON"));
+    }
+
+    private static List<UnitTally> Counts(IEnumerable<UnitTally> tallies) => [.. tallies.OrderBy(t => t.UnitCode, StringComparer.Ordinal)];
+
+    [Fact]
     public void Several_assignments_are_read_at_once_by_id_and_unknown_ids_are_left_out()
     {
         var store = _temp.Open();
@@ -446,6 +487,8 @@ public sealed class AssignmentStoreTests() : AssignmentStoreContract(new LiteUnd
                 var key = doc["OpenKey"].AsString;
                 doc["OpenKey"] = key[..key.LastIndexOf('|')];
                 doc.Remove("OpenDueKey");
+                doc.Remove("DueKey");
+                doc.Remove("UnitDueKey");
                 docs.Update(doc);
             }
             raw.UserVersion = 0;
@@ -458,6 +501,9 @@ public sealed class AssignmentStoreTests() : AssignmentStoreContract(new LiteUnd
             upgraded.Assignments.OpenOfUnit("NV").Where(a => a.DueBefore is not null).Select(a => a.Id).Order(StringComparer.Ordinal),
             upgraded.Assignments.OpenTasksDueBetween(Vn(2000, 1, 1), Vn(2100, 1, 1)).Where(t => t.UnitCode == "NV").Select(t => t.AssignmentId).Order(StringComparer.Ordinal));
         Assert.Equal(28, upgraded.Assignments.ByDirectiveNumber("1259/UBND-VP").Count);
+        var (from, to) = (Vn(2023, 10, 1), Vn(2024, 1, 1));
+        Assert.Equal(28, upgraded.ReportSource.Tally(from, to, Vn(2023, 9, 25)).Sum(t => t.Open));              // the report keys too
+        Assert.Equal(["3", "2", "3", "3"], upgraded.ReportSource.DueBetween(from, to, "NV").Select(a => a.TaskRef));
     }
 
     protected override void Cleanup() => _lite.Dispose();

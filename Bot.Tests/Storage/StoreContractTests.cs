@@ -209,6 +209,8 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
             store.Progress.Add(Report("p2", "a1", 60, 10));
             store.Progress.Add(Report("p3", "a2", 10, 5));
             store.Progress.Update(Report("p3", "a2", 20, 5));
+            var photo = store.Originals.Keep("anh.jpg", [0xFF, 0xD8, 0xFF, 1]);
+            store.Progress.Update(Report("p1", "a1", 30, 0) with { Files = [new Bot.Domain.Assignments.EvidenceFile(photo, "anh.jpg", 4)] });
         }
         using var again = stores.Open();
         Assert.Equal(60, again.Progress.Latest("a1")!.Percent);
@@ -217,6 +219,13 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
         Assert.Equal([("a1", 60), ("a2", 20)], latest.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Percent)));
         Assert.Equal("p2", again.Progress.LatestBy(Binh.Phone, at)!.Id);
         Assert.Null(again.Progress.LatestBy(Binh.Phone, at.AddHours(1)));
+        // Every report of a task, oldest first, with its evidence files, whose content the store keeps.
+        var ofA1 = again.Progress.OfAssignment("a1");
+        Assert.Equal(["p1", "p2"], ofA1.Select(r => r.Id));
+        var file = Assert.Single(ofA1[0].Files);
+        Assert.Equal(("anh.jpg", 4L), (file.FileName, file.Size));
+        Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF, 1 }, again.Originals.Open(file.Id)!.Value.Content);
+        Assert.Empty(again.Progress.OfAssignment("a9"));
     }
 }
 

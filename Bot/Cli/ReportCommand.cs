@@ -27,25 +27,19 @@ public static class ReportCommand
         using var bot = StoreCli.Open(args);
         var now = bot.GetRequiredService<TimeProvider>().GetUtcNow();
         var units = bot.GetRequiredService<UnitDirectory>();
-        ReportPeriod period;
-        IEnumerable<Assignment> work;
+        ReportWork asked;
         if (args.Option("directive") is { } number)
-        {
-            var of = bot.GetRequiredService<IAssignmentStore>().ByDirectiveNumber(number);
-            if (of.Count == 0) throw new CliException(Phrases.ReportUnknownDirective(number));
-            period = new ReportPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Phrases.ReportDirective(of[0].DirectiveNumber ?? number), number);
-            work = of;
-        }
+            asked = ReportWork.OfDirective(number, bot.GetRequiredService<IAssignmentStore>().ByDirectiveNumber(number)) ?? throw new CliException(Phrases.ReportUnknownDirective(number));
         else
         {
             var (monthStart, monthEnd) = ReportHandler.ThisMonth(now);
             var from = Day(args, "from") is { } f ? VietnamTime.StartOfDay(f) : monthStart;
             var until = Day(args, "to") is { } t ? VietnamTime.StartOfDay(t.AddDays(1)) : monthEnd;
             if (until <= from) throw new CliException("--to phải không sớm hơn --from.");
-            period = new ReportPeriod(from, until, Phrases.ReportPeriodLabel(from, until));
-            work = bot.GetRequiredService<IReportSource>().DueBetween(from, until);
+            asked = ReportWork.Due(bot.GetRequiredService<IReportSource>(), from, until);
         }
-        var report = ReportHandler.Build(period, work, units, bot.GetRequiredService<IProgressReports>(), now);
+        var report = asked.Report(units, now);
+        var period = report.Period;
 
         var table = new Table().Title(Markup.Escape(Phrases.ReportHeading(period.Label, Phrases.UnitsOf([]), now).Trim()))
             .AddColumn("Hạng").AddColumn("Đơn vị").AddColumn(new TableColumn(Phrases.ReportDoneOnTime).RightAligned())
@@ -58,7 +52,7 @@ public static class ReportCommand
         AnsiConsole.WriteLine(report.Total == 0 ? Phrases.ReportNothing(period.Label, Phrases.UnitsOf([])) : $"{report.Total:N0} phân công, {report.Ranking.Count} đơn vị.");
 
         var files = bot.GetRequiredService<IReportFiles>();
-        if (args.Option("xlsx") is { } xlsx) Write(xlsx, files.Workbook(report));
+        if (args.Option("xlsx") is { } xlsx) Write(xlsx, files.Workbook(report, asked.Lines(report, bot.GetRequiredService<IProgressReports>())));
         if (args.Option("png") is { } png) Write(png, files.Chart(report));
         return Task.FromResult(0);
     }

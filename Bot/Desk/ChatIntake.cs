@@ -13,29 +13,16 @@ namespace Bot.Desk;
 /// (<see cref="DirectiveSource"/>), with a message in the chat edited as the pages of a scan are read
 /// ("Đang đọc trang 3/12…"). Whatever goes wrong is a refusal with a Vietnamese reason; nothing is stored here.
 /// </summary>
-public sealed class ChatIntake(IEnumerable<IFileSource> sources, IEnumerable<IChannel> channels, DirectiveSource source, ILogger<ChatIntake> logger)
+public sealed class ChatIntake(IChatFiles files, IEnumerable<IChannel> channels, DirectiveSource source, ILogger<ChatIntake> logger)
     : IDirectiveIntake
 {
     public async Task<Intake> ReadAsync(Inbound from, InboundDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(document);
-        var files = sources.FirstOrDefault(s => s.Name == from.Channel);
-        if (files is null) return new IntakeRefused(Phrases.FileNotFetched, $"channel {from.Channel} gives no files");
-        byte[] content;
-        try
-        {
-            content = await files.DownloadAsync(document.FileId, IDirectiveIntake.MaxBytes, cancellationToken);
-        }
-        catch (FileTooLargeException e)
-        {
-            return new IntakeRefused(Phrases.FileTooLarge((int)(IDirectiveIntake.MaxBytes / (1024 * 1024))), e.Message);
-        }
-        catch (ChannelException e)
-        {
-            logger.LogWarning("File {File} from {User} not fetched ({Failure}): {Reason}", document.FileName, from.UserId, e.Failure, e.Message);
-            return new IntakeRefused(Phrases.FileNotFetched, e.Message);
-        }
+        var fetched = await files.FetchAsync(from, document, IDirectiveIntake.MaxBytes, cancellationToken);
+        if (fetched is FetchRefused refused) return new IntakeRefused(refused.Message, refused.Why);
+        var content = ((FetchedFile)fetched).Content;
         var progress = new ChatProgress(channels.FirstOrDefault(c => c.Name == from.Channel), from.ChatId, logger);
         try
         {
@@ -90,6 +77,31 @@ public sealed class ChatIntake(IEnumerable<IFileSource> sources, IEnumerable<ICh
             {
                 logger.LogInformation("Progress in chat {Chat} not shown: {Reason}", chatId, e.Message);
             }
+        }
+    }
+}
+
+/// <summary>A file sent in chat, fetched from its channel's file source within a size limit; what goes wrong is a refusal in Vietnamese.</summary>
+public sealed class ChatFiles(IEnumerable<IFileSource> sources, ILogger<ChatFiles> logger) : IChatFiles
+{
+    public async Task<Fetched> FetchAsync(Inbound from, InboundDocument document, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(document);
+        var files = sources.FirstOrDefault(s => s.Name == from.Channel);
+        if (files is null) return new FetchRefused(Phrases.FileNotFetched, $"channel {from.Channel} gives no files");
+        try
+        {
+            return new FetchedFile(await files.DownloadAsync(document.FileId, maxBytes, cancellationToken));
+        }
+        catch (FileTooLargeException e)
+        {
+            return new FetchRefused(Phrases.FileTooLarge((int)(maxBytes / (1024 * 1024))), e.Message);
+        }
+        catch (ChannelException e)
+        {
+            logger.LogWarning("File {File} from {User} not fetched ({Failure}): {Reason}", document.FileName, from.UserId, e.Failure, e.Message);
+            return new FetchRefused(Phrases.FileNotFetched, e.Message);
         }
     }
 }

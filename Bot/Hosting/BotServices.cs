@@ -51,6 +51,7 @@ public static class BotServices
         // The office's desk: directives sent in chat, read, reviewed, published.
         services.TryAddSingleton(_ => configuration.GetSection("Desk:WorkingDays").Get<DeskPolicy>() ?? DeskPolicy.Default);
         services.TryAddSingleton<IDirectiveIntake, Bot.Desk.ChatIntake>();
+        services.TryAddSingleton<IChatFiles, Bot.Desk.ChatFiles>();
 
         // Extension requests: who decides them.
         services.TryAddSingleton(_ => ExtensionPolicy.Parse(configuration["Extensions:Approvers"]));
@@ -70,15 +71,17 @@ public static class BotServices
         services.TryAddSingleton<TurnReader>();
         services.TryAddSingleton<LinkingHandler>();
         services.AddConversationHandler<LinkingHandler>();
+        services.TryAddSingleton<PartProgressHandler>();
+        services.AddConversationHandler<EvidenceHandler>(); // before the desk: a file with or just after a progress report is its evidence
         services.AddConversationHandler<DeskHandler>(); // before the lists: a typed answer to the desk's question is the desk's
         services.AddConversationHandler<ExtensionHandler>(); // before the lists too: "30/11" answers its question
         services.AddConversationHandler<ListsHandler>();
+        services.AddConversationHandler<ReportHandler>(); // before the district's lists: a leader's "tiến độ công văn 1259" is its report
         services.AddConversationHandler<DistrictHandler>();
         services.AddConversationHandler<TaskActionsHandler>();
         services.AddConversationHandler<OriginalsHandler>();
         services.AddConversationHandler<ProgressHandler>();
         services.AddConversationHandler<PartProgressHandler>();
-        services.AddConversationHandler<ReportHandler>();
         services.AddConversationHandler<PreferencesHandler>();
         services.AddConversationHandler<HelpHandler>();
         services.TryAddSingleton<ConversationRouter>();

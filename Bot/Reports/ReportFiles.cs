@@ -87,15 +87,16 @@ public sealed class ReportFiles : IReportFiles
         return plot.GetImageBytes(Width, HeightFor(shown.Count), ImageFormat.Png);
     }
 
-    public byte[] Workbook(Report report)
+    public byte[] Workbook(Report report, IEnumerable<ReportLine> lines)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(lines);
         var summary = report.Ranking.Select((r, i) => new SummaryRow
         {
             Rank = i + 1, Unit = r.UnitName, OnTime = r.DoneOnTime, Late = r.DoneLate, Open = r.Open, Overdue = r.Overdue, Total = r.Total,
             Rate = r.OnTimeRate is { } rate ? Math.Round(rate, 4) : null,
         });
-        var detail = report.Lines.Select(l => new DetailRow
+        var detail = lines.Select(l => new DetailRow
         {
             Directive = l.Assignment.DirectiveNumber ?? "",
             Task = $"{l.Assignment.TaskRef}. {l.Assignment.TaskText}",

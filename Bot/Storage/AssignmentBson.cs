@@ -47,6 +47,8 @@ internal static class AssignmentBson
         Optional(doc, nameof(AssignmentDoc.OpenKey), d.OpenKey);
         if (d.OpenDue is { } openDue) doc[nameof(AssignmentDoc.OpenDue)] = Instant(openDue);
         Optional(doc, nameof(AssignmentDoc.OpenDueKey), d.OpenDueKey);
+        Optional(doc, nameof(AssignmentDoc.DueKey), d.DueKey);
+        Optional(doc, nameof(AssignmentDoc.UnitDueKey), d.UnitDueKey);
         return doc;
     }
 
@@ -84,6 +86,8 @@ internal static class AssignmentBson
             OpenKey = Text(doc, nameof(AssignmentDoc.OpenKey)),
             OpenDue = Instant(doc, nameof(AssignmentDoc.OpenDue)),
             OpenDueKey = Text(doc, nameof(AssignmentDoc.OpenDueKey)),
+            DueKey = Text(doc, nameof(AssignmentDoc.DueKey)),
+            UnitDueKey = Text(doc, nameof(AssignmentDoc.UnitDueKey)),
             DirectiveUnitKey = Text(doc, nameof(AssignmentDoc.DirectiveUnitKey)) ?? "",
         };
     }

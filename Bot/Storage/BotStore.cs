@@ -200,6 +200,8 @@ public sealed class BotStore : IStore
         assignments.EnsureIndex(x => x.DirectiveId);        // a directive's assignments: reconcile, by directive number
         assignments.EnsureIndex(x => x.DirectiveUnitKey);   // one unit's share of a directive ("công văn 1259")
         assignments.EnsureIndex(x => x.DueBefore);          // progress over a period
+        assignments.EnsureIndex(x => x.DueKey);             // a period's report, tallied from the index alone
+        assignments.EnsureIndex(x => x.UnitDueKey);         // a unit's work of a period in deadline order
         DirectiveDocs.EnsureIndex(x => x.ContentHash, unique: false);
         DirectiveDocs.EnsureIndex(x => x.NumberKey);
         OfficialDocs.EnsureIndex(x => x.UnitCode);
@@ -208,7 +210,7 @@ public sealed class BotStore : IStore
     }
 
     /// <summary>The shape of the file this version writes, kept in LiteDB's user version.</summary>
-    internal const int SchemaVersion = 3;
+    internal const int SchemaVersion = 4;
 
     /// <summary>The collections of what was shown in chats, in the chat file since version 3.</summary>
     internal static readonly string[] ChatCollections = [LiteConversationStore.ListsName, LiteConversationStore.FocusName, LiteConversationStore.LastListsName];
@@ -216,14 +218,14 @@ public sealed class BotStore : IStore
     /// <summary>
     /// Brings a file written by an earlier version to <see cref="SchemaVersion"/>, once. 1: open keys
     /// carry the assignment id; 2: open work has a key across units too (OpenDueKey); 3: what was
-    /// shown in chats moves to the chat file. The version is set only when all is done, so a crash
+    /// shown in chats moves to the chat file; 4: work with a deadline has report keys (DueKey, UnitDueKey). The version is set only when all is done, so a crash
     /// half way repeats the steps, which is harmless: index fields are derived again, moved documents upserted again.
     /// </summary>
     private void Upgrade(LiteDatabase chats)
     {
         var version = Database.UserVersion;
         if (version >= SchemaVersion) return;
-        if (version < 2) DeriveIndexFields();
+        if (version < 4) DeriveIndexFields();
         foreach (var name in ChatCollections)
         {
             if (!Database.CollectionExists(name)) continue;

@@ -38,6 +38,12 @@ internal sealed class AssignmentDoc
 
     /// <summary>"directiveId|UNIT": one unit's share of a directive.</summary>
     public string DirectiveUnitKey { get; set; } = "";
+
+    /// <summary>"ticks|UNIT|doneTicks" (done ticks empty while not done) when due: a period's report tallied from the index alone.</summary>
+    public string? DueKey { get; set; }
+
+    /// <summary>"UNIT|ticks|id|doneTicks" when due: a unit's work of a period in deadline order (a workbook's rows), and its tally from the index.</summary>
+    public string? UnitDueKey { get; set; }
 }
 
 internal sealed class CompletionDoc

@@ -93,7 +93,8 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
         Messages.Find(Filter.Gte(nameof(MessageDoc.CreatedAt), new BsonValue(since.UtcDateTime)))
-            .Where(m => m.Kind == OutboxKind.Nudges && m.State is OutboxState.Pending or OutboxState.Sent && !m.NudgeKeys.Any(NudgeKinds.IsAnnouncementKey))
+            .Where(m => m.Kind == OutboxKind.Nudges && m.State is OutboxState.Pending or OutboxState.Sent
+                && m.NudgeKeys.Any(k => Nudge.CountsTowardDailyCap(Nudge.KindOf(k))))
             .GroupBy(m => m.Official, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 

@@ -79,6 +79,36 @@ internal static class StoreMapping
         return new OpenTask(key[(unitEnds + 1)..], key[20..unitEnds], Due(key.AsSpan(0, 19)));
     }
 
+    /// <summary>
+    /// Index key for work with a deadline across units, done or not: "ticks|UNIT|doneTicks", the done ticks empty
+    /// while not done; null without a deadline. A period's keys start at <see cref="OpenDueKeyPrefix"/> of its start
+    /// (the same shape) and end before that of its end.
+    /// </summary>
+    public static string? DueKey(Assignment a) =>
+        a.DueBefore is { } due ? Ticks(due) + "|" + a.UnitCode + "|" + DoneTicks(a) : null;
+
+    /// <summary>Index key for a unit's work with a deadline, done or not: "UNIT|ticks|id|doneTicks"; its prefixes are <see cref="OpenKeyPrefix"/>'s.</summary>
+    public static string? UnitDueKey(Assignment a) =>
+        a.DueBefore is { } due ? OpenKeyPrefix(a.UnitCode, due) + a.Id + "|" + DoneTicks(a) : null;
+
+    private static string DoneTicks(Assignment a) => a.IsDone ? Ticks(a.Completion!.At) : "";
+
+    /// <summary>What a due key holds: the unit, the deadline and when it was done.</summary>
+    public static (string UnitCode, DateTimeOffset DueBefore, DateTimeOffset? DoneAt) FromDueKey(string key)
+    {
+        var unitEnds = key.LastIndexOf('|');
+        return (key[20..unitEnds], Due(key.AsSpan(0, 19))!.Value, DoneAt(key.AsSpan(unitEnds + 1)));
+    }
+
+    /// <summary>What a unit's due key holds: the deadline and when it was done.</summary>
+    public static (DateTimeOffset DueBefore, DateTimeOffset? DoneAt) FromUnitDueKey(string key)
+    {
+        var ticksAt = key.IndexOf('|', StringComparison.Ordinal) + 1;
+        return (Due(key.AsSpan(ticksAt, 19))!.Value, DoneAt(key.AsSpan(key.LastIndexOf('|') + 1)));
+    }
+
+    private static DateTimeOffset? DoneAt(ReadOnlySpan<char> ticks) => ticks.IsEmpty ? null : Due(ticks);
+
     private static string Ticks(DateTimeOffset instant) => Stored(instant).Ticks.ToString("D19", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Due(ReadOnlySpan<char> ticks)
@@ -110,6 +140,8 @@ internal static class StoreMapping
         OpenKey = a.IsDone ? null : OpenKey(a.UnitCode, a.DueBefore, a.Id),
         OpenDue = a.IsDone ? null : a.DueBefore,
         OpenDueKey = a.IsDone ? null : OpenDueKey(a.DueBefore, a.UnitCode, a.Id),
+        DueKey = DueKey(a),
+        UnitDueKey = UnitDueKey(a),
         DirectiveUnitKey = a.DirectiveId + "|" + a.UnitCode,
     };
 

@@ -10,7 +10,8 @@ namespace Bot.Domain.Conversation.Handlers;
 /// Leaders' reports: "báo cáo tháng 11", "tiến độ quý IV", "báo cáo công văn 1259" — per unit done on time, done
 /// late, open, overdue and the on-time rate, ranked (in pages like any ranking), then a chart as a photo and a
 /// workbook as a document (<see cref="IReportFiles"/>). Unit heads get their unit's; leaders and the office every
-/// unit's; staff are told whom to ask. No period means this month.
+/// unit's, also when they ask a directive's progress ("tiến độ công văn 1259"); staff are told whom to ask. No period
+/// means this month.
 /// </summary>
 public sealed class ReportHandler(IReportSource source, IAssignmentStore assignments, IReportFiles files, UnitDirectory units, Reach reach,
     Rankings rankings, IProgressReports progress) : IConversationHandler
@@ -18,8 +19,17 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
     public Reply? Handle(Turn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.Intent is ReportIntent r ? Report(turn, r) : null;
+        return turn.Intent switch
+        {
+            ReportIntent r => Report(turn, r),
+            // "tiến độ công văn 1259" from those who see the district is that directive's report; some units' or one
+            // unit's progress of it stays a list (DistrictHandler, after this one).
+            ProgressIntent { Directive: { } number } p when reach.SeesAll(turn.Official) && WholeDistrict(p.Scope) => Report(turn, new ReportIntent(Directive: number)),
+            _ => null,
+        };
     }
+
+    private static bool WholeDistrict(Scope? scope) => scope is null || scope.Kind == ScopeKind.Unsaid || scope is { Kind: ScopeKind.All, Of.Count: 0 };
 
     private Reply Report(Turn turn, ReportIntent intent)
     {
@@ -28,38 +38,25 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
         if (!all && official.Role != Role.UnitHead) return turn.Say(Phrases.ReportIsForHeads) with { Note = "report refused (staff)" };
         var unit = all ? null : official.UnitCode;
         var unitsSaid = all ? Phrases.UnitsOf([]) : reach.OwnUnit(official).Name;
-        var (period, work) = Work(intent, unit, turn.Now);
-        if (period is null) return turn.Say(Phrases.ReportUnknownDirective(intent.Directive!));
-        var report = Build(period, work, units, progress, turn.Now);
-        if (report.Total == 0) return turn.Say(Phrases.ReportNothing(period.Label, unitsSaid));
+        var asked = Asked(intent, unit, turn.Now);
+        if (asked is null) return turn.Say(Phrases.ReportUnknownDirective(intent.Directive!));
+        var report = asked.Report(units, turn.Now);
+        if (report.Total == 0) return turn.Say(Phrases.ReportNothing(report.Period.Label, unitsSaid));
         var lines = report.Ranking.Select((r, i) => Phrases.ReportLine(i + 1, r.UnitName, r.DoneOnTime, r.DoneLate, r.Open, r.Overdue, r.OnTimeRate)).ToList();
-        var shown = rankings.Show(turn, Phrases.ReportHeading(period.Label, unitsSaid, turn.Now), lines);
+        var shown = rankings.Show(turn, Phrases.ReportHeading(report.Period.Label, unitsSaid, turn.Now), lines);
         var text = shown.Messages[0] with { Text = shown.Messages[0].Text + Phrases.ReportFilesFollow };
-        var name = FileName(period);
-        var chart = new Outbound(turn.Inbound.ChatId, Phrases.ReportChartCaption(period.Label)) { File = new OutboundFile(name + ".png", files.Chart(report), IsPhoto: true) };
-        var workbook = new Outbound(turn.Inbound.ChatId, Phrases.ReportWorkbookCaption(period.Label)) { File = new OutboundFile(name + ".xlsx", files.Workbook(report), IsPhoto: false) };
-        return new Reply([text, chart, workbook]) { Note = $"report {period.Label}: {report.Total} assignments, {report.Ranking.Count} units" };
+        var name = FileName(report.Period);
+        var chart = new Outbound(turn.Inbound.ChatId, Phrases.ReportChartCaption(report.Period.Label)) { File = new OutboundFile(name + ".png", files.Chart(report), IsPhoto: true) };
+        var workbook = new Outbound(turn.Inbound.ChatId, Phrases.ReportWorkbookCaption(report.Period.Label)) { File = new OutboundFile(name + ".xlsx", files.Workbook(report, asked.Lines(report, progress)), IsPhoto: false) };
+        return new Reply([text, chart, workbook]) { Note = $"report {report.Period.Label}: {report.Total} assignments, {report.Ranking.Count} units" };
     }
 
-    /// <summary>The period and its work: a directive's, or what is due in the period asked (this month when none is).</summary>
-    private (ReportPeriod? Period, IEnumerable<Assignment> Work) Work(ReportIntent intent, string? unit, DateTimeOffset now)
+    /// <summary>The period and its work: a directive's, or what is due in the period asked (this month when none is); null for an unknown directive.</summary>
+    private ReportWork? Asked(ReportIntent intent, string? unit, DateTimeOffset now)
     {
-        if (intent.Directive is { } number)
-        {
-            var of = assignments.ByDirectiveNumber(number, unit);
-            return of.Count == 0 ? (null, []) : (new ReportPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Phrases.ReportDirective(of[0].DirectiveNumber ?? number), number), of);
-        }
+        if (intent.Directive is { } number) return ReportWork.OfDirective(number, assignments.ByDirectiveNumber(number, unit));
         var (from, until) = intent.From is { } f && intent.Until is { } u ? (f, u) : ThisMonth(now);
-        return (new ReportPeriod(from, until, Phrases.ReportPeriodLabel(from, until)), source.DueBetween(from, until, unit));
-    }
-
-    /// <summary>The report over the work, each line with its latest progress (read in one go).</summary>
-    public static Report Build(ReportPeriod period, IEnumerable<Assignment> work, UnitDirectory units, IProgressReports progress, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        var all = work as IReadOnlyList<Assignment> ?? [.. work];
-        var latest = progress.Latest([.. all.Select(a => a.Id)]);
-        return Reports.Report.Of(period, all, units, now, id => latest.GetValueOrDefault(id) is { } p ? Phrases.ProgressShort(p.Percent, p.Note) : null);
+        return ReportWork.Due(source, from, until, unit);
     }
 
     public static (DateTimeOffset From, DateTimeOffset Until) ThisMonth(DateTimeOffset now)
@@ -76,5 +73,55 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
         if (period.Directive is { } d) return "bao-cao-" + new string([.. d.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         return $"bao-cao-{VietnamTime.ToLocal(period.From).ToString("yyyy-MM-dd", invariant)}-{VietnamTime.ToLocal(period.Until).AddDays(-1).ToString("yyyy-MM-dd", invariant)}";
+    }
+}
+
+/// <summary>
+/// The work a report covers and how it is read: a period's counts through the store's tally (the ranking), its
+/// assignments a unit at a time for the workbook's rows; a directive's from its assignments, read anyway to know
+/// the directive.
+/// </summary>
+public sealed class ReportWork
+{
+    private readonly Func<UnitDirectory, DateTimeOffset, Report> _report;
+    private readonly Func<Func<string, IEnumerable<Assignment>>> _read;
+
+    private ReportWork(ReportPeriod period, Func<UnitDirectory, DateTimeOffset, Report> report, Func<Func<string, IEnumerable<Assignment>>> read)
+    {
+        Period = period;
+        _report = report;
+        _read = read;
+    }
+
+    public ReportPeriod Period { get; }
+
+    /// <summary>Work due in [from, until), of every unit or one.</summary>
+    public static ReportWork Due(IReportSource source, DateTimeOffset from, DateTimeOffset until, string? unitCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var period = new ReportPeriod(from, until, Phrases.ReportPeriodLabel(from, until));
+        // The rows are read a unit at a time in ranking order, so only one unit's are in memory.
+        Func<Func<string, IEnumerable<Assignment>>> read = () => unit => source.DueBetween(from, until, unit);
+        return new ReportWork(period, (units, now) => Reports.Report.Of(period, source.Tally(from, until, now, unitCode), units, now), read);
+    }
+
+    /// <summary>A directive's work (as <see cref="IAssignmentStore.ByDirectiveNumber"/> found it); null when there is none.</summary>
+    public static ReportWork? OfDirective(string number, IReadOnlyList<Assignment> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (work.Count == 0) return null;
+        var period = new ReportPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Phrases.ReportDirective(work[0].DirectiveNumber ?? number), number);
+        var byUnit = work.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
+        return new ReportWork(period, (units, now) => Reports.Report.Of(period, work, units, now), () => unit => byUnit[unit]);
+    }
+
+    public Report Report(UnitDirectory units, DateTimeOffset now) => _report(units, now);
+
+    /// <summary>The report's lines with their latest progress, in ranking order, made as the workbook is written.</summary>
+    public IEnumerable<ReportLine> Lines(Report report, IProgressReports progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        Func<string, IEnumerable<Assignment>>? workOf = null; // read when the first row is asked for
+        return Reports.Report.LinesOf(report, unit => (workOf ??= _read())(unit), ids => progress.Latest(ids).ToDictionary(kv => kv.Key, kv => Phrases.ProgressShort(kv.Value.Percent, kv.Value.Note), StringComparer.Ordinal));
     }
 }

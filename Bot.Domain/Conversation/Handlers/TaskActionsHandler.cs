@@ -39,9 +39,12 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
         if (a.IsDone) text.Append(Phrases.DetailStatus(a.Completion!.ByName, a.Completion.At));
         else if (progress.Latest(a.Id) is { } p) text.Append(Phrases.DetailProgress(p.Percent, p.Note, p.ByName, p.At));
         if (a.Extensions.Count > 0) text.Append(Phrases.DetailExtended(a.Extensions[^1].To, a.Extensions[^1].Reason));
+        var evidence = progress.OfAssignment(a.Id).SelectMany(r => r.Files).DistinctBy(f => f.Id).Count();
+        if (evidence > 0) text.Append(Phrases.DetailEvidence(evidence));
         // Telegram takes 4,096 characters; a long task is cut, and its directive says the rest.
         text.Append(Phrases.Verbatim(Wording.Summary(a.TaskText, 3_000)));
-        // Who may change the task may also ask to move its deadline; anyone who sees it may have its directive's file.
+        // Who may change the task may also ask to move its deadline; anyone who sees it may have its evidence
+        // and its directive's file.
         var list = lists.Last(turn)!;
         var buttons = new List<IReadOnlyList<Button>>();
         if (!a.IsDone)
@@ -50,6 +53,7 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
                 ? [lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, list, number), lists.Button(turn, Phrases.ExtendButton, ButtonVerb.Extend, list, number)]
                 : [lists.Button(turn, Phrases.DoneButtonAlone, ButtonVerb.Done, list, number)]);
         }
+        if (evidence > 0) buttons.Add([lists.Button(turn, Phrases.EvidenceButton, ButtonVerb.Evidence, list, number)]);
         buttons.Add([lists.Button(turn, Phrases.OriginalButton, ButtonVerb.Original, list, number)]);
         return new Reply([new Outbound(turn.Inbound.ChatId, text.ToString()) { Buttons = buttons }]);
     }

@@ -138,6 +138,17 @@ internal static class PgMigrations
             create index progress_reports_assignment on progress_reports (assignment_id, at desc);
             create index progress_reports_by on progress_reports (by_phone, at desc);
             """),
+        (3, """
+            -- Reports: a period's tally from the deadline index alone (it carries what the counts need), and a unit's
+            -- work of a period in deadline order, done or not (a workbook's rows).
+            drop index assignments_due;
+            create index assignments_due on assignments (due_before) include (unit_code, open, done_at);
+            create index assignments_unit_due on assignments (unit_code, due_before, id);
+            """),
+        (4, """
+            -- Evidence files of progress reports: their ids in originals, names and sizes.
+            alter table progress_reports add column files jsonb not null default '[]';
+            """),
     ];
 
     public static int Current => Steps[^1].Version;

@@ -97,11 +97,14 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
 
     public IReadOnlyDictionary<string, int> MessagesSince(DateTimeOffset since) =>
         store.Query<(string Official, long Count)>("""
-            select official, count(*) from outbox_messages
-            where created_at >= @since and kind = @kind and state in (@pending, @sent) and not (coalesce(nudge_keys[1], '') like any(@announcements))
+            select official, count(*) from outbox_messages m where created_at >= @since and kind = @kind and state in (@pending, @sent)
+              and exists (select 1 from outbox_nudges n where n.key = any(m.nudge_keys) and n.kind <> all(@outside))
             group by official
-            """, new { since = since.ToUniversalTime(), kind = (int)OutboxKind.Nudges, pending = (int)OutboxState.Pending, sent = (int)OutboxState.Sent,
-                announcements = NudgeKinds.AnnouncementKeyPatterns.ToArray() })
+            """, new
+        {
+            since = since.ToUniversalTime(), kind = (int)OutboxKind.Nudges, pending = (int)OutboxState.Pending, sent = (int)OutboxState.Sent,
+            outside = Nudge.OutsideDailyCap.Select(k => (int)k).ToArray(),
+        })
             .ToDictionary(r => r.Official, r => (int)r.Count, StringComparer.Ordinal);
 
     public IReadOnlyList<string> Pending(DateTimeOffset? notTriedSince = null) =>

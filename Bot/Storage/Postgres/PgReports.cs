@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Domain.Assignments;
 using Bot.Domain.Extensions;
+using Bot.Domain.Reports;
 using Dapper;
 
 namespace Bot.Storage.Postgres;
@@ -79,22 +80,23 @@ internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
 /// <summary>Progress reports in PostgreSQL, one row each; the latest of a task by DISTINCT ON.</summary>
 internal sealed class PgProgressReports(PgStore store) : IProgressReports
 {
-    private const string Columns = "id, assignment_id, percent, note, by_phone, by_name, at";
+    private const string Columns = "id, assignment_id, percent, note, by_phone, by_name, at, files::text as files";
 
     public void Add(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        store.Write((c, t) => c.Execute("insert into progress_reports (id, assignment_id, percent, note, by_phone, by_name, at) values (@Id, @AssignmentId, @Percent, @Note, @ByPhone, @ByName, @At)",
-            new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime() }, t));
+        store.Write((c, t) => c.Execute("insert into progress_reports (id, assignment_id, percent, note, by_phone, by_name, at, files) values (@Id, @AssignmentId, @Percent, @Note, @ByPhone, @ByName, @At, @Files::jsonb)",
+            new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t));
     }
 
     public void Update(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         store.Write((c, t) => c.Execute("""
-            update progress_reports set assignment_id = @AssignmentId, percent = @Percent, note = @Note, by_phone = @ByPhone, by_name = @ByName, at = @At
+            update progress_reports set assignment_id = @AssignmentId, percent = @Percent, note = @Note, by_phone = @ByPhone, by_name = @ByName, at = @At,
+              files = @Files::jsonb
             where id = @Id
-            """, new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime() }, t));
+            """, new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t));
     }
 
     public ProgressReport? Latest(string assignmentId) =>
@@ -110,6 +112,11 @@ internal sealed class PgProgressReports(PgStore store) : IProgressReports
             """, new { ids = assignmentIds.ToArray() }).ToDictionary(r => r.Assignment_id, r => r.ToReport(), StringComparer.Ordinal);
     }
 
+    public IReadOnlyList<ProgressReport> OfAssignment(string assignmentId) =>
+        [.. store.Query<ReportRow>($"select {Columns} from progress_reports where assignment_id = @assignmentId order by at", new { assignmentId }).Select(r => r.ToReport())];
+
+    private static string FilesJson(ProgressReport report) => JsonSerializer.Serialize(report.Files, PgJson.Options);
+
     public ProgressReport? LatestBy(string phone, DateTimeOffset since) =>
         store.Query<ReportRow>($"select {Columns} from progress_reports where by_phone = @phone and at >= @since order by at desc limit 1",
             new { phone, since = since.ToUniversalTime() }).Select(r => r.ToReport()).FirstOrDefault();
@@ -123,18 +130,36 @@ internal sealed class PgProgressReports(PgStore store) : IProgressReports
         public string By_phone { get; set; } = "";
         public string By_name { get; set; } = "";
         public DateTime At { get; set; }
+        public string Files { get; set; } = "[]";
 
         public ProgressReport ToReport() => new()
         {
             Id = Id, AssignmentId = Assignment_id, Percent = Percent, Note = Note, ByPhone = By_phone, ByName = By_name,
             At = new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)),
+            Files = JsonSerializer.Deserialize<List<EvidenceFile>>(Files, PgJson.Options) ?? [],
         };
     }
 }
 
-/// <summary>What a period's report reads in PostgreSQL: the assignments due in [from, to), of one unit when given.</summary>
+/// <summary>
+/// What a period's report reads in PostgreSQL: its tally counted by the server (GROUP BY over the deadline index,
+/// which carries the unit and when it was done), and the assignments due in [from, to), of one unit when given.
+/// </summary>
 internal sealed class PgReportSource(PgStore store) : Bot.Domain.Reports.IReportSource
 {
+    // Report.StatusOf in SQL: done before the deadline is on time, not done and due by now is overdue.
+    public IReadOnlyList<UnitTally> Tally(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, string? unitCode = null) =>
+        [.. store.Query<(string UnitCode, int DoneOnTime, int DoneLate, int Open, int Overdue)>("""
+            select unit_code,
+              (count(*) filter (where not open and done_at < due_before))::int,
+              (count(*) filter (where not open and done_at >= due_before))::int,
+              (count(*) filter (where open and due_before > @now))::int,
+              (count(*) filter (where open and due_before <= @now))::int
+            from assignments where due_before >= @from and due_before < @to
+            """ + (unitCode is null ? "" : " and unit_code = @unitCode") + " group by unit_code",
+            new { from = from.ToUniversalTime(), to = to.ToUniversalTime(), now = now.ToUniversalTime(), unitCode })
+            .Select(r => new UnitTally(r.UnitCode, r.DoneOnTime, r.DoneLate, r.Open, r.Overdue))];
+
     public IEnumerable<Assignment> DueBetween(DateTimeOffset from, DateTimeOffset to, string? unitCode = null) =>
         store.Query<string>("select doc::text from assignments where due_before >= @from and due_before < @to"
                 + (unitCode is null ? "" : " and unit_code = @unitCode") + " order by due_before, id",

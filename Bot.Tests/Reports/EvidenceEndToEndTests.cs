@@ -1,0 +1,110 @@
+using System.Text;
+using Bot.Hosting;
+using Bot.Storage;
+using Bot.Testing.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Reports;
+
+/// <summary>
+/// Evidence of progress through the fake Bot API: a photo with a progress report as its caption and a PDF right after
+/// it are kept and listed on the report; the task's detail counts them and its button sends them back, to the unit's
+/// official and to a leader; an empty file, a file of another kind and one over 20 MB are refused and nothing is kept.
+/// </summary>
+public sealed class EvidenceEndToEndTests : IAsyncLifetime
+{
+    private const long Binh = 3102;     // Trần Thị Bình, Phòng Nội vụ, 0900000004
+    private const long Leader = 3103;   // Phạm Văn Lãnh, district leader, 0900000002
+
+    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 1, 2, 3, 4, 5];
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private readonly BotWorld _world = BotWorld.Create();
+    private FakeTelegramServer _telegram = null!;
+    private WebApplication _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PerChatBurst = 20 });
+        _host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = _world.DbPath,
+            ["Telegram:Token"] = _telegram.Token,
+            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Clock:Now"] = BotWorld.Today.ToString("O"),
+            ["Urls"] = "http://127.0.0.1:0",
+        })!;
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        await _telegram.DisposeAsync();
+        _world.Dispose();
+    }
+
+    [Fact]
+    public async Task Files_with_or_right_after_a_progress_report_are_kept_shown_and_sent_to_who_may_see_the_task()
+    {
+        await LinkAsync(Binh, "0900000004");
+        _telegram.SendText(Binh, "việc của tôi");
+        await Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
+
+        _telegram.SendDocument(Binh, "anh-hop.jpg", Photo, caption: "việc 2 đã làm được 60%, còn chờ 3 xã");
+        var recorded = await Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
+        Assert.Contains("📎 Đã lưu tệp minh chứng «anh-hop.jpg» cho việc 2.", recorded.Text, StringComparison.Ordinal);
+        _telegram.SendDocument(Binh, "bao-cao.pdf", Pdf);
+        await Until(Binh, m => m.Text.StartsWith("📎 Đã lưu tệp minh chứng «bao-cao.pdf» cho báo cáo tiến độ vừa gửi (2 tệp)", StringComparison.Ordinal));
+
+        // Refused, and nothing kept: empty, another kind (a program), over 20 MB (not even fetched).
+        _telegram.SendDocument(Binh, "trong.pdf", []);
+        await Until(Binh, m => m.Text.StartsWith("Tệp trống", StringComparison.Ordinal));
+        _telegram.SendDocument(Binh, "cai-dat.exe", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03]);
+        await Until(Binh, m => m.Text.Contains("chỉ nhận minh chứng là ảnh (JPG, PNG), PDF hoặc Word", StringComparison.Ordinal));
+        var downloads = _telegram.Stats.Downloads;
+        _telegram.SendDocument(Binh, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
+        await Until(Binh, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
+        Assert.Equal(downloads, _telegram.Stats.Downloads);
+
+        var report = Store.Progress.LatestBy("0900000004", BotWorld.Today.AddDays(-1))!;
+        Assert.Single(Store.Progress.OfAssignment(report.AssignmentId));
+        Assert.Equal(60, report.Percent);
+        Assert.Equal(["anh-hop.jpg", "bao-cao.pdf"], report.Files.Select(f => f.FileName));
+        Assert.Equal([Photo.Length, Pdf.Length], report.Files.Select(f => (int)f.Size));
+
+        // The detail counts them; its button sends them.
+        _telegram.SendText(Binh, "việc 2");
+        var detail = await Until(Binh, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
+        _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Xem minh chứng"));
+        var pdf = await Until(Binh, m => m.File is { Name: "bao-cao.pdf" });
+        Assert.StartsWith("📎 Minh chứng việc 2 (2/2)", pdf.Text, StringComparison.Ordinal);
+        Assert.Equal(Pdf, pdf.File!.Content);
+        Assert.Equal(Photo, _telegram.Chat(Binh).Single(m => m.File is { Name: "anh-hop.jpg" }).File!.Content);
+
+        // A leader sees the unit's task and its evidence too.
+        await LinkAsync(Leader, "0900000002");
+        _telegram.SendText(Leader, "phòng nội vụ còn việc gì");
+        await Until(Leader, m => m.Text.StartsWith("📋 Việc còn phải làm — Phòng Nội vụ", StringComparison.Ordinal));
+        _telegram.SendText(Leader, "việc 2");
+        var seen = await Until(Leader, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
+        _telegram.Tap(Leader, seen.Id, Button(seen, "📎 Xem minh chứng"));
+        Assert.Equal(Photo, (await Until(Leader, m => m.File is { Name: "anh-hop.jpg" })).File!.Content);
+    }
+
+    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
+
+    private async Task LinkAsync(long user, string phone)
+    {
+        _telegram.ShareContact(user, phone);
+        await Until(user, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
+    }
+
+    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen, TimeSpan.FromSeconds(30));
+
+    private static string Button(FakeMessage message, string text) =>
+        message.Buttons.SelectMany(r => r).Single(b => b.Text == text).Data;
+}
