@@ -21,6 +21,12 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     /// <summary>The lock the pass holds: one node at a time plans and records (any other skips that minute).</summary>
     public const string PassLock = "reminders-pass";
 
+    /// <summary>
+    /// The digests' own: sharing the pass's lock let the digest job, enqueued beside the pass at start, make
+    /// the pass skip, and the reminders then waited for the next minute's pass.
+    /// </summary>
+    public const string DigestLock = "reminders-digests";
+
     /// <summary>Every minute: plan, record in the outbox, enqueue one delivery per new message; on one node at a time.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
@@ -46,7 +52,7 @@ public sealed class ReminderJobs(ReminderPass pass, NudgeDelivery delivery, Bot.
     [AutomaticRetry(Attempts = 0)]
     public void RecordDigests()
     {
-        using var alone = nodes.TryRunAlone(PassLock);
+        using var alone = nodes.TryRunAlone(DigestLock);
         if (alone is null) return;
         foreach (var id in pass.RecordDigests()) EnqueueDelivery(id);
     }
