@@ -339,6 +339,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [InlineData("anh.pdf", 1, "hỏng")]
     [InlineData("thong-bao.txt", 2, "không thấy nhiệm vụ nào")]
     [InlineData("van-ban.xyz", 3, "Chưa đọc được tệp dạng")]
+    [InlineData("co-mat-khau.pdf", 4, "có mật khẩu")]
     public async Task A_bad_file_gets_a_clear_answer_and_changes_nothing(string name, int kind, string answer)
     {
         await LinkAsync(Office, "0900000038");
@@ -357,12 +358,42 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
 
                 Ngày 15 tháng 9 năm 2023, UBND huyện đã tổ chức hội nghị giao ban. Hội nghị đã đánh giá kết quả tháng 9, nhìn chung các chỉ tiêu đều đạt kế hoạch.
                 """),
-            _ => Encoding.UTF8.GetBytes(Directive),
+            3 => Encoding.UTF8.GetBytes(Directive),
+            _ => PasswordProtectedPdf(),
         };
         _telegram.SendDocument(Office, name, content);
         await Until(Office, m => m.Text.Contains(answer, StringComparison.Ordinal));
         Assert.Null(Store.Drafts.Latest("telegram:" + Office));
         Assert.DoesNotContain(_telegram.Chat(Office), m => m.Text.Contains("📥 Văn bản", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A one-page PDF under the standard security handler with a user password (its O and U entries are not
+    /// those of an empty password), as an office's "protect with password" saves it: it cannot be opened without it.
+    /// </summary>
+    private static byte[] PasswordProtectedPdf()
+    {
+        var hex = string.Concat(Enumerable.Range(0, 32).Select(i => ((i * 53 + 7) % 256).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            $"<< /Filter /Standard /V 1 /R 2 /O <{hex}> /U <{hex[2..]}{hex[..2]}> /P -4 >>",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj {objects[i]} endobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"trailer << /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{hex[..32]}> <{hex[..32]}>] >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
     [Fact]
