@@ -53,7 +53,7 @@ public sealed class Workload(IAssignmentStore assignments)
         // From the middle: the dues up to `from` say which later periods to drop.
         if (DuesUpTo(unitCode, Ms(after)) is { } dues)
             return (IReadOnlyList<OpenTask>?)Slice(dues, After(dues.Ticks, after.UtcTicks), after, to, limit) ?? Read(unitCode, after, to, limit, dues);
-        return Read(unitCode, null, to, limit, null, after);
+        return Read(unitCode, after, to, limit, null);
     }
 
     /// <summary>How much open current work has a deadline in (from, to]: from the dues when the store keeps them, else a read.</summary>
@@ -66,11 +66,11 @@ public sealed class Workload(IAssignmentStore assignments)
 
     // A short list reads a few keys more than it shows, not the unit's whole open work; a read that ends
     // before enough current work is found is read again, four times longer. Without dues the read starts
-    // at the unit's first task and decides which periods are current from what it holds; with them (from
-    // `readFrom` on) a duty they know has its current period, and one they do not know starts here.
-    private List<OpenTask> Read(string unitCode, DateTimeOffset? readFrom, DateTimeOffset? to, int limit, Dues? dues, DateTimeOffset? from = null)
+    // at the unit's first task and decides which periods are current from what it holds; with them it
+    // starts at `from`: a duty they know has its current period, and one they do not know starts there.
+    private List<OpenTask> Read(string unitCode, DateTimeOffset? from, DateTimeOffset? to, int limit, Dues? dues)
     {
-        from ??= readFrom;
+        var readFrom = dues is null ? null : from;
         var take = limit == int.MaxValue ? int.MaxValue : Math.Max(32, limit + limit / 4);
         while (true)
         {

@@ -56,26 +56,21 @@ public sealed class LiteNudgeOutbox : INudgeOutbox
         });
     }
 
-    public string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(officialPhone);
-        var id = string.Create(CultureInfo.InvariantCulture, $"digest|{officialPhone}|{day:yyyy-MM-dd}");
-        return _store.Write(() =>
-        {
-            if (Messages.FindById(id) is not null) return null;
-            Messages.Insert(new MessageDoc { Id = id, Kind = OutboxKind.Digest, Official = officialPhone, CreatedAt = now });
-            return id;
-        });
-    }
+    public string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now) =>
+        RecordOnce(OutboxKind.Digest, "digest", officialPhone, day, now);
 
-    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now)
+    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now) =>
+        RecordOnce(OutboxKind.WeeklyDigest, "weekly", officialPhone, monday, now);
+
+    // A digest's id is its kind, person and day: recording it again that day adds nothing.
+    private string? RecordOnce(OutboxKind kind, string prefix, string officialPhone, DateOnly day, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(officialPhone);
-        var id = string.Create(CultureInfo.InvariantCulture, $"weekly|{officialPhone}|{monday:yyyy-MM-dd}");
+        var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}|{officialPhone}|{day:yyyy-MM-dd}");
         return _store.Write(() =>
         {
             if (Messages.FindById(id) is not null) return null;
-            Messages.Insert(new MessageDoc { Id = id, Kind = OutboxKind.WeeklyDigest, Official = officialPhone, CreatedAt = now });
+            Messages.Insert(new MessageDoc { Id = id, Kind = kind, Official = officialPhone, CreatedAt = now });
             return id;
         });
     }

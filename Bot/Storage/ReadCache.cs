@@ -41,11 +41,12 @@ internal sealed class ReadCache<TKey, TValue>(BotStore store, string collection,
         var kept = Current();
         var found = new Dictionary<TKey, TValue>(_comparer);
         var missing = new List<TKey>();
+        var asked = new HashSet<TKey>(_comparer);
         foreach (var key in keys)
         {
-            if (found.ContainsKey(key)) continue;
+            if (!asked.Add(key)) continue;
             if (kept is not null && kept.Values.TryGetValue(key, out var value)) found[key] = value;
-            else if (!missing.Contains(key)) missing.Add(key);
+            else missing.Add(key);
         }
         if (missing.Count == 0) return found;
         foreach (var (key, value) in read(missing))

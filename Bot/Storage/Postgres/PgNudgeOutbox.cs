@@ -65,24 +65,21 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
         });
     }
 
-    public string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(officialPhone);
-        var id = string.Create(CultureInfo.InvariantCulture, $"digest|{officialPhone}|{day:yyyy-MM-dd}");
-        return store.Write((c, t) => c.QueryFirstOrDefault<string>("""
-            insert into outbox_messages (id, kind, official, nudge_keys, created_at, state) values (@id, @kind, @officialPhone, '{}', @now, @state)
-            on conflict (id) do nothing returning id
-            """, new { id, kind = (int)OutboxKind.Digest, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
-    }
+    public string? RecordDigest(string officialPhone, DateOnly day, DateTimeOffset now) =>
+        RecordOnce(OutboxKind.Digest, "digest", officialPhone, day, now);
 
-    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now)
+    public string? RecordWeeklyDigest(string officialPhone, DateOnly monday, DateTimeOffset now) =>
+        RecordOnce(OutboxKind.WeeklyDigest, "weekly", officialPhone, monday, now);
+
+    // A digest's id is its kind, person and day: recording it again that day adds nothing.
+    private string? RecordOnce(OutboxKind kind, string prefix, string officialPhone, DateOnly day, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(officialPhone);
-        var id = string.Create(CultureInfo.InvariantCulture, $"weekly|{officialPhone}|{monday:yyyy-MM-dd}");
+        var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}|{officialPhone}|{day:yyyy-MM-dd}");
         return store.Write((c, t) => c.QueryFirstOrDefault<string>("""
             insert into outbox_messages (id, kind, official, nudge_keys, created_at, state) values (@id, @kind, @officialPhone, '{}', @now, @state)
             on conflict (id) do nothing returning id
-            """, new { id, kind = (int)OutboxKind.WeeklyDigest, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
+            """, new { id, kind = (int)kind, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
     }
 
     public HandledNudges Handled(DateTimeOffset dueFrom, DateTimeOffset dueTo)
