@@ -45,6 +45,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         settings["Scheduling:Workers"] = Workers.ToString(CultureInfo.InvariantCulture);
         settings["Scheduling:JobInvisibleSeconds"] = "10";
         settings["Delivery:ClaimSeconds"] = "5";
+        settings["Scheduling:LockExpirySeconds"] = "5"; // a job the dead node was moving between states stays locked no longer
 
         using var survivor = BotProcess.Start("remind-worker", settings);
         await WaitUntil(() => telegram.Stats.Sent > 0, TimeSpan.FromSeconds(90), survivor); // its Hangfire schema is made
@@ -59,7 +60,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         }
         Assert.InRange(arrivedAtKill, 300, Officials - 1); // killed mid-broadcast
 
-        // The dead node's fetched jobs return after 10 s, its claims run out after 5 s; the rest is the survivor's pace on a busy machine.
+        // The dead node's fetched jobs return after 10 s, its claims and Hangfire locks run out after 5 s; the rest is the survivor's pace on a busy machine.
         await WaitUntil(() => Enumerable.Range(0, Officials).All(i => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(120), survivor,
             () => $"{Enumerable.Range(0, Officials).Count(i => !telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot))} officials still without their reminder");
         await Task.Delay(500); // anything still in flight lands before we count
@@ -74,6 +75,49 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         Assert.InRange(repeats, 0, Workers);
         using var reopened = PgStore.Open(connection, TimeProvider.System);
         Assert.Empty(reopened.Outbox.Pending());
+    }
+
+    /// <summary>
+    /// A node killed while it held Hangfire's locks leaves their rows behind: the recurring scheduler's, the pass's,
+    /// the delayed jobs' poller, and the state locks of the jobs it had. Under Hangfire's own expiry (ten minutes)
+    /// the next node's start and deliveries stalled that long; with `Scheduling:LockExpirySeconds` they run out.
+    /// </summary>
+    [Fact]
+    public async Task Locks_a_killed_node_left_behind_run_out_and_the_next_node_delivers()
+    {
+        const int officials = 40;
+        await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { OverallPerSecond = 1000, PerChatPerSecond = 10 });
+        var file = Path.Combine(_folder, "bot.db");
+        ReminderFixture.Prepare(file, officials, ReminderFixture.WorkingMorning, id => telegram.SendText(id, "/start"));
+        var connection = server.NewDatabase();
+        using (var lite = BotStore.Open(new StoreOptions(file), TimeProvider.System))
+        using (var pg = PgStore.Open(connection, TimeProvider.System))
+            Assert.All(StoreMigration.Copy(lite, pg), c => Assert.True(c.Agrees, c.What));
+        // A fresh schema numbers jobs from 1: the first ones are this node's pass and deliveries.
+        var stale = new[] { "hangfire:recurring-jobs:lock", "hangfire:lock:recurring-job:" + Bot.Scheduling.ReminderJobs.PlanJobId, "hangfire:locks:schedulepoller", "hangfire:ReminderJobs.PlanAndEnqueue" }
+            .Concat(Enumerable.Range(1, officials + 10).Select(id => $"hangfire:job:{id}:state-lock")).ToList();
+        await using (var db = new Npgsql.NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(db, "hangfire");
+            foreach (var resource in stale)
+            {
+                await using var insert = new Npgsql.NpgsqlCommand("insert into hangfire.lock (resource, acquired) values (@resource, now() at time zone 'utc')", db);
+                insert.Parameters.AddWithValue("resource", resource);
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        var settings = ReminderFixture.WorkerSettings(telegram, file, ReminderFixture.WorkingMorning, 200);
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["Storage:ConnectionString"] = connection;
+        settings["Scheduling:LockExpirySeconds"] = "5";
+        using var node = BotProcess.Start("remind-worker", settings);
+        await WaitUntil(() => Enumerable.Range(0, officials).All(i => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(90), node,
+            () => $"{Enumerable.Range(0, officials).Count(i => !telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot))} officials still without their reminder");
+        node.Process.Kill(entireProcessTree: true);
+        await node.Process.WaitForExitAsync();
+        Assert.All(Enumerable.Range(0, officials), i => Assert.Single(telegram.Chat(ReminderFixture.UserId(i)), m => m.FromBot));
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, BotProcess node, Func<string>? state = null)

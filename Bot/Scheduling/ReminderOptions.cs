@@ -14,6 +14,13 @@ public sealed class SchedulingOptions
     /// <summary>With PostgreSQL: how long a job a dead node had fetched stays invisible before another node runs it.</summary>
     public double JobInvisibleSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// With PostgreSQL: how long a Hangfire lock a dead node left behind (a job's state, the recurring
+    /// scheduler's) holds before another node takes it. Hangfire's own default, ten minutes, stalled the
+    /// survivor's jobs that long; our exclusive work is guarded by advisory locks, which die with the node.
+    /// </summary>
+    public double LockExpirySeconds { get; set; } = 60;
+
     /// <summary>/hangfire, admins only; refused unless both credentials are configured.</summary>
     public bool Dashboard { get; set; }
 

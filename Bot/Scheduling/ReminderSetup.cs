@@ -110,13 +110,15 @@ public static class JobStorageChoice
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!Persistent(config)) return hangfire.UseInMemoryStorage();
+        var scheduling = config.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         return hangfire.UsePostgreSqlStorage(
             bootstrap => bootstrap.UseNpgsqlConnection(config["Storage:ConnectionString"]),
             new Hangfire.PostgreSql.PostgreSqlStorageOptions
             {
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
-                InvisibilityTimeout = TimeSpan.FromSeconds(config.GetValue("Scheduling:JobInvisibleSeconds", 120.0)),
+                InvisibilityTimeout = TimeSpan.FromSeconds(scheduling.JobInvisibleSeconds),
+                DistributedLockTimeout = TimeSpan.FromSeconds(scheduling.LockExpirySeconds),
                 UseSlidingInvisibilityTimeout = true,
                 QueuePollInterval = TimeSpan.FromMilliseconds(200),
             });
