@@ -32,16 +32,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
     public async Task One_of_two_nodes_killed_mid_broadcast_loses_nothing_and_repeats_at_most_its_sends_in_flight()
     {
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { OverallPerSecond = 1000, PerChatPerSecond = 10 });
-        var file = Path.Combine(_folder, "bot.db");
-        ReminderFixture.Prepare(file, Officials, ReminderFixture.WorkingMorning, id => telegram.SendText(id, "/start"));
-        var connection = server.NewDatabase();
-        using (var lite = BotStore.Open(new StoreOptions(file), TimeProvider.System))
-        using (var pg = PgStore.Open(connection, TimeProvider.System))
-            Assert.All(StoreMigration.Copy(lite, pg), c => Assert.True(c.Agrees, c.What));
-
-        var settings = ReminderFixture.WorkerSettings(telegram, file, ReminderFixture.WorkingMorning, 200); // each node; both well under the API's limit
-        settings["Storage:Provider"] = "PostgreSql";
-        settings["Storage:ConnectionString"] = connection;
+        var (connection, settings) = PostgresWorld(telegram, Officials);
         settings["Scheduling:Workers"] = Workers.ToString(CultureInfo.InvariantCulture);
         settings["Scheduling:JobInvisibleSeconds"] = "10";
         settings["Delivery:ClaimSeconds"] = "5";
@@ -87,12 +78,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
     {
         const int officials = 40;
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { OverallPerSecond = 1000, PerChatPerSecond = 10 });
-        var file = Path.Combine(_folder, "bot.db");
-        ReminderFixture.Prepare(file, officials, ReminderFixture.WorkingMorning, id => telegram.SendText(id, "/start"));
-        var connection = server.NewDatabase();
-        using (var lite = BotStore.Open(new StoreOptions(file), TimeProvider.System))
-        using (var pg = PgStore.Open(connection, TimeProvider.System))
-            Assert.All(StoreMigration.Copy(lite, pg), c => Assert.True(c.Agrees, c.What));
+        var (connection, settings) = PostgresWorld(telegram, officials);
         // A fresh schema numbers jobs from 1: the first ones are this node's pass and deliveries.
         var stale = new[] { "hangfire:recurring-jobs:lock", "hangfire:lock:recurring-job:" + Bot.Scheduling.ReminderJobs.PlanJobId, "hangfire:locks:schedulepoller", "hangfire:ReminderJobs.PlanAndEnqueue" }
             .Concat(Enumerable.Range(1, officials + 10).Select(id => $"hangfire:job:{id}:state-lock")).ToList();
@@ -108,9 +94,6 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
             }
         }
 
-        var settings = ReminderFixture.WorkerSettings(telegram, file, ReminderFixture.WorkingMorning, 200);
-        settings["Storage:Provider"] = "PostgreSql";
-        settings["Storage:ConnectionString"] = connection;
         settings["Scheduling:LockExpirySeconds"] = "5";
         using var node = BotProcess.Start("remind-worker", settings);
         await WaitUntil(() => Enumerable.Range(0, officials).All(i => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(90), node,
@@ -118,6 +101,21 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         node.Process.Kill(entireProcessTree: true);
         await node.Process.WaitForExitAsync();
         Assert.All(Enumerable.Range(0, officials), i => Assert.Single(telegram.Chat(ReminderFixture.UserId(i)), m => m.FromBot));
+    }
+
+    /// <summary>The reminder fixture's officials copied into a fresh database, and a node's settings on it (each well under the API's limit).</summary>
+    private (string Connection, Dictionary<string, string?> Settings) PostgresWorld(FakeTelegramServer telegram, int officials)
+    {
+        var file = Path.Combine(_folder, "bot.db");
+        ReminderFixture.Prepare(file, officials, ReminderFixture.WorkingMorning, id => telegram.SendText(id, "/start"));
+        var connection = server.NewDatabase();
+        using (var lite = BotStore.Open(new StoreOptions(file), TimeProvider.System))
+        using (var pg = PgStore.Open(connection, TimeProvider.System))
+            Assert.All(StoreMigration.Copy(lite, pg), c => Assert.True(c.Agrees, c.What));
+        var settings = ReminderFixture.WorkerSettings(telegram, file, ReminderFixture.WorkingMorning, 200);
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["Storage:ConnectionString"] = connection;
+        return (connection, settings);
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, BotProcess node, Func<string>? state = null)
