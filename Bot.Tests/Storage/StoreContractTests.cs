@@ -247,6 +247,23 @@ public sealed class PgStoreTests(PgServer server) : StoreContract(new PgUnderTes
     }
 
     [Fact]
+    public void Update_ids_are_remembered_a_week_and_then_pruned()
+    {
+        using var stores = new PgUnderTest(server);
+        using var store = stores.Open();
+        Assert.True(store.Nodes.FirstTime("telegram", 7));
+        stores.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.True(store.Nodes.FirstTime("telegram", 8));
+        Assert.False(store.Nodes.FirstTime("telegram", 7)); // six days on: still known
+        stores.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.True(store.Nodes.FirstTime("zalo", 9)); // the first update of the hour prunes what is older than a week
+        using var connection = new Npgsql.NpgsqlConnection(stores.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("select string_agg(channel || ':' || update_id, ',' order by update_id) from seen_updates", connection);
+        Assert.Equal("telegram:8,zalo:9", command.ExecuteScalar());
+    }
+
+    [Fact]
     public void Opening_applies_each_migration_once_and_records_the_version()
     {
         using var stores = new PgUnderTest(server);

@@ -19,9 +19,32 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
         return null;
     }
 
-    public bool FirstTime(string channel, long updateId) =>
-        store.Write((c, t) => c.Execute("insert into seen_updates (channel, update_id, at) values (@channel, @updateId, now()) on conflict do nothing",
-            new { channel, updateId }, t)) == 1;
+    /// <summary>
+    /// How long an update id is remembered: far past any redelivery (Telegram keeps an unconfirmed update a day,
+    /// Zalo retries a webhook within minutes), so the table stays a week's traffic instead of growing for ever.
+    /// </summary>
+    public static readonly TimeSpan SeenKeptFor = TimeSpan.FromDays(7);
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private long _nextPruneTicks;
+
+    public bool FirstTime(string channel, long updateId)
+    {
+        var now = store.Clock.GetUtcNow().ToUniversalTime(); // Npgsql writes timestamptz from UTC only
+        var first = store.Write((c, t) => c.Execute("insert into seen_updates (channel, update_id, at) values (@channel, @updateId, @now) on conflict do nothing",
+            new { channel, updateId, now }, t)) == 1;
+        PruneNowAndThen(now);
+        return first;
+    }
+
+    // Once an hour per node (whichever update comes first takes it); the index on `at` keeps it a range delete.
+    private void PruneNowAndThen(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due) return;
+        var before = now - SeenKeptFor;
+        store.Write((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
+    }
 
     // A stable 64-bit key from the name (FNV-1a): the same on every node and every run.
     private static long LockKey(string name)
