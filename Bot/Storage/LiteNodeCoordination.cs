@@ -1,5 +1,3 @@
-using Bot.Channels.Zalo;
-
 namespace Bot.Storage;
 
 /// <summary>
@@ -28,6 +26,31 @@ internal sealed class LiteNodeCoordination : INodeCoordination
         public void Dispose()
         {
             lock (owner._gate) owner._held.Remove(name);
+        }
+    }
+}
+
+/// <summary>
+/// Update ids already taken, in bounded memory (the last <see cref="Capacity"/>, hours of a district's traffic):
+/// channels redeliver within minutes to hours, and a restart forgets them, which at worst answers one update twice.
+/// </summary>
+internal sealed class RecentEvents
+{
+    public const int Capacity = 100_000;
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    /// <summary>True the first time a key is seen.</summary>
+    public bool FirstTime(string key)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add(key)) return false;
+            _order.Enqueue(key);
+            if (_order.Count > Capacity) _seen.Remove(_order.Dequeue());
+            return true;
         }
     }
 }

@@ -40,7 +40,6 @@ public static class ZaloSetup
         if (receive)
         {
             services.AddSingleton<ZaloSignature>();
-            services.AddSingleton<RecentEvents>();
             services.AddSingleton<ZaloUpdateHandler>();
             services.AddSingleton<ZaloInbox>();
             services.AddHostedService(sp => sp.GetRequiredService<ZaloInbox>());

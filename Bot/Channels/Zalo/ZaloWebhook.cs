@@ -36,32 +36,6 @@ public sealed class ZaloSignature(ZaloOptions options)
 }
 
 /// <summary>
-/// Events already taken, by their key, so Zalo's retries and duplicates are handled once. Kept in
-/// bounded memory (the last <see cref="Capacity"/> keys, hours of traffic for a district): Zalo
-/// retries within minutes to hours, and a restart forgets them, which at worst answers one question twice.
-/// </summary>
-public sealed class RecentEvents
-{
-    public const int Capacity = 100_000;
-
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> _order = new();
-
-    /// <summary>True the first time a key is seen.</summary>
-    public bool FirstTime(string key)
-    {
-        lock (_gate)
-        {
-            if (!_seen.Add(key)) return false;
-            _order.Enqueue(key);
-            if (_order.Count > Capacity) _seen.Remove(_order.Dequeue());
-            return true;
-        }
-    }
-}
-
-/// <summary>
 /// The webhook's events, handled after Zalo has its 200: one queue per partition of users, each
 /// drained in order by one worker, so a user's events keep their order and different users are
 /// handled side by side (<see cref="ZaloOptions.Concurrency"/>).
@@ -147,7 +121,7 @@ public enum WebhookVerdict
 }
 
 /// <summary>The webhook's door: verify, read, de-duplicate, queue. It never waits for the conversation.</summary>
-public sealed class ZaloWebhook(ZaloSignature signature, RecentEvents recent, ZaloInbox inbox, ILogger<ZaloWebhook> logger)
+public sealed class ZaloWebhook(ZaloSignature signature, Bot.Storage.INodeCoordination nodes, ZaloInbox inbox, ILogger<ZaloWebhook> logger)
 {
     public const int MaxBody = 256 * 1024;
 
@@ -173,7 +147,8 @@ public sealed class ZaloWebhook(ZaloSignature signature, RecentEvents recent, Za
             return WebhookVerdict.Refused;
         }
         if (ZaloEvents.Read(root) is not { } zaloEvent) return WebhookVerdict.Ignored;
-        if (!recent.FirstTime(zaloEvent.Key))
+        // Once on this store, by whichever node Zalo's post (or its retry) reached first.
+        if (!nodes.FirstTime(ZaloEvents.Channel, Bot.Storage.StableKey.Of(zaloEvent.Key)))
         {
             logger.LogInformation("Zalo event {Key} ({Event}) delivered again: ignored", zaloEvent.Key, zaloEvent.Name);
             return WebhookVerdict.Ignored;

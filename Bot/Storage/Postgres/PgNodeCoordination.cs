@@ -46,13 +46,7 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
         store.Write((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
     }
 
-    // A stable 64-bit key from the name (FNV-1a): the same on every node and every run.
-    private static long LockKey(string name)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var ch in name) hash = (hash ^ ch) * 1099511628211UL;
-        return unchecked((long)hash);
-    }
+    private static long LockKey(string name) => StableKey.Of(name);
 
     private sealed class Held(NpgsqlConnection connection, long key) : IDisposable
     {
