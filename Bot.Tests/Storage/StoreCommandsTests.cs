@@ -62,6 +62,31 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_publish_tells_the_units_officials_of_new_work_and_of_a_corrected_version_once()
+    {
+        using (var store = BotStore.Open(new StoreOptions(_temp.DbPath), _temp.Clock))
+            store.Directory.Upsert([new Bot.Domain.Organization.Official
+            {
+                Phone = "0900000009", Name = "Ngô Thị Vân", UnitCode = "VP", Role = Bot.Domain.Organization.Role.Staff,
+                ChatAccounts = [new Bot.Domain.Organization.ChatAccount("telegram", "9009")],
+            }]);
+        var first = _temp.File("545.json");
+        await File.WriteAllTextAsync(first, Good);
+        var since = _temp.Clock.GetUtcNow();
+        Assert.Equal(0, await ImportCommand.RunAsync(new CliArgs([first, "--publish", "--db", _temp.DbPath])));
+        Assert.Equal(0, await ImportCommand.RunAsync(new CliArgs([first, "--publish", "--db", _temp.DbPath]))); // the same again: told once
+        var corrected = _temp.File("545-sua.json");
+        await File.WriteAllTextAsync(corrected, Good.Replace("2099-06-01T00:00:00+07:00", "2099-05-25T00:00:00+07:00", StringComparison.Ordinal)
+            .Replace("trong tháng 5/2099", "trước ngày 25/5/2099", StringComparison.Ordinal));
+        Assert.Equal(0, await ImportCommand.RunAsync(new CliArgs([corrected, "--publish", "--db", _temp.DbPath])));
+
+        using var reopened = BotStore.Open(new StoreOptions(_temp.DbPath), _temp.Clock);
+        var told = reopened.Outbox.RecordedSince(since).Where(n => n.OfficialId == "0900000009").Select(n => n.Kind).ToList();
+        Assert.Equal([Bot.Domain.Reminders.NudgeKind.NewTask, Bot.Domain.Reminders.NudgeKind.Corrected], told);
+        Assert.Equal(2, reopened.Outbox.Pending().Count); // left for the process that delivers
+    }
+
+    [Fact]
     public async Task The_import_seam_sends_json_to_the_contract_reader_and_other_files_to_the_document_reader()
     {
         var txt = _temp.File("1259.txt");

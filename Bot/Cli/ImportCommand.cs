@@ -34,6 +34,8 @@ public static class ImportCommand
         var related = (args.Option("related") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => StoreCli.Unit(units, name)).ToList();
         var importer = bot.GetRequiredService<DirectiveImporter>();
+        var publication = bot.GetRequiredService<Bot.Domain.Desk.Publication>();
+        var clock = bot.GetRequiredService<TimeProvider>();
         var source = Source ?? new Bot.Storage.DirectiveFiles(bot.GetRequiredService<IDirectiveSource>().Read);
         var publish = args.Flag("publish");
         var failed = 0;
@@ -51,8 +53,13 @@ public static class ImportCommand
                 AnsiConsole.MarkupLine($"[red]Bỏ qua {Markup.Escape(file)}:[/] {Markup.Escape(why)}");
                 return;
             }
-            var result = importer.Import(read, publish, related, CommandLineUser);
-            Report(file, result, detailed: files.Count <= 3);
+            if (!publish)
+            {
+                Report(file, importer.Import(read, publish: false, related, CommandLineUser), notices: null, detailed: files.Count <= 3);
+                return;
+            }
+            var published = publication.Publish(read, related, CommandLineUser, clock.GetUtcNow());
+            Report(file, published.Import, published.NoticeIds.Count, detailed: files.Count <= 3);
         }
         if (files.Count > 3)
         {
@@ -70,7 +77,7 @@ public static class ImportCommand
         return Task.FromResult(failed == 0 ? 0 : CommandLine.BadInput);
     }
 
-    private static void Report(string file, ImportResult result, bool detailed)
+    private static void Report(string file, ImportResult result, int? notices, bool detailed)
     {
         var d = result.Directive;
         var what = result.Outcome switch
@@ -80,7 +87,8 @@ public static class ImportCommand
             _ => "không có gì thay đổi",
         };
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(file))}[/]: {Markup.Escape(d.Directive.Number ?? "(không số)")} — {what}; " +
-            $"{d.Tasks.Count} nhiệm vụ; phân công: thêm {result.Saved.Inserted}, cập nhật {result.Saved.Updated}, bỏ {result.Saved.Deleted}.");
+            $"{d.Tasks.Count} nhiệm vụ; phân công: thêm {result.Saved.Inserted}, cập nhật {result.Saved.Updated}, bỏ {result.Saved.Deleted}" +
+            (notices is { } n ? $"; {n} thông báo chờ gửi (trong giờ làm việc)." : "."));
         if (detailed && result.Outcome != ImportOutcome.Unchanged)
         {
             var table = new Table().AddColumn("Vị trí").AddColumn("Nhiệm vụ").AddColumn("Chủ trì").AddColumn("Hạn").AddColumn("Lặp lại");

@@ -44,6 +44,7 @@ public static class BotServices
         services.TryAddSingleton<DirectiveSource>();
         services.TryAddSingleton<IDirectiveSource>(sp => sp.GetRequiredService<DirectiveSource>());
         services.TryAddSingleton<DirectiveImporter>();
+        services.TryAddSingleton<Bot.Domain.Desk.Publication>();
         services.TryAddSingleton<NudgePlanner>();
         services.TryAddSingleton<Reachability>();
         services.TryAddSingleton<IOutboxDispatch, LeftForTheWorker>();

@@ -15,19 +15,17 @@ namespace Bot.Domain.Conversation.Handlers;
 /// <summary>
 /// The office's desk in chat: a directive file sent by the office (văn thư, theo dõi; admins too) is read into a
 /// draft and answered with a review card; the office edits it (units, deadline, drop, add) and publishes it through
-/// the importer, as `import --publish` does; every linked official of an assigned unit then gets one new-task notice
-/// through the reminders' outbox. Anyone else who sends a file is thanked and refused; nothing is stored.
+/// <see cref="Publication"/>, as `import --publish` does; every linked official of an assigned unit then gets one
+/// new-task notice (or, for a corrected version, what changed) through the reminders' outbox. Anyone else who
+/// sends a file is thanked and refused; nothing is stored.
 /// </summary>
 public sealed class DeskHandler(
     IDirectiveIntake intake,
     IDraftStore drafts,
     IOriginalFiles originals,
-    DirectiveImporter importer,
+    Publication publication,
     IAssignmentStore assignments,
-    IDirectoryStore directory,
     UnitDirectory units,
-    INudgeOutbox outbox,
-    IOutboxDispatch dispatch,
     Buttons buttons,
     DeskPolicy policy,
     IWorkCalendar calendar,
@@ -138,14 +136,7 @@ public sealed class DeskHandler(
         var problems = Drafts.Problems(draft, units);
         if (problems.Count > 0) return Answer(turn, Phrases.CannotPublishYet, Card(turn, draft, 0)) with { Note = $"draft {draft.Id} not published: {problems.Count} problems" };
         var related = draft.RelatedUnitCodes.Select(units.ByCode).OfType<Unit>().ToList();
-        var result = importer.Import(draft.ToRead(), publish: true, related, turn.Official.Phone);
-        var published = assignments.OfDirective(result.Directive.Id);
-        // A correction is told as what changed, one message per official; a first publication as its new work.
-        var plan = result.Correction is { } correction
-            ? CorrectionNotices.Plan(result.Directive, correction, directory.OfUnit, turn.Now)
-            : NewTaskNotices.Plan(published, directory.OfUnit, turn.Now);
-        var ids = outbox.Record(plan, turn.Now);
-        dispatch.Dispatch(ids);
+        var (result, published, ids) = publication.Publish(draft.ToRead(), related, turn.Official.Phone, turn.Now);
         drafts.Delete(draft.Id);
         var announcedAt = calendar.InWorkingHours(turn.Now) ? (DateTimeOffset?)null : calendar.NextWorkingMoment(turn.Now);
         var text = Phrases.Published(draft.Directive.Number ?? "(không số)", result.Directive.Tasks.Count(t => t.Task.Kind == TaskKind.Task),
