@@ -85,6 +85,8 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         await using (var db = new Npgsql.NpgsqlConnection(connection))
         {
             await db.OpenAsync();
+            // Hangfire logs through a global provider, which the last in-process host left on its disposed logger factory.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Silent());
             Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(db, "hangfire");
             foreach (var resource in stale)
             {
@@ -116,6 +118,13 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         settings["Storage:Provider"] = "PostgreSql";
         settings["Storage:ConnectionString"] = connection;
         return (connection, settings);
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, BotProcess node, Func<string>? state = null)
