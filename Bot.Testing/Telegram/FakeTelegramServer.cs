@@ -72,6 +72,22 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }));
     }
 
+    /// <summary>
+    /// A user sends a picture compressed, as Telegram's camera button does: a photo message with its sizes, smallest
+    /// first (here a thumbnail of the first bytes, then the picture itself), and no file name.
+    /// </summary>
+    public long SendPhoto(long userId, byte[] jpeg, string? caption = null, string firstName = "Cán bộ")
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        var thumbnail = _state.AddPhotoSize(jpeg[..Math.Min(jpeg.Length, 8)], 90, 67);
+        var full = _state.AddPhotoSize(jpeg, 1280, 960);
+        return _state.Enqueue("message", _state.UserMessage(userId, firstName, m =>
+        {
+            m["photo"] = new System.Text.Json.Nodes.JsonArray(thumbnail, full);
+            if (caption is not null) m["caption"] = caption;
+        }));
+    }
+
     /// <summary>A user taps an inline button under one of the bot's messages; returns the callback query id.</summary>
     public string Tap(long userId, int messageId, string data) => _state.EnqueueCallback(userId, messageId, data);
 

@@ -89,7 +89,7 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
                 ["date"] = clock.GetUtcNow().ToUnixTimeSeconds(),
             };
             fill(message);
-            chat.Add(new StoredMessage(chat.Count + 1, false, message["text"]?.GetValue<string>() ?? message["document"]?["file_name"]?.GetValue<string>() ?? "", null, false));
+            chat.Add(new StoredMessage(chat.Count + 1, false, message["text"]?.GetValue<string>() ?? message["document"]?["file_name"]?.GetValue<string>() ?? message["caption"]?.GetValue<string>() ?? "", null, false));
             return message;
         }
     }
@@ -276,6 +276,19 @@ internal sealed partial class FakeTelegramState(FakeTelegramOptions options, Tim
             var file = new FakeFile(id, "u" + n.ToString(CultureInfo.InvariantCulture), $"documents/file_{n}{Path.GetExtension(fileName)}", fileName, content, declaredSize ?? content.Length);
             _files[id] = file;
             return new JsonObject { ["file_id"] = id, ["file_unique_id"] = file.UniqueId, ["file_name"] = fileName, ["file_size"] = file.Size };
+        }
+    }
+
+    /// <summary>One size of a compressed photo: a file of its own, described as Telegram's PhotoSize (no name).</summary>
+    public JsonObject AddPhotoSize(byte[] content, int width, int height)
+    {
+        lock (_gate)
+        {
+            var n = _nextFileId++;
+            var id = "AgACAgIAAxk" + n.ToString("D8", CultureInfo.InvariantCulture);
+            var file = new FakeFile(id, "u" + n.ToString(CultureInfo.InvariantCulture), $"photos/file_{n}.jpg", $"file_{n}.jpg", content, content.Length);
+            _files[id] = file;
+            return new JsonObject { ["file_id"] = id, ["file_unique_id"] = file.UniqueId, ["width"] = width, ["height"] = height, ["file_size"] = file.Size };
         }
     }
 

@@ -97,6 +97,28 @@ public sealed class EvidenceEndToEndTests : IAsyncLifetime
         Assert.Equal(Photo, (await Until(Leader, m => m.File is { Name: "anh-hop.jpg" })).File!.Content);
     }
 
+    [Fact]
+    public async Task A_photo_sent_compressed_with_its_report_is_kept_whole_as_evidence()
+    {
+        await LinkAsync(Binh, "0900000004");
+        _telegram.SendText(Binh, "việc của tôi");
+        await Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
+
+        _telegram.SendPhoto(Binh, Photo, caption: "việc 2 đã làm được 40%");
+        var recorded = await Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
+        Assert.Contains("📎 Đã lưu tệp minh chứng «anh-", recorded.Text, StringComparison.Ordinal);
+
+        var report = Store.Progress.LatestBy("0900000004", BotWorld.Today.AddDays(-1))!;
+        Assert.Equal(40, report.Percent);
+        var kept = Assert.Single(report.Files);
+        Assert.Matches(@"^anh-\d{8}-\d{6}\.jpg$", kept.FileName);
+        Assert.Equal(Photo.Length, (int)kept.Size); // the largest size, not the thumbnail
+        _telegram.SendText(Binh, "việc 2");
+        var detail = await Until(Binh, m => m.Text.Contains("📎 1 tệp minh chứng", StringComparison.Ordinal));
+        _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Xem minh chứng"));
+        Assert.Equal(Photo, (await Until(Binh, m => m.File is { Name: var name } && name == kept.FileName)).File!.Content);
+    }
+
     private BotStore Store => _host.Services.GetRequiredService<BotStore>();
 
     private async Task LinkAsync(long user, string phone)

@@ -21,7 +21,8 @@ public static class TelegramUpdates
                 {
                     Text = message.Text ?? message.Caption,
                     Contact = message.Contact is { } c ? new SharedContact(c.PhoneNumber, c.UserId == from.Id) : null,
-                    Document = message.Document is { } d ? new InboundDocument(d.FileName ?? "tep", d.FileSize ?? 0, d.FileId) : null,
+                    Document = message.Document is { } d ? new InboundDocument(d.FileName ?? "tep", d.FileSize ?? 0, d.FileId)
+                        : message.Photo is { Length: > 0 } sizes ? Picture(sizes, message.Date) : null,
                     DisplayName = from.FirstName,
                 };
             case UpdateType.CallbackQuery when update.CallbackQuery is { } query:
@@ -34,6 +35,17 @@ public static class TelegramUpdates
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A photo sent compressed (the camera button) is a file like any other, for the desk and for evidence: its largest
+    /// size, named by when it was sent (Telegram gives it no name; it is always a JPEG).
+    /// </summary>
+    private static InboundDocument Picture(PhotoSize[] sizes, DateTime sentUtc)
+    {
+        var largest = sizes.MaxBy(s => (long)s.Width * s.Height)!;
+        var sent = Bot.Domain.Time.VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(sentUtc, DateTimeKind.Utc)));
+        return new InboundDocument($"anh-{sent:yyyyMMdd-HHmmss}.jpg", largest.FileSize ?? 0, largest.FileId);
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
