@@ -11,7 +11,8 @@ public sealed record Published(ImportResult Import, IReadOnlyList<Assignment> As
 /// Publishing a directive, the one way for the desk's ✅ Giao việc and `Bot import --publish`: it is kept and fanned
 /// out, and the officials told, through the outbox, in working hours: a first publication as their new work
 /// (<see cref="NewTaskNotices"/>), a corrected version as what changed (<see cref="CorrectionNotices"/>); a notice is
-/// keyed by task and official, so the same text again tells nobody twice. Where this process does not deliver, the worker's sweep finds the notices.
+/// keyed by task and official, so the same text again tells nobody twice. Where this process does not deliver (the
+/// command line), the delivering process's sweep takes the notices within 15 minutes, or at its start.
 /// </summary>
 public sealed class Publication(DirectiveImporter importer, IAssignmentStore assignments, IDirectoryStore directory, INudgeOutbox outbox, IOutboxDispatch dispatch)
 {
