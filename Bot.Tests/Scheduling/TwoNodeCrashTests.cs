@@ -52,8 +52,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         Assert.InRange(arrivedAtKill, 300, Officials - 1); // killed mid-broadcast
 
         // The dead node's fetched jobs return after 10 s, its claims and Hangfire locks run out after 5 s; the rest is the survivor's pace on a busy machine.
-        await WaitUntil(() => Enumerable.Range(0, Officials).All(i => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(120), survivor,
-            () => $"{Enumerable.Range(0, Officials).Count(i => !telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot))} officials still without their reminder");
+        await UntilEveryoneHeard(telegram, Officials, TimeSpan.FromSeconds(120), survivor);
         await Task.Delay(500); // anything still in flight lands before we count
         survivor.Process.Kill(entireProcessTree: true);
         await survivor.Process.WaitForExitAsync();
@@ -98,8 +97,7 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
 
         settings["Scheduling:LockExpirySeconds"] = "5";
         using var node = BotProcess.Start("remind-worker", settings);
-        await WaitUntil(() => Enumerable.Range(0, officials).All(i => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot)), TimeSpan.FromSeconds(90), node,
-            () => $"{Enumerable.Range(0, officials).Count(i => !telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot))} officials still without their reminder");
+        await UntilEveryoneHeard(telegram, officials, TimeSpan.FromSeconds(90), node);
         node.Process.Kill(entireProcessTree: true);
         await node.Process.WaitForExitAsync();
         Assert.All(Enumerable.Range(0, officials), i => Assert.Single(telegram.Chat(ReminderFixture.UserId(i)), m => m.FromBot));
@@ -125,6 +123,14 @@ public sealed class TwoNodeCrashTests(PgServer server, ITestOutputHelper output)
         public Hangfire.Logging.ILog GetLogger(string name) => this;
 
         public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+
+    /// <summary>Until each of the fixture's first <paramref name="officials"/> has a message from the bot.</summary>
+    private static Task UntilEveryoneHeard(FakeTelegramServer telegram, int officials, TimeSpan limit, BotProcess node)
+    {
+        bool Heard(int i) => telegram.Chat(ReminderFixture.UserId(i)).Any(m => m.FromBot);
+        return WaitUntil(() => Enumerable.Range(0, officials).All(Heard), limit, node,
+            () => $"{Enumerable.Range(0, officials).Count(i => !Heard(i))} officials still without their reminder");
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit, BotProcess node, Func<string>? state = null)

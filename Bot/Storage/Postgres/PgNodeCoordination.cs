@@ -13,7 +13,7 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
     public IDisposable? TryRunAlone(string name)
     {
         var connection = store.Connect();
-        var key = LockKey(name);
+        var key = StableKey.Of(name);
         if (connection.ExecuteScalar<bool>("select pg_try_advisory_lock(@key)", new { key })) return new Held(connection, key);
         connection.Dispose();
         return null;
@@ -45,8 +45,6 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
         var before = now - SeenKeptFor;
         store.Write((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
     }
-
-    private static long LockKey(string name) => StableKey.Of(name);
 
     private sealed class Held(NpgsqlConnection connection, long key) : IDisposable
     {
