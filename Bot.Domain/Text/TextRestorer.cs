@@ -16,6 +16,7 @@ namespace Bot.Domain.Text;
 public sealed class TextRestorer
 {
     private const int MaxCandidates = 8;
+    private const int MaxOptions = MaxCandidates + 2; // a word's candidates in the search: the shortlist, the word kept, a name's syllable
     private const int Beam = 10;                   // 6: dev split −0.15 points
     private const double ChannelWeight = 1.0;
     private const double GazetteerLogProb = -1.0; // a word that continues a known name is this likely at least
@@ -39,6 +40,8 @@ public sealed class TextRestorer
     private readonly HashSet<string> _acronyms;
     private readonly Dictionary<string, string> _withoutĐ = new(StringComparer.Ordinal); // "QD" → "QĐ": the English model has no Đ
     private readonly bool[] _namesStart; // by word id: some name goes on after this word (a quick test before the gazetteer's)
+    private readonly Dictionary<int, int[]> _nameNext = []; // by word id: the syllables a known name goes on with after it
+    private readonly Dictionary<int, int[]> _namePrevious = []; // and those it follows
     private const int MemoLimit = 200_000;
     private readonly ConcurrentDictionary<string, WordReadings> _memo = new(StringComparer.Ordinal);
     private int _memoSize;
@@ -79,6 +82,8 @@ public sealed class TextRestorer
             var first = (int)(pair >> 32);
             if (first >= 0 && first < _namesStart.Length) _namesStart[first] = true;
         }
+        foreach (var group in _gazetteer.GroupBy(pair => (int)(pair >> 32))) _nameNext[group.Key] = [.. group.Select(pair => (int)(uint)pair)];
+        foreach (var group in _gazetteer.GroupBy(pair => (int)(uint)pair)) _namePrevious[group.Key] = [.. group.Select(pair => (int)(pair >> 32))];
         _acronyms = new HashSet<string>(acronymList, StringComparer.Ordinal);
         foreach (var group in acronymList.Where(a => a.Contains('Đ', StringComparison.Ordinal)).GroupBy(a => a.Replace('Đ', 'D')))
             if (group.Count() == 1 && !_acronyms.Contains(group.Key)) _withoutĐ[group.Key] = group.First();
@@ -237,7 +242,8 @@ public sealed class TextRestorer
         // keeps its states in an array, each pointing back at the state it came from one position before.
         var states = new State[segment.Count + 1][];
         states[0] = [new State(-1, -1, 0, -1)];
-        var slot = new int[(MaxCandidates + 2) * (MaxCandidates + 2)];
+        CompleteNames(text, tokens, segment, options);
+        var slot = new int[(MaxOptions + 1) * (MaxOptions + 1)];
         var next = new List<State>(Beam * (MaxCandidates + 1));
         for (var k = 0; k < segment.Count; k++)
         {
@@ -254,7 +260,7 @@ public sealed class TextRestorer
                 {
                     var candidate = options[k][c];
                     var score = state.Score + LogProb(context, candidate.Id) - ChannelWeight * candidate.Cost;
-                    var key = (state.Current + 1) * (MaxCandidates + 2) + c;
+                    var key = (state.Current + 1) * (MaxOptions + 1) + c;
                     if (slot[key] < 0)
                     {
                         slot[key] = next.Count;
@@ -290,6 +296,48 @@ public sealed class TextRestorer
             choices[segment[k]] = new Choice(chosen.Text, Confidence(options, path, k));
         }
     }
+
+    /// <summary>
+    /// A syllable of a known name that OCR damaged beyond the shortlist ("huyện T Kỳ", "Tt Kỳ" for Tứ Kỳ): when a
+    /// neighbour can be the name's next or previous syllable, the name's own syllable, if it begins with the same
+    /// letter, becomes a candidate too, at its OCR cost, and the gazetteer's weight decides along the sentence as for
+    /// any other reading.
+    /// </summary>
+    private void CompleteNames(string text, List<RestorerToken> tokens, List<int> segment, Candidate[][] options)
+    {
+        if (_nameNext.Count == 0) return;
+        for (var k = 0; k + 1 < segment.Count; k++)
+        {
+            if (tokens[segment[k]].Kind != TokenKind.Word || tokens[segment[k + 1]].Kind != TokenKind.Word) continue;
+            if (tokens[segment[k]].Fixed || tokens[segment[k + 1]].Fixed) continue;
+            TryName(options[k], _nameNext, text, tokens[segment[k + 1]], ref options[k + 1]);
+            TryName(options[k + 1], _namePrevious, text, tokens[segment[k]], ref options[k]);
+        }
+    }
+
+    private void TryName(Candidate[] neighbour, Dictionary<int, int[]> names, string text, RestorerToken token, ref Candidate[] options)
+    {
+        if (options.Length >= MaxOptions) return;
+        Candidate? best = null;
+        string? read = null;
+        foreach (var n in neighbour)
+        {
+            if (!names.TryGetValue(n.Id, out var syllables)) continue;
+            foreach (var id in syllables)
+            {
+                if (Array.Exists(options, o => o.Id == id)) continue;
+                read ??= text.Substring(token.Start, token.Length).ToLowerInvariant().Normalize(NormalizationForm.FormC);
+                var word = _lm.Word(id);
+                if (!SameFirstLetter(word, read)) continue; // a name's first letter survives OCR far more often than not: "Ta Thanh" is not "Hà Thanh"
+                var cost = _errors.Cost(word, read);
+                if (cost <= MaxCost && (best is null || cost < best.Value.Cost)) best = new Candidate(word, id, cost);
+            }
+        }
+        if (best is { } name) options = [.. options, name];
+    }
+
+    private static bool SameFirstLetter(string word, string read) =>
+        word.Length > 0 && read.Length > 0 && VietnameseText.Fold(word[..1]) == VietnameseText.Fold(read[..1]);
 
     /// <summary>A part of a document code the English model read without its Đ ("QD" in "15/QD-UBND", "HDND"): the one known
     /// acronym it stands for, or null to keep it as written.</summary>

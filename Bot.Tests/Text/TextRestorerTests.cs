@@ -29,23 +29,23 @@ public class TextRestorerTests
     }
 
     [Fact]
-    public void Samples_001_and_003_are_restored_to_at_least_95_3_percent_of_syllables()
+    public void Samples_001_and_003_are_restored_to_at_least_95_5_percent_of_syllables()
     {
         var score = Score("Text/Restore/seeds", out var raw);
 
         Assert.Equal(2950, score.Total);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.953, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.955, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
-    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_94_9_percent()
+    public void Held_out_administrative_text_read_by_an_English_model_is_restored_to_at_least_95_0_percent()
     {
         var score = Score("Text/Restore/heldout", out var raw);
 
         Assert.True(score.Total > 10_000);
         Assert.True(raw.Share < 0.15, $"raw OCR {raw.Share:P1}");
-        Assert.True(score.Share >= 0.949, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
+        Assert.True(score.Share >= 0.950, $"{score.Share:P2} of syllables right ({score.Right}/{score.Total})");
     }
 
     [Fact]
@@ -85,6 +85,9 @@ public class TextRestorerTests
 
     [Theory]
     [InlineData("Pay manh cong tac thong tin tuyen truyen.", "Đẩy mạnh công tác thông tin tuyên truyền.")]
+    // a name's syllable OCR cut to its first letter, found from the name's other syllable
+    [InlineData("Phong Noi vu huyen T Ky chu tri.", "Phòng Nội vụ huyện Tứ Kỳ chủ trì.")]
+    [InlineData("Thi tran Tt Ky to chuc.", "Thị trấn Tứ Kỳ tổ chức.")]
     [InlineData("To chirc khic phuc nhitng han ché", "Tổ chức khắc phục những hạn chế")]
     [InlineData("Kinh gtri: Chu tich UBND cac x4, thi tran.", "Kính gửi: Chủ tịch UBND các xã, thị trấn.")]
     [InlineData("UY BAN NHAN DAN\nHUYEN TU KY", "ỦY BAN NHÂN DÂN\nHUYỆN TỨ KỲ")]
