@@ -16,6 +16,7 @@ public static class BenchCommand
         ["zalo"] = ZaloBench.RunAsync,
         ["province"] = ProvinceBench.RunAsync,
         ["report"] = ReportBench.RunAsync,
+        ["pass"] = PassBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArgs args)

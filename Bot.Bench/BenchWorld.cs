@@ -142,7 +142,7 @@ internal sealed class BenchWorld : IDisposable
         : int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
         : throw new CliException($"--{name}: \"{text}\" không phải số dương.");
 
-    private static UnitDirectory MakeUnits(int count)
+    internal static UnitDirectory MakeUnits(int count)
     {
         var units = Enumerable.Range(1, count).Select(i => new Unit(
             "U" + i.ToString("D4", CultureInfo.InvariantCulture),

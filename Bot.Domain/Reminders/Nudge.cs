@@ -97,8 +97,11 @@ public sealed record Nudge(string AssignmentId, string OfficialId, NudgeKind Kin
     public static IReadOnlyList<NudgeKind> OutsideDailyCap { get; } = [.. Enum.GetValues<NudgeKind>().Where(k => !CountsTowardDailyCap(k))];
 }
 
-/// <summary>What one planner pass decided: nudges to send now, grouped per official, and older ones to mark as passed over.</summary>
-public sealed record NudgePlan(IReadOnlyList<NudgeBundle> Bundles, IReadOnlyList<Nudge> PassedOver);
+/// <summary>
+/// What one planner pass decided: nudges to send now, grouped per official, and older ones to mark as passed over;
+/// <paramref name="HeldBack"/>: the assignments whose nudges the daily quota held back until the next day.
+/// </summary>
+public sealed record NudgePlan(IReadOnlyList<NudgeBundle> Bundles, IReadOnlyList<Nudge> PassedOver, IReadOnlyCollection<string>? HeldBack = null);
 
 /// <summary>All of one official's nudges due at one moment: one message.</summary>
 public sealed record NudgeBundle(string OfficialId, IReadOnlyList<Nudge> Nudges);

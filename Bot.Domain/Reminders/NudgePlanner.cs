@@ -45,12 +45,17 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         }
 
         var bundles = new List<NudgeBundle>(due.Count);
+        var heldBack = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (official, nudges) in due.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
-            if (sentToday.TryGetValue(official, out var count) && count >= policy.MaxMessagesPerOfficialPerDay) continue; // tomorrow
+            if (sentToday.TryGetValue(official, out var count) && count >= policy.MaxMessagesPerOfficialPerDay)
+            {
+                foreach (var nudge in nudges) heldBack.Add(nudge.AssignmentId); // tomorrow
+                continue;
+            }
             bundles.Add(new NudgeBundle(official, [.. nudges.OrderBy(n => n.DueBefore).ThenBy(n => n.AssignmentId, StringComparer.Ordinal)]));
         }
-        return new NudgePlan(bundles, passedOver);
+        return new NudgePlan(bundles, passedOver, heldBack);
     }
 
     /// <summary>What one run of targets gave: nudges due per official, and older ones passed over.</summary>
@@ -100,6 +105,41 @@ public sealed class NudgePlanner(ReminderPolicy policy, IWorkCalendar calendar)
         }
         if (policy.EscalateAfterwards) schedule.Add((NudgeKind.Escalation, 1, calendar.Morning(lateDay)));
         return schedule;
+    }
+
+    /// <summary>
+    /// The deadlines in [<paramref name="from"/>, <paramref name="to"/>] with a step of their schedule in
+    /// (<paramref name="after"/>, <paramref name="upTo"/>], as ranges of deadlines (bounds included; a range may hold a
+    /// little more, never less): a pass a minute after the last needs only these, and at a working morning, the few
+    /// due days whose steps fall on it. Within one due day the schedule is one of two: for deadlines up to the day's
+    /// morning (late from that morning) and for those after it (late from the next working morning).
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> DeadlinesWithStepsIn(DateTimeOffset after, DateTimeOffset upTo, DateTimeOffset from, DateTimeOffset to)
+    {
+        var ranges = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        if (upTo <= after || to < from) return ranges;
+        var last = DateOnly.FromDateTime(VietnamTime.ToLocal(to.AddTicks(-1)));
+        for (var day = DateOnly.FromDateTime(VietnamTime.ToLocal(from.AddTicks(-1))); day <= last; day = day.AddDays(1))
+        {
+            var (start, end) = (VietnamTime.StartOfDay(day), VietnamTime.StartOfDay(day.AddDays(1)));
+            var morning = calendar.Morning(day);
+            if (morning > start && morning < end && StepIn(start.AddTicks(1), after, upTo)) Add(start, morning);
+            if (StepIn(end, after, upTo)) Add(morning > start && morning < end ? morning : start, end);
+        }
+        return ranges;
+
+        void Add(DateTimeOffset low, DateTimeOffset high)
+        {
+            if (ranges.Count > 0 && ranges[^1].To >= low) ranges[^1] = (ranges[^1].From, high);
+            else ranges.Add((low, high));
+        }
+    }
+
+    private bool StepIn(DateTimeOffset dueBefore, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        foreach (var (_, _, at) in Schedule(dueBefore))
+            if (at > after && at <= upTo) return true;
+        return false;
     }
 
     /// <summary>

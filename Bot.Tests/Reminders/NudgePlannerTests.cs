@@ -39,6 +39,42 @@ public class NudgePlannerTests
         ], sent.Select(s => (s.Official, s.What, s.At)).OrderBy(s => s.At).ThenBy(s => s.Official, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Around Tết 2024 and the 30/4 bridge, for deadlines at random instants (whole minutes and the day's edges) and
+    /// spans from a minute to three days: every deadline with a step in the span lies in one of the ranges, and a
+    /// minute's span off the morning has none.
+    /// </summary>
+    [Fact]
+    public void The_deadlines_with_steps_in_a_span_hold_every_deadline_whose_schedule_says_so()
+    {
+        var random = new Random(11);
+        var spans = new[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15), TimeSpan.FromHours(5), TimeSpan.FromDays(1), TimeSpan.FromDays(3) };
+        var checkedDue = 0;
+        for (var round = 0; round < 300; round++)
+        {
+            var after = At(2024, 1, 20).AddMinutes(random.Next(0, 60 * 24 * 110));
+            if (round % 3 == 0) after = Calendar.Morning(DateOnly.FromDateTime(VietnamTime.ToLocal(after))).AddMinutes(-random.Next(0, 2)); // at a morning
+            var upTo = after + spans[random.Next(spans.Length)];
+            var (from, to) = (after.AddDays(-30), after.AddDays(30));
+            var ranges = _planner.DeadlinesWithStepsIn(after, upTo, from, to);
+            for (var i = 0; i < 200; i++)
+            {
+                var day = VietnamTime.StartOfDay(DateOnly.FromDateTime(VietnamTime.ToLocal(from)).AddDays(random.Next(0, 60)));
+                var due = (i % 4) switch { 0 => day, 1 => day.AddTicks(1), 2 => Calendar.Morning(DateOnly.FromDateTime(VietnamTime.ToLocal(day))), _ => day.AddMinutes(random.Next(0, 24 * 60)) };
+                if (due < from || due > to || !_planner.Schedule(due).Any(s => s.At > after && s.At <= upTo)) continue;
+                checkedDue++;
+                Assert.True(ranges.Any(r => r.From <= due && due <= r.To), $"due {due:o}, span ({after:o}, {upTo:o}]: not in {string.Join(", ", ranges)}");
+            }
+        }
+        Assert.True(checkedDue > 1000, $"{checkedDue} deadlines checked");
+
+        var offMorning = At(2024, 3, 5, 9, 0);
+        Assert.Empty(_planner.DeadlinesWithStepsIn(offMorning, offMorning.AddMinutes(1), offMorning.AddDays(-30), offMorning.AddDays(30)));
+        var morning = At(2024, 3, 5, 7, 30);
+        var atMorning = _planner.DeadlinesWithStepsIn(morning.AddMinutes(-1), morning, morning.AddDays(-30), morning.AddDays(30));
+        Assert.InRange(atMorning.Sum(r => (r.To - r.From).TotalDays), 1, 14); // a few due days of the sixty
+    }
+
     [Fact]
     public void Around_30_April_2024_the_swapped_Saturday_is_a_working_day()
     {

@@ -141,6 +141,7 @@ public static class BotServices
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Extensions);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().Progress);
         services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().ReportSource);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IStore>().WorkChanges);
     }
 
     /// <summary>A feature of the conversation: it answers the intents it owns (see <see cref="IConversationHandler"/>).</summary>

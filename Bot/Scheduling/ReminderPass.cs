@@ -24,6 +24,7 @@ public sealed class ReminderPass(
     ChannelSet channels,
     IExtensionRequests extensions,
     ExtensionPolicy approvers,
+    IWorkChanges changes,
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
@@ -35,13 +36,28 @@ public sealed class ReminderPass(
     private DateOnly _handledDay;
     private DateTimeOffset _readSince;
 
+    // What the last recorded plan read: when, the store's count of writes then, and the work the daily quota held
+    // back. While the count stays the same, nothing planned differently except what the clock brought: the steps
+    // that fell due since (NudgePlanner.DeadlinesWithStepsIn), the snoozes that ran out, and the work held back, which is read again.
+    private DateTimeOffset? _plannedAt;
+    private long? _plannedStamp;
+    private IReadOnlyCollection<string> _heldBack = [];
+
+    /// <summary>How many plans read the whole window (the others read only what the clock brought): for tests and benches.</summary>
+    internal int WindowReads { get; private set; }
+
     /// <summary>Plans the nudges due now and records them; returns the new outbox messages' ids.</summary>
     public IReadOnlyList<string> PlanAndRecord()
     {
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            var ids = Plan(now) is { } plan ? outbox.Record(plan, now) : [];
+            IReadOnlyList<string> ids = [];
+            if (Planned(now) is { } planned)
+            {
+                ids = outbox.Record(planned.Plan, now);
+                (_plannedAt, _plannedStamp, _heldBack) = (now, planned.Stamp, planned.Plan.HeldBack ?? []);
+            }
             return calendar.InWorkingHours(now) ? [.. ids, .. RemindApprovers(now)] : ids;
         }
     }
@@ -58,14 +74,17 @@ public sealed class ReminderPass(
     }
 
     /// <summary>The nudges due now (null out of working hours), without recording them.</summary>
-    internal NudgePlan? Plan(DateTimeOffset now)
+    internal NudgePlan? Plan(DateTimeOffset now) => Planned(now)?.Plan;
+
+    private (NudgePlan Plan, long? Stamp)? Planned(DateTimeOffset now)
     {
         lock (_gate)
         {
             if (!calendar.InWorkingHours(now)) return null;
             var (from, to) = NudgeTargets.Window(policy, now);
+            var stamp = changes.Stamp(); // before reading: a write after this moves the next pass's count
             var preferences = Preferences();
-            var targets = NudgeTargets.Build(assignments.OpenTasksDueBetween(from, to), directory.All(), units, preferences, channels.Names);
+            var targets = NudgeTargets.Build(Open(from, to, now, stamp, preferences), directory.All(), units, preferences, channels.Names);
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
             if (_handled is null || _handledDay != today)
             {
@@ -76,8 +95,33 @@ public sealed class ReminderPass(
                 foreach (var nudge in outbox.RecordedSince(_readSince)) _handled.Add(nudge);
             }
             _readSince = now; // a pass records at its own "now": the next read starts there, inclusive
-            return planner.Plan(targets, _handled, outbox.MessagesSince(VietnamTime.StartOfDay(today)), now);
+            return (planner.Plan(targets, _handled, outbox.MessagesSince(VietnamTime.StartOfDay(today)), now), stamp);
         }
+    }
+
+    /// <summary>
+    /// The open work the planner must see now: the whole window, unless nothing it reads was written since the last
+    /// recorded plan; then only the deadlines with a step due since, the work whose snooze ran out, and the work held back.
+    /// </summary>
+    private IEnumerable<OpenTask> Open(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, long? stamp, Dictionary<string, OfficialPreferences> preferences)
+    {
+        if (_plannedAt is not { } since || stamp is null || stamp != _plannedStamp)
+        {
+            WindowReads++;
+            return assignments.OpenTasksDueBetween(from, to);
+        }
+        var open = new Dictionary<string, OpenTask>(StringComparer.Ordinal);
+        foreach (var (bandFrom, bandTo) in planner.DeadlinesWithStepsIn(since, now, from, to))
+        {
+            foreach (var task in assignments.OpenTasksDueBetween(bandFrom < from ? from : bandFrom, bandTo > to ? to : bandTo)) open.TryAdd(task.AssignmentId, task);
+        }
+        var again = preferences.Values.SelectMany(p => p.Snoozed).Where(s => s.Value > since && s.Value <= now).Select(s => s.Key).Concat(_heldBack);
+        foreach (var id in again)
+        {
+            if (open.ContainsKey(id) || assignments.Get(id) is not { IsDone: false, DueBefore: { } due } a || due < from || due > to) continue;
+            open[id] = new OpenTask(a.Id, a.UnitCode, a.DueBefore);
+        }
+        return open.Values.OrderBy(t => t.DueBefore).ThenBy(t => t.UnitCode, StringComparer.Ordinal).ThenBy(t => t.AssignmentId, StringComparer.Ordinal);
     }
 
     /// <summary>

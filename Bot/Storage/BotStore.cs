@@ -51,6 +51,7 @@ public sealed class BotStore : IStore
         Extensions = new LiteExtensionRequests(this);
         Progress = new LiteProgressReports(this);
         ReportSource = new LiteReportSource(this);
+        WorkChanges = new LiteWorkChanges(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -83,6 +84,8 @@ public sealed class BotStore : IStore
 
     /// <summary>What leaders' reports read: the work due in a period.</summary>
     public Bot.Domain.Reports.IReportSource ReportSource { get; }
+
+    public Bot.Domain.Reminders.IWorkChanges WorkChanges { get; }
 
     public TimeProvider Clock { get; }
 

@@ -41,6 +41,9 @@ public interface IStore : IDisposable
 
     /// <summary>What leaders' reports read: the work due in a period.</summary>
     Bot.Domain.Reports.IReportSource ReportSource { get; }
+
+    /// <summary>A count of the writes the reminder pass depends on (work, directory, preferences).</summary>
+    IWorkChanges WorkChanges { get; }
 }
 
 /// <summary>

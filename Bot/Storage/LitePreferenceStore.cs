@@ -6,7 +6,7 @@ namespace Bot.Storage;
 /// <summary>Officials' reminder preferences in the bot's file, keyed by phone, written at once. Instants are stored as UTC.</summary>
 internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
 {
-    private const string Name = "preferences";
+    internal const string Name = "preferences";
     private ILiteCollection<PreferencesDoc> Prefs => store.Database.GetCollection<PreferencesDoc>(Name);
 
     // Read on every turn (is the writer reachable, on which channel): kept until preferences are written.

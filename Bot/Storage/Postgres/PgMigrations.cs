@@ -149,6 +149,21 @@ internal static class PgMigrations
             -- Evidence files of progress reports: their ids in originals, names and sizes.
             alter table progress_reports add column files jsonb not null default '[]';
             """),
+        (5, """
+            -- A count of the writes the reminder pass depends on (IWorkChanges): bumped in the writer's own transaction,
+            -- so a reader never counts a write it cannot yet see, and spread over 16 rows by transaction id, so writers
+            -- seldom wait on one another's row lock.
+            create table work_changes (slot int primary key, n bigint not null);
+            create function note_work_change() returns trigger language plpgsql as $$
+            begin
+              insert into work_changes (slot, n) values ((txid_current() % 16)::int, 1)
+              on conflict (slot) do update set n = work_changes.n + 1;
+              return null;
+            end $$;
+            create trigger assignments_changed after insert or update or delete on assignments for each statement execute function note_work_change();
+            create trigger officials_changed after insert or update or delete on officials for each statement execute function note_work_change();
+            create trigger preferences_changed after insert or update or delete on preferences for each statement execute function note_work_change();
+            """),
     ];
 
     public static int Current => Steps[^1].Version;

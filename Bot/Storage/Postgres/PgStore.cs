@@ -36,6 +36,7 @@ public sealed class PgStore : IStore
         Extensions = new PgExtensionRequests(this);
         Progress = new PgProgressReports(this);
         ReportSource = new PgReportSource(this);
+        WorkChanges = new PgWorkChanges(this);
     }
 
     public IAssignmentStore Assignments { get; }
@@ -61,6 +62,8 @@ public sealed class PgStore : IStore
     public IProgressReports Progress { get; }
 
     public Bot.Domain.Reports.IReportSource ReportSource { get; }
+
+    public IWorkChanges WorkChanges { get; }
 
     public TimeProvider Clock { get; }
 
