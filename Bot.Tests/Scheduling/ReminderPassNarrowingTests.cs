@@ -136,7 +136,34 @@ public sealed class ReminderPassNarrowingTests(PgServer server) : IDisposable
         Assert.True(planned > 30 && heldBack > 5, $"only {planned} messages planned and {heldBack} held back: the scenario tests little");
         // Most passes read only what the clock brought (the count of writes stayed the same).
         Assert.InRange(pass.WindowReads, 1, 60);
+
+        // New work is read with the window; its confirmation only takes work away, so the next pass does not read the
+        // window for it; an extension does.
+        clock.SetUtcNow(bot.Get<IWorkCalendar>().NextWorkingMorning(clock.GetUtcNow()).AddHours(2));
+        pass.PlanAndRecord();
+        var reads = pass.WindowReads;
+        var template = store.Assignments.Get(store.Assignments.OpenTasksDueBetween(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue)[0].AssignmentId)!;
+        var (one, two) = (template with { Id = "late-1", TaskId = "late-1", DueBefore = clock.GetUtcNow().AddDays(5) }, template with { Id = "late-2", TaskId = "late-2", DueBefore = clock.GetUtcNow().AddDays(6) });
+        store.Assignments.Save(store.Assignments.FindDirective(template.DirectiveId)!, new Reconciliation([one, two], [], []), new AuditEntry(clock.GetUtcNow(), "", "import", null, template.DirectiveId, "thử"));
+        Next(reads + 1, "new work");
+        store.Assignments.Confirm(one.Id, officials.First(o => o.UnitCode == one.UnitCode));
+        Next(reads + 1, "a confirmation");
+        Assert.True(store.Assignments.Extend(two.Id, Office, two.DueBefore!.Value.AddDays(3), "chờ số liệu").Changed);
+        Next(reads + 2, "an extension");
+
+        void Next(int windowReads, string after)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            pass.PlanAndRecord();
+            Assert.True(windowReads == pass.WindowReads, $"after {after}: {pass.WindowReads - reads} window reads, not {windowReads - reads}");
+        }
     }
+
+    // Who approves extensions (the store takes the approver's role, not the directory's word).
+    private static readonly Bot.Domain.Organization.Official Office = new()
+    {
+        Phone = "0999999999", Name = "Văn phòng huyện", UnitCode = "VP", Role = Bot.Domain.Organization.Role.Office,
+    };
 
     private static void Write(IStore store, IReadOnlyList<Bot.Domain.Organization.Official> officials, Random random, DateTimeOffset now, ref int added)
     {
@@ -150,7 +177,8 @@ public sealed class ReminderPassNarrowingTests(PgServer server) : IDisposable
                 store.Assignments.Confirm(task.Id, official);
                 break;
             case 1:
-                store.Assignments.Extend(task.Id, official, task.DueBefore!.Value.AddDays(random.Next(2, 9)), "chờ số liệu");
+                var later = task.DueBefore!.Value > now ? task.DueBefore.Value : now;
+                Assert.True(store.Assignments.Extend(task.Id, Office, later.AddDays(random.Next(2, 9)), "chờ số liệu").Changed);
                 break;
             case 2:
                 var p = store.Preferences.Preferences(official.Phone);

@@ -51,7 +51,7 @@ public sealed class BotStore : IStore
         Extensions = new LiteExtensionRequests(this);
         Progress = new LiteProgressReports(this);
         ReportSource = new LiteReportSource(this);
-        WorkChanges = new LiteWorkChanges(this);
+        WorkChanges = new LiteWorkChanges(this, (LiteAssignmentStore)Assignments);
     }
 
     public IAssignmentStore Assignments { get; }

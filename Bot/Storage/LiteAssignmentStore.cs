@@ -62,19 +62,34 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public ChangeResult Extend(string assignmentId, Official approvedBy, DateTimeOffset newDueBefore, string reason) =>
         Change(assignmentId, (a, now) => Lifecycle.Extend(a, approvedBy, newDueBefore, reason, now));
 
-    private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule) =>
-        store.Write(() =>
+    /// <summary>
+    /// How many writes of assignments closed an open one (a confirmation): they cannot make a reminder due, so the
+    /// reminder pass's count of writes (<see cref="LiteWorkChanges"/>) leaves them out. Counted after the write is in.
+    /// </summary>
+    internal long Closings => Interlocked.Read(ref _closings);
+
+    private long _closings;
+
+    private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule)
+    {
+        var closed = false;
+        var result = store.Write(() =>
         {
             var doc = store.AssignmentDocs.FindById(assignmentId);
             if (doc is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
-            var result = rule(StoreMapping.ToDomain(doc), store.Clock.GetUtcNow());
+            var before = StoreMapping.ToDomain(doc);
+            var result = rule(before, store.Clock.GetUtcNow());
             if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
             {
                 store.AssignmentDocs.Update(StoreMapping.ToDoc(after));
                 store.AuditDocs.Insert(StoreMapping.ToDoc(audit));
+                closed = !before.IsDone && after.IsDone;
             }
             return result;
         });
+        if (closed) Interlocked.Increment(ref _closings);
+        return result;
+    }
 
     // The where and the order use the same index, so LiteDB walks it in order from the seek and stops at
     // the bound or the limit.

@@ -150,17 +150,30 @@ internal static class PgMigrations
             alter table progress_reports add column files jsonb not null default '[]';
             """),
         (5, """
-            -- A count of the writes the reminder pass depends on (IWorkChanges): bumped in the writer's own transaction,
-            -- so a reader never counts a write it cannot yet see, and spread over 16 rows by transaction id, so writers
-            -- seldom wait on one another's row lock.
+            -- A count of the writes that can make a reminder due (IWorkChanges): work added, reopened, moved to another
+            -- deadline or unit; the directory; preferences. Not a confirmation: it only takes work away, and it is the
+            -- writes most made. Bumped in the writer's own transaction, so a reader never counts a write it cannot yet
+            -- see, and spread over 16 rows by transaction id, so writers seldom wait on one another's row lock.
             create table work_changes (slot int primary key, n bigint not null);
+            create function count_work_change() returns void language sql as $$
+              insert into work_changes (slot, n) values ((txid_current() % 16)::int, 1)
+              on conflict (slot) do update set n = work_changes.n + 1 $$;
             create function note_work_change() returns trigger language plpgsql as $$
             begin
-              insert into work_changes (slot, n) values ((txid_current() % 16)::int, 1)
-              on conflict (slot) do update set n = work_changes.n + 1;
+              perform count_work_change();
               return null;
             end $$;
-            create trigger assignments_changed after insert or update or delete on assignments for each statement execute function note_work_change();
+            -- An upsert whose rows all existed fires the statement's insert trigger too: only rows really added count.
+            create function note_work_added() returns trigger language plpgsql as $$
+            begin
+              if exists (select 1 from added) then perform count_work_change(); end if;
+              return null;
+            end $$;
+            create trigger assignments_added after insert on assignments referencing new table as added
+              for each statement execute function note_work_added();
+            create trigger assignments_changed after update on assignments for each row
+              when (new.open and (not old.open or old.due_before is distinct from new.due_before or old.unit_code <> new.unit_code))
+              execute function note_work_change();
             create trigger officials_changed after insert or update or delete on officials for each statement execute function note_work_change();
             create trigger preferences_changed after insert or update or delete on preferences for each statement execute function note_work_change();
             """),
