@@ -149,6 +149,13 @@ internal static class PgMigrations
             -- Evidence files of progress reports: their ids in originals, names and sizes.
             alter table progress_reports add column files jsonb not null default '[]';
             """),
+        (5, """
+            -- The work of a directive without a number carries its subject and date, which name it to people.
+            update assignments a
+            set doc = a.doc || jsonb_strip_nulls(jsonb_build_object('DirectiveSubject', d.doc->'Subject', 'DirectiveIssuedOn', d.doc->'IssuedOn'))
+            from directives d
+            where d.id = a.directive_id and coalesce(d.doc->>'Number', '') = '';
+            """),
     ];
 
     public static int Current => Steps[^1].Version;
