@@ -12,8 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests;
 
 /// <summary>
-/// A real store in a temporary folder, filled like the demo: Tứ Kỳ's sample directory and the five
-/// sample directives, published on 20/10/2023. The clock is a <see cref="FakeTimeProvider"/> that moves
+/// A real store in a temporary folder, filled like the demo: Tứ Kỳ's sample directory and the sample
+/// directives of Tứ Kỳ and its province, published on 20/10/2023. The clock is a <see cref="FakeTimeProvider"/> that moves
 /// only when the test moves it, and the reminders go to a <see cref="RecordingChannel"/>. The demo's
 /// store is made once per run and copied for each world.
 /// </summary>

@@ -32,6 +32,18 @@ public sealed record Assignment
     /// <summary>"1259/UBND-VP", or null when the directive has no number.</summary>
     public string? DirectiveNumber { get; init; }
 
+    /// <summary>
+    /// The directive's subject when it has no number, since then the subject is what names it; null when it has a number
+    /// (which names it alone, so no assignment carries a subject it does not need) or none is known.
+    /// </summary>
+    public string? DirectiveSubject { get; init; }
+
+    /// <summary>The directive's date when it has no number, as <see cref="DirectiveSubject"/>.</summary>
+    public DateOnly? DirectiveIssuedOn { get; init; }
+
+    /// <summary>How the task's directive is named to people (<c>Wording.Source</c>).</summary>
+    public DirectiveName DirectiveName => new(DirectiveNumber, DirectiveSubject, DirectiveIssuedOn);
+
     public required string TaskId { get; init; }
 
     public required string TaskRef { get; init; }

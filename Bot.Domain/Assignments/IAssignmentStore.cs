@@ -76,6 +76,9 @@ public interface IAssignmentStore
     /// <summary>The directives with a number, full ("1259/UBND-VP") or alone ("1259"), published or not.</summary>
     IReadOnlyList<TrackedDirective> DirectivesByNumber(string number);
 
+    /// <summary>Every published directive's id and name (number, subject, date), by id: a question by subject looks among them.</summary>
+    IReadOnlyList<DirectiveTitle> PublishedTitles();
+
     /// <summary>The ids of the published directives that have a repeating duty (the roll-forward job's work).</summary>
     IReadOnlyList<string> RepeatingDirectiveIds();
 

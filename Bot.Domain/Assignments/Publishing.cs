@@ -34,6 +34,7 @@ public static class Publishing
         ArgumentNullException.ThrowIfNull(units);
         var assignments = new List<Assignment>();
         var problems = new List<string>();
+        var name = Carried(DirectiveName.Of(directive.Directive));
         foreach (var tracked in directive.Tasks)
         {
             var task = tracked.Task;
@@ -50,7 +51,9 @@ public static class Publishing
                     {
                         Id = Assignment.MakeId(tracked.Id, code, period),
                         DirectiveId = directive.Id,
-                        DirectiveNumber = directive.Directive.Number,
+                        DirectiveNumber = name.Number,
+                        DirectiveSubject = name.Subject,
+                        DirectiveIssuedOn = name.IssuedOn,
                         TaskId = tracked.Id,
                         TaskRef = task.Ref,
                         TaskText = task.Text,
@@ -67,6 +70,13 @@ public static class Publishing
             }
         }
         return new PublishPlan(assignments, problems);
+    }
+
+    /// <summary>What each assignment keeps of its directive's name: the number alone, or without one its subject and date.</summary>
+    public static DirectiveName Carried(DirectiveName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Number is not null ? new DirectiveName(name.Number, null, null) : name;
     }
 
     /// <summary>The units that carry a task, by code, with their part: groups to their members, lead before support.</summary>
@@ -128,6 +138,8 @@ public static class Publishing
                 TaskRef = plan.TaskRef,
                 TaskText = plan.TaskText,
                 DirectiveNumber = plan.DirectiveNumber,
+                DirectiveSubject = plan.DirectiveSubject,
+                DirectiveIssuedOn = plan.DirectiveIssuedOn,
                 Part = plan.Part,
                 DeadlineText = plan.DeadlineText,
                 Recurrence = plan.Recurrence,
@@ -140,7 +152,11 @@ public static class Publishing
             if (plannedById.ContainsKey(old.Id)) continue;
             if (old.Period is not null && plannedPairs.TryGetValue((old.TaskId, old.UnitCode), out var same))
             {
-                var merged = old with { TaskRef = same.TaskRef, TaskText = same.TaskText, DirectiveNumber = same.DirectiveNumber };
+                var merged = old with
+                {
+                    TaskRef = same.TaskRef, TaskText = same.TaskText,
+                    DirectiveNumber = same.DirectiveNumber, DirectiveSubject = same.DirectiveSubject, DirectiveIssuedOn = same.DirectiveIssuedOn,
+                };
                 if (merged != old) update.Add(merged);
             }
             else if (old.Completion is null) delete.Add(old.Id);

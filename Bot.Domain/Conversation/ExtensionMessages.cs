@@ -50,5 +50,5 @@ public sealed class ExtensionMessages(IExtensionRequests requests, IAssignmentSt
 
     private string Card(ExtensionRequest request, Assignment assignment, bool reminder) =>
         Phrases.ExtensionCard(reminder, units.ByCode(assignment.UnitCode)?.Name ?? assignment.UnitCode, request.ByName, Wording.Summary(assignment.TaskText, 160),
-            Wording.Source(assignment.DirectiveNumber), request.CurrentDue, request.AskedDue!.Value, request.Reason ?? "", request.AskedAt!.Value);
+            Wording.Source(assignment.DirectiveName), request.CurrentDue, request.AskedDue!.Value, request.Reason ?? "", request.AskedAt!.Value);
 }

@@ -37,18 +37,27 @@ public sealed record DoneIntent(int? Number) : Intent
 /// <summary>"hoàn tác": the latest own confirmation in the last list; a button names its task.</summary>
 public sealed record UndoIntent(int? Number = null) : Intent;
 
-/// <summary>"công văn 1259", "chỉ thị 4/CT-UBND".</summary>
-public sealed record DirectiveIntent(string Number, Scope? Scope = null) : Intent;
+/// <summary>
+/// A directive as a person names it: by its number as typed ("1259", "1259/UBND-VP"), or by what it is about, as typed
+/// ("công văn về số hóa hồ sơ": <see cref="About"/> is "số hóa hồ sơ"). <see cref="DirectiveLookup"/> finds it.
+/// </summary>
+public sealed record DirectiveRef(string? Number, string? About = null)
+{
+    public override string ToString() => Number ?? "về " + About;
+}
+
+/// <summary>"công văn 1259", "chỉ thị 4/CT-UBND", "văn bản về chứng thực điện tử giao gì".</summary>
+public sealed record DirectiveIntent(DirectiveRef Directive, Scope? Scope = null) : Intent;
 
 /// <summary>
 /// "gửi văn bản 1259", "bản gốc công văn 1259/UBND-VP", "bản gốc việc 3", or 📎 under a task's detail: the directive's
-/// original file. <paramref name="Directive"/> is its number as typed; else <paramref name="Number"/> a task of the last
+/// original file. <paramref name="Directive"/> is the directive named; else <paramref name="Number"/> a task of the last
 /// list; neither, the task just shown.
 /// </summary>
-public sealed record OriginalIntent(string? Directive = null, int? Number = null) : Intent;
+public sealed record OriginalIntent(DirectiveRef? Directive = null, int? Number = null) : Intent;
 
 /// <summary>"tiến độ", "xếp hạng các xã", "đơn vị nào chậm nhất": progress of units, for unit heads and leaders; of one directive when one is named.</summary>
-public sealed record ProgressIntent(Scope? Scope = null, string? Directive = null) : Intent;
+public sealed record ProgressIntent(Scope? Scope = null, DirectiveRef? Directive = null) : Intent;
 
 /// <summary>"bật tóm tắt hằng ngày" / "tắt tóm tắt".</summary>
 public sealed record DigestIntent(bool On) : Intent;
@@ -100,7 +109,7 @@ public sealed record EvidenceIntent(int Number) : Intent;
 
 /// <summary>"báo cáo tháng 11", "tiến độ quý IV", "báo cáo công văn 1259": a leaders' report with a chart and a workbook.</summary>
 /// <remarks>No period means this month so far.</remarks>
-public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? Until = null, string? Label = null, string? Directive = null) : Intent;
+public sealed record ReportIntent(DateTimeOffset? From = null, DateTimeOffset? Until = null, string? Label = null, DirectiveRef? Directive = null) : Intent;
 
 /// <summary>The person shared a phone contact.</summary>
 public sealed record ContactIntent(SharedContact Contact) : Intent;

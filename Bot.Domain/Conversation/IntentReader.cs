@@ -79,7 +79,7 @@ public static partial class IntentReader
         folded = Typing.Fold(folded);
         if (folded.Length != text.Length) text = folded; // Telex or VNI words were read: the folded text is the one to cut from
         if (DirectiveNumber().Match(folded) is { Success: true } directive)
-            return new DirectiveIntent(text.Substring(directive.Groups["number"].Index, directive.Groups["number"].Length).ToUpperInvariant());
+            return new DirectiveIntent(new DirectiveRef(text.Substring(directive.Groups["number"].Index, directive.Groups["number"].Length).ToUpperInvariant()));
 
         var words = Word.Split(folded).Select(w => w.Text).ToArray();
         return Read(words, [.. words.Select(Number).OfType<int>()]);

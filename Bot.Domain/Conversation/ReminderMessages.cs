@@ -51,7 +51,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
                 _ => "•",
             };
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveNumber)} · {Wording.Deadline(a.DueBefore, a.IsDone, now)}{Wording.Repeats(a.Recurrence)}");
+                $"\n{number}. {why} {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveName)} · {Wording.Deadline(a.DueBefore, a.IsDone, now)}{Wording.Repeats(a.Recurrence)}");
             if (Access.MayChange(official, a.UnitCode))
                 rows.Add([lists.Button(viewer, Phrases.DoneButton(number), ButtonVerb.Done, list, number, now),
                     lists.Button(viewer, Phrases.SnoozeButton(number), ButtonVerb.Snooze, list, number, now)]);
@@ -67,7 +67,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
     private Outbound Notice(Viewer viewer, IReadOnlyList<Assignment> open, DateTimeOffset now)
     {
         var list = lists.Remember(viewer, Phrases.NewTaskList, [.. open.Select(a => a.Id)], now, writeNow: true);
-        var text = new StringBuilder(Phrases.NewTaskHeading(viewer.Official.Name, open[0].DirectiveNumber ?? "(không số)"));
+        var text = new StringBuilder(Phrases.NewTaskHeading(viewer.Official.Name, Wording.Directive(open[0].DirectiveName)));
         var rows = new List<IReadOnlyList<Button>>();
         for (var i = 0; i < open.Count; i++)
         {
@@ -98,7 +98,7 @@ public sealed class ReminderMessages(IAssignmentStore assignments, ShownLists li
             .GroupBy(a => a.TaskId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue).First(), StringComparer.Ordinal);
         var numbered = new List<string>();
-        var text = new StringBuilder(Phrases.CorrectionHeading(official.Name, directive.Directive.DocumentType, directive.Directive.Number ?? "(không số)", units.ByCode(official.UnitCode)?.Name ?? official.UnitCode));
+        var text = new StringBuilder(Phrases.CorrectionHeading(official.Name, directive.Directive.DocumentType, Wording.Directive(DirectiveName.Of(directive.Directive)), units.ByCode(official.UnitCode)?.Name ?? official.UnitCode));
         foreach (var (change, forUnit) in changes)
         {
             int? number = null;

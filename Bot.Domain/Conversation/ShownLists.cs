@@ -105,7 +105,7 @@ public sealed class ShownLists(IConversationStore memory, IAssignmentStore assig
             var number = i + 1;
             var a = At(i);
             if (a is null || !reach.MaySee(official, a.UnitCode)) continue;
-            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveNumber)} · ");
+            text.Append(CultureInfo.InvariantCulture, $"\n{number}. {Wording.Summary(a.TaskText)}\n    {Wording.Source(a.DirectiveName)} · ");
             if (a.IsDone)
             {
                 text.Append(Phrases.DoneBy(a.Completion!.ByName, a.Completion.At));

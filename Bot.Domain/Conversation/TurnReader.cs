@@ -31,6 +31,15 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         (["noi", "nao"], []), (["nhung", "don", "vi"], []),
     ];
 
+    // After a directive named by what it is about, these begin the question about it: "công văn về số hóa hồ sơ giao gì".
+    private static readonly string[][] AboutEnds =
+        [.. new[] { "giao gi", "giao viec", "giao nhung", "tien do", "the nao", "ra sao", "con gi", "con viec", "con nhung", "chua xong", "xong chua",
+            "da xong", "den dau", "yeu cau gi", "co gi", "co nhung", "can lam", "phai lam", "lam gi", "bao gio", "khi nao", "den han", "don vi nao",
+            "xa nao", "phong nao" }.Select(p => p.Split(' '))];
+
+    // Before a unit's name, these end a directive's subject and say whose work is asked: "… cho phòng nội vụ".
+    private static readonly HashSet<string> ForWords = new(StringComparer.Ordinal) { "cho", "cua", "o", "tai" };
+
     // With a directive's number, these ask for its file: "gửi công văn 1259", "xin văn bản 1259", "file cv 1259".
     private static readonly string[][] SendWords = [["gui"], ["xin"], ["tai", "ve"], ["goc"], ["file"], ["tep"]];
 
@@ -56,8 +65,12 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         if (typed != folded) (text, folded) = (typed, typed); // Telex or VNI words: read the folded syllables they spell
         var taken = new bool[folded.Length];
 
-        var directive = IntentReader.DirectiveNumber().Match(folded) is { Success: true } d ? d : null;
-        if (directive is not null) Take(taken, directive.Index, directive.Length);
+        var numbered = IntentReader.DirectiveNumber().Match(folded) is { Success: true } d ? d : null;
+        if (numbered is not null) Take(taken, numbered.Index, numbered.Length);
+        var about = numbered is null ? AboutOf(folded) : null;
+        if (about is { } said) Take(taken, said.From, said.To - said.From);
+        var directive = numbered is not null ? new DirectiveRef(numbered.Groups["number"].Value.ToUpperInvariant())
+            : about is { } a ? new DirectiveRef(null, text[a.AboutFrom..a.To]) : null;
         var percent = Percent().Match(folded) is { Success: true } p ? p : null;
         if (percent is not null) Take(taken, percent.Index, percent.Length);
         var times = time.Recognize(text, VietnamTime.ToLocal(now))
@@ -79,7 +92,7 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         {
             var period = times.FirstOrDefault(m => m.Start is not null);
             var end = period is null ? (DateTimeOffset?)null : period.End ?? period.DueBefore ?? period.Start!.Value.AddDays(1);
-            return new ReportIntent(period?.Start, end, null, directive?.Groups["number"].Value.ToUpperInvariant());
+            return new ReportIntent(period?.Start, end, null, directive);
         }
         if (percent is not null)
             return new PartProgressIntent(numbers.Count > 0 ? numbers[0] : null, int.Parse(percent.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture),
@@ -87,10 +100,7 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
         if (intent is OriginalIntent || (directive is not null && SendWords.Any(w => Has(words, w)) && intent is UnknownIntent or MyTasksIntent or TaskDetailIntent))
             return OriginalOf(directive, folded, words, numbers);
         if (directive is not null && intent is not (DoneIntent or SnoozeIntent or RemindersIntent))
-        {
-            var number = directive.Groups["number"].Value.ToUpperInvariant();
-            return intent is ProgressIntent ? new ProgressIntent(scope, number) : new DirectiveIntent(number, scope);
-        }
+            return intent is ProgressIntent ? new ProgressIntent(scope, directive) : new DirectiveIntent(directive, scope);
         var when = times.Select(m => Window(m, now)).FirstOrDefault(w => w is not null);
         return intent switch
         {
@@ -122,16 +132,41 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
     }
 
     /// <summary>
+    /// A directive named by what it is about: "công văn về cải cách thủ tục hành chính", "văn bản v/v số hóa hồ sơ". Its kind
+    /// word and "về" lead it; its subject runs to the end, or to the question about it ("… giao gì", "… tiến độ thế nào"),
+    /// to whose work is asked ("… của các xã", "… xã mình") or to a unit's name after "cho", "của" ("… cho phòng nội vụ"),
+    /// which are read as in any message. Null when none is said.
+    /// </summary>
+    private (int From, int AboutFrom, int To)? AboutOf(string folded)
+    {
+        var lead = AboutLead().Match(folded);
+        if (!lead.Success) return null;
+        var from = lead.Index + lead.Length;
+        var words = Word.Split(folded[from..]);
+        var end = words.Count;
+        bool Whose(int at) => OwnWords.Any(o => StartsAt(words, at, o)) || AllWords.Any(a => StartsAt(words, at, a.Words));
+        for (var i = 0; i < words.Count && end == words.Count; i++)
+        {
+            if (AboutEnds.Any(e => StartsAt(words, i, e)) || Whose(i)) end = i;
+            else if (ForWords.Contains(words[i].Text) && (Whose(i + 1) || units.Find([.. words.Skip(i + 1).Select(w => w.Text)]) is { FirstWord: 0 })) end = i;
+        }
+        return end == 0 ? null : (lead.Index, from, from + words[end - 1].End);
+    }
+
+    private static bool StartsAt(List<Word> words, int at, string[] phrase) =>
+        at + phrase.Length <= words.Count && phrase.Select((w, k) => words[at + k].Text == w).All(x => x);
+
+    /// <summary>
     /// Which original is asked for: a directive by its number ("công văn 1259", or the number as written: "1259/UBND-VP",
     /// "bản gốc 1259"), or a task of the last list ("bản gốc việc 3"), or, with neither, the task just shown.
     /// </summary>
-    private static OriginalIntent OriginalOf(Match? directive, string folded, List<string> words, List<int> numbers)
+    private static OriginalIntent OriginalOf(DirectiveRef? directive, string folded, List<string> words, List<int> numbers)
     {
-        if (directive is not null) return new OriginalIntent(directive.Groups["number"].Value.ToUpperInvariant());
-        if (FullNumber().Match(folded) is { Success: true } full) return new OriginalIntent(full.Groups["number"].Value.ToUpperInvariant());
+        if (directive is not null) return new OriginalIntent(directive);
+        if (FullNumber().Match(folded) is { Success: true } full) return new OriginalIntent(new DirectiveRef(full.Groups["number"].Value.ToUpperInvariant()));
         if (numbers.Count == 0) return new OriginalIntent();
         var ofTask = words.Contains("viec") || words.Contains("muc") || Has(words, ["nhiem", "vu"]);
-        return ofTask ? new OriginalIntent(null, numbers[0]) : new OriginalIntent(numbers[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return ofTask ? new OriginalIntent(null, numbers[0]) : new OriginalIntent(new DirectiveRef(numbers[0].ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>
@@ -196,6 +231,10 @@ public sealed partial class TurnReader(TimeRecognizer time, NamedUnits units)
             if (phrase.Select((w, k) => words[i + k] == w).All(x => x)) return true;
         return false;
     }
+
+    // A directive's kind word and "về": what follows says what it is about.
+    [GeneratedRegex(@"\b(?:cong van|cv|chi thi|ke hoach|van ban|vb|quyet dinh|thong bao)\s+(?:ve viec|v/v|ve)\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex AboutLead();
 
     // A directive's full number without its kind word: "1259/UBND-VP", "33/KH-UBND".
     [GeneratedRegex(@"\b(?<number>\d{1,5}(?:/[a-z0-9&\-]+)+)", RegexOptions.NonBacktracking)]

@@ -34,6 +34,46 @@ public sealed class UnitDirectory
 
     public IReadOnlyList<Unit> Units { get; }
 
+    /// <summary>The district as its file names it, with its province: "Huyện Tứ Kỳ, tỉnh Hải Dương"; null when not said.</summary>
+    public string? District { get; init; }
+
+    /// <summary>
+    /// Whether the district follows what this issuer sends out: its own bodies ("UBND huyện Tứ Kỳ", "Phòng Nội vụ") and its
+    /// province's ("UBND tỉnh Hải Dương"), not another district's ("UBND huyện Thanh Hà"). Every place the issuer names must
+    /// be the district or its province, each word alike as OCR and typing slips allow ("huyện Tt Kỳ" is Tứ Kỳ); an issuer
+    /// naming no place is taken as the district's own, and a directory that does not name its district follows every issuer.
+    /// </summary>
+    public bool Follows(string? issuer)
+    {
+        if (District is null || string.IsNullOrWhiteSpace(issuer)) return true;
+        var ours = District.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(PlacesIn).ToList();
+        return PlacesIn(issuer).All(named => ours.Any(our => named.Length >= our.Length && our.Select((w, i) => Alike(named[i], w)).All(x => x)));
+    }
+
+    // The kinds of place whose name follows them: "huyện Tứ Kỳ", "tỉnh Hải Dương", "thị xã …", "thành phố …" ("quận" is not: "cơ quan").
+    private static readonly string[][] PlaceKinds = [["huyen"], ["tinh"], ["thi", "xa"], ["thanh", "pho"]];
+
+    /// <summary>The places a name says, each as its folded words: "UBND huyện Tứ Kỳ" → [tu, ky].</summary>
+    private static IEnumerable<string[]> PlacesIn(string name)
+    {
+        var words = Word.Split(VietnameseText.Fold(VietnameseText.Normalize(name))).Select(w => w.Text).ToList();
+        int KindAt(int i) => PlaceKinds.FirstOrDefault(k => i + k.Length <= words.Count && k.Select((w, j) => words[i + j] == w).All(x => x))?.Length ?? 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var kind = KindAt(i);
+            if (kind == 0) continue;
+            var place = new List<string>();
+            for (i += kind; i < words.Count && KindAt(i) == 0; i++) place.Add(words[i]);
+            i--;
+            if (place.Count > 0) yield return [.. place];
+        }
+    }
+
+    // A place's word as the issuer's line shows it: the same, read through OCR's confusions, or one slip off.
+    private static bool Alike(string seen, string meant) =>
+        seen == meant || OcrDistance.Like(seen, meant) || (seen[0] == meant[0] && OcrDistance.Between(seen, meant) <= 1);
+
     public IReadOnlyList<UnitGroup> Groups { get; }
 
     public Unit? ByCode(string code) => _byCode.GetValueOrDefault(code);

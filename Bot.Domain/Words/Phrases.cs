@@ -1,3 +1,5 @@
+using Bot.Domain.Assignments;
+
 namespace Bot.Domain.Words;
 
 /// <summary>
@@ -124,6 +126,29 @@ public static partial class Phrases
 
     public static string DirectiveNotFound(string number) =>
         $"Không tìm thấy văn bản số {number} trong hệ thống. Anh/chị kiểm tra lại số văn bản, hoặc gõ «việc của tôi» để xem mọi việc của đơn vị.";
+
+    /// <summary>No published directive's subject holds what was asked: said with what was looked at.</summary>
+    public static string NoDirectiveAbout(string about, int looked) => looked == 0
+        ? $"Không tìm thấy văn bản nào về «{about}»: chưa có văn bản nào được giao việc trong hệ thống."
+        : $"Không tìm thấy văn bản nào về «{about}»: trợ lý đã xem trích yếu của {looked} văn bản đang theo dõi. " +
+          "Anh/chị thử vài chữ khác trong trích yếu, hoặc gõ số văn bản (ví dụ «công văn 1259»).";
+
+    /// <summary>Several directives are about what was asked, about equally: which one.</summary>
+    public static string WhichDirective(string about, IReadOnlyList<string> choices, int total) =>
+        $"Có {total} văn bản về «{about}». Anh/chị hỏi văn bản nào?\n• " + string.Join("\n• ", choices)
+        + (total > choices.Count ? $"\n… và {total - choices.Count} văn bản khác." : "")
+        + "\nAnh/chị gõ số văn bản, hoặc thêm vài chữ trong trích yếu.";
+
+    /// <summary>A directive in a question back: its number with its subject, or as <see cref="Wording.Source"/> names it.</summary>
+    public static string DirectiveChoice(DirectiveName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Number is not null && !string.IsNullOrWhiteSpace(name.Subject)
+            ? $"{Wording.Source(name)} — “{Wording.Subject(name.Subject)}”"
+            : Wording.Source(name);
+    }
+
+    public static string DirectiveWithoutWork(string directive) => $"Văn bản {directive} không giao việc nào cho các đơn vị.";
 
     public static string DirectiveNotForUnit(string number, string unit) => $"Văn bản {number} không giao việc nào cho {unit}.";
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Bot.Domain.Assignments;
+using Bot.Domain.Text;
 using Bot.Domain.Time;
 
 namespace Bot.Domain.Words;
@@ -126,9 +128,65 @@ public static class Wording
     /// <summary>"20/10/2023".</summary>
     public static string Day(DateTimeOffset instant) => VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy", Invariant);
 
-    /// <summary>"VB 1259/UBND-VP", or "văn bản chưa số".</summary>
-    public static string Source(string? directiveNumber) =>
-        directiveNumber is { Length: > 0 } n ? $"VB {n}" : "văn bản chưa số";
+    /// <summary>
+    /// Where a task comes from, under it in a list, a reminder or a card: "VB 1259/UBND-VP"; without a number as people
+    /// recognise it, «VB “thực hiện chỉ đạo của Phó Thủ tướng…” ngày 19/10/2023»; "văn bản chưa số" when nothing names it.
+    /// </summary>
+    public static string Source(DirectiveName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Number is not null || name.IssuedOn is not null || !string.IsNullOrWhiteSpace(name.Subject) ? "VB " + Directive(name) : "văn bản chưa số";
+    }
+
+    /// <summary>
+    /// A directive after "văn bản" in a sentence: its number, else its subject shortened and its date
+    /// ("“số hóa hồ sơ…” ngày 11/05/2023", "ngày 19/10/2023"), else "chưa số".
+    /// </summary>
+    public static string Directive(DirectiveName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Number is { Length: > 0 } number) return number;
+        var subject = string.IsNullOrWhiteSpace(name.Subject) ? null : $"“{Subject(name.Subject)}”";
+        var day = name.IssuedOn is { } on ? "ngày " + on.ToString("dd/MM/yyyy", Invariant) : null;
+        return subject is null && day is null ? "chưa số" : string.Join(' ', new[] { subject, day }.OfType<string>());
+    }
+
+    // Words a shortened subject does not end on: it would read as cut in the middle of a phrase.
+    // Compared with their accents: folded, "sơ" would be "số".
+    private static readonly HashSet<string> Dangling = new(StringComparer.Ordinal)
+        { "của", "về", "và", "các", "tại", "trên", "cho", "với", "trong", "theo", "đối", "thuộc", "năm", "số", "những", "để", "ở", "từ", "đến" };
+
+    /// <summary>
+    /// A subject (trích yếu) in a few words: without its "V/v" or "Về việc", at most about 36 letters cut between words (at
+    /// a comma when there is one after the fourth word), never ending on a word like "của", with "…" when cut.
+    /// </summary>
+    public static string Subject(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var words = VietnameseText.Normalize(subject).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        string Lead() => words.Count > 0 ? words[0].ToLowerInvariant().TrimEnd(':', '.', ',') : "";
+        if (Lead() is "v/v" or "v.v") words.RemoveAt(0);
+        else if (Lead() == "về")
+        {
+            words.RemoveAt(0);
+            if (Lead() == "việc") words.RemoveAt(0);
+        }
+        if (words.Count > 0 && words[0] is ":" or "-") words.RemoveAt(0);
+        var kept = new List<string>();
+        var length = 0;
+        foreach (var word in words)
+        {
+            if (kept.Count > 0 && length + 1 + word.Length > 36) break;
+            kept.Add(word);
+            length += (kept.Count > 1 ? 1 : 0) + word.Length;
+        }
+        var cut = kept.Count < words.Count;
+        var comma = cut && kept.Count > 3 ? kept.FindIndex(3, w => w.EndsWith(',') || w.EndsWith(';')) : -1;
+        if (comma >= 3) kept.RemoveRange(comma + 1, kept.Count - comma - 1);
+        while (cut && kept.Count > 1 && Dangling.Contains(kept[^1].ToLowerInvariant().TrimEnd(',', ';', ':'))) kept.RemoveAt(kept.Count - 1);
+        var said = string.Join(' ', kept).TrimEnd(',', ';', ':', '.', '-', ' ');
+        return cut ? said + "…" : said;
+    }
 
     /// <summary>
     /// Where a task stands in its directive, as people say it, from its outline path (the `parse --json`

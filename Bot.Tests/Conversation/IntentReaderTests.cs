@@ -51,7 +51,7 @@ public class IntentReaderTests
         TaskDetailIntent t => $"TaskDetail:{t.Number}",
         DoneIntent d => d.Number is null ? "Done" : $"Done:{string.Join(',', d.Numbers)}",
         UndoIntent => "Undo",
-        DirectiveIntent d => $"Directive:{d.Number}{Of(d.Scope)}",
+        DirectiveIntent d => $"Directive:{d.Directive}{Of(d.Scope)}",
         ProgressIntent p => $"Progress{(p.Directive is null ? "" : $":{p.Directive}")}{Of(p.Scope)}",
         DigestIntent d => d.On ? "Digest:on" : "Digest:off",
         RemindersIntent r => $"Reminders:{(r.On ? "on" : "off")}{(r.Number is null ? "" : $":{r.Number}")}",

@@ -92,4 +92,15 @@ public class UnitDirectoryTests
         Assert.True(Roles.TryParse(written, out var got));
         Assert.Equal(role, got);
     }
+
+    [Theory]
+    [InlineData("UBND huyện Tứ Kỳ", true)]
+    [InlineData("UBND huyện Tt Kỳ", true)]           // the header as OCR read it
+    [InlineData("UBND tỉnh Hải Dương", true)]        // the province: the district receives its directives
+    [InlineData("Phòng Nội vụ", true)]               // no place named: one of the district's own bodies
+    [InlineData("UBND huyện Thanh Hà", false)]       // another district of the province
+    [InlineData("UBND huyện Cẩm Giàng", false)]
+    [InlineData("UBND thành phố Hải Phòng", false)]
+    public void The_district_follows_its_own_and_its_province_s_directives_only(string issuer, bool follows) =>
+        Assert.Equal(follows, TestUnits.TuKy.Follows(issuer));
 }

@@ -103,6 +103,42 @@ public abstract class AssignmentStoreContract(IStoreUnderTest stores) : IDisposa
         Assert.NotEqual(once.Id, monthly.Id);
     }
 
+    private protected static readonly ReadDirective Unnumbered = new(
+        new Directive(null, "UBND huyện Tứ Kỳ", new DateOnly(2023, 10, 19), "Công văn", "V/v hoàn thành và nâng cao chất lượng cải cách thủ tục hành chính",
+            null, null, [], [Task("1", "Rà soát, công khai thủ tục hành chính", ["Phòng Nội vụ"], Vn(2023, 12, 1))]),
+        "Văn bản chưa số", "chua-so.txt");
+
+    /// <summary>After an upgrade: Phòng Nội vụ's work of <see cref="Unnumbered"/> is named by its subject and date, the numbered work by its number alone.</summary>
+    private protected static void AssertUnnumberedWorkIsNamed(Bot.Storage.IStore store)
+    {
+        var all = store.Assignments.OpenOfUnit("NV");
+        Assert.Equal(new DirectiveName(null, Unnumbered.Directive.Subject, new DateOnly(2023, 10, 19)), all.Single(a => a.DirectiveNumber is null).DirectiveName);
+        Assert.All(all.Where(a => a.DirectiveNumber is not null), a => Assert.Null(a.DirectiveSubject));
+    }
+
+    [Fact]
+    public void Work_of_a_directive_without_a_number_is_named_by_its_subject_and_date_after_a_restart()
+    {
+        string unnumbered, numbered;
+        using (var store = _temp.Open())
+        {
+            unnumbered = Importer(store).Import(Unnumbered, publish: true, [], "cli").Directive.Id;
+            numbered = Importer(store).Import(Original, publish: true, [], "cli").Directive.Id;
+            Importer(store).Import(Read("1261/UBND-VP", "Chưa giao", Task("1", "Kiểm tra", ["Phòng Nội vụ"], Vn(2023, 12, 1))), publish: false, [], "cli");
+        }
+        using var reopened = _temp.Open();
+        var work = Assert.Single(reopened.Assignments.OfDirective(unnumbered));
+        Assert.Equal(new DirectiveName(null, Unnumbered.Directive.Subject, new DateOnly(2023, 10, 19)), work.DirectiveName);
+        Assert.Equal(work.DirectiveName, reopened.Assignments.Get(work.Id)!.DirectiveName);
+        // A number names a directive alone: its work carries no subject.
+        Assert.All(reopened.Assignments.OfDirective(numbered), a => Assert.Equal(new DirectiveName("1259/UBND-VP", null, null), a.DirectiveName));
+        // The published directives, whole names and all, for a question by subject; not the one never published.
+        Assert.Equal(
+            new[] { new DirectiveTitle(unnumbered, DirectiveName.Of(Unnumbered.Directive)), new DirectiveTitle(numbered, DirectiveName.Of(Original.Directive)) }
+                .OrderBy(t => t.Id, StringComparer.Ordinal),
+            reopened.Assignments.PublishedTitles());
+    }
+
     [Fact]
     public void A_corrected_version_updates_its_tasks_and_keeps_confirmed_work()
     {
@@ -506,8 +542,54 @@ public sealed class AssignmentStoreTests() : AssignmentStoreContract(new LiteUnd
         Assert.Equal(["3", "2", "3", "3"], upgraded.ReportSource.DueBetween(from, to, "NV").Select(a => a.TaskRef));
     }
 
+    [Fact]
+    public void A_file_from_before_directives_were_named_gives_its_unnumbered_work_their_subject_when_opened()
+    {
+        using (var store = _lite.Open())
+        {
+            Importer(store).Import(Unnumbered, publish: true, [], "cli");
+            Importer(store).Import(Original, publish: true, [], "cli");
+        }
+        // The earlier shape: no subject or date on any assignment, user version 4.
+        using (var raw = new LiteDB.LiteDatabase(_lite.DbPath))
+        {
+            var docs = raw.GetCollection("assignments");
+            foreach (var doc in docs.FindAll().ToList())
+            {
+                doc.Remove("DirectiveSubject");
+                doc.Remove("DirectiveIssuedOn");
+                docs.Update(doc);
+            }
+            raw.UserVersion = 4;
+        }
+        using var upgraded = _lite.Open();
+        AssertUnnumberedWorkIsNamed(upgraded);
+    }
+
     protected override void Cleanup() => _lite.Dispose();
 }
 
 [Collection(OnePostgres.Name)]
-public sealed class PgAssignmentStoreTests(PgServer server) : AssignmentStoreContract(new PgUnderTest(server));
+public sealed class PgAssignmentStoreTests(PgServer server) : AssignmentStoreContract(new PgUnderTest(server))
+{
+    [Fact]
+    public void A_database_from_before_directives_were_named_gives_its_unnumbered_work_their_subject_at_step_5()
+    {
+        using var stores = new PgUnderTest(server);
+        using (var store = stores.Open())
+        {
+            Importer(store).Import(Unnumbered, publish: true, [], "cli");
+            Importer(store).Import(Original, publish: true, [], "cli");
+        }
+        // The earlier shape: no subject or date on any assignment, step 5 not applied.
+        using (var connection = new Npgsql.NpgsqlConnection(stores.ConnectionString))
+        {
+            connection.Open();
+            using var command = new Npgsql.NpgsqlCommand(
+                "update assignments set doc = doc - 'DirectiveSubject' - 'DirectiveIssuedOn'; delete from schema_migrations where version = 5", connection);
+            command.ExecuteNonQuery();
+        }
+        using var upgraded = stores.Open();
+        AssertUnnumberedWorkIsNamed(upgraded);
+    }
+}

@@ -29,7 +29,7 @@ public static class ReportCommand
         var units = bot.GetRequiredService<UnitDirectory>();
         ReportWork asked;
         if (args.Option("directive") is { } number)
-            asked = ReportWork.OfDirective(number, bot.GetRequiredService<IAssignmentStore>().ByDirectiveNumber(number)) ?? throw new CliException(Phrases.ReportUnknownDirective(number));
+            asked = ReportWork.OfDirective(number, bot.GetRequiredService<IAssignmentStore>().ByDirectiveNumber(number), number) ?? throw new CliException(Phrases.ReportUnknownDirective(number));
         else
         {
             var (monthStart, monthEnd) = ReportHandler.ThisMonth(now);

@@ -68,6 +68,7 @@ public static class BotServices
         services.TryAddSingleton<Rankings>();
         services.TryAddSingleton<Workload>();
         services.TryAddSingleton<Reach>();
+        services.TryAddSingleton<DirectiveLookup>();
         services.TryAddSingleton<NamedUnits>();
         services.TryAddSingleton<TurnReader>();
         services.TryAddSingleton<LinkingHandler>();

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Hosting;
 
 /// <summary>
-/// The demo's world: the sample directory of Tứ Kỳ district and the five sample directives,
-/// published, so a newcomer sees a living task list at once.
+/// The demo's world: the sample directory of Tứ Kỳ district and the sample directives the district would issue or
+/// receive, published, so a newcomer sees a living task list at once. The other districts' samples stay for `parse`.
 /// </summary>
 public static class DemoData
 {
@@ -23,7 +23,10 @@ public static class DemoData
         var importer = bot.GetRequiredService<DirectiveImporter>();
         var directives = bot.GetRequiredService<IDirectiveSource>();
         foreach (var file in Directory.GetFiles(ConfigFiles.Find(ConfigFiles.Samples), "*.txt").Order(StringComparer.Ordinal))
-            importer.Import(directives.Read(file), publish: true, relatedUnits: [], byPhone: "demo");
+        {
+            var read = directives.Read(file);
+            if (units.Follows(read.Directive.Issuer)) importer.Import(read, publish: true, relatedUnits: [], byPhone: "demo");
+        }
     }
 
     /// <summary>Who the demo talks as: the given phone, else the first commune official with work to do.</summary>

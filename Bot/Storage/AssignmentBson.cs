@@ -29,6 +29,8 @@ internal static class AssignmentBson
             [nameof(AssignmentDoc.DirectiveUnitKey)] = d.DirectiveUnitKey,
         };
         Optional(doc, nameof(AssignmentDoc.DirectiveNumber), d.DirectiveNumber);
+        Optional(doc, nameof(AssignmentDoc.DirectiveSubject), d.DirectiveSubject);
+        if (d.DirectiveIssuedOn is { } issued) doc[nameof(AssignmentDoc.DirectiveIssuedOn)] = StoreMapping.ToBson(issued);
         if (d.Period is { } day) doc[nameof(AssignmentDoc.Period)] = StoreMapping.ToBson(day);
         if (d.DueBefore is { } due) doc[nameof(AssignmentDoc.DueBefore)] = Instant(due);
         Optional(doc, nameof(AssignmentDoc.DeadlineText), d.DeadlineText);
@@ -60,6 +62,8 @@ internal static class AssignmentBson
             Id = doc["_id"].AsString,
             DirectiveId = Text(doc, nameof(AssignmentDoc.DirectiveId)) ?? "",
             DirectiveNumber = Text(doc, nameof(AssignmentDoc.DirectiveNumber)),
+            DirectiveSubject = Text(doc, nameof(AssignmentDoc.DirectiveSubject)),
+            DirectiveIssuedOn = doc.TryGetValue(nameof(AssignmentDoc.DirectiveIssuedOn), out var issued) && issued.IsNumber ? StoreMapping.DayOf(issued) : null,
             TaskId = Text(doc, nameof(AssignmentDoc.TaskId)) ?? "",
             TaskRef = Text(doc, nameof(AssignmentDoc.TaskRef)) ?? "",
             TaskText = Text(doc, nameof(AssignmentDoc.TaskText)) ?? "",

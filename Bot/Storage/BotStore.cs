@@ -213,7 +213,7 @@ public sealed class BotStore : IStore
     }
 
     /// <summary>The shape of the file this version writes, kept in LiteDB's user version.</summary>
-    internal const int SchemaVersion = 4;
+    internal const int SchemaVersion = 5;
 
     /// <summary>The collections of what was shown in chats, in the chat file since version 3.</summary>
     internal static readonly string[] ChatCollections = [LiteConversationStore.ListsName, LiteConversationStore.FocusName, LiteConversationStore.LastListsName];
@@ -221,7 +221,8 @@ public sealed class BotStore : IStore
     /// <summary>
     /// Brings a file written by an earlier version to <see cref="SchemaVersion"/>, once. 1: open keys
     /// carry the assignment id; 2: open work has a key across units too (OpenDueKey); 3: what was
-    /// shown in chats moves to the chat file; 4: work with a deadline has report keys (DueKey, UnitDueKey). The version is set only when all is done, so a crash
+    /// shown in chats moves to the chat file; 4: work with a deadline has report keys (DueKey, UnitDueKey); 5: the work of a
+    /// directive without a number carries its subject and date, which name it. The version is set only when all is done, so a crash
     /// half way repeats the steps, which is harmless: index fields are derived again, moved documents upserted again.
     /// </summary>
     private void Upgrade(LiteDatabase chats)
@@ -229,6 +230,7 @@ public sealed class BotStore : IStore
         var version = Database.UserVersion;
         if (version >= SchemaVersion) return;
         if (version < 4) DeriveIndexFields();
+        if (version < 5) NameUnnumberedWork();
         foreach (var name in ChatCollections)
         {
             if (!Database.CollectionExists(name)) continue;
@@ -256,6 +258,26 @@ public sealed class BotStore : IStore
                 return batch.Count;
             });
             after = batch[^1].Id;
+        }
+    }
+
+    // A directive without a number is named by its subject and date (Publishing.Carried); work published before carried
+    // neither. Directives are few, and only the unnumbered ones' work is rewritten.
+    private void NameUnnumberedWork()
+    {
+        foreach (var directive in DirectiveDocs.FindAll().Where(d => string.IsNullOrWhiteSpace(d.Number)).ToList())
+        {
+            var work = AssignmentDocs.Find(Filter.Eq(nameof(AssignmentDoc.DirectiveId), directive.Id)).ToList();
+            Write(() =>
+            {
+                foreach (var doc in work)
+                {
+                    doc.DirectiveSubject = directive.Subject;
+                    doc.DirectiveIssuedOn = directive.IssuedOn;
+                    AssignmentDocs.Update(doc);
+                }
+                return work.Count;
+            });
         }
     }
 

@@ -13,6 +13,8 @@ internal sealed class AssignmentDoc
     public string Id { get; set; } = "";
     public string DirectiveId { get; set; } = "";
     public string? DirectiveNumber { get; set; }
+    public string? DirectiveSubject { get; set; }
+    public DateOnly? DirectiveIssuedOn { get; set; }
     public string TaskId { get; set; } = "";
     public string TaskRef { get; set; } = "";
     public string TaskText { get; set; } = "";

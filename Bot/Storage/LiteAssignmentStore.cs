@@ -191,6 +191,12 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
         return ids.Select(FindDirective).OfType<TrackedDirective>().OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
+    // Directives are few (hundreds a year): their documents are read whole, as for the daily job below.
+    public IReadOnlyList<DirectiveTitle> PublishedTitles() =>
+        store.DirectiveDocs.Find(Filter.Eq(nameof(DirectiveDoc.Published), true))
+            .Select(d => new DirectiveTitle(d.Id, new DirectiveName(string.IsNullOrWhiteSpace(d.Number) ? null : d.Number, d.Subject, d.IssuedOn)))
+            .OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+
     // Directives are few (hundreds a year): a walk of their documents once a day is cheap.
     public IReadOnlyList<string> RepeatingDirectiveIds() =>
         store.DirectiveDocs.Find(Filter.Eq(nameof(DirectiveDoc.Published), true))

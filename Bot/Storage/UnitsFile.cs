@@ -25,10 +25,10 @@ public static class UnitsFile
             ?? throw new InvalidDataException($"Tệp danh mục đơn vị {file} rỗng.");
         var units = data.Units.Select(u => new Unit(u.Code, u.Name, u.Kind, u.Aliases ?? [], u.Parent));
         var groups = data.Groups.Select(g => new UnitGroup(g.Name, g.Aliases ?? [], g.MemberKinds ?? [], g.ChosenAtPublish));
-        return new UnitDirectory(units, groups);
+        return new UnitDirectory(units, groups) { District = data.District };
     }
 
-    private sealed record UnitsData(List<UnitData> Units, List<GroupData> Groups);
+    private sealed record UnitsData(List<UnitData> Units, List<GroupData> Groups, string? District = null);
 
     private sealed record UnitData(string Code, string Name, UnitKind Kind, List<string>? Aliases, string? Parent);
 

@@ -139,7 +139,7 @@ public sealed class DeskHandler(
         var (result, published, ids) = publication.Publish(draft.ToRead(), related, turn.Official.Phone, turn.Now);
         drafts.Delete(draft.Id);
         var announcedAt = calendar.InWorkingHours(turn.Now) ? (DateTimeOffset?)null : calendar.NextWorkingMoment(turn.Now);
-        var text = Phrases.Published(draft.Directive.Number ?? "(không số)", result.Directive.Tasks.Count(t => t.Task.Kind == TaskKind.Task),
+        var text = Phrases.Published(Wording.Directive(DirectiveName.Of(draft.Directive)), result.Directive.Tasks.Count(t => t.Task.Kind == TaskKind.Task),
             published.Select(a => a.UnitCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), ids.Count, announcedAt, result.Correction is not null);
         if (result.Problems.Count > 0) text += Phrases.PublishProblems(string.Join("; ", result.Problems));
         return Answer(turn, Phrases.PublishedToast, Outbound.Say(turn.Inbound.ChatId, text))

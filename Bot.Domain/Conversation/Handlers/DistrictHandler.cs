@@ -10,7 +10,7 @@ namespace Bot.Domain.Conversation.Handlers;
 /// "các xã còn việc gì"), a directive's progress by unit ("những xã nào chưa xong công văn 1259"),
 /// and the next page of such a ranking. Counts come from <see cref="Workload"/>, as the lists' do.
 /// </summary>
-public sealed class DistrictHandler(Workload work, IAssignmentStore assignments, UnitDirectory units, Rankings rankings, ShownLists lists, Reach reach)
+public sealed class DistrictHandler(Workload work, DirectiveLookup directives, UnitDirectory units, Rankings rankings, ShownLists lists, Reach reach)
     : IConversationHandler
 {
     public Reply? Handle(Turn turn)
@@ -23,8 +23,8 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
             OverdueIntent o => ForAll(turn, o.Scope, of => Counts(turn, of, Phrases.Overdue, null, now)),
             DueSoonIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, Phrases.DueSoon, now, now.AddDays(7))),
             DueByIntent d => ForAll(turn, d.Scope, of => Counts(turn, of, d.Window.Label, d.Window.From ?? now, d.Window.Until)),
-            DirectiveIntent d => ForAll(turn, d.Scope, of => OfDirective(turn, of, d.Number)),
-            ProgressIntent { Directive: { } number } p => ForAll(turn, p.Scope, of => OfDirective(turn, of, number)),
+            DirectiveIntent d => ForAll(turn, d.Scope, of => OfDirective(turn, of, d.Directive)),
+            ProgressIntent { Directive: { } asked } p => ForAll(turn, p.Scope, of => OfDirective(turn, of, asked)),
             MoreIntent => More(turn),
             _ => null,
         };
@@ -57,20 +57,23 @@ public sealed class DistrictHandler(Workload work, IAssignmentStore assignments,
         return rankings.Show(turn, heading, [.. rows.Select((r, i) => Phrases.UnitCountLine(i + 1, r.Unit.Name, r.Count, r.Overdue))]);
     }
 
-    /// <summary>A directive's work by unit, those with the most left first; an unknown number is said to be unknown.</summary>
-    private Reply OfDirective(Turn turn, Target of, string number)
+    /// <summary>A directive's work by unit, those with the most left first; an unknown directive is said to be unknown.</summary>
+    private Reply OfDirective(Turn turn, Target of, DirectiveRef asked)
     {
         var now = turn.Now;
-        var all = Workload.Current(assignments.ByDirectiveNumber(number), a => a.Id, a => !a.IsDone, a => a.DueBefore);
-        if (all.Count == 0) return turn.Say(Phrases.DirectiveNotFound(number));
+        var (directive, instead) = directives.Find(asked);
+        if (instead is not null) return turn.Say(instead);
+        var said = directive!.Said;
+        var all = Workload.Current(directive.Work(), a => a.Id, a => !a.IsDone, a => a.DueBefore);
+        if (all.Count == 0) return turn.Say(directive.NotFound);
         var name = Phrases.UnitsOf(of.Of);
         var rows = all
             .GroupBy(a => a.UnitCode, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Unit: units.ByCode(g.Key), Done: g.Count(a => a.IsDone), Total: g.Count(), Overdue: g.Count(a => a.IsOverdue(now))))
             .Where(r => r.Unit is not null && of.Holds(r.Unit))
             .OrderByDescending(r => r.Total - r.Done).ThenByDescending(r => r.Overdue).ThenBy(r => r.Unit!.Name, StringComparer.Ordinal).ToList();
-        if (rows.Count == 0) return turn.Say(Phrases.NoUnitsOfDirective(number, name));
-        var heading = Phrases.DirectiveByUnit(number, name, rows.Count(r => r.Done < r.Total), rows.Count);
+        if (rows.Count == 0) return turn.Say(Phrases.NoUnitsOfDirective(said, name));
+        var heading = Phrases.DirectiveByUnit(said, name, rows.Count(r => r.Done < r.Total), rows.Count);
         return rankings.Show(turn, heading, [.. rows.Select((r, i) => Phrases.DirectiveUnitLine(i + 1, r.Unit!.Name, r.Done, r.Total, r.Overdue))]);
     }
 

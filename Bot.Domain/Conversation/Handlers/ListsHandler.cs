@@ -10,7 +10,7 @@ namespace Bot.Domain.Conversation.Handlers;
 /// or the one they named, when they may see it (<see cref="Reach"/>); questions about every unit are
 /// <see cref="DistrictHandler"/>'s. Every empty answer names the unit and what was looked at.
 /// </summary>
-public sealed class ListsHandler(Workload work, IAssignmentStore assignments, ShownLists lists, Reach reach) : IConversationHandler
+public sealed class ListsHandler(Workload work, DirectiveLookup directives, ShownLists lists, Reach reach) : IConversationHandler
 {
     public Reply? Handle(Turn turn)
     {
@@ -22,7 +22,7 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
             DueSoonIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, new DueWindow(null, now.AddDays(7), Phrases.DueSoon))),
             DueByIntent d => ForUnit(turn, d.Scope, unit => DueBy(turn, unit, d.Window)),
             OverdueIntent o => ForUnit(turn, o.Scope, unit => Open(turn, Phrases.Overdue, unit, work.Overdue(unit.Code, now, Listed))),
-            DirectiveIntent d => ForUnit(turn, d.Scope, unit => OfDirective(turn, unit, d.Number)),
+            DirectiveIntent d => ForUnit(turn, d.Scope, unit => OfDirective(turn, unit, d.Directive)),
             MoreIntent m => More(turn, m),
             _ => null,
         };
@@ -53,15 +53,18 @@ public sealed class ListsHandler(Workload work, IAssignmentStore assignments, Sh
     private Reply Open(Turn turn, string title, Unit unit, IReadOnlyList<OpenTask> found) =>
         lists.Show(turn, title, [.. found.Take(Listed).Select(t => t.AssignmentId)], work.Read(unit.Code, [.. found.Take(ShownLists.PageSize)]), unit.Code);
 
-    /// <summary>A directive's open work for the unit; a number the store does not know is said to be unknown, not "nothing to do".</summary>
-    private Reply OfDirective(Turn turn, Unit unit, string number)
+    /// <summary>A directive's open work for the unit; a directive the store does not know is said to be unknown, not "nothing to do".</summary>
+    private Reply OfDirective(Turn turn, Unit unit, DirectiveRef asked)
     {
-        var all = Workload.Current(assignments.ByDirectiveNumber(number, unit.Code), a => a.Id, a => !a.IsDone, a => a.DueBefore);
+        var (directive, instead) = directives.Find(asked);
+        if (instead is not null) return turn.Say(instead);
+        var said = directive!.Said;
+        var all = Workload.Current(directive.Work(unit.Code), a => a.Id, a => !a.IsDone, a => a.DueBefore);
         if (all.Count == 0)
-            return turn.Say(assignments.ByDirectiveNumber(number).Count == 0 ? Phrases.DirectiveNotFound(number) : Phrases.DirectiveNotForUnit(number, unit.Name));
+            return turn.Say(directive.Work().Count == 0 ? directive.NotFound : Phrases.DirectiveNotForUnit(said, unit.Name));
         var open = all.Where(a => !a.IsDone).OrderBy(a => a.DueBefore ?? DateTimeOffset.MaxValue).Take(ShownLists.MaxListed + 1).ToList();
-        if (open.Count == 0) return turn.Say(Phrases.DirectiveAllDone(number, unit.Name, all.Count));
-        return lists.Show(turn, Phrases.OfDirective(number), [.. open.Select(a => a.Id)], open, unit.Code);
+        if (open.Count == 0) return turn.Say(Phrases.DirectiveAllDone(said, unit.Name, all.Count));
+        return lists.Show(turn, Phrases.OfDirective(said), [.. open.Select(a => a.Id)], open, unit.Code);
     }
 
     private Reply? More(Turn turn, MoreIntent more)

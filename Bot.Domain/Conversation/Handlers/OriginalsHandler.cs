@@ -10,7 +10,7 @@ namespace Bot.Domain.Conversation.Handlers;
 /// detail. Only to the units it gives work and to the office, leaders and admins (<see cref="Access.MayHaveOriginal"/>);
 /// anyone else hears the same polite refusal whether it exists or not. A directive imported as text has no file, and says so.
 /// </summary>
-public sealed class OriginalsHandler(IAssignmentStore assignments, IOriginalFiles originals, IConversationStore memory, ShownLists lists, Reach reach)
+public sealed class OriginalsHandler(IAssignmentStore assignments, DirectiveLookup directives, IOriginalFiles originals, IConversationStore memory, ShownLists lists, Reach reach)
     : IConversationHandler
 {
     public Reply? Handle(Turn turn)
@@ -18,25 +18,27 @@ public sealed class OriginalsHandler(IAssignmentStore assignments, IOriginalFile
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.Intent is not OriginalIntent asked) return null;
         if (turn.Tap is { } tap) return OfTask(turn, assignments.Get(tap.List.AssignmentIds[asked.Number!.Value - 1]), asked.Number.Value);
-        if (asked.Directive is { } number) return OfNumber(turn, number);
+        if (asked.Directive is { } named) return OfDirective(turn, named);
         if (asked.Number is { } n) return OfTask(turn, lists.Numbered(turn, n), n);
         return memory.Focus(turn.Viewer.Chat) is { } focus && assignments.Get(focus) is { } shown && reach.MaySee(turn.Official, shown.UnitCode)
             ? OfTask(turn, shown, null)
             : turn.Say(Phrases.WhichOriginal);
     }
 
-    private Reply OfNumber(Turn turn, string number)
+    private Reply OfDirective(Turn turn, DirectiveRef asked)
     {
         var official = turn.Official;
+        var (directive, instead) = directives.Find(asked);
+        if (instead is not null) return turn.Say(instead) with { Note = $"original {asked}: not found" };
         // Who is not the office or a leader sees only what their unit was given, so an answer never tells them more.
         var found = Access.ReadsEveryDirective(official)
-            ? assignments.DirectivesByNumber(number)
-            : [.. assignments.ByDirectiveNumber(number, official.UnitCode).Select(a => a.DirectiveId).Distinct(StringComparer.Ordinal)
+            ? directive!.Directives()
+            : [.. directive!.Work(official.UnitCode).Select(a => a.DirectiveId).Distinct(StringComparer.Ordinal)
                 .Select(assignments.FindDirective).OfType<TrackedDirective>()];
         if (found.Count == 0)
         {
-            return (Access.ReadsEveryDirective(official) ? turn.Say(Phrases.DirectiveNotFound(number)) : turn.Say(Phrases.OriginalNotForUnit(number, lists.UnitName(official.UnitCode))))
-                with { Note = $"original {number}: none for {official.Phone}" };
+            return (Access.ReadsEveryDirective(official) ? turn.Say(directive.NotFound) : turn.Say(Phrases.OriginalNotForUnit(directive.Said, lists.UnitName(official.UnitCode))))
+                with { Note = $"original {asked}: none for {official.Phone}" };
         }
         return Send(turn, found, null);
     }
@@ -53,7 +55,7 @@ public sealed class OriginalsHandler(IAssignmentStore assignments, IOriginalFile
         var messages = new List<Outbound>();
         foreach (var d in directives)
         {
-            var number = d.Directive.Number ?? "(không số)";
+            var number = Wording.Directive(DirectiveName.Of(d.Directive));
             messages.Add(d.OriginalId is { } id && originals.Open(id) is { } file
                 ? new Outbound(turn.Inbound.ChatId, Phrases.OriginalCaption(number, d.Directive.Subject)) { File = new OutboundFile(file.FileName, file.Content, IsPhoto: false) }
                 : Outbound.Say(turn.Inbound.ChatId, Phrases.NoOriginal(number)));

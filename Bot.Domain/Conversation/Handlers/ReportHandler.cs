@@ -13,7 +13,7 @@ namespace Bot.Domain.Conversation.Handlers;
 /// unit's, also when they ask a directive's progress ("tiến độ công văn 1259"); staff are told whom to ask. No period
 /// means this month.
 /// </summary>
-public sealed class ReportHandler(IReportSource source, IAssignmentStore assignments, IReportFiles files, UnitDirectory units, Reach reach,
+public sealed class ReportHandler(IReportSource source, DirectiveLookup directives, IReportFiles files, UnitDirectory units, Reach reach,
     Rankings rankings, IProgressReports progress) : IConversationHandler
 {
     public Reply? Handle(Turn turn)
@@ -24,7 +24,7 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
             ReportIntent r => Report(turn, r),
             // "tiến độ công văn 1259" from those who see the district is that directive's report; some units' or one
             // unit's progress of it stays a list (DistrictHandler, after this one).
-            ProgressIntent { Directive: { } number } p when reach.SeesAll(turn.Official) && WholeDistrict(p.Scope) => Report(turn, new ReportIntent(Directive: number)),
+            ProgressIntent { Directive: { } asked } p when reach.SeesAll(turn.Official) && WholeDistrict(p.Scope) => Report(turn, new ReportIntent(Directive: asked)),
             _ => null,
         };
     }
@@ -38,8 +38,14 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
         if (!all && official.Role != Role.UnitHead) return turn.Say(Phrases.ReportIsForHeads) with { Note = "report refused (staff)" };
         var unit = all ? null : official.UnitCode;
         var unitsSaid = all ? Phrases.UnitsOf([]) : reach.OwnUnit(official).Name;
-        var asked = Asked(intent, unit, turn.Now);
-        if (asked is null) return turn.Say(Phrases.ReportUnknownDirective(intent.Directive!));
+        NamedDirective? directive = null;
+        if (intent.Directive is { } named)
+        {
+            (directive, var instead) = directives.Find(named);
+            if (instead is not null) return turn.Say(instead);
+        }
+        var asked = directive is null ? Due(intent, unit, turn.Now) : ReportWork.OfDirective(directive.Said, directive.Work(unit), directive.Key);
+        if (asked is null) return turn.Say(directive!.Number is { } number ? Phrases.ReportUnknownDirective(number) : directive.NotFound);
         var report = asked.Report(units, turn.Now);
         if (report.Total == 0) return turn.Say(Phrases.ReportNothing(report.Period.Label, unitsSaid));
         var lines = report.Ranking.Select((r, i) => Phrases.ReportLine(i + 1, r.UnitName, r.DoneOnTime, r.DoneLate, r.Open, r.Overdue, r.OnTimeRate)).ToList();
@@ -51,10 +57,9 @@ public sealed class ReportHandler(IReportSource source, IAssignmentStore assignm
         return new Reply([text, chart, workbook]) { Note = $"report {report.Period.Label}: {report.Total} assignments, {report.Ranking.Count} units" };
     }
 
-    /// <summary>The period and its work: a directive's, or what is due in the period asked (this month when none is); null for an unknown directive.</summary>
-    private ReportWork? Asked(ReportIntent intent, string? unit, DateTimeOffset now)
+    /// <summary>What is due in the period asked (this month when none is).</summary>
+    private ReportWork Due(ReportIntent intent, string? unit, DateTimeOffset now)
     {
-        if (intent.Directive is { } number) return ReportWork.OfDirective(number, assignments.ByDirectiveNumber(number, unit));
         var (from, until) = intent.From is { } f && intent.Until is { } u ? (f, u) : ThisMonth(now);
         return ReportWork.Due(source, from, until, unit);
     }
@@ -105,12 +110,15 @@ public sealed class ReportWork
         return new ReportWork(period, (units, now) => Reports.Report.Of(period, source.Tally(from, until, now, unitCode), units, now), read);
     }
 
-    /// <summary>A directive's work (as <see cref="IAssignmentStore.ByDirectiveNumber"/> found it); null when there is none.</summary>
-    public static ReportWork? OfDirective(string number, IReadOnlyList<Assignment> work)
+    /// <summary>
+    /// A directive's work (as <see cref="NamedDirective.Work"/> found it), said as <paramref name="said"/> unless its stored
+    /// number says it fuller, its files named by <paramref name="key"/>; null when there is none.
+    /// </summary>
+    public static ReportWork? OfDirective(string said, IReadOnlyList<Assignment> work, string key)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (work.Count == 0) return null;
-        var period = new ReportPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Phrases.ReportDirective(work[0].DirectiveNumber ?? number), number);
+        var period = new ReportPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Phrases.ReportDirective(work[0].DirectiveNumber ?? said), key);
         var byUnit = work.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
         return new ReportWork(period, (units, now) => Reports.Report.Of(period, work, units, now), () => unit => byUnit[unit]);
     }

@@ -33,7 +33,7 @@ public sealed class TaskActionsHandler(IAssignmentStore assignments, IConversati
     {
         if (lists.Numbered(turn, number) is not { } a) return turn.Say(Phrases.NotInList(number));
         memory.SetFocus(turn.Viewer.Chat, a.Id);
-        var text = new StringBuilder(Phrases.DetailHeading(number, Wording.Source(a.DirectiveNumber), a.TaskRef))
+        var text = new StringBuilder(Phrases.DetailHeading(number, Wording.Source(a.DirectiveName), a.TaskRef))
             .Append(Phrases.DetailUnit(lists.UnitName(a.UnitCode), a.Part == UnitPart.Lead))
             .Append("⏰ ").Append(Wording.Deadline(a.DueBefore, a.IsDone, turn.Now)).Append(Wording.Repeats(a.Recurrence)).Append('\n');
         if (a.IsDone) text.Append(Phrases.DetailStatus(a.Completion!.ByName, a.Completion.At));

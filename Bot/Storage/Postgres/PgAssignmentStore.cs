@@ -141,6 +141,12 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
             """, new { key, prefix }).Select(ToDirective).ToList();
     }
 
+    public IReadOnlyList<DirectiveTitle> PublishedTitles() =>
+        [.. store.Query<TitleRow>("""
+            select id, doc->>'Number' as number, doc->>'Subject' as subject, doc->>'IssuedOn' as issued_on from directives
+            where (doc->>'Published')::boolean order by id collate "C"
+            """, new { }).Select(r => r.ToTitle())];
+
     // Directives are few (hundreds a year): the daily job reads their documents' flags, no index needed.
     public IReadOnlyList<string> RepeatingDirectiveIds() =>
         [.. store.Query<string>("""
@@ -218,6 +224,12 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
     internal static TrackedDirective ToDirective(string json) => StoreMapping.ToDomain(JsonSerializer.Deserialize<DirectiveDoc>(json, PgJson.Options)!);
 
     private static List<Assignment> Map(IEnumerable<string> docs) => docs.Select(ToAssignment).ToList();
+
+    private sealed record TitleRow(string Id, string? Number, string? Subject, string? Issued_on)
+    {
+        public DirectiveTitle ToTitle() => new(Id, new DirectiveName(string.IsNullOrWhiteSpace(Number) ? null : Number, Subject,
+            Issued_on is null ? null : DateOnly.Parse(Issued_on, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     private sealed record AuditRow(DateTime At, string By_phone, string Action, string? Assignment_id, string? Directive_id, string Detail)
     {

@@ -150,6 +150,13 @@ internal static class PgMigrations
             alter table progress_reports add column files jsonb not null default '[]';
             """),
         (5, """
+            -- The work of a directive without a number carries its subject and date, which name it to people.
+            update assignments a
+            set doc = a.doc || jsonb_strip_nulls(jsonb_build_object('DirectiveSubject', d.doc->'Subject', 'DirectiveIssuedOn', d.doc->'IssuedOn'))
+            from directives d
+            where d.id = a.directive_id and coalesce(d.doc->>'Number', '') = '';
+            """),
+        (6, """
             -- A count of the writes that can make a reminder due (IWorkChanges): work added, reopened, moved to another
             -- deadline or unit; the directory; preferences. Not a confirmation: it only takes work away, and it is the
             -- writes most made. Bumped in the writer's own transaction, so a reader never counts a write it cannot yet
