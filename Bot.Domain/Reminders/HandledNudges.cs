@@ -35,6 +35,16 @@ public sealed class HandledNudges
         return true;
     }
 
+    /// <summary>Lets go of the reminders of deadlines before <paramref name="dueBefore"/> (they left the planner's window).</summary>
+    public void Forget(DateTimeOffset dueBefore)
+    {
+        foreach (var (reminder, table) in _byReminder.Where(r => r.Key.DueTicks < dueBefore.UtcTicks).ToList())
+        {
+            Count -= table.Nudges;
+            _byReminder.Remove(reminder);
+        }
+    }
+
     public bool Contains(Nudge nudge)
     {
         ArgumentNullException.ThrowIfNull(nudge);
@@ -63,6 +73,8 @@ public sealed class HandledNudges
         private Slot[] _slots = new Slot[16];
         private int _used;
 
+        public int Nudges { get; private set; }
+
         public ReadOnlySpan<string> Officials(UInt128 fingerprint) => sets[_slots[SlotOf(_slots, fingerprint)].Set];
 
         public bool Add(UInt128 fingerprint, string official)
@@ -73,6 +85,7 @@ public sealed class HandledNudges
             if (sets[set].Contains(official)) return false;
             if (set == 0) _used++;
             _slots[at] = new Slot(fingerprint, sets.With(set, official));
+            Nudges++;
             return true;
         }
 

@@ -24,6 +24,23 @@ public class HandledNudgesTests
         Assert.True(handled.Contains(N("a1", "0902")));
     }
 
+    [Fact]
+    public void Deadlines_that_left_the_window_are_let_go_and_the_rest_kept()
+    {
+        var handled = new HandledNudges();
+        handled.Add(N("a1", "0901", due: Due.AddDays(-3)));
+        handled.Add(N("a1", "0902", due: Due.AddDays(-3)));
+        handled.Add(N("a2", "0901"));
+        handled.Add(N("a3", "0901", NudgeKind.Overdue, 1, Due.AddDays(2)));
+
+        handled.Forget(Due);
+
+        Assert.Equal(2, handled.Count);
+        Assert.False(handled.Contains(N("a1", "0901", due: Due.AddDays(-3))));
+        Assert.True(handled.Contains(N("a2", "0901")));
+        Assert.True(handled.Contains(N("a3", "0901", NudgeKind.Overdue, 1, Due.AddDays(2))));
+    }
+
     [Theory]
     [InlineData("a2", "0901", NudgeKind.DueToday, 0, 0)]  // another assignment
     [InlineData("a1", "0903", NudgeKind.DueToday, 0, 0)]  // another official

@@ -28,9 +28,9 @@ public sealed class ReminderPass(
     TimeProvider clock)
 {
     // What the outbox holds, kept between passes: a pass reads only what was recorded since the one
-    // before (a full read grows with every nudge in the window), and all of it again each new day,
-    // which also lets go of deadlines that left the window. Stale would be harmless: Record refuses
-    // keys it holds, so a nudge another writer recorded meanwhile is never sent twice.
+    // before (a full read grows with every nudge in the window) and lets go of deadlines that left the
+    // window; all of it is read again once a week. Stale would be harmless: Record refuses keys it
+    // holds, so a nudge another writer recorded meanwhile is never sent twice.
     private readonly Lock _gate = new();
     private HandledNudges? _handled;
     private DateOnly _handledDay;
@@ -86,12 +86,13 @@ public sealed class ReminderPass(
             var preferences = Preferences();
             var targets = NudgeTargets.Build(Open(from, to, now, stamp, preferences), directory.All(), units, preferences, channels.Names);
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
-            if (_handled is null || _handledDay != today)
+            if (_handled is null || today.DayNumber - _handledDay.DayNumber >= 7)
             {
                 (_handled, _handledDay) = (outbox.Handled(from, to), today);
             }
             else
             {
+                _handled.Forget(from);
                 foreach (var nudge in outbox.RecordedSince(_readSince)) _handled.Add(nudge);
             }
             _readSince = now; // a pass records at its own "now": the next read starts there, inclusive
