@@ -55,7 +55,7 @@ internal static class ProvinceBench
         {
             using var lite = Node(world, null, clock);
             rows.Add(("LiteDB: " + Chat([lite], users, turns).Text, ""));
-            rows.Add(("LiteDB: reminder pass over the world (read, plan, record)", Pass(lite)));
+            rows.Add(("LiteDB: reminder pass over the world (read, plan, record)", Pass(lite, clock)));
             rows.Add(("LiteDB: publish 200 units × 5 tasks — p50 / max of 5", Publish(lite, world, "L")));
         }
         if (connection is not null)
@@ -64,7 +64,7 @@ internal static class ProvinceBench
             try
             {
                 rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns).Text, ""));
-                rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0])));
+                rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0], clock)));
                 rows.Add(("PostgreSQL: publish 200 units × 5 tasks — p50 / max of 5", Publish(province[0], world, "P")));
             }
             finally
@@ -127,15 +127,23 @@ internal static class ProvinceBench
         conversation.Handle(new Inbound("telegram", chat, chat) { Text = ChatBench.Questions[i % ChatBench.Questions.Length] });
     }
 
-    private static string Pass(ServiceProvider node)
+    // The first pass over a world nobody was ever reminded in records every step passed over; the next reads that back
+    // (what the outbox recorded since); the one after is a minute's pass as it runs day to day.
+    private static string Pass(ServiceProvider node, FakeTimeProvider clock)
     {
         var pass = node.GetRequiredService<ReminderPass>();
         var watch = Stopwatch.StartNew();
         var ids = pass.PlanAndRecord();
         var first = watch.Elapsed.TotalSeconds;
+        clock.Advance(TimeSpan.FromMinutes(1));
         watch.Restart();
-        pass.PlanAndRecord(); // the next minute's pass: nothing new to record
-        return string.Create(CultureInfo.InvariantCulture, $"first {first:0.00} s ({ids.Count:N0} messages recorded); next {watch.Elapsed.TotalSeconds:0.00} s");
+        pass.PlanAndRecord();
+        var next = watch.Elapsed.TotalSeconds;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        watch.Restart();
+        pass.PlanAndRecord();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"first {first:0.00} s ({ids.Count:N0} messages recorded); next {next:0.00} s; a minute later {watch.Elapsed.TotalSeconds:0.00} s");
     }
 
     private static string Publish(ServiceProvider node, BenchWorld world, string tag)
