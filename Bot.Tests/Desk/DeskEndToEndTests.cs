@@ -1,9 +1,7 @@
 using System.Text;
 using Bot.Domain.Assignments;
-using Bot.Hosting;
 using Bot.Storage;
 using Bot.Testing.Telegram;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Desk;
@@ -50,33 +48,26 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
                                                     Phạm Văn Lãnh
         """;
 
-    private readonly BotWorld _world = BotWorld.Create();
-    private FakeTelegramServer _telegram = null!;
-    private WebApplication _host = null!;
+    private ServedBot _served = null!;
+
+    private FakeTelegramServer Telegram => _served.Telegram;
 
     public async Task InitializeAsync()
     {
-        _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PerChatBurst = 20 });
-        _host = await StartHostAsync();
+        _served = await ServedBot.StartAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-        await _telegram.DisposeAsync();
-        _world.Dispose();
-    }
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 
     [Fact]
     public async Task A_directive_sent_by_the_office_is_reviewed_edited_published_announced_and_confirmed()
     {
-        await LinkAsync(Office, "0900000038");
-        await LinkAsync(Binh, "0900000004");
-        await LinkAsync(Cuong, "0900000005");
+        await _served.LinkAsync(Office, "0900000038");
+        await _served.LinkAsync(Binh, "0900000004");
+        await _served.LinkAsync(Cuong, "0900000005");
 
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
         Assert.Contains("Cơ quan ban hành: UBND huyện Tứ Kỳ", card.Text, StringComparison.Ordinal);
         Assert.Contains("Trích yếu:", card.Text, StringComparison.Ordinal);
         Assert.Contains("đề xuất 10 ngày làm việc theo độ khẩn (thường)", TaskBlock(card, 2), StringComparison.Ordinal); // no deadline given
@@ -86,31 +77,31 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         Assert.StartsWith("\n\n⚠", card.Text[first..], StringComparison.Ordinal);
 
         // Publishing is refused while a task has no real unit; nothing is assigned.
-        var refused = _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        var refused = Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
         Assert.Contains("Chưa giao được", await Answer(refused), StringComparison.Ordinal);
         Assert.Empty(Store.Assignments.ByDirectiveNumber("1301/UBND-VP"));
 
         // Edit task 3: tap ✏️, type the unit accent-free.
-        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 3"));
-        var prompt = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✏️ Sửa 3"));
+        var prompt = await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
         Assert.Contains(prompt.Buttons.SelectMany(r => r), b => b.Text == "Phòng Văn hóa và Thông tin");
-        _telegram.SendText(Office, "phong van hoa va thong tin");
-        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
+        Telegram.SendText(Office, "phong van hoa va thong tin");
+        card = await _served.Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
         Assert.DoesNotContain("⛔", card.Text, StringComparison.Ordinal);
         Assert.Contains("Chủ trì: Phòng Văn hóa và Thông tin", card.Text, StringComparison.Ordinal);
 
         // Edit task 2's deadline by typing it.
-        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 2"));
-        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
-        _telegram.SendText(Office, "trước 15/11");
-        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✏️ Sửa 2"));
+        await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
+        Telegram.SendText(Office, "trước 15/11");
+        card = await _served.Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
         Assert.Contains("hết ngày 14/11/2023 — «trước 15/11»", card.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("đề xuất", TaskBlock(card, 2), StringComparison.Ordinal);
         Assert.Contains("đề xuất", TaskBlock(card, 3), StringComparison.Ordinal); // task 3 still has the proposed one
 
-        var publish = _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
+        var publish = Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
         Assert.Equal("Đã giao việc.", await Answer(publish));
-        var done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        var done = await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
         Assert.Contains("3 nhiệm vụ cho 3 đơn vị", done.Text, StringComparison.Ordinal);
 
         // The same path as `import --publish`: the directive and its assignments are in the store, with the edits.
@@ -119,73 +110,73 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2023, 11, 15, 0, 0, 0, TimeSpan.FromHours(7)), assigned.Single(a => a.UnitCode == "TP").DueBefore);
 
         // One notice each to the officials of the units, with the number, the deadline and a done button.
-        var binh = await Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        var binh = await _served.Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
         Assert.Contains("1301/UBND-VP", binh.Text, StringComparison.Ordinal);
         Assert.Contains("hạn 29/10/2023", binh.Text, StringComparison.Ordinal);
-        var cuong = await Until(Cuong, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        var cuong = await _served.Until(Cuong, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
         Assert.Contains("hạn 14/11/2023", cuong.Text, StringComparison.Ordinal);
-        Assert.Single(_telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        Assert.Single(Telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
 
         // Done from the notice.
-        var tap = _telegram.Tap(Binh, binh.Id, Button(binh, "✅ Đã xong 1"));
+        var tap = Telegram.Tap(Binh, binh.Id, ServedBot.Button(binh, "✅ Đã xong 1"));
         Assert.Contains("Đã ghi nhận", await Answer(tap), StringComparison.Ordinal);
-        await Until(Binh, m => m.Id == binh.Id && m.Text.Contains("Trần Thị Bình xác nhận xong", StringComparison.Ordinal));
+        await _served.Until(Binh, m => m.Id == binh.Id && m.Text.Contains("Trần Thị Bình xác nhận xong", StringComparison.Ordinal));
         Assert.True(Store.Assignments.ByDirectiveNumber("1301/UBND-VP").Single(a => a.UnitCode == "NV").IsDone);
 
         // Publishing the same file again tells nobody twice.
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var again = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
+        Telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var again = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
         Assert.Contains("đã giao ngày", again.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_original_goes_back_as_a_document_to_the_units_given_work_and_to_the_office_only()
     {
-        await LinkAsync(Office, "0900000038");
-        await LinkAsync(Binh, "0900000004");
-        await LinkAsync(Giang, "0900000007");
+        await _served.LinkAsync(Office, "0900000038");
+        await _served.LinkAsync(Binh, "0900000004");
+        await _served.LinkAsync(Giang, "0900000007");
         var original = Encoding.UTF8.GetBytes(Directive);
         await PublishWithoutTask3Async();
 
         // Typed, accents optional: Phòng Nội vụ has a task from it, so Bình gets the file as it was sent.
-        _telegram.SendText(Binh, "gui van ban 1301");
-        var sent = await Until(Binh, m => m.File is not null);
+        Telegram.SendText(Binh, "gui van ban 1301");
+        var sent = await _served.Until(Binh, m => m.File is not null);
         Assert.Equal("cv-1301.txt", sent.File!.Name);
         Assert.Equal(original, sent.File.Content);
         Assert.StartsWith("📎 Văn bản 1301/UBND-VP", sent.Text, StringComparison.Ordinal);
 
         // Giang's unit has nothing in it: the refusal is the same as for a number that does not exist.
-        _telegram.SendText(Giang, "gửi văn bản 1301");
-        var refused = await Until(Giang, m => m.Text.Contains("không gửi được văn bản 1301", StringComparison.Ordinal));
-        _telegram.SendText(Giang, "gửi văn bản 1302");
-        var unknown = await Until(Giang, m => m.Text.Contains("không gửi được văn bản 1302", StringComparison.Ordinal));
+        Telegram.SendText(Giang, "gửi văn bản 1301");
+        var refused = await _served.Until(Giang, m => m.Text.Contains("không gửi được văn bản 1301", StringComparison.Ordinal));
+        Telegram.SendText(Giang, "gửi văn bản 1302");
+        var unknown = await _served.Until(Giang, m => m.Text.Contains("không gửi được văn bản 1302", StringComparison.Ordinal));
         Assert.Equal(refused.Text.Replace("1301", "", StringComparison.Ordinal), unknown.Text.Replace("1302", "", StringComparison.Ordinal));
-        Assert.DoesNotContain(_telegram.Chat(Giang), m => m.File is not null);
+        Assert.DoesNotContain(Telegram.Chat(Giang), m => m.File is not null);
 
         // A directive imported from the command line as text has no file, and the answer says so.
-        _telegram.SendText(Binh, "gửi công văn 1259");
-        await Until(Binh, m => m.Text.Contains("Văn bản 1259/UBND-VP được nạp vào hệ thống dưới dạng chữ, không có tệp gốc", StringComparison.Ordinal));
+        Telegram.SendText(Binh, "gửi công văn 1259");
+        await _served.Until(Binh, m => m.Text.Contains("Văn bản 1259/UBND-VP được nạp vào hệ thống dưới dạng chữ, không có tệp gốc", StringComparison.Ordinal));
 
         // The button under a task's detail sends it too; a forged one changes nothing and says so.
-        _telegram.SendText(Binh, "công văn 1301");
-        await Until(Binh, m => m.Text.Contains("1301/UBND-VP", StringComparison.Ordinal) && m.Buttons.Count > 0 && m.File is null);
-        _telegram.SendText(Binh, "việc 1");
-        var detail = await Until(Binh, m => m.Text.StartsWith("📄 Việc 1", StringComparison.Ordinal));
-        var files = _telegram.Chat(Binh).Count(m => m.File is not null);
-        var tap = _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Văn bản gốc"));
+        Telegram.SendText(Binh, "công văn 1301");
+        await _served.Until(Binh, m => m.Text.Contains("1301/UBND-VP", StringComparison.Ordinal) && m.Buttons.Count > 0 && m.File is null);
+        Telegram.SendText(Binh, "việc 1");
+        var detail = await _served.Until(Binh, m => m.Text.StartsWith("📄 Việc 1", StringComparison.Ordinal));
+        var files = Telegram.Chat(Binh).Count(m => m.File is not null);
+        var tap = Telegram.Tap(Binh, detail.Id, ServedBot.Button(detail, "📎 Văn bản gốc"));
         Assert.Equal("Đã gửi văn bản gốc.", await Answer(tap));
-        await Until(Binh, m => m.File is not null && _telegram.Chat(Binh).Count(x => x.File is not null) > files);
-        var data = Button(detail, "📎 Văn bản gốc");
-        var forged = _telegram.Tap(Binh, detail.Id, data[..^2] + (data[^2] == 'A' ? "BB" : "AA"));
+        await _served.Until(Binh, m => m.File is not null && Telegram.Chat(Binh).Count(x => x.File is not null) > files);
+        var data = ServedBot.Button(detail, "📎 Văn bản gốc");
+        var forged = Telegram.Tap(Binh, detail.Id, data[..^2] + (data[^2] == 'A' ? "BB" : "AA"));
         Assert.Equal("Nút này không còn hiệu lực.", await Answer(forged));
-        var foreign = _telegram.Tap(Giang, detail.Id, data); // signed for Bình, not for Giang
+        var foreign = Telegram.Tap(Giang, detail.Id, data); // signed for Bình, not for Giang
         Assert.Equal("Nút này không còn hiệu lực.", await Answer(foreign));
-        Assert.Equal(files + 1, _telegram.Chat(Binh).Count(m => m.File is not null));
-        Assert.DoesNotContain(_telegram.Chat(Giang), m => m.File is not null);
+        Assert.Equal(files + 1, Telegram.Chat(Binh).Count(m => m.File is not null));
+        Assert.DoesNotContain(Telegram.Chat(Giang), m => m.File is not null);
 
         // The office has every directive's, by the full number.
-        _telegram.SendText(Office, "bản gốc 1301/UBND-VP");
-        var office = await Until(Office, m => m.File is not null);
+        Telegram.SendText(Office, "bản gốc 1301/UBND-VP");
+        var office = await _served.Until(Office, m => m.File is not null);
         Assert.Equal(original, office.File!.Content);
     }
 
@@ -199,65 +190,65 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_corrected_version_shows_its_changes_keeps_confirmed_work_and_tells_each_official_once()
     {
-        await LinkAsync(Office, "0900000038");
-        await LinkAsync(Binh, "0900000004");
-        await LinkAsync(Cuong, "0900000005");
+        await _served.LinkAsync(Office, "0900000038");
+        await _served.LinkAsync(Binh, "0900000004");
+        await _served.LinkAsync(Cuong, "0900000005");
         await PublishWithoutTask3Async();
-        var notice = await Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
-        _telegram.Tap(Binh, notice.Id, Button(notice, "✅ Đã xong 1"));
-        await Until(Binh, m => m.Id == notice.Id && m.Text.Contains("xác nhận xong", StringComparison.Ordinal));
+        var notice = await _served.Until(Binh, m => m.Text.StartsWith("📌 Việc mới", StringComparison.Ordinal));
+        Telegram.Tap(Binh, notice.Id, ServedBot.Button(notice, "✅ Đã xong 1"));
+        await _served.Until(Binh, m => m.Id == notice.Id && m.Text.Contains("xác nhận xong", StringComparison.Ordinal));
 
         // The same file again, with task 2's deadline edited on the card: the edit is published (it used to be lost).
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > notice.Id);
+        Telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > notice.Id);
         Assert.Contains("➕ Nhiệm vụ 3 mới", card.Text, StringComparison.Ordinal); // dropped from the published version
-        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
-        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "🗑 Bỏ 3"));
+        card = await _served.Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
         Assert.Contains("bản này không đổi nhiệm vụ nào", card.Text, StringComparison.Ordinal); // the default proposed for 2 is the one published
-        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 2"));
-        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
-        _telegram.SendText(Office, "trước 15/11");
-        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✏️ Sửa 2"));
+        await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 2", StringComparison.Ordinal));
+        Telegram.SendText(Office, "trước 15/11");
+        card = await _served.Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 2", StringComparison.Ordinal));
         Assert.Contains("📝 So với bản đã giao ngày 20/10/2023 (1 thay đổi", card.Text, StringComparison.Ordinal);
         Assert.Contains("→ hết ngày 14/11/2023", card.Text, StringComparison.Ordinal);
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        var done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
+        var done = await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
         Assert.Contains("1 cán bộ đang được gửi thông báo thay đổi", done.Text, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2023, 11, 15, 0, 0, 0, TimeSpan.FromHours(7)), Store.Assignments.ByDirectiveNumber("1301", "TP").Single().DueBefore);
-        var moved = await Until(Cuong, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
+        var moved = await _served.Until(Cuong, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
         Assert.Contains("→ hết ngày 14/11/2023", moved.Text, StringComparison.Ordinal);
 
         // A corrected text: the card says what changes before anything is published.
-        _telegram.SendDocument(Office, "cv-1301-sua.txt", Encoding.UTF8.GetBytes(Corrected));
-        card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
-        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 2"));
-        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        Telegram.SendDocument(Office, "cv-1301-sua.txt", Encoding.UTF8.GetBytes(Corrected));
+        card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal) && m.Id > done.Id);
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "🗑 Bỏ 2"));
+        card = await _served.Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
         Assert.Contains("(3 thay đổi", card.Text, StringComparison.Ordinal);
         Assert.Contains("hạn hết ngày 29/10/2023 → hết ngày 05/11/2023", card.Text, StringComparison.Ordinal);
         Assert.Contains("➖ Bỏ nhiệm vụ «Phòng Tư pháp rà soát", card.Text, StringComparison.Ordinal);
         Assert.Contains("➕ Nhiệm vụ 2 mới: «Phòng Nội vụ tổng hợp", card.Text, StringComparison.Ordinal);
         Assert.Equal(2, Store.Assignments.ByDirectiveNumber("1301").Count); // nothing changed yet
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        done = await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
+        done = await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
 
         // Bình's confirmed work is kept under its new deadline; one message tells of the moved deadline and the new task.
-        var binh = await Until(Binh, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
+        var binh = await _served.Until(Binh, m => m.Text.StartsWith("📝 Công văn 1301/UBND-VP đã được sửa", StringComparison.Ordinal));
         Assert.Contains("hết ngày 29/10/2023 → hết ngày 05/11/2023", binh.Text, StringComparison.Ordinal);
         Assert.Contains("1. ➕ Việc mới: Phòng Nội vụ tổng hợp", binh.Text, StringComparison.Ordinal);
         var nv = Store.Assignments.ByDirectiveNumber("1301", "NV");
         Assert.True(nv.Single(a => a.TaskText.Contains("kế hoạch kiểm tra", StringComparison.Ordinal)).IsDone);
         Assert.Equal(new DateTimeOffset(2023, 11, 6, 0, 0, 0, TimeSpan.FromHours(7)), nv.Single(a => a.IsDone).DueBefore);
-        var removed = await Until(Cuong, m => m.Text.Contains("Không còn giao cho đơn vị", StringComparison.Ordinal));
+        var removed = await _served.Until(Cuong, m => m.Text.Contains("Không còn giao cho đơn vị", StringComparison.Ordinal));
         Assert.Contains("Phòng Tư pháp rà soát", removed.Text, StringComparison.Ordinal);
         Assert.Empty(Store.Assignments.ByDirectiveNumber("1301", "TP"));
 
         // Nobody hears of either correction twice, nor of its new task as a second «📌 Việc mới».
-        Assert.Single(_telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal));
-        Assert.Equal(2, _telegram.Chat(Cuong).Count(m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal)));
-        Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Id > notice.Id && m.Text.StartsWith("📌", StringComparison.Ordinal));
+        Assert.Single(Telegram.Chat(Binh), m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal));
+        Assert.Equal(2, Telegram.Chat(Cuong).Count(m => m.FromBot && m.Text.StartsWith("📝", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Telegram.Chat(Binh), m => m.Id > notice.Id && m.Text.StartsWith("📌", StringComparison.Ordinal));
 
         // Done from the correction notice, like any list.
-        var tap = _telegram.Tap(Binh, binh.Id, Button(binh, "✅ Đã xong 1"));
+        var tap = Telegram.Tap(Binh, binh.Id, ServedBot.Button(binh, "✅ Đã xong 1"));
         Assert.Contains("Đã ghi nhận", await Answer(tap), StringComparison.Ordinal);
         Assert.True(Store.Assignments.ByDirectiveNumber("1301", "NV").All(a => a.IsDone));
     }
@@ -265,27 +256,25 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_directive_published_at_night_is_announced_the_next_working_morning()
     {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
         var friday9pm = new DateTimeOffset(2023, 10, 20, 21, 0, 0, TimeSpan.FromHours(7));
-        _host = await StartHostAsync(friday9pm);
-        await LinkAsync(Office, "0900000038");
-        await LinkAsync(Binh, "0900000004");
+        await _served.RestartAsync(friday9pm);
+        await _served.LinkAsync(Office, "0900000038");
+        await _served.LinkAsync(Binh, "0900000004");
         var done = await PublishWithoutTask3Async();
         Assert.Contains("lúc 07:30 23/10/2023 (đầu giờ làm việc)", done.Text, StringComparison.Ordinal); // Monday
 
         // The notice waits in the outbox, its delivery scheduled for Monday 07:30 (Hangfire counts on its own clock).
         var pending = Store.Outbox.Pending().Select(Store.Outbox.Get).Where(m => m!.Nudges.Any(n => n.Kind == Bot.Domain.Reminders.NudgeKind.NewTask)).ToList();
         Assert.Single(pending);
-        var scheduled = _host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+        var scheduled = _served.Host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
             .Where(j => j.Value.Job.Args.Contains(pending[0]!.Id)).ToList();
         var wait = new DateTimeOffset(2023, 10, 23, 7, 30, 0, TimeSpan.FromHours(7)) - friday9pm;
         var at = Assert.Single(scheduled).Value.EnqueueAt;
         Assert.InRange(at, DateTime.UtcNow + wait - TimeSpan.FromMinutes(2), DateTime.UtcNow + wait);
-        Assert.DoesNotContain(_telegram.Chat(Binh), m => m.Text.StartsWith("📌", StringComparison.Ordinal));
+        Assert.DoesNotContain(Telegram.Chat(Binh), m => m.Text.StartsWith("📌", StringComparison.Ordinal));
 
         // Beside the reminders, the host keeps repeating duties alive: a daily roll-forward at 00:05 Vietnam time.
-        using var connection = _host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        using var connection = _served.Host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
         var roll = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Bot.Scheduling.RepeatingDuties.JobId);
         Assert.Equal("5 0 * * *", roll.Cron);
     }
@@ -293,9 +282,9 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_Word_97_2003_file_is_converted_and_read()
     {
-        await LinkAsync(Office, "0900000038");
-        _telegram.SendDocument(Office, "cv-1301.doc", WordDoc(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        await _served.LinkAsync(Office, "0900000038");
+        Telegram.SendDocument(Office, "cv-1301.doc", WordDoc(Directive));
+        var card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
         Assert.Contains("3 nhiệm vụ", card.Text, StringComparison.Ordinal);
     }
 
@@ -326,11 +315,11 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_file_from_anyone_but_the_office_is_refused_politely_and_nothing_is_kept()
     {
-        await LinkAsync(Binh, "0900000004");
-        _telegram.SendDocument(Binh, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var reply = await Until(Binh, m => m.Text.Contains("chỉ nhận văn bản từ văn thư", StringComparison.Ordinal));
+        await _served.LinkAsync(Binh, "0900000004");
+        Telegram.SendDocument(Binh, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var reply = await _served.Until(Binh, m => m.Text.Contains("chỉ nhận văn bản từ văn thư", StringComparison.Ordinal));
         Assert.DoesNotContain("📥", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(0, _telegram.Stats.Downloads);
+        Assert.Equal(0, Telegram.Stats.Downloads);
         Assert.Null(Store.Drafts.Latest("telegram:" + Binh));
     }
 
@@ -342,7 +331,7 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [InlineData("co-mat-khau.pdf", 4, "có mật khẩu")]
     public async Task A_bad_file_gets_a_clear_answer_and_changes_nothing(string name, int kind, string answer)
     {
-        await LinkAsync(Office, "0900000038");
+        await _served.LinkAsync(Office, "0900000038");
         byte[] content = kind switch
         {
             0 => [],
@@ -361,10 +350,10 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
             3 => Encoding.UTF8.GetBytes(Directive),
             _ => PasswordProtectedPdf(),
         };
-        _telegram.SendDocument(Office, name, content);
-        await Until(Office, m => m.Text.Contains(answer, StringComparison.Ordinal));
+        Telegram.SendDocument(Office, name, content);
+        await _served.Until(Office, m => m.Text.Contains(answer, StringComparison.Ordinal));
         Assert.Null(Store.Drafts.Latest("telegram:" + Office));
-        Assert.DoesNotContain(_telegram.Chat(Office), m => m.Text.Contains("📥 Văn bản", StringComparison.Ordinal));
+        Assert.DoesNotContain(Telegram.Chat(Office), m => m.Text.Contains("📥 Văn bản", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -399,77 +388,49 @@ public sealed class DeskEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_file_over_20_MB_is_refused_without_fetching_it()
     {
-        await LinkAsync(Office, "0900000038");
-        _telegram.SendDocument(Office, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
-        await Until(Office, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
-        Assert.Equal(0, _telegram.Stats.Downloads);
+        await _served.LinkAsync(Office, "0900000038");
+        Telegram.SendDocument(Office, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
+        await _served.Until(Office, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
+        Assert.Equal(0, Telegram.Stats.Downloads);
         Assert.Null(Store.Drafts.Latest("telegram:" + Office));
     }
 
     [Fact]
     public async Task A_restart_between_the_card_and_publishing_loses_nothing()
     {
-        await LinkAsync(Office, "0900000038");
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        await _served.LinkAsync(Office, "0900000038");
+        Telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
 
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-        _host = await StartHostAsync();
+        await _served.RestartAsync();
 
         // The old card's buttons still work: edit, then publish.
-        _telegram.Tap(Office, card.Id, Button(card, "✏️ Sửa 3"));
-        await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
-        _telegram.SendText(Office, "Phòng Tư pháp");
-        card = await Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        await Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✏️ Sửa 3"));
+        await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✏️ Nhiệm vụ 3", StringComparison.Ordinal));
+        Telegram.SendText(Office, "Phòng Tư pháp");
+        card = await _served.Until(Office, m => m.Text.StartsWith("✏️ Đã sửa nhiệm vụ 3", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
+        await _served.Until(Office, m => m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
         Assert.Equal(3, Store.Assignments.ByDirectiveNumber("1301/UBND-VP").Count);
         Assert.Null(Store.Drafts.Latest("telegram:" + Office));
     }
 
-    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
-
-    private async Task<WebApplication> StartHostAsync(DateTimeOffset? now = null)
-    {
-        var host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
-        {
-            ["Storage:Path"] = _world.DbPath,
-            ["Telegram:Token"] = _telegram.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
-            ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Clock:Now"] = (now ?? BotWorld.Today).ToString("O"),
-            ["Urls"] = "http://127.0.0.1:0",
-        })!;
-        await host.StartAsync();
-        return host;
-    }
+    private BotStore Store => _served.Store;
 
     /// <summary>The office sends 1301, drops task 3 («các cơ quan, đơn vị liên quan») and publishes; returns the card as published.</summary>
     private async Task<FakeMessage> PublishWithoutTask3Async()
     {
-        _telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
-        var card = await Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "🗑 Bỏ 3"));
-        card = await Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
-        _telegram.Tap(Office, card.Id, Button(card, "✅ Giao việc"));
-        return await Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.SendDocument(Office, "cv-1301.txt", Encoding.UTF8.GetBytes(Directive));
+        var card = await _served.Until(Office, m => m.Text.Contains("📥 Văn bản 1301/UBND-VP", StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "🗑 Bỏ 3"));
+        card = await _served.Until(Office, m => m.Id == card.Id && m.Edited && !m.Text.Contains('⛔', StringComparison.Ordinal));
+        Telegram.Tap(Office, card.Id, ServedBot.Button(card, "✅ Giao việc"));
+        return await _served.Until(Office, m => m.Id == card.Id && m.Text.StartsWith("✅ Đã giao văn bản 1301/UBND-VP", StringComparison.Ordinal));
     }
 
-    private async Task LinkAsync(long user, string phone)
-    {
-        _telegram.ShareContact(user, phone);
-        await Until(user, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
-    }
-
-    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen, TimeSpan.FromSeconds(30));
-
-    private Task<string?> Answer(string queryId) => _telegram.AnswerAsync(queryId);
+    private Task<string?> Answer(string queryId) => Telegram.AnswerAsync(queryId);
 
     /// <summary>Task <paramref name="number"/>'s lines on a card.</summary>
     private static string TaskBlock(FakeMessage card, int number) =>
         card.Text.Split("\n\n").Single(b => b.StartsWith($"{number}. ", StringComparison.Ordinal) || b.StartsWith($"⚠ {number}. ", StringComparison.Ordinal));
-
-    private static string Button(FakeMessage message, string text) =>
-        message.Buttons.SelectMany(r => r).Single(b => b.Text == text).Data;
 }

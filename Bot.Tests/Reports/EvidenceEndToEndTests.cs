@@ -1,8 +1,6 @@
 using System.Text;
-using Bot.Hosting;
 using Bot.Storage;
 using Bot.Testing.Telegram;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Reports;
@@ -20,57 +18,43 @@ public sealed class EvidenceEndToEndTests : IAsyncLifetime
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 1, 2, 3, 4, 5];
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private readonly BotWorld _world = BotWorld.Create();
-    private FakeTelegramServer _telegram = null!;
-    private WebApplication _host = null!;
+    private ServedBot _served = null!;
+
+    private FakeTelegramServer Telegram => _served.Telegram;
 
     public async Task InitializeAsync()
     {
-        _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PerChatBurst = 20 });
-        _host = BotHost.Build(BotRole.Serve, new Dictionary<string, string?>
+        _served = await ServedBot.StartAsync(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = _world.DbPath,
-            ["Telegram:Token"] = _telegram.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl.ToString(),
-            ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Clock:Now"] = BotWorld.Today.ToString("O"),
-            ["Urls"] = "http://127.0.0.1:0",
             // A reminder arriving mid-test is the chat's newest list, and «việc 2» would then mean its second task.
             ["Scheduling:Reminders"] = "false",
-        })!;
-        await _host.StartAsync();
+        });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-        await _telegram.DisposeAsync();
-        _world.Dispose();
-    }
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 
     [Fact]
     public async Task Files_with_or_right_after_a_progress_report_are_kept_shown_and_sent_to_who_may_see_the_task()
     {
-        await LinkAsync(Binh, "0900000004");
-        _telegram.SendText(Binh, "việc của tôi");
-        await Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
+        await _served.LinkAsync(Binh, "0900000004");
+        Telegram.SendText(Binh, "việc của tôi");
+        await _served.Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
 
-        _telegram.SendDocument(Binh, "anh-hop.jpg", Photo, caption: "việc 2 đã làm được 60%, còn chờ 3 xã");
-        var recorded = await Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
+        Telegram.SendDocument(Binh, "anh-hop.jpg", Photo, caption: "việc 2 đã làm được 60%, còn chờ 3 xã");
+        var recorded = await _served.Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
         Assert.Contains("📎 Đã lưu tệp minh chứng «anh-hop.jpg» cho việc 2.", recorded.Text, StringComparison.Ordinal);
-        _telegram.SendDocument(Binh, "bao-cao.pdf", Pdf);
-        await Until(Binh, m => m.Text.StartsWith("📎 Đã lưu tệp minh chứng «bao-cao.pdf» cho báo cáo tiến độ vừa gửi (2 tệp)", StringComparison.Ordinal));
+        Telegram.SendDocument(Binh, "bao-cao.pdf", Pdf);
+        await _served.Until(Binh, m => m.Text.StartsWith("📎 Đã lưu tệp minh chứng «bao-cao.pdf» cho báo cáo tiến độ vừa gửi (2 tệp)", StringComparison.Ordinal));
 
         // Refused, and nothing kept: empty, another kind (a program), over 20 MB (not even fetched).
-        _telegram.SendDocument(Binh, "trong.pdf", []);
-        await Until(Binh, m => m.Text.StartsWith("Tệp trống", StringComparison.Ordinal));
-        _telegram.SendDocument(Binh, "cai-dat.exe", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03]);
-        await Until(Binh, m => m.Text.Contains("chỉ nhận minh chứng là ảnh (JPG, PNG), PDF hoặc Word", StringComparison.Ordinal));
-        var downloads = _telegram.Stats.Downloads;
-        _telegram.SendDocument(Binh, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
-        await Until(Binh, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
-        Assert.Equal(downloads, _telegram.Stats.Downloads);
+        Telegram.SendDocument(Binh, "trong.pdf", []);
+        await _served.Until(Binh, m => m.Text.StartsWith("Tệp trống", StringComparison.Ordinal));
+        Telegram.SendDocument(Binh, "cai-dat.exe", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03]);
+        await _served.Until(Binh, m => m.Text.Contains("chỉ nhận minh chứng là ảnh (JPG, PNG), PDF hoặc Word", StringComparison.Ordinal));
+        var downloads = Telegram.Stats.Downloads;
+        Telegram.SendDocument(Binh, "lon.pdf", [1, 2, 3], declaredSize: 25L * 1024 * 1024);
+        await _served.Until(Binh, m => m.Text.Contains("Tệp lớn quá 20 MB", StringComparison.Ordinal));
+        Assert.Equal(downloads, Telegram.Stats.Downloads);
 
         var report = Store.Progress.LatestBy("0900000004", BotWorld.Today.AddDays(-1))!;
         Assert.Single(Store.Progress.OfAssignment(report.AssignmentId));
@@ -79,33 +63,33 @@ public sealed class EvidenceEndToEndTests : IAsyncLifetime
         Assert.Equal([Photo.Length, Pdf.Length], report.Files.Select(f => (int)f.Size));
 
         // The detail counts them; its button sends them.
-        _telegram.SendText(Binh, "việc 2");
-        var detail = await Until(Binh, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
-        _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Xem minh chứng"));
-        var pdf = await Until(Binh, m => m.File is { Name: "bao-cao.pdf" });
+        Telegram.SendText(Binh, "việc 2");
+        var detail = await _served.Until(Binh, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
+        Telegram.Tap(Binh, detail.Id, ServedBot.Button(detail, "📎 Xem minh chứng"));
+        var pdf = await _served.Until(Binh, m => m.File is { Name: "bao-cao.pdf" });
         Assert.StartsWith("📎 Minh chứng việc 2 (2/2)", pdf.Text, StringComparison.Ordinal);
         Assert.Equal(Pdf, pdf.File!.Content);
-        Assert.Equal(Photo, _telegram.Chat(Binh).Single(m => m.File is { Name: "anh-hop.jpg" }).File!.Content);
+        Assert.Equal(Photo, Telegram.Chat(Binh).Single(m => m.File is { Name: "anh-hop.jpg" }).File!.Content);
 
         // A leader sees the unit's task and its evidence too.
-        await LinkAsync(Leader, "0900000002");
-        _telegram.SendText(Leader, "phòng nội vụ còn việc gì");
-        await Until(Leader, m => m.Text.StartsWith("📋 Việc còn phải làm — Phòng Nội vụ", StringComparison.Ordinal));
-        _telegram.SendText(Leader, "việc 2");
-        var seen = await Until(Leader, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
-        _telegram.Tap(Leader, seen.Id, Button(seen, "📎 Xem minh chứng"));
-        Assert.Equal(Photo, (await Until(Leader, m => m.File is { Name: "anh-hop.jpg" })).File!.Content);
+        await _served.LinkAsync(Leader, "0900000002");
+        Telegram.SendText(Leader, "phòng nội vụ còn việc gì");
+        await _served.Until(Leader, m => m.Text.StartsWith("📋 Việc còn phải làm — Phòng Nội vụ", StringComparison.Ordinal));
+        Telegram.SendText(Leader, "việc 2");
+        var seen = await _served.Until(Leader, m => m.Text.Contains("📎 2 tệp minh chứng", StringComparison.Ordinal));
+        Telegram.Tap(Leader, seen.Id, ServedBot.Button(seen, "📎 Xem minh chứng"));
+        Assert.Equal(Photo, (await _served.Until(Leader, m => m.File is { Name: "anh-hop.jpg" })).File!.Content);
     }
 
     [Fact]
     public async Task A_photo_sent_compressed_with_its_report_is_kept_whole_as_evidence()
     {
-        await LinkAsync(Binh, "0900000004");
-        _telegram.SendText(Binh, "việc của tôi");
-        await Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
+        await _served.LinkAsync(Binh, "0900000004");
+        Telegram.SendText(Binh, "việc của tôi");
+        await _served.Until(Binh, m => m.Text.StartsWith("📋 Việc còn phải làm", StringComparison.Ordinal));
 
-        _telegram.SendPhoto(Binh, Photo, caption: "việc 2 đã làm được 40%");
-        var recorded = await Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
+        Telegram.SendPhoto(Binh, Photo, caption: "việc 2 đã làm được 40%");
+        var recorded = await _served.Until(Binh, m => m.Text.StartsWith("📈 Đã ghi nhận tiến độ việc 2", StringComparison.Ordinal));
         Assert.Contains("📎 Đã lưu tệp minh chứng «anh-", recorded.Text, StringComparison.Ordinal);
 
         var report = Store.Progress.LatestBy("0900000004", BotWorld.Today.AddDays(-1))!;
@@ -113,22 +97,11 @@ public sealed class EvidenceEndToEndTests : IAsyncLifetime
         var kept = Assert.Single(report.Files);
         Assert.Matches(@"^anh-\d{8}-\d{6}\.jpg$", kept.FileName);
         Assert.Equal(Photo.Length, (int)kept.Size); // the largest size, not the thumbnail
-        _telegram.SendText(Binh, "việc 2");
-        var detail = await Until(Binh, m => m.Text.Contains("📎 1 tệp minh chứng", StringComparison.Ordinal));
-        _telegram.Tap(Binh, detail.Id, Button(detail, "📎 Xem minh chứng"));
-        Assert.Equal(Photo, (await Until(Binh, m => m.File is { Name: var name } && name == kept.FileName)).File!.Content);
+        Telegram.SendText(Binh, "việc 2");
+        var detail = await _served.Until(Binh, m => m.Text.Contains("📎 1 tệp minh chứng", StringComparison.Ordinal));
+        Telegram.Tap(Binh, detail.Id, ServedBot.Button(detail, "📎 Xem minh chứng"));
+        Assert.Equal(Photo, (await _served.Until(Binh, m => m.File is { Name: var name } && name == kept.FileName)).File!.Content);
     }
 
-    private BotStore Store => _host.Services.GetRequiredService<BotStore>();
-
-    private async Task LinkAsync(long user, string phone)
-    {
-        _telegram.ShareContact(user, phone);
-        await Until(user, m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
-    }
-
-    private Task<FakeMessage> Until(long chat, Func<FakeMessage, bool> seen) => _telegram.UntilAsync(chat, seen, TimeSpan.FromSeconds(30));
-
-    private static string Button(FakeMessage message, string text) =>
-        message.Buttons.SelectMany(r => r).Single(b => b.Text == text).Data;
+    private BotStore Store => _served.Store;
 }
