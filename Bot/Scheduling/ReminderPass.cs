@@ -33,7 +33,8 @@ public sealed class ReminderPass(
     // holds, so a nudge another writer recorded meanwhile is never sent twice.
     private readonly Lock _gate = new();
     private HandledNudges? _handled;
-    private DateOnly _handledDay;
+    private DateOnly _handledDay; // the day it was read whole
+    private DateOnly _keptDay;    // the day it last let go of what left the window
     private DateTimeOffset _readSince;
 
     // What the last recorded plan read: when, the store's count of writes then, and the work the daily quota held
@@ -88,11 +89,15 @@ public sealed class ReminderPass(
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now));
             if (_handled is null || today.DayNumber - _handledDay.DayNumber >= 7)
             {
-                (_handled, _handledDay) = (outbox.Handled(from, to), today);
+                (_handled, _handledDay, _keptDay) = (outbox.Handled(from, to), today, today);
             }
             else
             {
-                _handled.Forget(from);
+                if (_keptDay != today)
+                {
+                    _handled.Forget(from); // once a day: the window's start moves on by a day a day
+                    _keptDay = today;
+                }
                 foreach (var nudge in outbox.RecordedSince(_readSince)) _handled.Add(nudge);
             }
             _readSince = now; // a pass records at its own "now": the next read starts there, inclusive
@@ -116,11 +121,11 @@ public sealed class ReminderPass(
         {
             foreach (var task in assignments.OpenTasksDueBetween(bandFrom < from ? from : bandFrom, bandTo > to ? to : bandTo)) open.TryAdd(task.AssignmentId, task);
         }
-        var again = preferences.Values.SelectMany(p => p.Snoozed).Where(s => s.Value > since && s.Value <= now).Select(s => s.Key).Concat(_heldBack);
-        foreach (var id in again)
+        var again = preferences.Values.SelectMany(p => p.Snoozed).Where(s => s.Value > since && s.Value <= now).Select(s => s.Key).Concat(_heldBack)
+            .Where(id => !open.ContainsKey(id));
+        foreach (var a in assignments.Get(again).Values)
         {
-            if (open.ContainsKey(id) || assignments.Get(id) is not { IsDone: false, DueBefore: { } due } a || due < from || due > to) continue;
-            open[id] = new OpenTask(a.Id, a.UnitCode, a.DueBefore);
+            if (a is { IsDone: false, DueBefore: { } due } && due >= from && due <= to) open.TryAdd(a.Id, new OpenTask(a.Id, a.UnitCode, a.DueBefore));
         }
         return open.Values.OrderBy(t => t.DueBefore).ThenBy(t => t.UnitCode, StringComparer.Ordinal).ThenBy(t => t.AssignmentId, StringComparer.Ordinal);
     }
