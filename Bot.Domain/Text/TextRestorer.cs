@@ -325,7 +325,7 @@ public sealed class TextRestorer
             if (!names.TryGetValue(n.Id, out var syllables)) continue;
             foreach (var id in syllables)
             {
-                if (Array.Exists(options, o => o.Id == id)) continue;
+                if (HasId(options, id)) continue;
                 read ??= text.Substring(token.Start, token.Length).ToLowerInvariant().Normalize(NormalizationForm.FormC);
                 var word = _lm.Word(id);
                 if (!SameFirstLetter(word, read)) continue; // a name's first letter survives OCR far more often than not: "Ta Thanh" is not "Hà Thanh"
@@ -334,6 +334,13 @@ public sealed class TextRestorer
             }
         }
         if (best is { } name) options = [.. options, name];
+    }
+
+    private static bool HasId(Candidate[] options, int id)
+    {
+        foreach (var o in options)
+            if (o.Id == id) return true;
+        return false;
     }
 
     private static bool SameFirstLetter(string word, string read) =>
