@@ -4,7 +4,6 @@ using Bot.Domain.Assignments;
 using Bot.Domain.Calendar;
 using Bot.Domain.Directives;
 using Bot.Domain.Organization;
-using Bot.Hosting;
 using Bot.Scheduling;
 using Bot.Storage.Postgres;
 using Bot.Testing;
@@ -34,15 +33,7 @@ internal static class PassBench
         var units = BenchWorld.MakeUnits(unitCount);
         using var cluster = PgCluster.Start(durable: true);
         var connection = cluster.CreateDatabase("pass");
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = connection };
-        var configuration = BotConfiguration.Build(settings);
-        using var node = BotServices.Build(configuration, services =>
-        {
-            services.AddSingleton(units);
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton<Bot.Channels.IChannel>(new RecordingChannel());
-            services.AddReminderDelivery(configuration);
-        });
+        using var node = ProvinceBench.Node(units, clock, connection);
         var store = (PgStore)node.GetRequiredService<Bot.Storage.IStore>();
         var officials = units.Units.Select((u, i) => new Official
         {

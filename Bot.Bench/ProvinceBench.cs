@@ -79,7 +79,11 @@ internal static class ProvinceBench
     }
 
     // A node: the bot's parts over the bench's district, on its LiteDB file (connection null) or on the database.
-    private static ServiceProvider Node(BenchWorld world, string? connection, TimeProvider clock)
+    private static ServiceProvider Node(BenchWorld world, string? connection, TimeProvider clock) =>
+        Node(world.Units, clock, connection, connection is null ? world.Store : null);
+
+    /// <summary>The bot's parts for a bench, on <paramref name="file"/> or on the database at <paramref name="connection"/>; messages go to a recording channel.</summary>
+    internal static ServiceProvider Node(UnitDirectory units, TimeProvider clock, string? connection, BotStore? file = null)
     {
         var settings = new Dictionary<string, string?>();
         if (connection is not null)
@@ -90,8 +94,8 @@ internal static class ProvinceBench
         var configuration = BotConfiguration.Build(settings);
         return BotServices.Build(configuration, services =>
         {
-            if (connection is null) services.AddSingleton(world.Store);
-            services.AddSingleton(world.Units);
+            if (file is not null) services.AddSingleton(file);
+            services.AddSingleton(units);
             services.AddSingleton(clock);
             services.AddSingleton<Bot.Channels.IChannel>(new RecordingChannel());
             services.AddReminderDelivery(configuration);
