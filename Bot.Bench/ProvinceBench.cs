@@ -17,11 +17,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Bench;
 
 /// <summary>
-/// `Bot bench province [--store litedb|postgresql|both] [--assignments N] [--units N] [--officials N] [--nodes N] [--turns N]`:
+/// `Bot bench province [--store litedb|postgresql|both] [--assignments N] [--units N] [--officials N] [--nodes N] [--turns N] [--statements]`:
 /// the same district on its LiteDB file and, moved there by `migrate`, on a PostgreSQL server the bench starts itself
 /// (initdb in a temporary folder, fsync on). Measures the migration; chat turns through the conversation (no HTTP) from
 /// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL; one
-/// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks.
+/// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks. --statements lists the
+/// chat's statements per turn, from the server's own count (pg_stat_statements).
 /// </summary>
 internal static class ProvinceBench
 {
@@ -39,7 +40,11 @@ internal static class ProvinceBench
         var clock = new FakeTimeProvider(WorkingMorning());
 
         // The database first, copied from the file as it is now: both stores then start the same.
-        using var cluster = which is "postgresql" or "both" ? PgCluster.Start(durable: true) : null;
+        // --statements: the server counts each statement (pg_stat_statements), and the chat's are listed per turn.
+        var statements = args.Flag("statements");
+        using var cluster = which is "postgresql" or "both"
+            ? PgCluster.Start(durable: true, statements ? "-c shared_preload_libraries=pg_stat_statements" : "")
+            : null;
         var connection = cluster?.CreateDatabase("province");
         if (cluster is not null)
         {
@@ -63,7 +68,9 @@ internal static class ProvinceBench
             var province = Enumerable.Range(0, nodes).Select(_ => Node(world, connection, clock)).ToList();
             try
             {
+                if (statements) Sql(connection, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
                 rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns).Text, ""));
+                if (statements) rows.AddRange(StatementsPerTurn(connection, turns + 200));
                 rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0], clock)));
                 rows.Add(("PostgreSQL: publish 200 units × 5 tasks — p50 / max of 5", Publish(province[0], world, "P")));
             }
@@ -123,6 +130,31 @@ internal static class ProvinceBench
         var perSecond = turns / watch.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToList();
         return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}"), perSecond);
+    }
+
+    // The chat's statements, most server time first: calls and server milliseconds per turn.
+    private static List<(string, string)> StatementsPerTurn(string connection, int turns)
+    {
+        using var c = new Npgsql.NpgsqlConnection(connection);
+        c.Open();
+        using var command = new Npgsql.NpgsqlCommand("""
+            select calls, total_exec_time, left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements
+            where query not like '%pg_stat_statements%' order by total_exec_time desc limit 15
+            """, c);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string)>();
+        while (reader.Read())
+            rows.Add(("  " + reader.GetString(2).Replace("|", "\\|", StringComparison.Ordinal), string.Create(CultureInfo.InvariantCulture,
+                $"{reader.GetInt64(0) / (double)turns:0.00} calls, {reader.GetDouble(1) / turns:0.000} ms per turn")));
+        return rows;
+    }
+
+    private static void Sql(string connection, string sql)
+    {
+        using var c = new Npgsql.NpgsqlConnection(connection);
+        c.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, c);
+        command.ExecuteNonQuery();
     }
 
     private static void Turn(ConversationRouter conversation, Official user, int i)

@@ -34,7 +34,8 @@ public sealed class PgCluster : IDisposable
 
     /// <param name="durable">False for tests: no fsync (a crash of the machine may lose the cluster, which is thrown away anyway).
     /// True for benches, which measure what a real server does.</param>
-    public static PgCluster Start(bool durable = false)
+    /// <param name="settings">More server settings (<c>-c name=value …</c>), e.g. a bench's statement statistics.</param>
+    public static PgCluster Start(bool durable = false, string settings = "")
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL's server programs (initdb, pg_ctl) were not found on PATH nor in /usr/lib/postgresql/*/bin. " +
@@ -44,7 +45,7 @@ public sealed class PgCluster : IDisposable
         var cluster = new PgCluster(bin, folder, FreePort(), asRoot);
         try
         {
-            cluster.Init(durable);
+            cluster.Init(durable, settings);
             return cluster;
         }
         catch
@@ -56,7 +57,7 @@ public sealed class PgCluster : IDisposable
 
     private string Data => Path.Combine(_folder, "data");
 
-    private void Init(bool durable)
+    private void Init(bool durable, string extra)
     {
         Directory.CreateDirectory(Data);
         if (_asRoot && !OperatingSystem.IsWindows())
@@ -68,7 +69,7 @@ public sealed class PgCluster : IDisposable
         Run(Path.Combine(_bin, "initdb"), ["-D", Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], asServer: true);
         var settings = string.Join(' ',
             $"-p {Port.ToString(CultureInfo.InvariantCulture)} -h 127.0.0.1 -k {_folder} -c max_connections=200",
-            durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            durable ? "" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off", extra);
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", Data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"], asServer: true);
     }
 

@@ -44,6 +44,21 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
     }
 
     [Fact]
+    public void A_chat_account_taken_off_an_official_or_given_to_another_finds_who_has_it_now()
+    {
+        using var store = stores.Open();
+        var telegram = new ChatAccount("telegram", "1001");
+        var zalo = new ChatAccount("zalo", "z9");
+        store.Directory.Upsert([Binh with { ChatAccounts = [telegram, zalo] }, Giang]);
+        Assert.Equal(Binh.Phone, store.Directory.ByChatAccount(telegram)!.Phone);
+        store.Directory.Upsert([Binh with { ChatAccounts = [zalo] }]);
+        Assert.Null(store.Directory.ByChatAccount(telegram));
+        Assert.Equal(Binh.Phone, store.Directory.ByChatAccount(zalo)!.Phone);
+        store.Directory.Upsert([Giang with { ChatAccounts = [telegram] }]);
+        Assert.Equal(Giang.Phone, store.Directory.ByChatAccount(telegram)!.Phone);
+    }
+
+    [Fact]
     public void Lists_focus_invites_and_the_button_key_outlive_a_restart()
     {
         var at = stores.Clock.GetUtcNow();

@@ -121,7 +121,7 @@ public static class BotServices
             services.TryAddSingleton<IStore>(sp => Bot.Storage.Postgres.PgStore.Open(
                 configuration["Storage:ConnectionString"] is { Length: > 0 } cs ? cs
                     : throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:ConnectionString (env Storage__ConnectionString) is not set."),
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Bot.Storage")));
         }
         else
         {

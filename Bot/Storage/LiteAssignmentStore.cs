@@ -9,7 +9,7 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
 {
     // The pages of lists and the tasks asked about are read again and again between writes; any write to
     // an assignment drops them all (see ReadCache). 50,000 assignments are a few tens of megabytes.
-    private readonly ReadCache<string, Assignment?> _byId = new(store, BotStore.AssignmentsName, capacity: 50_000);
+    private readonly ReadCache<string, Assignment?> _byId = new(() => store.Changes(BotStore.AssignmentsName), capacity: 50_000);
 
     public long? ChangeStamp => store.AssignmentChanges;
 

@@ -7,7 +7,7 @@ namespace Bot.Storage;
 internal sealed class LiteDirectoryStore(BotStore store) : IDirectoryStore
 {
     // Every turn begins by finding who wrote: kept until the directory is written (a link, an import).
-    private readonly ReadCache<string, Official?> _byAccount = new(store, BotStore.OfficialsName, capacity: 100_000);
+    private readonly ReadCache<string, Official?> _byAccount = new(() => store.Changes(BotStore.OfficialsName), capacity: 100_000);
 
     public int Upsert(IReadOnlyCollection<Official> officials)
     {

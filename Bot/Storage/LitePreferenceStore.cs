@@ -10,7 +10,7 @@ internal sealed class LitePreferenceStore(BotStore store) : IPreferenceStore
     private ILiteCollection<PreferencesDoc> Prefs => store.Database.GetCollection<PreferencesDoc>(Name);
 
     // Read on every turn (is the writer reachable, on which channel): kept until preferences are written.
-    private readonly ReadCache<string, OfficialPreferences> _byPhone = new(store, Name, capacity: 100_000);
+    private readonly ReadCache<string, OfficialPreferences> _byPhone = new(() => store.Changes(Name), capacity: 100_000);
 
     public OfficialPreferences Preferences(string phone) =>
         _byPhone.Get(phone, p => Prefs.FindById(p) is { } d ? ToPreferences(d) : new OfficialPreferences(p));

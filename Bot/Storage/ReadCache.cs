@@ -4,12 +4,13 @@ namespace Bot.Storage;
 
 /// <summary>
 /// What was read from one collection, kept until that collection is written again: a chat turn reads the
-/// same official, preferences and page of work again and again, and LiteDB pays a page read and a mapping
-/// each time. Only while this process owns the file (<see cref="BotStore.Changes"/>); a shared file is
-/// read every time. Any write to the collection drops everything kept, so nothing kept is ever older than
-/// the file. At most <c>capacity</c> values are kept; past that, reads simply go to the file.
+/// same official, preferences and page of work again and again, and the store pays a read and a mapping
+/// each time. <paramref name="stamp"/> changes with every write to the collection, and is null when nothing
+/// may be kept: on LiteDB the file's write count while this process owns it (<see cref="BotStore.Changes"/>),
+/// on PostgreSQL every node's writes as heard (<see cref="Postgres.PgChangeFeed"/>). Any write drops
+/// everything kept. At most <c>capacity</c> values are kept; past that, reads simply go to the store.
 /// </summary>
-internal sealed class ReadCache<TKey, TValue>(BotStore store, string collection, int capacity) where TKey : notnull
+internal sealed class ReadCache<TKey, TValue>(Func<long?> stamp, int capacity) where TKey : notnull
 {
     private sealed class Kept(long stamp, IEqualityComparer<TKey>? comparer)
     {
@@ -60,12 +61,12 @@ internal sealed class ReadCache<TKey, TValue>(BotStore store, string collection,
     /// <summary>The values kept for the collection as it is now; null when nothing may be kept.</summary>
     private Kept? Current()
     {
-        if (store.Changes(collection) is not { } stamp) return null;
+        if (stamp() is not { } now) return null;
         var kept = Volatile.Read(ref _kept);
-        if (kept is not null && kept.Stamp == stamp) return kept;
+        if (kept is not null && kept.Stamp == now) return kept;
         // A caller that took an older count must not take the place of a newer one.
-        if (kept is not null && kept.Stamp > stamp) return null;
-        var fresh = new Kept(stamp, _comparer);
+        if (kept is not null && kept.Stamp > now) return null;
+        var fresh = new Kept(now, _comparer);
         return Interlocked.CompareExchange(ref _kept, fresh, kept) == kept ? fresh : null;
     }
 }

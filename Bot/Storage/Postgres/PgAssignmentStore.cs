@@ -12,12 +12,16 @@ namespace Bot.Storage.Postgres;
 /// </summary>
 internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
 {
+    internal const string Table = "assignments";
     private const string Columns = "doc::text";
 
-    // Several nodes write one database: nothing derived from it can be kept in one of them.
-    public long? ChangeStamp => null;
+    // Stamped by every node's writes as heard (PgChangeFeed): the work of a unit by the notifications naming it.
+    public long? ChangeStamp => store.Feed.Stamp(Table);
 
-    public long? ChangeStampOf(string unitCode) => null;
+    public long? ChangeStampOf(string unitCode) => store.Feed.Stamp(PgChangeFeed.Unit + unitCode);
+
+    // The pages of lists and the tasks asked about are read again and again between writes (see ReadCache).
+    private readonly ReadCache<string, Assignment?> _byId = new(() => store.Feed.Stamp(Table), capacity: 50_000);
 
     public TrackedDirective? FindDirective(string id) =>
         store.Query<string>("select doc::text from directives where id = @id", new { id }).FirstOrDefault() is { } json ? ToDirective(json) : null;
@@ -45,15 +49,19 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
         });
     }
 
-    public Assignment? Get(string assignmentId) =>
-        store.Query<string>($"select {Columns} from assignments where id = @assignmentId", new { assignmentId }).FirstOrDefault() is { } json ? ToAssignment(json) : null;
+    public Assignment? Get(string assignmentId) => _byId.Get(assignmentId, id =>
+        store.Query<string>($"select {Columns} from assignments where id = @id", new { id }).FirstOrDefault() is { } json ? ToAssignment(json) : null);
 
     public IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds)
     {
-        var ids = assignmentIds.Distinct(StringComparer.Ordinal).ToArray();
-        return ids.Length == 0
-            ? new Dictionary<string, Assignment>(StringComparer.Ordinal)
-            : Map(store.Query<string>($"select {Columns} from assignments where id = any(@ids)", new { ids })).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(assignmentIds);
+        var found = _byId.GetMany(assignmentIds, missing =>
+        {
+            var read = Map(store.Query<string>($"select {Columns} from assignments where id = any(@ids)", new { ids = missing.ToArray() }))
+                .ToDictionary(a => a.Id, StringComparer.Ordinal);
+            return missing.Select(id => (id, (Assignment?)read.GetValueOrDefault(id)));
+        });
+        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
     }
 
     public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>
@@ -66,19 +74,32 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
         Change(assignmentId, (a, now) => Lifecycle.Extend(a, approvedBy, newDueBefore, reason, now));
 
     // The row is locked while the rule decides: a second confirmation, on any node, waits and then sees the first.
-    private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule) =>
-        store.Write((c, t) =>
+    private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule)
+    {
+        var units = new List<string>(2); // the unit before and after, whose cached work this node drops at commit (known once read)
+        try
         {
-            var json = c.QueryFirstOrDefault<string>($"select {Columns} from assignments where id = @assignmentId for update", new { assignmentId }, t);
-            if (json is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
-            var result = rule(ToAssignment(json), store.Clock.GetUtcNow());
-            if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
+            return store.Write((c, t) =>
             {
-                WriteAssignments(c, t, [after], upsert: true);
-                InsertAudit(c, t, [audit]);
-            }
-            return result;
-        });
+                var json = c.QueryFirstOrDefault<string>($"select {Columns} from assignments where id = @assignmentId for update", new { assignmentId }, t);
+                if (json is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
+                var before = ToAssignment(json);
+                var result = rule(before, store.Clock.GetUtcNow());
+                if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
+                {
+                    units.Add(before.UnitCode);
+                    units.Add(after.UnitCode);
+                    WriteAssignments(c, t, [after], upsert: true);
+                    InsertAudit(c, t, [audit]);
+                }
+                return result;
+            }, Touched.Nothing);
+        }
+        finally
+        {
+            store.Feed.Changed(Touched.Work(units).Keys);
+        }
+    }
 
     public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {

@@ -18,15 +18,14 @@ internal sealed class PgConversationStore(PgStore store) : IConversationStore
     public void SaveList(TaskList list, bool writeNow = false)
     {
         ArgumentNullException.ThrowIfNull(list);
-        store.Write((c, t) =>
-        {
-            if (!writeNow) c.Execute("set local synchronous_commit to off", transaction: t);
-            c.Execute("""
-                insert into chat_lists (id, chat, at, doc) values (@Id, @Chat, @at, @json::jsonb)
-                on conflict (id) do update set chat = excluded.chat, at = excluded.at, doc = excluded.doc;
-                insert into chat_last_list (chat, list_id) values (@Chat, @Id) on conflict (chat) do update set list_id = excluded.list_id;
-                """, new { list.Id, list.Chat, at = list.At.ToUniversalTime(), json = JsonSerializer.Serialize(Doc.Of(list), PgJson.Options) }, t);
-        });
+        const string Sql = """
+            insert into chat_lists (id, chat, at, doc) values (@Id, @Chat, @at, @json::jsonb)
+            on conflict (id) do update set chat = excluded.chat, at = excluded.at, doc = excluded.doc;
+            insert into chat_last_list (chat, list_id) values (@Chat, @Id) on conflict (chat) do update set list_id = excluded.list_id;
+            """;
+        var args = new { list.Id, list.Chat, at = list.At.ToUniversalTime(), json = JsonSerializer.Serialize(Doc.Of(list), PgJson.Options) };
+        if (writeNow) store.WriteUncached((c, t) => c.Execute(Sql, args, t));
+        else store.WriteView(Sql, args);
         PruneOnceADay();
     }
 
@@ -36,7 +35,7 @@ internal sealed class PgConversationStore(PgStore store) : IConversationStore
         var now = store.Clock.GetUtcNow();
         if (now - _prunedAt < TimeSpan.FromDays(1)) return;
         _prunedAt = now;
-        store.Write((c, t) => c.Execute("delete from chat_lists where at < @before", new { before = (now - LiteConversationStore.KeptFor).ToUniversalTime() }, t));
+        store.WriteUncached((c, t) => c.Execute("delete from chat_lists where at < @before", new { before = (now - LiteConversationStore.KeptFor).ToUniversalTime() }, t));
     }
 
     public TaskList? GetList(string id) =>
@@ -46,12 +45,9 @@ internal sealed class PgConversationStore(PgStore store) : IConversationStore
         store.Query<string>("select l.doc::text from chat_last_list c join chat_lists l on l.id = c.list_id where c.chat = @chat", new { chat }).FirstOrDefault() is { } json
             ? Read(json) : null;
 
-    public void SetFocus(string chat, string assignmentId) => store.Write((c, t) =>
-    {
-        c.Execute("set local synchronous_commit to off", transaction: t);
-        c.Execute("insert into chat_focus (chat, assignment_id) values (@chat, @assignmentId) on conflict (chat) do update set assignment_id = excluded.assignment_id",
-            new { chat, assignmentId }, t);
-    });
+    public void SetFocus(string chat, string assignmentId) => store.WriteView(
+        "insert into chat_focus (chat, assignment_id) values (@chat, @assignmentId) on conflict (chat) do update set assignment_id = excluded.assignment_id",
+        new { chat, assignmentId });
 
     public string? Focus(string chat) => store.Query<string>("select assignment_id from chat_focus where chat = @chat", new { chat }).FirstOrDefault();
 
@@ -59,16 +55,16 @@ internal sealed class PgConversationStore(PgStore store) : IConversationStore
     {
         // 10 random bytes as lower-case hex: fits Telegram's /start parameter ([A-Za-z0-9_-], 64 chars).
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
-        store.Write((c, t) => c.Execute("insert into invites (code, phone, expires) values (@code, @phone, @expires)", new { code, phone, expires = expires.ToUniversalTime() }, t));
+        store.WriteUncached((c, t) => c.Execute("insert into invites (code, phone, expires) values (@code, @phone, @expires)", new { code, phone, expires = expires.ToUniversalTime() }, t));
         return code;
     }
 
-    public string? RedeemInvite(string code, DateTimeOffset now) => store.Write((c, t) => c.QueryFirstOrDefault<string>(
+    public string? RedeemInvite(string code, DateTimeOffset now) => store.WriteUncached((c, t) => c.QueryFirstOrDefault<string>(
         "update invites set used = true where code = @code and not used and expires > @now returning phone",
         new { code = code.Trim().ToLowerInvariant(), now = now.ToUniversalTime() }, t));
 
     /// <summary>Made by the first node to ask, the same for every node after (the insert that loses reads the winner's).</summary>
-    public byte[] ButtonKey() => store.Write((c, t) =>
+    public byte[] ButtonKey() => store.WriteUncached((c, t) =>
     {
         c.Execute("insert into settings (key, value) values ('button-key', @key) on conflict (key) do nothing", new { key = RandomNumberGenerator.GetBytes(32) }, t);
         return c.QueryFirst<byte[]>("select value from settings where key = 'button-key'", transaction: t);

@@ -11,7 +11,7 @@ internal sealed class PgDesk(PgStore store) : IDraftStore, IOriginalFiles
     public void Save(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        store.Write((c, t) => c.Execute("""
+        store.WriteUncached((c, t) => c.Execute("""
             insert into drafts (id, chat, saved_at, doc) values (@Id, @Chat, @at, @json::jsonb)
             on conflict (id) do update set chat = excluded.chat, saved_at = excluded.saved_at, doc = excluded.doc
             """, new { draft.Id, draft.Chat, at = store.Clock.GetUtcNow().ToUniversalTime(), json = JsonSerializer.Serialize(draft, PgJson.Options) }, t));
@@ -24,14 +24,14 @@ internal sealed class PgDesk(PgStore store) : IDraftStore, IOriginalFiles
         store.Query<string>("select doc::text from drafts where chat = @chat order by saved_at desc limit 1", new { chat }).FirstOrDefault() is { } json
             ? JsonSerializer.Deserialize<Draft>(json, PgJson.Options) : null;
 
-    public void Delete(string id) => store.Write((c, t) => c.Execute("delete from drafts where id = @id", new { id }, t));
+    public void Delete(string id) => store.WriteUncached((c, t) => c.Execute("delete from drafts where id = @id", new { id }, t));
 
     public string Keep(string fileName, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
         var id = Convert.ToHexStringLower(SHA256.HashData(content))[..24];
-        store.Write((c, t) => c.Execute("insert into originals (id, file_name, content) values (@id, @name, @content) on conflict (id) do nothing",
+        store.WriteUncached((c, t) => c.Execute("insert into originals (id, file_name, content) values (@id, @name, @content) on conflict (id) do nothing",
             new { id, name = Path.GetFileName(fileName), content }, t));
         return id;
     }

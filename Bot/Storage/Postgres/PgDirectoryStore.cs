@@ -4,9 +4,14 @@ using Dapper;
 
 namespace Bot.Storage.Postgres;
 
-/// <summary>The officials of the directory, keyed by phone; their chat accounts in an array column with a GIN index.</summary>
+/// <summary>The officials of the directory, keyed by phone; their chat accounts in an array column, and each account's official in `chat_accounts` (kept by a trigger).</summary>
 internal sealed class PgDirectoryStore(PgStore store) : IDirectoryStore
 {
+    internal const string Table = "officials";
+
+    // Every turn asks who writes from its chat first; the directory changes seldom.
+    private readonly ReadCache<string, Official?> _byAccount = new(() => store.Feed.Stamp(Table), capacity: 100_000);
+
     public int Upsert(IReadOnlyCollection<Official> officials)
     {
         ArgumentNullException.ThrowIfNull(officials);
@@ -19,7 +24,7 @@ internal sealed class PgDirectoryStore(PgStore store) : IDirectoryStore
             var rows = officials.Select(o => before.TryGetValue(o.Phone, out var old) && o.ChatAccounts.Count == 0 ? o with { ChatAccounts = old.ChatAccounts } : o).ToList();
             Write(c, t, rows);
             return officials.Select(o => o.Phone).Distinct(StringComparer.Ordinal).Count(p => !before.ContainsKey(p));
-        });
+        }, Touched.Of(Table));
     }
 
     internal static void Write(Npgsql.NpgsqlConnection c, Npgsql.NpgsqlTransaction t, IReadOnlyCollection<Official> officials)
@@ -41,8 +46,9 @@ internal sealed class PgDirectoryStore(PgStore store) : IDirectoryStore
     public Official? ByChatAccount(ChatAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var key = new[] { StoreMapping.AccountKey(account) };
-        return store.Query<string>("select doc::text from officials where account_keys @> @key limit 1", new { key }).FirstOrDefault() is { } json ? ToOfficial(json) : null;
+        return _byAccount.Get(StoreMapping.AccountKey(account), key =>
+            store.Query<string>("select o.doc::text from chat_accounts a join officials o on o.phone = a.phone where a.key = @key", new { key }).FirstOrDefault() is { } json
+                ? ToOfficial(json) : null);
     }
 
     public IReadOnlyList<Official> OfUnit(string unitCode) =>

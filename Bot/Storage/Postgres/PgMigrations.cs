@@ -184,6 +184,58 @@ internal static class PgMigrations
             create trigger officials_changed after insert or update or delete on officials for each statement execute function note_work_change();
             create trigger preferences_changed after insert or update or delete on preferences for each statement execute function note_work_change();
             """),
+        (7, """
+            -- Who writes from a chat account: every turn asks it first. A key of its own, not the GIN index on the
+            -- array (a prepared statement's generic plan for `@> … limit 1` scans the table). Kept by a trigger, so
+            -- every write of an official keeps it true; an account on two officials is the last written's.
+            create table chat_accounts (key text collate "C" primary key, phone text not null);
+            create index chat_accounts_phone on chat_accounts (phone);
+            create function keep_chat_accounts() returns trigger language plpgsql as $$
+            begin
+              if tg_op <> 'INSERT' then
+                delete from chat_accounts where phone = old.phone and (tg_op = 'DELETE' or not (key = any(new.account_keys)));
+              end if;
+              if tg_op <> 'DELETE' then
+                insert into chat_accounts (key, phone) select k, new.phone from unnest(new.account_keys) as k
+                on conflict (key) do update set phone = excluded.phone;
+              end if;
+              return null;
+            end $$;
+            create trigger officials_accounts after insert or update or delete on officials for each row execute function keep_chat_accounts();
+            insert into chat_accounts (key, phone) select distinct on (k) k, phone from officials, unnest(account_keys) as k order by k, phone
+            on conflict (key) do nothing;
+            """),
+        (8, """
+            -- Every node's read caches (PgChangeFeed) hear what was written, at commit: the table's name, and for work
+            -- the unit whose work changed (one notification per unit and transaction: the server merges repeats).
+            create function notify_table_change() returns trigger language plpgsql as $$
+            begin
+              perform pg_notify('bot_changes', tg_table_name);
+              return null;
+            end $$;
+            create trigger officials_notify after insert or update or delete on officials for each statement execute function notify_table_change();
+            create trigger preferences_notify after insert or update or delete on preferences for each statement execute function notify_table_change();
+            create trigger extension_requests_notify after insert or update or delete on extension_requests for each statement execute function notify_table_change();
+            create trigger progress_reports_notify after insert or update or delete on progress_reports for each statement execute function notify_table_change();
+            create function notify_work_change() returns trigger language plpgsql as $$
+            begin
+              if tg_op = 'INSERT' then
+                perform pg_notify('bot_changes', 'assignments:' || u) from (select distinct unit_code as u from new_rows) s;
+              elsif tg_op = 'DELETE' then
+                perform pg_notify('bot_changes', 'assignments:' || u) from (select distinct unit_code as u from old_rows) s;
+              else
+                perform pg_notify('bot_changes', 'assignments:' || u)
+                from (select unit_code as u from new_rows union select unit_code from old_rows) s;
+              end if;
+              return null;
+            end $$;
+            create trigger assignments_notify_insert after insert on assignments referencing new table as new_rows
+              for each statement execute function notify_work_change();
+            create trigger assignments_notify_update after update on assignments referencing old table as old_rows new table as new_rows
+              for each statement execute function notify_work_change();
+            create trigger assignments_notify_delete after delete on assignments referencing old table as old_rows
+              for each statement execute function notify_work_change();
+            """),
     ];
 
     public static int Current => Steps[^1].Version;

@@ -31,7 +31,7 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
     public bool FirstTime(string channel, long updateId)
     {
         var now = store.Clock.GetUtcNow().ToUniversalTime(); // Npgsql writes timestamptz from UTC only
-        var first = store.Write((c, t) => c.Execute("insert into seen_updates (channel, update_id, at) values (@channel, @updateId, @now) on conflict do nothing",
+        var first = store.WriteUncached((c, t) => c.Execute("insert into seen_updates (channel, update_id, at) values (@channel, @updateId, @now) on conflict do nothing",
             new { channel, updateId, now }, t)) == 1;
         PruneNowAndThen(now);
         return first;
@@ -43,7 +43,7 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
         var due = Interlocked.Read(ref _nextPruneTicks);
         if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due) return;
         var before = now - SeenKeptFor;
-        store.Write((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
+        store.WriteUncached((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
     }
 
     private sealed class Held(NpgsqlConnection connection, long key) : IDisposable
@@ -56,7 +56,7 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination
             }
             finally
             {
-                connection.Dispose(); // back to the pool; a session lock left behind would go with a closed connection
+                connection.Dispose(); // back to the pool unlocked; an unlock that threw broke the connection, which the pool then drops, lock and all
             }
         }
     }

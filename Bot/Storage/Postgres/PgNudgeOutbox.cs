@@ -22,7 +22,7 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
     public IReadOnlyList<string> Record(NudgePlan plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return store.Write((c, t) =>
+        return store.WriteUncached((c, t) =>
         {
             c.Execute("select pg_advisory_xact_lock(@RecordLock)", new { RecordLock }, t);
             var planned = plan.Bundles.SelectMany(b => b.Nudges).Concat(plan.PassedOver).Select(n => n.Key).Distinct(StringComparer.Ordinal).ToArray();
@@ -76,7 +76,7 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
     {
         ArgumentNullException.ThrowIfNull(officialPhone);
         var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}|{officialPhone}|{day:yyyy-MM-dd}");
-        return store.Write((c, t) => c.QueryFirstOrDefault<string>("""
+        return store.WriteUncached((c, t) => c.QueryFirstOrDefault<string>("""
             insert into outbox_messages (id, kind, official, nudge_keys, created_at, state) values (@id, @kind, @officialPhone, '{}', @now, @state)
             on conflict (id) do nothing returning id
             """, new { id, kind = (int)kind, officialPhone, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t));
@@ -119,7 +119,7 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
         return row.ToMessage([.. row.Nudge_keys.Where(byKey.ContainsKey).Select(k => byKey[k].ToNudge())]);
     }
 
-    public bool Claim(string id, string node, DateTimeOffset now, TimeSpan lease) => store.Write((c, t) => c.QueryFirstOrDefault<string>("""
+    public bool Claim(string id, string node, DateTimeOffset now, TimeSpan lease) => store.WriteUncached((c, t) => c.QueryFirstOrDefault<string>("""
         update outbox_messages set claimed_by = @node, claimed_until = @until
         where id = (select id from outbox_messages where id = @id and state = @pending
                       and (claimed_until is null or claimed_until <= @now or claimed_by = @node)
@@ -136,7 +136,7 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
     {
         ArgumentNullException.ThrowIfNull(sent);
         if (sent.Count == 0) return;
-        store.Write((c, t) => c.Execute("""
+        store.WriteUncached((c, t) => c.Execute("""
             update outbox_messages m set state = @state, channel_message_id = s.channel_id, done_at = s.at, claimed_until = null
             from unnest(@ids, @channelIds, @ats) as s(id, channel_id, at) where m.id = s.id
             """, new
@@ -167,7 +167,7 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
 
     private void Change(string id, string set, object args)
     {
-        if (store.Write((c, t) => c.Execute($"update outbox_messages set {set} where id = @id", args, t)) == 0)
+        if (store.WriteUncached((c, t) => c.Execute($"update outbox_messages set {set} where id = @id", args, t)) == 0)
             throw new KeyNotFoundException($"No outbox message {id}.");
     }
 

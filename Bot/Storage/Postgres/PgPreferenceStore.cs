@@ -7,14 +7,18 @@ namespace Bot.Storage.Postgres;
 /// <summary>Officials' reminder preferences, keyed by phone, written at once (the LiteDB store's document as jsonb).</summary>
 internal sealed class PgPreferenceStore(PgStore store) : IPreferenceStore
 {
-    public OfficialPreferences Preferences(string phone) =>
-        store.Query<string>("select doc::text from preferences where phone = @phone", new { phone }).FirstOrDefault() is { } json ? ToPreferences(json) : new OfficialPreferences(phone);
+    internal const string Table = "preferences";
+
+    private readonly ReadCache<string, OfficialPreferences> _byPhone = new(() => store.Feed.Stamp(Table), capacity: 100_000);
+
+    public OfficialPreferences Preferences(string phone) => _byPhone.Get(phone, p =>
+        store.Query<string>("select doc::text from preferences where phone = @p", new { p }).FirstOrDefault() is { } json ? ToPreferences(json) : new OfficialPreferences(p));
 
     public void SavePreferences(OfficialPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(preferences);
         store.Write((c, t) => c.Execute("insert into preferences (phone, doc) values (@phone, @json::jsonb) on conflict (phone) do update set doc = excluded.doc",
-            new { phone = preferences.Phone, json = ToJson(preferences) }, t));
+            new { phone = preferences.Phone, json = ToJson(preferences) }, t), Touched.Of(Table));
     }
 
     public IReadOnlyList<OfficialPreferences> AllPreferences() => store.Query<string>("select doc::text from preferences").Select(ToPreferences).ToList();

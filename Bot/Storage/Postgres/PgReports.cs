@@ -13,7 +13,31 @@ namespace Bot.Storage.Postgres;
 /// </summary>
 internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
 {
+    internal const string Table = "extension_requests";
     private const string Doc = "doc::text";
+
+    // Every turn asks whether its chat is drafting or answering a request; almost none is. The chats that are,
+    // read once per change of the table on any node (the LiteDB store's owner keeps the same set).
+    private sealed record InPlay(long Stamp, HashSet<string> Chats);
+
+    private InPlay? _inPlay;
+
+    private bool MayBeInPlay(string chat)
+    {
+        if (store.Feed.Stamp(Table) is not { } stamp) return true;
+        var kept = Volatile.Read(ref _inPlay);
+        if (kept is null || kept.Stamp != stamp)
+        {
+            // Read after the stamp was taken: a write in between leaves a newer set under an older stamp, which the next turn reads again.
+            var chats = store.Query<string>("""
+                select drafting_chat from extension_requests where drafting_chat is not null
+                union select answering_chat from extension_requests where answering_chat is not null
+                """).ToHashSet(StringComparer.Ordinal);
+            kept = new InPlay(stamp, chats);
+            Volatile.Write(ref _inPlay, kept);
+        }
+        return kept.Chats.Contains(chat);
+    }
 
     public ExtensionRequest? Get(string id) => One($"select {Doc} from extension_requests where id = @id", new { id });
 
@@ -23,10 +47,10 @@ internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
     public int CountOf(string assignmentId) =>
         store.Read(c => c.ExecuteScalar<int>("select count(*) from extension_requests where assignment_id = @assignmentId", new { assignmentId }));
 
-    public ExtensionRequest? DraftingIn(string chat) =>
+    public ExtensionRequest? DraftingIn(string chat) => !MayBeInPlay(chat) ? null :
         One($"select {Doc} from extension_requests where drafting_chat = @chat order by touched_at desc limit 1", new { chat });
 
-    public ExtensionRequest? AnsweringIn(string chat) =>
+    public ExtensionRequest? AnsweringIn(string chat) => !MayBeInPlay(chat) ? null :
         Many($"select {Doc} from extension_requests where answering_chat = @chat", new { chat }).OrderByDescending(r => r.AnsweringSince).FirstOrDefault();
 
     public bool TryOpen(ExtensionRequest request)
@@ -36,7 +60,7 @@ internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
             insert into extension_requests (id, assignment_id, drafting_chat, answering_chat, open, unanswered, touched_at, doc)
             values (@Id, @AssignmentId, @DraftingChat, @AnsweringChat, @Open, @Unanswered, @TouchedAt, @Json::jsonb)
             on conflict do nothing
-            """, Row.Of(request), t) == 1);
+            """, Row.Of(request), t) == 1, Touched.Of(Table));
     }
 
     public bool TryUpdate(ExtensionRequest request, ExtensionState expected)
@@ -53,7 +77,7 @@ internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
                   unanswered = @Unanswered, touched_at = @TouchedAt, doc = @Json::jsonb
                 where id = @Id
                 """, row, t) == 1;
-        });
+        }, Touched.Of(Table));
     }
 
     public IReadOnlyList<ExtensionRequest> Unanswered() => Many($"select {Doc} from extension_requests where unanswered", null);
@@ -80,13 +104,19 @@ internal sealed class PgExtensionRequests(PgStore store) : IExtensionRequests
 /// <summary>Progress reports in PostgreSQL, one row each; the latest of a task by DISTINCT ON.</summary>
 internal sealed class PgProgressReports(PgStore store) : IProgressReports
 {
+    internal const string Table = "progress_reports";
+
+    // Lists and details ask for the progress of every task they show, again and again between reports.
+    private readonly ReadCache<string, ProgressReport?> _latest = new(() => store.Feed.Stamp(Table), capacity: 50_000);
+
     private const string Columns = "id, assignment_id, percent, note, by_phone, by_name, at, files::text as files";
 
     public void Add(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         store.Write((c, t) => c.Execute("insert into progress_reports (id, assignment_id, percent, note, by_phone, by_name, at, files) values (@Id, @AssignmentId, @Percent, @Note, @ByPhone, @ByName, @At, @Files::jsonb)",
-            new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t));
+            new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t),
+            Touched.Of(Table));
     }
 
     public void Update(ProgressReport report)
@@ -96,20 +126,27 @@ internal sealed class PgProgressReports(PgStore store) : IProgressReports
             update progress_reports set assignment_id = @AssignmentId, percent = @Percent, note = @Note, by_phone = @ByPhone, by_name = @ByName, at = @At,
               files = @Files::jsonb
             where id = @Id
-            """, new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t));
+            """, new { report.Id, report.AssignmentId, report.Percent, report.Note, report.ByPhone, report.ByName, At = report.At.ToUniversalTime(), Files = FilesJson(report) }, t),
+            Touched.Of(Table));
     }
 
-    public ProgressReport? Latest(string assignmentId) =>
-        store.Query<ReportRow>($"select {Columns} from progress_reports where assignment_id = @assignmentId order by at desc limit 1", new { assignmentId })
-            .Select(r => r.ToReport()).FirstOrDefault();
+    public ProgressReport? Latest(string assignmentId) => _latest.Get(assignmentId, id =>
+        store.Query<ReportRow>($"select {Columns} from progress_reports where assignment_id = @id order by at desc limit 1", new { id })
+            .Select(r => r.ToReport()).FirstOrDefault());
 
     public IReadOnlyDictionary<string, ProgressReport> Latest(IReadOnlyCollection<string> assignmentIds)
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
         if (assignmentIds.Count == 0) return new Dictionary<string, ProgressReport>();
-        return store.Query<ReportRow>($"""
-            select distinct on (assignment_id) {Columns} from progress_reports where assignment_id = any(@ids) order by assignment_id, at desc
-            """, new { ids = assignmentIds.ToArray() }).ToDictionary(r => r.Assignment_id, r => r.ToReport(), StringComparer.Ordinal);
+        // Tasks without a report are kept too (as none), so a list shown again asks nothing.
+        var found = _latest.GetMany(assignmentIds, missing =>
+        {
+            var read = store.Query<ReportRow>($"""
+                select distinct on (assignment_id) {Columns} from progress_reports where assignment_id = any(@ids) order by assignment_id, at desc
+                """, new { ids = missing.ToArray() }).ToDictionary(r => r.Assignment_id, r => r.ToReport(), StringComparer.Ordinal);
+            return missing.Select(id => (id, read.GetValueOrDefault(id)));
+        });
+        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<ProgressReport> OfAssignment(string assignmentId) =>

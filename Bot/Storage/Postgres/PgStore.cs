@@ -5,6 +5,7 @@ using Bot.Domain.Desk;
 using Bot.Domain.Organization;
 using Bot.Domain.Reminders;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Bot.Storage.Postgres;
@@ -20,10 +21,11 @@ public sealed class PgStore : IStore
 {
     private readonly NpgsqlDataSource _source;
 
-    private PgStore(NpgsqlDataSource source, TimeProvider clock)
+    private PgStore(NpgsqlDataSource source, TimeProvider clock, ILogger? log)
     {
         _source = source;
         Clock = clock;
+        Feed = new PgChangeFeed(source, log);
         Assignments = new PgAssignmentStore(this);
         Directory = new PgDirectoryStore(this);
         Conversation = new PgConversationStore(this);
@@ -67,16 +69,27 @@ public sealed class PgStore : IStore
 
     public TimeProvider Clock { get; }
 
-    /// <summary>Connects, brings the schema to the current version, and returns the store.</summary>
-    public static PgStore Open(string connectionString, TimeProvider clock)
+    /// <summary>Every node's writes as they are committed: the stamps this node's read caches are kept by.</summary>
+    internal PgChangeFeed Feed { get; }
+
+    /// <summary>Connects, brings the schema to the current version, and returns the store (its caches on once it listens).</summary>
+    public static PgStore Open(string connectionString, TimeProvider clock, ILogger? log = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(clock);
-        var source = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // A connection back in the pool keeps its session: the store keeps no session state there (settings are
+        // `set local`, session locks are released before the connection goes back), and the reset (DISCARD ALL)
+        // was a statement sent for every read, most of a chat turn's statements.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        var source = builder.Build();
         try
         {
             using (var connection = source.OpenConnection()) PgMigrations.Apply(connection);
-            return new PgStore(source, clock);
+            var store = new PgStore(source, clock, log);
+            store.Feed.WaitListening(TimeSpan.FromSeconds(5));
+            return store;
         }
         catch
         {
@@ -87,21 +100,48 @@ public sealed class PgStore : IStore
 
     internal NpgsqlConnection Connect() => _source.OpenConnection();
 
-    /// <summary>Runs a change as one transaction: all of it is written, or none.</summary>
-    internal T Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> change)
+    /// <summary>
+    /// Runs a change as one transaction: all of it is written, or none. Then this node's caches of what it
+    /// <paramref name="touched"/> are dropped (by default all of them); other nodes hear of it from the triggers.
+    /// </summary>
+    internal T Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> change, Touched touched = default)
     {
-        using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var result = change(connection, transaction);
-        transaction.Commit();
-        return result;
+        try
+        {
+            using var connection = _source.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            var result = change(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            // Also when the commit's outcome is unknown (a connection lost in it): a cache may not outlive a write that may have happened.
+            if (touched.Keys is not { Count: 0 }) Feed.Changed(touched.Keys);
+        }
     }
 
-    internal void Write(Action<NpgsqlConnection, NpgsqlTransaction> change) => Write((c, t) =>
+    internal void Write(Action<NpgsqlConnection, NpgsqlTransaction> change, Touched touched = default) => Write((c, t) =>
     {
         change(c, t);
         return 0;
-    });
+    }, touched);
+
+    /// <summary>A write of what no cache holds (the outbox, the updates seen, drafts, invites): one transaction, no cache dropped.</summary>
+    internal T WriteUncached<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> change) => Write(change, Touched.Nothing);
+
+    internal void WriteUncached(Action<NpgsqlConnection, NpgsqlTransaction> change) => Write(change, Touched.Nothing);
+
+    /// <summary>
+    /// A write of what a chat was shown (a list, the task in focus): its statements in one round trip, all or
+    /// none (one implicit transaction), committed without waiting for the disk — a crash of the server may lose
+    /// the last moment of them, as the LiteDB store's write-behind does. No cache holds them.
+    /// </summary>
+    internal void WriteView(string sql, object args)
+    {
+        using var connection = _source.OpenConnection();
+        connection.Execute("select set_config('synchronous_commit', 'off', true);\n" + sql, args);
+    }
 
     /// <summary>A read on a connection of the pool.</summary>
     internal T Read<T>(Func<NpgsqlConnection, T> read)
@@ -112,5 +152,9 @@ public sealed class PgStore : IStore
 
     internal IEnumerable<T> Query<T>(string sql, object? args = null) => Read(c => c.Query<T>(sql, args).AsList());
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        Feed.Dispose();
+        _source.Dispose();
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class PgZaloStore(PgStore store) : IZaloStore
     public void SaveTokens(ZaloTokenPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        store.Write((c, t) => c.Execute("insert into zalo_tokens (id, doc) values ('oa', @json::jsonb) on conflict (id) do update set doc = excluded.doc",
+        store.WriteUncached((c, t) => c.Execute("insert into zalo_tokens (id, doc) values ('oa', @json::jsonb) on conflict (id) do update set doc = excluded.doc",
             new { json = JsonSerializer.Serialize(pair, PgJson.Options) }, t));
     }
 
@@ -22,6 +22,6 @@ internal sealed class PgZaloStore(PgStore store) : IZaloStore
             ? (at == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) : null;
 
     public void SaveInteraction(string userId, DateTimeOffset at) =>
-        store.Write((c, t) => c.Execute("insert into zalo_interactions (user_id, at) values (@userId, @at) on conflict (user_id) do update set at = excluded.at",
+        store.WriteUncached((c, t) => c.Execute("insert into zalo_interactions (user_id, at) values (@userId, @at) on conflict (user_id) do update set at = excluded.at",
             new { userId, at = at == DateTimeOffset.MinValue ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : at.UtcDateTime }, t));
 }
