@@ -47,10 +47,9 @@ internal sealed class LiteAssignmentStore(BotStore store) : IAssignmentStore
     public IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds)
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
-        var found = _byId.GetMany(assignmentIds, missing =>
+        return _byId.GetFound(assignmentIds, missing =>
             store.AssignmentDocs.Find(Filter.In("_id", new BsonArray(missing.Select(id => new BsonValue(id)))))
-                .Select(doc => (doc.Id, (Assignment?)StoreMapping.ToDomain(doc))));
-        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
+                .Select(doc => (doc.Id, StoreMapping.ToDomain(doc))));
     }
 
     public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>

@@ -70,3 +70,23 @@ internal sealed class ReadCache<TKey, TValue>(Func<long?> stamp, int capacity) w
         return Interlocked.CompareExchange(ref _kept, fresh, kept) == kept ? fresh : null;
     }
 }
+
+internal static class ReadCacheOfFound
+{
+    /// <summary>
+    /// Those of the keys that exist: the ones not kept are read together, in one call; a key the read does not
+    /// return is kept as none, so asking for it again reads nothing until the next write.
+    /// </summary>
+    public static Dictionary<string, T> GetFound<T>(this ReadCache<string, T?> cache, IEnumerable<string> keys,
+        Func<IReadOnlyList<string>, IEnumerable<(string Key, T Value)>> read) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(read);
+        var all = cache.GetMany(keys, missing =>
+        {
+            var found = read(missing).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+            return missing.Select(key => (key, found.GetValueOrDefault(key)));
+        });
+        return all.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
+    }
+}

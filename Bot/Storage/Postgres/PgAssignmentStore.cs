@@ -55,13 +55,8 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
     public IReadOnlyDictionary<string, Assignment> Get(IEnumerable<string> assignmentIds)
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
-        var found = _byId.GetMany(assignmentIds, missing =>
-        {
-            var read = Map(store.Query<string>($"select {Columns} from assignments where id = any(@ids)", new { ids = missing.ToArray() }))
-                .ToDictionary(a => a.Id, StringComparer.Ordinal);
-            return missing.Select(id => (id, (Assignment?)read.GetValueOrDefault(id)));
-        });
-        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
+        return _byId.GetFound(assignmentIds, missing =>
+            Map(store.Query<string>($"select {Columns} from assignments where id = any(@ids)", new { ids = missing.ToArray() })).Select(a => (a.Id, a)));
     }
 
     public ChangeResult Confirm(string assignmentId, Official by, string? note = null) =>
@@ -76,29 +71,23 @@ internal sealed class PgAssignmentStore(PgStore store) : IAssignmentStore
     // The row is locked while the rule decides: a second confirmation, on any node, waits and then sees the first.
     private ChangeResult Change(string assignmentId, Func<Assignment, DateTimeOffset, ChangeResult> rule)
     {
-        var units = new List<string>(2); // the unit before and after, whose cached work this node drops at commit (known once read)
-        try
+        // The assignments, and the units before and after once read: this node's cached work of them is dropped at commit.
+        var touched = new List<string>(3) { Table };
+        return store.Write((c, t) =>
         {
-            return store.Write((c, t) =>
+            var json = c.QueryFirstOrDefault<string>($"select {Columns} from assignments where id = @assignmentId for update", new { assignmentId }, t);
+            if (json is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
+            var before = ToAssignment(json);
+            var result = rule(before, store.Clock.GetUtcNow());
+            if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
             {
-                var json = c.QueryFirstOrDefault<string>($"select {Columns} from assignments where id = @assignmentId for update", new { assignmentId }, t);
-                if (json is null) return new ChangeResult(ChangeOutcome.NotFound, null, "Không tìm thấy nhiệm vụ này.");
-                var before = ToAssignment(json);
-                var result = rule(before, store.Clock.GetUtcNow());
-                if (result is { Changed: true, Assignment: { } after, Audit: { } audit })
-                {
-                    units.Add(before.UnitCode);
-                    units.Add(after.UnitCode);
-                    WriteAssignments(c, t, [after], upsert: true);
-                    InsertAudit(c, t, [audit]);
-                }
-                return result;
-            }, Touched.Nothing);
-        }
-        finally
-        {
-            store.Feed.Changed(Touched.Work(units).Keys);
-        }
+                touched.Add(PgChangeFeed.Unit + before.UnitCode);
+                touched.Add(PgChangeFeed.Unit + after.UnitCode);
+                WriteAssignments(c, t, [after], upsert: true);
+                InsertAudit(c, t, [audit]);
+            }
+            return result;
+        }, new Touched(touched));
     }
 
     public IReadOnlyList<Assignment> OpenOfUnit(string unitCode, int limit = int.MaxValue, DateTimeOffset? from = null, DateTimeOffset? to = null)

@@ -143,7 +143,10 @@ internal sealed class PgChangeFeed : IDisposable
     }
 }
 
-/// <summary>What a write changed, for this node's caches: the keys of <see cref="PgChangeFeed"/>, none, or (the default) anything.</summary>
+/// <summary>
+/// What a write changed, for this node's caches: the keys of <see cref="PgChangeFeed"/>, none, or (the default)
+/// anything. The keys are read once the write is over, so a change may add those it learns as it runs.
+/// </summary>
 internal readonly record struct Touched(IReadOnlyCollection<string>? Keys)
 {
     /// <summary>Anything may have changed: every cache of this node is dropped.</summary>
@@ -153,7 +156,4 @@ internal readonly record struct Touched(IReadOnlyCollection<string>? Keys)
     public static Touched Nothing { get; } = new([]);
 
     public static Touched Of(params string[] keys) => new(keys);
-
-    /// <summary>Work of these units (and so the assignments).</summary>
-    public static Touched Work(IEnumerable<string> unitCodes) => new([PgAssignmentStore.Table, .. unitCodes.Distinct(StringComparer.Ordinal).Select(u => PgChangeFeed.Unit + u)]);
 }

@@ -138,15 +138,10 @@ internal sealed class PgProgressReports(PgStore store) : IProgressReports
     {
         ArgumentNullException.ThrowIfNull(assignmentIds);
         if (assignmentIds.Count == 0) return new Dictionary<string, ProgressReport>();
-        // Tasks without a report are kept too (as none), so a list shown again asks nothing.
-        var found = _latest.GetMany(assignmentIds, missing =>
-        {
-            var read = store.Query<ReportRow>($"""
-                select distinct on (assignment_id) {Columns} from progress_reports where assignment_id = any(@ids) order by assignment_id, at desc
-                """, new { ids = missing.ToArray() }).ToDictionary(r => r.Assignment_id, r => r.ToReport(), StringComparer.Ordinal);
-            return missing.Select(id => (id, read.GetValueOrDefault(id)));
-        });
-        return found.Where(x => x.Value is not null).ToDictionary(x => x.Key, x => x.Value!, StringComparer.Ordinal);
+        // Tasks without a report are kept too (as none: GetFound), so a list shown again asks nothing.
+        return _latest.GetFound(assignmentIds, missing => store.Query<ReportRow>($"""
+            select distinct on (assignment_id) {Columns} from progress_reports where assignment_id = any(@ids) order by assignment_id, at desc
+            """, new { ids = missing.ToArray() }).Select(r => (r.Assignment_id, r.ToReport())));
     }
 
     public IReadOnlyList<ProgressReport> OfAssignment(string assignmentId) =>
