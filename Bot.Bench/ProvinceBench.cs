@@ -19,7 +19,7 @@ namespace Bot.Bench;
 /// <summary>
 /// `Bot bench province [--store litedb|postgresql|both] [--assignments N] [--units N] [--officials N] [--nodes N] [--turns N] [--statements]`:
 /// the same district on its LiteDB file and, moved there by `migrate`, on a PostgreSQL server the bench starts itself
-/// (initdb in a temporary folder, fsync on). Measures the migration; chat turns through the conversation (no HTTP) from
+/// (initdb in a temporary folder, fsync on). Measures the migration; chat turns (each update claimed, answered through the conversation without HTTP, marked handled) from
 /// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL; one
 /// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks. --statements lists the
 /// chat's statements per turn, from the server's own count (pg_stat_statements).
@@ -112,7 +112,7 @@ internal static class ProvinceBench
     // 4 callers spread over the nodes, each turn a question of a linked official; updates/s and per-turn latency.
     private static (string Text, double PerSecond) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns)
     {
-        var conversations = nodes.Select(n => n.GetRequiredService<ConversationRouter>()).ToList();
+        var conversations = nodes.Select(n => (n.GetRequiredService<ConversationRouter>(), n.GetRequiredService<INodeCoordination>())).ToList();
         for (var i = 0; i < 200; i++) Turn(conversations[i % conversations.Count], users[i % users.Count], i); // warm-up
         var latencies = new ConcurrentBag<double>();
         var next = -1;
@@ -157,10 +157,16 @@ internal static class ProvinceBench
         command.ExecuteNonQuery();
     }
 
-    private static void Turn(ConversationRouter conversation, Official user, int i)
+    private static long s_updateId;
+
+    // An update as a node takes it: claimed on the store (each handled once across nodes), answered, marked handled.
+    private static void Turn((ConversationRouter Conversation, INodeCoordination Nodes) node, Official user, int i)
     {
         var chat = user.ChatAccounts[0].UserId;
-        conversation.Handle(new Inbound("telegram", chat, chat) { Text = ChatBench.Questions[i % ChatBench.Questions.Length] });
+        var id = Interlocked.Increment(ref s_updateId);
+        if (node.Nodes.Claim("telegram", id) != UpdateClaim.Mine) throw new InvalidOperationException($"update {id} was not this node's");
+        node.Conversation.Handle(new Inbound("telegram", chat, chat) { Text = ChatBench.Questions[i % ChatBench.Questions.Length] });
+        node.Nodes.Handled("telegram", id);
     }
 
     // The first pass over a world nobody was ever reminded in records every step passed over; the next reads that back

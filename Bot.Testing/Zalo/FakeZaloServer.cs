@@ -82,6 +82,12 @@ public sealed class FakeZaloServer : IAsyncDisposable
         return PostAsync(_state.SubmitInfo(userId, name, phone));
     }
 
+    /// <summary>
+    /// A user types a message that Zalo posted to a node which took it and died before handling it: the event's
+    /// JSON as that node kept it, never posted again (Zalo had its 200).
+    /// </summary>
+    public string SentToANodeThatDied(string userId, string text) => _state.UserEvent(userId, "user_send_text", text).ToJsonString();
+
     /// <summary>The user interacts with the OA in a way the bot is not told of (its menu, a call): only the 7-day window moves.</summary>
     public void Interacted(string userId) => _state.UserEvent(userId, "user_send_text", null);
 

@@ -24,6 +24,25 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await _served.DisposeAsync();
 
     [Fact]
+    public async Task A_chat_waits_for_an_update_another_node_has_in_hand_and_other_chats_go_on()
+    {
+        var first = Telegram.SendText(Minh, "/start");
+        await _served.Until(Minh, m => m.Text.Contains("Gửi số điện thoại", StringComparison.Ordinal));
+        var nodes = _served.Store.Nodes;
+        Assert.Equal(Bot.Storage.UpdateClaim.Mine, nodes.Claim(Bot.Channels.Telegram.TelegramUpdates.Channel, first + 1)); // another node has it
+        Assert.Equal(first + 1, Telegram.SendText(Minh, "xin chào"));
+        Telegram.SendText(Minh, "/start");
+        Telegram.SendText(Stranger, "/start");
+        await _served.Until(Stranger, m => m.Text.Contains("Gửi số điện thoại", StringComparison.Ordinal));
+        Assert.Single(Telegram.Chat(Minh), m => m.FromBot); // Minh's chat keeps its order: nothing after the update in hand
+
+        nodes.Handled(Bot.Channels.Telegram.TelegramUpdates.Channel, first + 1); // answered by that node
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Telegram.Chat(Minh).Count(m => m.FromBot) < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(2, Telegram.Chat(Minh).Count(m => m.FromBot)); // the /start after it, and not the update handled elsewhere
+    }
+
+    [Fact]
     public async Task Link_list_tap_done_undo_and_forged_buttons()
     {
         // Unlinked: asked to share the phone, and the Vietnamese command menu is registered.

@@ -65,6 +65,19 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Contains(_telegram.Chat(1001), m => m.FromBot && m.Text.Contains("Gửi số điện thoại", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_update_a_node_has_in_hand_is_asked_for_again_and_once_handled_is_not_answered_twice()
+    {
+        _telegram.SendText(1001, "xin chào");
+        var nodes = _host.Services.GetRequiredService<Bot.Storage.BotStore>().Nodes;
+        Assert.Equal(Bot.Storage.UpdateClaim.Mine, nodes.Claim(TelegramUpdates.Channel, 1)); // as if the retry came while it is handled
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Post(Secret)).StatusCode); // not 200: Telegram sends it again
+        Assert.DoesNotContain(_telegram.Chat(1001), m => m.FromBot);
+        nodes.Handled(TelegramUpdates.Channel, 1);
+        Assert.Equal(HttpStatusCode.OK, (await Post(Secret)).StatusCode);
+        Assert.DoesNotContain(_telegram.Chat(1001), m => m.FromBot); // answered by the node that had it, not again here
+    }
+
     private async Task<HttpResponseMessage> Post(string? secret)
     {
         const string update = """

@@ -22,11 +22,12 @@ public sealed class ZaloTwoNodeTests(PgServer server) : IAsyncLifetime
     private readonly BotWorld _world = BotWorld.Create();
     private readonly List<WebApplication> _nodes = [];
     private FakeZaloServer _zalo = null!;
+    private string _connection = null!;
 
     public async Task InitializeAsync()
     {
         _zalo = await FakeZaloServer.StartAsync(new FakeZaloOptions(), _world.Clock);
-        var connection = server.NewDatabase();
+        var connection = _connection = server.NewDatabase();
         using (var lite = BotStore.Open(new StoreOptions(_world.DbPath), _world.Clock))
         using (var pg = PgStore.Open(connection, _world.Clock))
             Assert.All(StoreMigration.Copy(lite, pg), c => Assert.True(c.Agrees, c.What));
@@ -56,11 +57,7 @@ public sealed class ZaloTwoNodeTests(PgServer server) : IAsyncLifetime
     [Fact]
     public async Task An_event_retried_to_the_other_node_is_answered_once()
     {
-        Reach(0);
-        await _zalo.Follow(Minh);
-        await Until(m => m.AsksInfo);
-        await _zalo.SubmitInfo(Minh, "Lê Văn Minh", "84900000015");
-        await Until(m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
+        await LinkMinh();
         var asked = await _zalo.SendText(Minh, "viec cua toi");
         await Until(m => m.Text.Contains("Việc còn phải làm", StringComparison.Ordinal));
         var said = _zalo.Chat(Minh).Count;
@@ -71,6 +68,35 @@ public sealed class ZaloTwoNodeTests(PgServer server) : IAsyncLifetime
         // One user's events are handled in order on a node: had node 1 taken the retry, its list would come first.
         await Until(m => m.Text.Contains("quá hạn", StringComparison.Ordinal), after: said);
         Assert.Equal(1, _zalo.Chat(Minh).Count(m => m.FromOa && m.Text.Contains("Việc còn phải làm", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_event_a_node_took_and_died_with_is_answered_by_a_node_that_lives()
+    {
+        await LinkMinh();
+        var said = _zalo.Chat(Minh).Count;
+        var body = _zalo.SentToANodeThatDied(Minh, "viec cua toi");
+        long id;
+        using (var json = System.Text.Json.JsonDocument.Parse(body)) id = ZaloInbox.IdOf(ZaloEvents.Read(json.RootElement)!);
+        using (var dead = PgStore.Open(_connection, _world.Clock))
+            Assert.Equal(UpdateClaim.Mine, dead.Nodes.Claim(ZaloEvents.Channel, id, body));
+        // Its connections close, as when the process is killed, and its life lock with them. Both nodes look.
+        _world.Clock.Advance(ZaloInbox.SweepEvery);
+        await Until(m => m.Text.Contains("Việc còn phải làm", StringComparison.Ordinal), after: said);
+        using var probe = PgStore.Open(_connection, _world.Clock);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (probe.Nodes.Claim(ZaloEvents.Channel, id) != UpdateClaim.Handled && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(UpdateClaim.Handled, probe.Nodes.Claim(ZaloEvents.Channel, id));
+        Assert.Equal(1, _zalo.Chat(Minh).Skip(said).Count(m => m.FromOa && m.Text.Contains("Việc còn phải làm", StringComparison.Ordinal)));
+    }
+
+    private async Task LinkMinh()
+    {
+        Reach(0);
+        await _zalo.Follow(Minh);
+        await Until(m => m.AsksInfo);
+        await _zalo.SubmitInfo(Minh, "Lê Văn Minh", "84900000015");
+        await Until(m => m.Text.Contains("Tài khoản đã được liên kết", StringComparison.Ordinal));
     }
 
     private void Reach(int node) => _zalo.WebhookUrl = new Uri(Bot.Testing.Listening.Address(_nodes[node].Services), ZaloSetup.WebhookPath);

@@ -162,7 +162,7 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
     }
 
     [Fact]
-    public void Work_runs_alone_and_an_update_is_handled_the_first_time_only()
+    public void Work_runs_alone_and_an_update_is_handled_by_the_first_claim_only()
     {
         using var store = stores.Open();
         using (var held = store.Nodes.TryRunAlone("pass"))
@@ -173,9 +173,29 @@ public abstract class StoreContract(IStoreUnderTest stores) : IDisposable
             Assert.NotNull(other);
         }
         using (var again = store.Nodes.TryRunAlone("pass")) Assert.NotNull(again); // released
-        Assert.True(store.Nodes.FirstTime("telegram", 42));
-        Assert.False(store.Nodes.FirstTime("telegram", 42));
-        Assert.True(store.Nodes.FirstTime("zalo", 42));
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("telegram", 42));
+        Assert.Equal(UpdateClaim.InHand, store.Nodes.Claim("telegram", 42)); // a retry while it is handled: not yet answered
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("zalo", 42));
+        store.Nodes.Handled("telegram", 42);
+        Assert.Equal(UpdateClaim.Handled, store.Nodes.Claim("telegram", 42));
+        Assert.Equal(UpdateClaim.InHand, store.Nodes.Claim("zalo", 42));
+    }
+
+    [Fact]
+    public void A_claim_never_answered_lapses_after_the_lease_unless_it_waits_in_a_queue()
+    {
+        using var store = stores.Open();
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("telegram", 1));
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("zalo", 2, """{"event_name":"user_send_text"}"""));
+        stores.Clock.Advance(INodeCoordination.ClaimLease - TimeSpan.FromSeconds(1));
+        Assert.Equal(UpdateClaim.InHand, store.Nodes.Claim("telegram", 1));
+        stores.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("telegram", 1)); // its node hung or failed: delivered again, handled here
+        Assert.Equal(UpdateClaim.InHand, store.Nodes.Claim("zalo", 2)); // queued on a live node: its turn comes
+        Assert.Empty(store.Nodes.TakeAbandoned("zalo", 10));
+        store.Nodes.Handled("telegram", 1);
+        stores.Clock.Advance(INodeCoordination.ClaimLease * 2);
+        Assert.Equal(UpdateClaim.Handled, store.Nodes.Claim("telegram", 1));
     }
 
     [Fact]
@@ -257,8 +277,32 @@ public sealed class PgStoreTests(PgServer server) : StoreContract(new PgUnderTes
         using var b = stores.Open();
         using (a.Nodes.TryRunAlone("pass")) Assert.Null(b.Nodes.TryRunAlone("pass"));
         using (var now = b.Nodes.TryRunAlone("pass")) Assert.NotNull(now);
-        Assert.True(a.Nodes.FirstTime("telegram", 7));
-        Assert.False(b.Nodes.FirstTime("telegram", 7));
+        Assert.Equal(UpdateClaim.Mine, a.Nodes.Claim("telegram", 7));
+        Assert.Equal(UpdateClaim.InHand, b.Nodes.Claim("telegram", 7));
+        a.Nodes.Handled("telegram", 7);
+        Assert.Equal(UpdateClaim.Handled, b.Nodes.Claim("telegram", 7));
+    }
+
+    [Fact]
+    public void What_a_node_died_with_is_taken_by_another_at_once_and_a_queued_event_with_what_it_said()
+    {
+        using var stores = new PgUnderTest(server);
+        var b = stores.Open();
+        using (var a = Bot.Storage.Postgres.PgStore.Open(stores.ConnectionString, stores.Clock))
+        {
+            Assert.Equal(UpdateClaim.Mine, a.Nodes.Claim("telegram", 7));
+            Assert.Equal(UpdateClaim.Mine, a.Nodes.Claim("zalo", 8, """{"said":"8"}"""));
+            Assert.Equal(UpdateClaim.Mine, a.Nodes.Claim("zalo", 9, """{"said":"9"}"""));
+            a.Nodes.Handled("zalo", 9);
+            Assert.Equal(UpdateClaim.InHand, b.Nodes.Claim("telegram", 7));
+            Assert.Empty(b.Nodes.TakeAbandoned("zalo", 10)); // a lives
+        } // a's connections close: its life lock goes with them, as when the process is killed
+        Assert.Equal(UpdateClaim.Mine, b.Nodes.Claim("telegram", 7)); // no wait for the lease
+        Assert.Equal([(8L, """{"said":"8"}""")], b.Nodes.TakeAbandoned("zalo", 10));
+        Assert.Empty(b.Nodes.TakeAbandoned("zalo", 10)); // b's now, and b lives
+        using var c = stores.Open();
+        Assert.Equal(UpdateClaim.InHand, c.Nodes.Claim("zalo", 8));
+        Assert.Equal(UpdateClaim.Handled, c.Nodes.Claim("zalo", 9));
     }
 
     [Fact]
@@ -266,12 +310,13 @@ public sealed class PgStoreTests(PgServer server) : StoreContract(new PgUnderTes
     {
         using var stores = new PgUnderTest(server);
         using var store = stores.Open();
-        Assert.True(store.Nodes.FirstTime("telegram", 7));
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("telegram", 7));
+        store.Nodes.Handled("telegram", 7);
         stores.Clock.Advance(TimeSpan.FromDays(6));
-        Assert.True(store.Nodes.FirstTime("telegram", 8));
-        Assert.False(store.Nodes.FirstTime("telegram", 7)); // six days on: still known
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("telegram", 8));
+        Assert.Equal(UpdateClaim.Handled, store.Nodes.Claim("telegram", 7)); // six days on: still known
         stores.Clock.Advance(TimeSpan.FromDays(2));
-        Assert.True(store.Nodes.FirstTime("zalo", 9)); // the first update of the hour prunes what is older than a week
+        Assert.Equal(UpdateClaim.Mine, store.Nodes.Claim("zalo", 9)); // the first update of the hour prunes what is older than a week
         using var connection = new Npgsql.NpgsqlConnection(stores.ConnectionString);
         connection.Open();
         using var command = new Npgsql.NpgsqlCommand("select string_agg(channel || ':' || update_id, ',' order by update_id) from seen_updates", connection);

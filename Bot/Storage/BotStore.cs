@@ -37,6 +37,7 @@ public sealed class BotStore : IStore
         (Database, _engine) = file;
         Shared = shared;
         Clock = clock;
+        Nodes = new LiteNodeCoordination(clock);
         _lock = fileLock;
         EnsureIndexes();
         _chats = chats;
@@ -74,7 +75,7 @@ public sealed class BotStore : IStore
 
     public Bot.Channels.Zalo.IZaloStore Zalo { get; }
 
-    public INodeCoordination Nodes { get; } = new LiteNodeCoordination();
+    public INodeCoordination Nodes { get; }
 
     /// <summary>Extension requests (xin gia hạn), from drafting to the decision.</summary>
     public Bot.Domain.Extensions.IExtensionRequests Extensions { get; }

@@ -52,9 +52,41 @@ public interface IStore : IDisposable
 /// </summary>
 public interface INodeCoordination
 {
+    /// <summary>
+    /// How long a node has an update it claimed before another may take it: far past a turn (milliseconds, or
+    /// seconds when a channel makes replies wait), so only a node that died or hung loses its updates to another.
+    /// </summary>
+    static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
+
     /// <summary>The lock named <paramref name="name"/> if no other node holds it now, else null. Dispose releases it.</summary>
     IDisposable? TryRunAlone(string name);
 
-    /// <summary>True the first time a channel's update id is seen on this store: the one node that handles it.</summary>
-    bool FirstTime(string channel, long updateId);
+    /// <summary>
+    /// Takes a channel's update for this node unless it was handled, or another claim on it is younger than
+    /// <see cref="ClaimLease"/>. <paramref name="payload"/> keeps what the update said, for
+    /// <see cref="TakeAbandoned"/> when the channel will not deliver it again (an event answered 200 and queued).
+    /// </summary>
+    UpdateClaim Claim(string channel, long updateId, string? payload = null);
+
+    /// <summary>The update claimed was handled (answered, or failed with an apology): it is never handled again.</summary>
+    void Handled(string channel, long updateId);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> payloads of a channel's updates claimed longer than <see cref="ClaimLease"/> ago and
+    /// never handled (their node died): claimed again, now by this node.
+    /// </summary>
+    IReadOnlyList<(long UpdateId, string Payload)> TakeAbandoned(string channel, int max);
+}
+
+/// <summary>What a node made of its claim on an update.</summary>
+public enum UpdateClaim
+{
+    /// <summary>This node has it: handle it, then say <see cref="INodeCoordination.Handled"/>.</summary>
+    Mine,
+
+    /// <summary>It was handled: nothing to do.</summary>
+    Handled,
+
+    /// <summary>A node has it in hand (this one, or another): ask for it again later, when it is handled or abandoned.</summary>
+    InHand,
 }

@@ -24,6 +24,17 @@ public sealed class TelegramPolling(
     private static long ChatOf(global::Telegram.Bot.Types.Update update) =>
         update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
 
+    // Long enough for the node that has an update to answer it; its claim lapses after ClaimLease if it never does.
+    private static readonly TimeSpan InHandPause = TimeSpan.FromSeconds(2);
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        int seen;
+        while (value < (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     /// <summary>The lock the polling node holds.</summary>
     public const string LeaderLock = "telegram-polling";
 
@@ -47,13 +58,28 @@ public sealed class TelegramPolling(
                 var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 pause = TimeSpan.FromSeconds(1);
                 if (updates.Length == 0) continue;
+                // A chat stops at an update another node has in hand (its order kept); the batch is then fetched again
+                // from there, and what was handled meanwhile is known as handled.
+                var notYet = int.MaxValue;
                 var byChat = updates.GroupBy(ChatOf).Select(chat => (Func<Task>)(async () =>
                 {
-                    foreach (var update in chat) await handler.HandleAsync(update, stoppingToken);
+                    foreach (var update in chat)
+                    {
+                        if (await handler.HandleAsync(update, stoppingToken) != Bot.Storage.UpdateClaim.InHand) continue;
+                        InterlockedMin(ref notYet, update.Id);
+                        return;
+                    }
                 }));
                 await Parallel.ForEachAsync(byChat, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = stoppingToken },
                     async (handle, _) => await handle());
-                offset = updates[^1].Id + 1;
+                if (notYet == int.MaxValue)
+                {
+                    offset = updates[^1].Id + 1;
+                    continue;
+                }
+                offset = notYet;
+                logger.LogInformation("Update {UpdateId} is in hand on another node; fetching it again in {Pause}.", notYet, InHandPause);
+                await Task.Delay(InHandPause, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

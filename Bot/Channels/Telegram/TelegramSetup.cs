@@ -55,7 +55,9 @@ public static class TelegramSetup
             {
                 return Results.BadRequest();
             }
-            if (update is not null) await handler.HandleAsync(update, http.RequestAborted);
+            // In hand on a node now: not yet answered, so Telegram is asked to send it again later (any status but 2xx).
+            if (update is not null && await handler.HandleAsync(update, http.RequestAborted) == Bot.Storage.UpdateClaim.InHand)
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             return Results.Ok();
         });
         return app;

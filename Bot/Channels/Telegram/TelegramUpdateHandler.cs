@@ -15,16 +15,22 @@ public sealed class TelegramUpdateHandler(
     IConversation conversation, TelegramChannel channel, Reachability reachability, Bot.Storage.INodeCoordination nodes, TimeProvider clock,
     ILogger<TelegramUpdateHandler> logger)
 {
-    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles the update unless it was handled (or means nothing to us); <see cref="Bot.Storage.UpdateClaim.InHand"/>
+    /// when a node has it in hand now, and the caller should ask for it again later.
+    /// </summary>
+    public async Task<Bot.Storage.UpdateClaim> HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         var inbound = TelegramUpdates.ToInbound(update);
-        if (inbound is null) return;
-        // Handled once on this store, by whichever node it reached first (a webhook retried, two nodes behind one URL).
-        if (!nodes.FirstTime(TelegramUpdates.Channel, update.Id))
+        if (inbound is null) return Bot.Storage.UpdateClaim.Handled;
+        // Handled once on this store, by whichever node it reached first (a webhook retried, two nodes behind one URL,
+        // a new polling leader); marked handled only once answered, so an update its node died with is taken again.
+        var claim = nodes.Claim(TelegramUpdates.Channel, update.Id);
+        if (claim != Bot.Storage.UpdateClaim.Mine)
         {
-            logger.LogInformation("Update {UpdateId} was handled before; ignored.", update.Id);
-            return;
+            logger.LogInformation("Update {UpdateId}: {Claim} on another turn; not handled here.", update.Id, claim);
+            return claim;
         }
         Reply reply;
         try
@@ -40,5 +46,7 @@ public sealed class TelegramUpdateHandler(
         if (inbound.Tap?.QueryId is { } queryId)
             await channel.AnswerAsync(reply.Answer ?? new TapAnswer(queryId, null), cancellationToken);
         foreach (var message in reply.Messages) await Replies.SendAsync(channel, inbound, message, reachability, clock, logger, cancellationToken);
+        nodes.Handled(TelegramUpdates.Channel, update.Id);
+        return Bot.Storage.UpdateClaim.Mine;
     }
 }

@@ -40,8 +40,16 @@ public sealed class ZaloSignature(ZaloOptions options)
 /// drained in order by one worker, so a user's events keep their order and different users are
 /// handled side by side (<see cref="ZaloOptions.Concurrency"/>).
 /// </summary>
-public sealed class ZaloInbox(ZaloOptions options, ZaloUpdateHandler handler, ILogger<ZaloInbox> logger) : BackgroundService
+public sealed class ZaloInbox(
+    ZaloOptions options, ZaloUpdateHandler handler, Bot.Storage.INodeCoordination nodes, TimeProvider clock, ILogger<ZaloInbox> logger)
+    : BackgroundService
 {
+    /// <summary>How often a node looks for events a dead node had queued (and at its start).</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(10);
+
+    /// <summary>An event's id among the claims on updates.</summary>
+    public static long IdOf(ZaloEvent zaloEvent) => Bot.Storage.StableKey.Of(zaloEvent.Key);
+
     private readonly Channel<ZaloEvent>[] _queues = [.. Enumerable.Range(0, Math.Max(1, options.Concurrency))
         .Select(_ => Channel.CreateBounded<ZaloEvent>(new BoundedChannelOptions(10_000) { SingleReader = true }))];
 
@@ -54,7 +62,34 @@ public sealed class ZaloInbox(ZaloOptions options, ZaloUpdateHandler handler, IL
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_queues.Select(q => Task.Run(() => DrainAsync(q.Reader, stoppingToken), stoppingToken)));
+        Task.WhenAll(_queues.Select(q => Task.Run(() => DrainAsync(q.Reader, stoppingToken), stoppingToken))
+            .Append(Task.Run(() => SweepAsync(stoppingToken), stoppingToken)));
+
+    // Events a node claimed and died with, queued here as if just received (their signature was checked when they came).
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var (id, payload) in nodes.TakeAbandoned(ZaloEvents.Channel, 100))
+                {
+                    using var document = JsonDocument.Parse(payload);
+                    if (ZaloEvents.Read(document.RootElement.Clone()) is { } e)
+                    {
+                        logger.LogWarning("Zalo event {Key} ({Event}) was left by a node that stopped; handling it here", e.Key, e.Name);
+                        await AddAsync(e, stoppingToken);
+                    }
+                    else nodes.Handled(ZaloEvents.Channel, id);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Looking for Zalo events left by stopped nodes failed; trying again in {Every}", SweepEvery);
+            }
+            await Task.Delay(SweepEvery, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
 
     private async Task DrainAsync(ChannelReader<ZaloEvent> queue, CancellationToken stoppingToken)
     {
@@ -69,6 +104,14 @@ public sealed class ZaloInbox(ZaloOptions options, ZaloUpdateHandler handler, IL
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "Zalo event {Event} from {User} failed", e.Name, e.UserId);
+                }
+                try
+                {
+                    nodes.Handled(ZaloEvents.Channel, IdOf(e)); // answered or apologised for: never again (a stop mid-way leaves it to another node)
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Zalo event {Key} was handled but could not be marked so", e.Key);
                 }
             }
         }
@@ -147,10 +190,12 @@ public sealed class ZaloWebhook(ZaloSignature signature, Bot.Storage.INodeCoordi
             return WebhookVerdict.Refused;
         }
         if (ZaloEvents.Read(root) is not { } zaloEvent) return WebhookVerdict.Ignored;
-        // Once on this store, by whichever node Zalo's post (or its retry) reached first.
-        if (!nodes.FirstTime(ZaloEvents.Channel, Bot.Storage.StableKey.Of(zaloEvent.Key)))
+        // Once on this store, by whichever node Zalo's post (or its retry) reached first. Zalo has its 200 before the
+        // event is handled, so the claim keeps the body: if this node dies with it queued, another takes it from there.
+        var claim = nodes.Claim(ZaloEvents.Channel, ZaloInbox.IdOf(zaloEvent), Encoding.UTF8.GetString(body.Span));
+        if (claim != Bot.Storage.UpdateClaim.Mine)
         {
-            logger.LogInformation("Zalo event {Key} ({Event}) delivered again: ignored", zaloEvent.Key, zaloEvent.Name);
+            logger.LogInformation("Zalo event {Key} ({Event}) delivered again ({Claim}): ignored", zaloEvent.Key, zaloEvent.Name, claim);
             return WebhookVerdict.Ignored;
         }
         await inbox.AddAsync(zaloEvent, cancellationToken);

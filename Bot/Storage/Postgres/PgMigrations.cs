@@ -236,6 +236,12 @@ internal static class PgMigrations
             create trigger assignments_notify_delete after delete on assignments referencing old table as old_rows
               for each statement execute function notify_work_change();
             """),
+        (9, """
+            -- An update is claimed by a node (its life an advisory lock it holds) and marked when handled: a claim whose
+            -- node died may be taken by another, and a queued one keeps what it said (payload) for whoever takes it.
+            alter table seen_updates add column handled boolean not null default true, add column claimed_by bigint, add column payload text;
+            create index seen_updates_unhandled on seen_updates (channel, at) where not handled;
+            """),
     ];
 
     public static int Current => Steps[^1].Version;

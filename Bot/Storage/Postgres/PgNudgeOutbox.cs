@@ -17,6 +17,8 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
     private const long RecordLock = 0x426f74_0002;
 
     private const string MessageColumns = "id, kind, official, nudge_keys, created_at, state, attempts, last_attempt_at, channel_message_id, done_at, error";
+    private const int RecordBatch = 50_000;
+
     private const string NudgeColumns = "key, assignment_id, official, kind, step, due_before, planned_at";
 
     public IReadOnlyList<string> Record(NudgePlan plan, DateTimeOffset now)
@@ -43,21 +45,23 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
             foreach (var (id, official, keys) in messages)
                 c.Execute("insert into outbox_messages (id, kind, official, nudge_keys, created_at, state) values (@id, @kind, @official, @keys, @now, @state)",
                     new { id, kind = (int)OutboxKind.Nudges, official, keys, now = now.ToUniversalTime(), state = (int)OutboxState.Pending }, t);
-            if (nudges.Count > 0)
+            // In batches: a first pass over a world never reminded records every step passed over (a million rows),
+            // and one statement of it all would outrun the command timeout; the transaction still holds them all.
+            foreach (var batch in nudges.Chunk(RecordBatch))
             {
                 c.Execute($"""
                     insert into outbox_nudges (key, message_id, assignment_id, official, kind, step, due_before, planned_at, recorded_at)
                     select k, m, a, o, kd, st, d, p, @now from unnest(@keys, @messages, @assignments, @officials, @kinds, @steps, @dues, @planned) as n(k, m, a, o, kd, st, d, p)
                     """, new
                 {
-                    keys = nudges.Select(n => n.Nudge.Key).ToArray(),
-                    messages = nudges.Select(n => n.MessageId).ToArray(),
-                    assignments = nudges.Select(n => n.Nudge.AssignmentId).ToArray(),
-                    officials = nudges.Select(n => n.Nudge.OfficialId).ToArray(),
-                    kinds = nudges.Select(n => (int)n.Nudge.Kind).ToArray(),
-                    steps = nudges.Select(n => n.Nudge.Step).ToArray(),
-                    dues = nudges.Select(n => n.Nudge.DueBefore.UtcDateTime).ToArray(),
-                    planned = nudges.Select(n => n.Nudge.PlannedAt.UtcDateTime).ToArray(),
+                    keys = batch.Select(n => n.Nudge.Key).ToArray(),
+                    messages = batch.Select(n => n.MessageId).ToArray(),
+                    assignments = batch.Select(n => n.Nudge.AssignmentId).ToArray(),
+                    officials = batch.Select(n => n.Nudge.OfficialId).ToArray(),
+                    kinds = batch.Select(n => (int)n.Nudge.Kind).ToArray(),
+                    steps = batch.Select(n => n.Nudge.Step).ToArray(),
+                    dues = batch.Select(n => n.Nudge.DueBefore.UtcDateTime).ToArray(),
+                    planned = batch.Select(n => n.Nudge.PlannedAt.UtcDateTime).ToArray(),
                     now = now.ToUniversalTime(),
                 }, t);
             }

@@ -20,6 +20,7 @@ namespace Bot.Storage.Postgres;
 public sealed class PgStore : IStore
 {
     private readonly NpgsqlDataSource _source;
+    private readonly PgNodeCoordination _nodes;
 
     private PgStore(NpgsqlDataSource source, TimeProvider clock, ILogger? log)
     {
@@ -34,7 +35,7 @@ public sealed class PgStore : IStore
         var desk = new PgDesk(this);
         (Drafts, Originals) = (desk, desk);
         Zalo = new PgZaloStore(this);
-        Nodes = new PgNodeCoordination(this);
+        Nodes = _nodes = new PgNodeCoordination(this);
         Extensions = new PgExtensionRequests(this);
         Progress = new PgProgressReports(this);
         ReportSource = new PgReportSource(this);
@@ -154,6 +155,7 @@ public sealed class PgStore : IStore
 
     public void Dispose()
     {
+        _nodes.Dispose(); // this node's life lock first: its claims are then another node's to take
         Feed.Dispose();
         _source.Dispose();
     }
