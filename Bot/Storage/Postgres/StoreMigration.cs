@@ -120,8 +120,10 @@ public static class StoreMigration
                 c.Execute("insert into chat_focus (chat, assignment_id) values (@Id, @AssignmentId) on conflict (chat) do update set assignment_id = excluded.assignment_id", focus, t);
         });
         // The planner's statistics of what was just copied: without them the first hours' queries are planned blind
-        // (a lookup by chat account or directive read as a scan of the table) until autovacuum comes by.
-        to.Read(c => c.Execute("analyze", commandType: System.Data.CommandType.Text)); // one word would be read as a procedure's name
+        // (a lookup by chat account or directive read as a scan of the table) until autovacuum comes by. The vacuum
+        // marks the fresh pages all-visible, so index-only reads are that from the first turn, and autovacuum's first
+        // pass over a million new rows does not come in the middle of the day's chat. It may take long: no timeout.
+        to.Read(c => c.Execute("vacuum (analyze)", commandTimeout: 0, commandType: System.Data.CommandType.Text));
         return Counts(from, to);
     }
 
