@@ -55,6 +55,8 @@ internal static class ProvinceBench
                 rows.Add(($"migrate the file to PostgreSQL ({counts.Single(c => c.What == "assignments").InFile:N0} assignments; counts agree: {counts.All(c => c.Agrees)})",
                     BenchWorld.Seconds(watch)));
             }
+            // The migration's writes reach the disk now, not in a checkpoint in the middle of the chat's turns.
+            Sql(connection!, "checkpoint");
         }
         if (which is "litedb" or "both")
         {
