@@ -72,8 +72,8 @@ public interface INodeCoordination
     void Handled(string channel, long updateId);
 
     /// <summary>
-    /// Up to <paramref name="max"/> payloads of a channel's updates claimed longer than <see cref="ClaimLease"/> ago and
-    /// never handled (their node died): claimed again, now by this node.
+    /// Up to <paramref name="max"/> payloads of a channel's updates claimed with one and never handled by a node that
+    /// died: claimed again, now by this node. A live node's queued updates are never taken from it.
     /// </summary>
     IReadOnlyList<(long UpdateId, string Payload)> TakeAbandoned(string channel, int max);
 }

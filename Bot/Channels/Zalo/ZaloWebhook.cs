@@ -75,7 +75,7 @@ public sealed class ZaloInbox(
                 foreach (var (id, payload) in nodes.TakeAbandoned(ZaloEvents.Channel, 100))
                 {
                     using var document = JsonDocument.Parse(payload);
-                    if (ZaloEvents.Read(document.RootElement.Clone()) is { } e)
+                    if (ZaloEvents.Read(document.RootElement) is { } e)
                     {
                         logger.LogWarning("Zalo event {Key} ({Event}) was left by a node that stopped; handling it here", e.Key, e.Name);
                         await AddAsync(e, stoppingToken);

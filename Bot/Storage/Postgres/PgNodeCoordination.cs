@@ -15,20 +15,20 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination, IDi
     private const int LifeClass = 7;
 
     // Not correlated, so the server reads the lock table once per statement (a hashed subplan), not once per row.
-    private const string Alive = """
+    private static readonly string Alive = $"""
         (s.claimed_by in (select l.objid::text::bigint from pg_locks l
-                          where l.locktype = 'advisory' and l.objsubid = 2 and l.granted and l.classid = 7))
+                          where l.locktype = 'advisory' and l.objsubid = 2 and l.granted and l.classid = {LifeClass}))
         """;
 
     private readonly int _node = Random.Shared.Next(1, int.MaxValue);
     private readonly Lock _lifeGate = new();
-    private NpgsqlConnection? _life;
+    private Held? _life;
 
     public IDisposable? TryRunAlone(string name)
     {
         var connection = store.Connect();
         var key = StableKey.Of(name);
-        if (connection.ExecuteScalar<bool>("select pg_try_advisory_lock(@key)", new { key })) return new Held(connection, key);
+        if (connection.ExecuteScalar<bool>("select pg_try_advisory_lock(@key)", new { key })) return new Held(connection, "select pg_advisory_unlock(@key)", new { key });
         connection.Dispose();
         return null;
     }
@@ -94,10 +94,12 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination, IDi
     {
         lock (_lifeGate)
         {
-            if (_life is { State: System.Data.ConnectionState.Open }) return;
-            _life?.Dispose();
-            _life = store.Connect();
-            _life.Execute("select pg_advisory_lock(@LifeClass, @node)", new { LifeClass, node = _node });
+            if (_life is { Connection.State: System.Data.ConnectionState.Open }) return;
+            DropLife();
+            var connection = store.Connect();
+            var args = new { LifeClass, node = _node };
+            connection.Execute("select pg_advisory_lock(@LifeClass, @node)", args);
+            _life = new Held(connection, "select pg_advisory_unlock(@LifeClass, @node)", args);
         }
     }
 
@@ -110,32 +112,34 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination, IDi
         store.WriteUncached((c, t) => c.Execute("delete from seen_updates where at < @before", new { before }, t));
     }
 
-    // Unlocked before the connection goes back to the pool, which keeps sessions as they are (no reset on close).
     public void Dispose()
     {
-        lock (_lifeGate)
-        {
-            if (_life is null) return;
-            try
-            {
-                if (_life.State == System.Data.ConnectionState.Open) _life.Execute("select pg_advisory_unlock(@LifeClass, @node)", new { LifeClass, node = _node });
-            }
-            catch (NpgsqlException)
-            {
-                // A broken connection is dropped by the pool, and the lock with it.
-            }
-            _life.Dispose();
-            _life = null;
-        }
+        lock (_lifeGate) DropLife();
     }
 
-    private sealed class Held(NpgsqlConnection connection, long key) : IDisposable
+    // A lost connection cannot unlock, and need not: the server dropped the lock with it.
+    private void DropLife()
     {
+        try
+        {
+            _life?.Dispose();
+        }
+        catch (NpgsqlException)
+        {
+        }
+        _life = null;
+    }
+
+    /// <summary>A session lock on its own connection: unlocked before the connection goes back to the pool, which keeps sessions as they are.</summary>
+    private sealed class Held(NpgsqlConnection connection, string unlock, object args) : IDisposable
+    {
+        public NpgsqlConnection Connection => connection;
+
         public void Dispose()
         {
             try
             {
-                connection.Execute("select pg_advisory_unlock(@key)", new { key });
+                connection.Execute(unlock, args);
             }
             finally
             {

@@ -17,9 +17,9 @@ internal sealed class PgNudgeOutbox(PgStore store) : INudgeOutbox
     private const long RecordLock = 0x426f74_0002;
 
     private const string MessageColumns = "id, kind, official, nudge_keys, created_at, state, attempts, last_attempt_at, channel_message_id, done_at, error";
-    private const int RecordBatch = 50_000;
-
     private const string NudgeColumns = "key, assignment_id, official, kind, step, due_before, planned_at";
+
+    private const int RecordBatch = 50_000;
 
     public IReadOnlyList<string> Record(NudgePlan plan, DateTimeOffset now)
     {
