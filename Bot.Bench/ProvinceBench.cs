@@ -20,7 +20,8 @@ namespace Bot.Bench;
 /// `Bot bench province [--store litedb|postgresql|both] [--assignments N] [--units N] [--officials N] [--nodes N] [--turns N] [--statements]`:
 /// the same district on its LiteDB file and, moved there by `migrate`, on a PostgreSQL server the bench starts itself
 /// (initdb in a temporary folder, fsync on). Measures the migration; chat turns (each update claimed, answered through the conversation without HTTP, marked handled) from
-/// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL; one
+/// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL,
+/// after a warm-up, with the processor time per turn of the nodes and of the server; one
 /// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks. --statements lists the
 /// chat's statements per turn, from the server's own count (pg_stat_statements).
 /// </summary>
@@ -61,7 +62,7 @@ internal static class ProvinceBench
         if (which is "litedb" or "both")
         {
             using var lite = Node(world, null, clock);
-            rows.Add(("LiteDB: " + Chat([lite], users, turns).Text, ""));
+            rows.Add(("LiteDB: " + Chat([lite], users, turns, null).Text, ""));
             rows.Add(("LiteDB: reminder pass over the world (read, plan, record)", Pass(lite, clock)));
             rows.Add(("LiteDB: publish 200 units × 5 tasks — p50 / max of 5", Publish(lite, world, "L")));
         }
@@ -71,8 +72,8 @@ internal static class ProvinceBench
             try
             {
                 if (statements) Sql(connection, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
-                rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns).Text, ""));
-                if (statements) rows.AddRange(StatementsPerTurn(connection, turns + 200));
+                rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns, cluster!.ProcessorTime).Text, ""));
+                if (statements) rows.AddRange(StatementsPerTurn(connection, turns + WarmUp));
                 rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0], clock)));
                 rows.Add(("PostgreSQL: publish 200 units × 5 tasks — p50 / max of 5", Publish(province[0], world, "P")));
             }
@@ -111,13 +112,20 @@ internal static class ProvinceBench
         });
     }
 
-    // 4 callers spread over the nodes, each turn a question of a linked official; updates/s and per-turn latency.
-    private static (string Text, double PerSecond) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns)
+    private const int WarmUp = 2_000;
+
+    // 4 callers spread over the nodes, each turn a question of a linked official; updates/s and per-turn latency, with
+    // the processor time each turn took: the bench's nodes (this process), and the server's (serverTime) when it has one.
+    private static (string Text, double PerSecond) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns, Func<TimeSpan?>? serverTime)
     {
         var conversations = nodes.Select(n => (n.GetRequiredService<ConversationRouter>(), n.GetRequiredService<INodeCoordination>())).ToList();
-        for (var i = 0; i < 200; i++) Turn(conversations[i % conversations.Count], users[i % users.Count], i); // warm-up
+        // Warm-up from the same callers, long enough for the runtime to compile the chat's code at its final tier
+        // (a node runs for days; compiled meanwhile, below, shows what was left).
+        Parallel.For(0, WarmUp, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Turn(conversations[i % conversations.Count], users[i % users.Count], i));
         var latencies = new ConcurrentBag<double>();
         var next = -1;
+        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var (nodeTime, serverBefore) = (Process.GetCurrentProcess().TotalProcessorTime, serverTime?.Invoke());
         var watch = Stopwatch.StartNew();
         Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, caller =>
         {
@@ -130,8 +138,13 @@ internal static class ProvinceBench
             }
         });
         var perSecond = turns / watch.Elapsed.TotalSeconds;
+        var nodesPerTurn = (Process.GetCurrentProcess().TotalProcessorTime - nodeTime).TotalMilliseconds / turns;
+        var serverPerTurn = serverTime?.Invoke() - serverBefore is { } server ? server.TotalMilliseconds / turns : (double?)null;
+        var processor = string.Create(CultureInfo.InvariantCulture, $"; processor per turn: nodes {nodesPerTurn:0.00} ms")
+            + (serverPerTurn is { } s ? string.Create(CultureInfo.InvariantCulture, $", server {s:0.00} ms") : "");
         var sorted = latencies.Order().ToList();
-        return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}"), perSecond);
+        var jit = string.Create(CultureInfo.InvariantCulture, $"; compiled meanwhile {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.0} s");
+        return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}") + processor + jit, perSecond);
     }
 
     // The chat's statements, most server time first: calls and server milliseconds per turn.

@@ -83,6 +83,36 @@ public sealed class PgCluster : IDisposable
         return Connection(name);
     }
 
+    /// <summary>
+    /// The processor time the server has used so far (Linux only, else null): the postmaster and its live children
+    /// (/proc/…/stat, user and system), and the children already gone (counted in the postmaster's own).
+    /// </summary>
+    public TimeSpan? ProcessorTime()
+    {
+        var pidFile = Path.Combine(Data, "postmaster.pid");
+        if (!OperatingSystem.IsLinux() || !File.Exists(pidFile)) return null;
+        var postmaster = File.ReadLines(pidFile).First().Trim();
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // a process that just ended, or not ours to read
+            }
+            // After the command's closing parenthesis: state, ppid, … utime (14th field), stime, cutime, cstime.
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var pid = Path.GetFileName(dir);
+            if (pid == postmaster) ticks += f[11..15].Sum(n => long.Parse(n, CultureInfo.InvariantCulture));
+            else if (f[1] == postmaster) ticks += long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+        }
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     /// <summary>What the server wrote to its log (for a failing test's message).</summary>
     public string Log() => File.Exists(Path.Combine(_folder, "server.log")) ? File.ReadAllText(Path.Combine(_folder, "server.log")) : "";
 

@@ -306,6 +306,22 @@ public sealed class PgStoreTests(PgServer server) : StoreContract(new PgUnderTes
     }
 
     [Fact]
+    public void The_servers_processor_time_counts_the_work_of_its_sessions()
+    {
+        var before = server.Cluster.ProcessorTime();
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Null(before); // read from /proc
+            return;
+        }
+        using var connection = new Npgsql.NpgsqlConnection(server.Cluster.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("select sum(g) from generate_series(1, 5000000) g", connection);
+        command.ExecuteScalar();
+        Assert.True(server.Cluster.ProcessorTime() - before >= TimeSpan.FromMilliseconds(50), "the session's work should be counted");
+    }
+
+    [Fact]
     public void Update_ids_are_remembered_a_week_and_then_pruned()
     {
         using var stores = new PgUnderTest(server);

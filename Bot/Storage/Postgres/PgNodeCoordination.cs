@@ -50,7 +50,10 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination, IDi
         var now = store.Clock.GetUtcNow().ToUniversalTime(); // Npgsql writes timestamptz from UTC only
         var expired = now - INodeCoordination.ClaimLease;
         var args = new { channel, updateId, now, expired, node = (long)_node, payload };
-        var mine = store.Read(c => c.ExecuteScalar<bool?>($"""
+        // Without a payload, a claim a server crash loses costs at most a repeat (the channel delivers the update again);
+        // a payload is the only copy of an event the channel already had its 200 for, so that claim waits for the disk.
+        Func<Func<Npgsql.NpgsqlConnection, bool?>, bool?> write = payload is null ? store.WriteLight : store.Read;
+        var mine = write(c => c.ExecuteScalar<bool?>($"""
             insert into seen_updates as s (channel, update_id, at, handled, claimed_by, payload)
             values (@channel, @updateId, @now, false, @node, @payload)
             on conflict (channel, update_id) do update set at = excluded.at, claimed_by = excluded.claimed_by, payload = coalesce(excluded.payload, s.payload)

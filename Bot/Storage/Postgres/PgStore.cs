@@ -20,11 +20,12 @@ namespace Bot.Storage.Postgres;
 public sealed class PgStore : IStore
 {
     private readonly NpgsqlDataSource _source;
+    private readonly NpgsqlDataSource _views;
     private readonly PgNodeCoordination _nodes;
 
-    private PgStore(NpgsqlDataSource source, TimeProvider clock, ILogger? log)
+    private PgStore(NpgsqlDataSource source, NpgsqlDataSource views, TimeProvider clock, ILogger? log)
     {
-        _source = source;
+        (_source, _views) = (source, views);
         Clock = clock;
         Feed = new PgChangeFeed(source, log);
         Assignments = new PgAssignmentStore(this);
@@ -85,15 +86,21 @@ public sealed class PgStore : IStore
         builder.ConnectionStringBuilder.NoResetOnClose = true;
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
         var source = builder.Build();
+        // The views' own pool: its sessions commit without waiting for the disk from the start, so a view's write
+        // is its statements alone (no `set_config` sent with each).
+        var views = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        views.ConnectionStringBuilder.Options = ((views.ConnectionStringBuilder.Options ?? "") + " -c synchronous_commit=off").Trim();
+        var viewSource = views.Build();
         try
         {
             using (var connection = source.OpenConnection()) PgMigrations.Apply(connection);
-            var store = new PgStore(source, clock, log);
+            var store = new PgStore(source, viewSource, clock, log);
             store.Feed.WaitListening(TimeSpan.FromSeconds(5));
             return store;
         }
         catch
         {
+            viewSource.Dispose();
             source.Dispose();
             throw;
         }
@@ -138,10 +145,13 @@ public sealed class PgStore : IStore
     /// none (one implicit transaction), committed without waiting for the disk — a crash of the server may lose
     /// the last moment of them, as the LiteDB store's write-behind does. No cache holds them.
     /// </summary>
-    internal void WriteView(string sql, object args)
+    internal void WriteView(string sql, object args) => WriteLight(c => c.Execute(sql, args));
+
+    /// <summary>A statement (or several, one implicit transaction) whose commit does not wait for the disk: what a server crash may lose at no cost but a repeat.</summary>
+    internal T WriteLight<T>(Func<NpgsqlConnection, T> write)
     {
-        using var connection = _source.OpenConnection();
-        connection.Execute("select set_config('synchronous_commit', 'off', true);\n" + sql, args);
+        using var connection = _views.OpenConnection();
+        return write(connection);
     }
 
     /// <summary>A read on a connection of the pool.</summary>
@@ -157,6 +167,7 @@ public sealed class PgStore : IStore
     {
         _nodes.Dispose(); // this node's life lock first: its claims are then another node's to take
         Feed.Dispose();
+        _views.Dispose();
         _source.Dispose();
     }
 }
