@@ -72,10 +72,10 @@ internal sealed class PgNodeCoordination(PgStore store) : INodeCoordination, IDi
     public void Handled(string channel, long updateId)
     {
         var now = store.Clock.GetUtcNow().ToUniversalTime();
-        store.WriteView("""
+        store.WriteLight(c => c.Execute("""
             insert into seen_updates (channel, update_id, at, handled) values (@channel, @updateId, @now, true)
             on conflict (channel, update_id) do update set handled = true, payload = null
-            """, new { channel, updateId, now });
+            """, new { channel, updateId, now }));
     }
 
     public IReadOnlyList<(long UpdateId, string Payload)> TakeAbandoned(string channel, int max)
