@@ -21,7 +21,9 @@ namespace Bot.Bench;
 /// the same district on its LiteDB file and, moved there by `migrate`, on a PostgreSQL server the bench starts itself
 /// (initdb in a temporary folder, fsync on). Measures the migration; chat turns (each update claimed, answered through the conversation without HTTP, marked handled) from
 /// 4 callers, on one node for LiteDB and on --nodes (2) nodes — each its own store and conversation — on PostgreSQL,
-/// after a warm-up, with the processor time per turn of the nodes and of the server; one
+/// after a warm-up that lasts until the runtime has compiled the chat's code, with the slowest, median and fastest tenth
+/// of the turns (this machine's speed varies from minute to minute) and the processor time per turn of the nodes and
+/// of the server; one
 /// reminder pass (read the window, plan, record); publishing a directive to 200 units × 5 tasks. --statements lists the
 /// chat's statements per turn, from the server's own count (pg_stat_statements).
 /// </summary>
@@ -72,8 +74,9 @@ internal static class ProvinceBench
             try
             {
                 if (statements) Sql(connection, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
-                rows.Add(($"PostgreSQL, {nodes} nodes: " + Chat(province, users, turns, cluster!.ProcessorTime).Text, ""));
-                if (statements) rows.AddRange(StatementsPerTurn(connection, turns + WarmUp));
+                var (chat, warmUp) = Chat(province, users, turns, cluster!.ProcessorTime);
+                rows.Add(($"PostgreSQL, {nodes} nodes: " + chat, ""));
+                if (statements) rows.AddRange(StatementsPerTurn(connection, turns + warmUp));
                 rows.Add(("PostgreSQL: reminder pass over the world (read, plan, record)", Pass(province[0], clock)));
                 rows.Add(("PostgreSQL: publish 200 units × 5 tasks — p50 / max of 5", Publish(province[0], world, "P")));
             }
@@ -112,17 +115,31 @@ internal static class ProvinceBench
         });
     }
 
-    private const int WarmUp = 2_000;
+    // Warm-up in rounds of this many turns, until a round leaves the runtime little to compile (or MaxWarmUpRounds).
+    private const int WarmUpRound = 2_000;
+    private const int MaxWarmUpRounds = 15;
+    private const int SettledBelow = 25;
 
     // 4 callers spread over the nodes, each turn a question of a linked official; updates/s and per-turn latency, with
     // the processor time each turn took: the bench's nodes (this process), and the server's (serverTime) when it has one.
-    private static (string Text, double PerSecond) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns, Func<TimeSpan?>? serverTime)
+    // The turns are also timed in tenths: this machine's speed varies from minute to minute, and the tenths show how much.
+    private static (string Text, int WarmUpTurns) Chat(IReadOnlyList<ServiceProvider> nodes, List<Official> users, int turns, Func<TimeSpan?>? serverTime)
     {
         var conversations = nodes.Select(n => (n.GetRequiredService<ConversationRouter>(), n.GetRequiredService<INodeCoordination>())).ToList();
-        // Warm-up from the same callers, long enough for the runtime to compile the chat's code at its final tier
-        // (a node runs for days; compiled meanwhile, below, shows what was left).
-        Parallel.For(0, WarmUp, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Turn(conversations[i % conversations.Count], users[i % users.Count], i));
+        // Warm-up from the same callers until the runtime has compiled the chat's code at its final tier, as in a node
+        // that has run for a while (compiled meanwhile, below, shows what was left).
+        var warmUp = 0;
+        for (var round = 0; round < MaxWarmUpRounds; round++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var from = warmUp;
+            Parallel.For(from, from + WarmUpRound, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Turn(conversations[i % conversations.Count], users[i % users.Count], i));
+            warmUp += WarmUpRound;
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - before < SettledBelow) break;
+        }
         var latencies = new ConcurrentBag<double>();
+        var tenth = Math.Max(1, turns / 10);
+        var marks = new long[turns / tenth + 1];
         var next = -1;
         var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var (nodeTime, serverBefore) = (Process.GetCurrentProcess().TotalProcessorTime, serverTime?.Invoke());
@@ -132,19 +149,27 @@ internal static class ProvinceBench
             int i;
             while ((i = Interlocked.Increment(ref next)) < turns)
             {
+                if (i % tenth == 0) marks[i / tenth] = watch.ElapsedTicks;
                 var t = Stopwatch.GetTimestamp();
                 Turn(conversations[caller % conversations.Count], users[i % users.Count], i);
                 latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         });
+        if (turns % tenth == 0) marks[^1] = watch.ElapsedTicks;
         var perSecond = turns / watch.Elapsed.TotalSeconds;
         var nodesPerTurn = (Process.GetCurrentProcess().TotalProcessorTime - nodeTime).TotalMilliseconds / turns;
         var serverPerTurn = serverTime?.Invoke() - serverBefore is { } server ? server.TotalMilliseconds / turns : (double?)null;
         var processor = string.Create(CultureInfo.InvariantCulture, $"; processor per turn: nodes {nodesPerTurn:0.00} ms")
             + (serverPerTurn is { } s ? string.Create(CultureInfo.InvariantCulture, $", server {s:0.00} ms") : "");
+        var tenths = Enumerable.Range(0, turns / tenth)
+            .Select(k => tenth / ((marks[k + 1] - marks[k]) / (double)Stopwatch.Frequency)).Order().ToList();
+        var spread = tenths.Count < 2 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; by tenths slowest / median / fastest {tenths[0]:N0} / {tenths[tenths.Count / 2]:N0} / {tenths[^1]:N0} updates/s");
         var sorted = latencies.Order().ToList();
-        var jit = string.Create(CultureInfo.InvariantCulture, $"; compiled meanwhile {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.0} s");
-        return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}") + processor + jit, perSecond);
+        var jit = string.Create(CultureInfo.InvariantCulture,
+            $"; after {warmUp:N0} turns of warm-up, compiled meanwhile {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.0} s");
+        return (string.Create(CultureInfo.InvariantCulture, $"chat, {turns:N0} turns from 4 callers: {perSecond:N0} updates/s, p50 / p99 {BenchWorld.Percentiles(sorted, "0.0")}")
+            + spread + processor + jit, warmUp);
     }
 
     // The chat's statements, most server time first: calls and server milliseconds per turn.
