@@ -132,8 +132,7 @@ internal static class ProvinceBench
         for (var round = 0; round < MaxWarmUpRounds; round++)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            var from = warmUp;
-            Parallel.For(from, from + WarmUpRound, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Turn(conversations[i % conversations.Count], users[i % users.Count], i));
+            Parallel.For(warmUp, warmUp + WarmUpRound, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => Turn(conversations[i % conversations.Count], users[i % users.Count], i));
             warmUp += WarmUpRound;
             if (System.Runtime.JitInfo.GetCompiledMethodCount() - before < SettledBelow) break;
         }
@@ -164,7 +163,7 @@ internal static class ProvinceBench
         var tenths = Enumerable.Range(0, turns / tenth)
             .Select(k => tenth / ((marks[k + 1] - marks[k]) / (double)Stopwatch.Frequency)).Order().ToList();
         var spread = tenths.Count < 2 ? "" : string.Create(CultureInfo.InvariantCulture,
-            $"; by tenths slowest / median / fastest {tenths[0]:N0} / {tenths[tenths.Count / 2]:N0} / {tenths[^1]:N0} updates/s");
+            $"; by tenths slowest / median / fastest {tenths[0]:N0} / {BenchWorld.Percentile(tenths, 0.5):N0} / {tenths[^1]:N0} updates/s");
         var sorted = latencies.Order().ToList();
         var jit = string.Create(CultureInfo.InvariantCulture,
             $"; after {warmUp:N0} turns of warm-up, compiled meanwhile {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:0.0} s");
